@@ -1,0 +1,12 @@
+using Azure;
+
+namespace InfusionAudit.Storage.Sessions;
+
+/// <summary>Everything stored for one session, read in one query.</summary>
+/// <param name="StateETag">The state row's ETag for optimistic concurrency; default when the session is new.</param>
+public sealed record SessionPartition(
+    string SessionId,
+    SessionStateRow? State,
+    ETag StateETag,
+    IReadOnlyList<SessionEventRow> Events,
+    IReadOnlyList<SessionFindingRow> Findings);

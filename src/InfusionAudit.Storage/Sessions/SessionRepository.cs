@@ -1,0 +1,180 @@
+using Azure;
+using Azure.Data.Tables;
+using InfusionAudit.Storage.Tables;
+
+namespace InfusionAudit.Storage.Sessions;
+
+/// <summary>
+/// Reads and writes a session's partition in the <see cref="TableNames.Sessions"/> table: the state row, the event log
+/// and the findings. A write is one entity-group transaction whenever it fits (≤ 100 rows), so events, state and
+/// findings land together or not at all; the state row's ETag makes concurrent writers retry instead of losing updates.
+/// </summary>
+public sealed class SessionRepository(StorageAccount account)
+{
+    private const string StateRowKey = "state";
+    private const string EventPrefix = "evt|";
+    private const string FindingPrefix = "fnd|";
+    private const int MaxTransactionRows = 100;
+
+    private readonly TableClient table = account.Tables.GetTableClient(TableNames.Sessions);
+
+    /// <summary>Reads the whole partition of a session (one request per 1,000 rows).</summary>
+    public async Task<SessionPartition> LoadAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        SessionStateRow? state = null;
+        var etag = default(ETag);
+        var events = new List<SessionEventRow>();
+        var findings = new List<SessionFindingRow>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {sessionId}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (entity.RowKey == StateRowKey)
+            {
+                state = ToState(entity);
+                etag = entity.ETag;
+            }
+            else if (entity.RowKey.StartsWith(EventPrefix, StringComparison.Ordinal))
+            {
+                events.Add(ToEvent(entity));
+            }
+            else if (entity.RowKey.StartsWith(FindingPrefix, StringComparison.Ordinal))
+            {
+                findings.Add(ToFinding(entity));
+            }
+        }
+
+        return new SessionPartition(sessionId, state, etag, events, findings);
+    }
+
+    /// <summary>Writes new events, the state and changed findings.</summary>
+    /// <exception cref="SessionWriteConflictException">The state changed or an event was stored by another writer since the read.</exception>
+    public async Task CommitAsync(SessionWrite write, CancellationToken cancellationToken)
+    {
+        var stateAction = write.ExpectedETag is { } expected
+            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToEntity(write.State), expected)
+            : new TableTransactionAction(TableTransactionActionType.Add, ToEntity(write.State));
+        var eventActions = write.NewEvents.Select(e => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(e))).ToList();
+        var findingActions = write.ChangedFindings.Select(f => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(f))).ToList();
+
+        try
+        {
+            if (eventActions.Count + findingActions.Count + 1 <= MaxTransactionRows)
+            {
+                await table.SubmitTransactionAsync([.. eventActions, stateAction, .. findingActions], cancellationToken);
+                return;
+            }
+
+            // Too large for one transaction (rare: > 99 rows for one session in one message). The state row goes in
+            // the last event chunk so that its ETag check is the commit point: a conflict there makes the caller
+            // re-read, see the events already added, and recompute; findings follow, upserted idempotently.
+            var chunks = eventActions.Chunk(MaxTransactionRows).ToList();
+            if (chunks.Count == 0 || chunks[^1].Length == MaxTransactionRows)
+            {
+                chunks.Add([]);
+            }
+
+            for (var i = 0; i < chunks.Count; i++)
+            {
+                var actions = i == chunks.Count - 1 ? [.. chunks[i], stateAction] : chunks[i];
+                await table.SubmitTransactionAsync(actions, cancellationToken);
+            }
+
+            foreach (var chunk in findingActions.Chunk(MaxTransactionRows))
+            {
+                await table.SubmitTransactionAsync(chunk, cancellationToken);
+            }
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
+        {
+            throw new SessionWriteConflictException($"Session {write.SessionId} changed since it was read ({ex.ErrorCode}).", ex);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            throw new SessionWriteConflictException($"Session {write.SessionId} changed since it was read ({ex.ErrorCode}).", ex);
+        }
+    }
+
+    private static TableEntity ToEntity(SessionStateRow row)
+    {
+        var entity = new TableEntity(row.SessionId, StateRowKey)
+        {
+            ["ClinicId"] = row.ClinicId,
+            ["Status"] = row.Status,
+            ["EventCount"] = row.EventCount,
+            ["PatientHistoryJson"] = row.PatientHistoryJson,
+            ["ClinicIndexJson"] = row.ClinicIndexJson,
+            ["UpdatedAt"] = row.UpdatedAt,
+        };
+        Utf8Property.Write(entity, "StateJson", row.StateJson);
+        return entity;
+    }
+
+    private static SessionStateRow ToState(TableEntity entity) => new(
+        entity.PartitionKey,
+        entity.GetString("ClinicId") ?? string.Empty,
+        entity.GetString("Status") ?? string.Empty,
+        entity.GetInt64("EventCount") ?? 0,
+        Utf8Property.Read(entity, "StateJson"),
+        entity.GetString("PatientHistoryJson"),
+        entity.GetString("ClinicIndexJson"),
+        entity.GetDateTimeOffset("UpdatedAt") ?? default);
+
+    private static TableEntity ToEntity(SessionEventRow row)
+    {
+        var entity = new TableEntity(row.SessionId, EventPrefix + row.EventId)
+        {
+            ["EventId"] = row.EventId,
+            ["Sequence"] = row.Sequence,
+            ["Type"] = row.Type,
+            ["ClinicId"] = row.ClinicId,
+            ["DeviceId"] = row.DeviceId,
+            ["OccurredAt"] = row.OccurredAt,
+            ["ReceivedAt"] = row.ReceivedAt,
+        };
+        Utf8Property.Write(entity, "RawJson", row.RawJson);
+        return entity;
+    }
+
+    private static SessionEventRow ToEvent(TableEntity entity) => new(
+        entity.PartitionKey,
+        entity.GetString("EventId") ?? entity.RowKey[EventPrefix.Length..],
+        entity.GetInt64("Sequence") ?? -1,
+        entity.GetString("Type") ?? string.Empty,
+        entity.GetString("ClinicId") ?? string.Empty,
+        entity.GetString("DeviceId") ?? string.Empty,
+        entity.GetDateTimeOffset("OccurredAt") ?? default,
+        entity.GetDateTimeOffset("ReceivedAt") ?? default,
+        Utf8Property.Read(entity, "RawJson"));
+
+    private static TableEntity ToEntity(SessionFindingRow row) => new(row.SessionId, FindingRowKey(row.RuleId, row.EpisodeKey))
+    {
+        ["RuleId"] = row.RuleId,
+        ["EpisodeKey"] = row.EpisodeKey,
+        ["Severity"] = row.Severity,
+        ["ClinicId"] = row.ClinicId,
+        ["ProtocolId"] = row.ProtocolId,
+        ["ProtocolVersion"] = row.ProtocolVersion,
+        ["Evidence"] = row.Evidence,
+        ["EvidenceValuesJson"] = row.EvidenceValuesJson,
+        ["TriggerEventId"] = row.TriggerEventId,
+        ["DetectedAt"] = row.DetectedAt,
+        ["RetractedAt"] = row.RetractedAt,
+    };
+
+    private static SessionFindingRow ToFinding(TableEntity entity) => new(
+        entity.PartitionKey,
+        entity.GetString("RuleId") ?? string.Empty,
+        entity.GetString("EpisodeKey") ?? string.Empty,
+        entity.GetString("Severity") ?? string.Empty,
+        entity.GetString("ClinicId") ?? string.Empty,
+        entity.GetString("ProtocolId"),
+        entity.GetInt32("ProtocolVersion"),
+        entity.GetString("Evidence") ?? string.Empty,
+        entity.GetString("EvidenceValuesJson") ?? "{}",
+        entity.GetString("TriggerEventId"),
+        entity.GetDateTimeOffset("DetectedAt") ?? default,
+        entity.GetDateTimeOffset("RetractedAt"));
+
+    private static string FindingRowKey(string ruleId, string episodeKey) =>
+        FindingPrefix + KeyEncoding.Escape(ruleId) + "|" + KeyEncoding.Escape(episodeKey);
+}
