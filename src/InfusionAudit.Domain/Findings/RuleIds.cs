@@ -1,0 +1,123 @@
+namespace InfusionAudit.Domain.Findings;
+
+/// <summary>The rule ids of the catalogue (clinical-rules.md). They are public: auditors filter by them, so never rename one.</summary>
+public static class RuleIds
+{
+    /// <summary>Prescribed dose outside the protocol's soft range (warning).</summary>
+    public const string DosePrescribedSoft = "DOSE-PRESCRIBED-SOFT";
+
+    /// <summary>Prescribed dose (or infusion concentration) outside the hard range (critical).</summary>
+    public const string DosePrescribedHard = "DOSE-PRESCRIBED-HARD";
+
+    /// <summary>Cumulative delivered dose above prescribed + tolerance (critical, live).</summary>
+    public const string DoseOverDelivery = "DOSE-OVER-DELIVERY";
+
+    /// <summary>Cumulative delivered dose above the protocol's hard maximum (critical, live).</summary>
+    public const string DoseHardLimit = "DOSE-HARD-LIMIT";
+
+    /// <summary>A completed session delivered less than the tolerance of the prescribed dose (warning).</summary>
+    public const string DoseUnderDelivery = "DOSE-UNDER-DELIVERY";
+
+    /// <summary>Pump-reported volume differs from the volume computed from the rate history (warning).</summary>
+    public const string DosePumpMismatch = "DOSE-PUMP-MISMATCH";
+
+    /// <summary>Discrete doses (intranasal devices) closer together than the protocol's spacing (warning).</summary>
+    public const string DoseDeviceSpacing = "DOSE-DEVICE-SPACING";
+
+    /// <summary>Fixed-dose total not allowed, or above the first-session dose of an elderly patient (warning).</summary>
+    public const string DoseFixedNotAllowed = "DOSE-FIXED-NOT-ALLOWED";
+
+    /// <summary>Programmed rate above the soft maximum (warning).</summary>
+    public const string RateSoft = "RATE-SOFT";
+
+    /// <summary>Programmed rate above the hard maximum (critical, live).</summary>
+    public const string RateHard = "RATE-HARD";
+
+    /// <summary>Programmed rate off the expected rate for longer than allowed (warning).</summary>
+    public const string RateDeviation = "RATE-DEVIATION";
+
+    /// <summary>Planned or actual running time outside the soft window (warning).</summary>
+    public const string DurationSoft = "DURATION-SOFT";
+
+    /// <summary>Planned or actual running time outside the hard window (critical).</summary>
+    public const string DurationHard = "DURATION-HARD";
+
+    /// <summary>A pause longer than allowed (warning).</summary>
+    public const string PauseLong = "PAUSE-LONG";
+
+    /// <summary>No end by planned duration + grace (warning, timer).</summary>
+    public const string SessionOverdue = "SESSION-OVERDUE";
+
+    /// <summary>A running infusion unheard for too long (warning, timer).</summary>
+    public const string DeviceSilent = "DEVICE-SILENT";
+
+    /// <summary>Session ended too soon after the last dose (warning).</summary>
+    public const string ObservationShort = "OBSERVATION-SHORT";
+
+    /// <summary>Last blood pressure before the first dose or rate too high (warning).</summary>
+    public const string VitalsBpPredose = "VITALS-BP-PREDOSE";
+
+    /// <summary>High blood pressure reading (warning).</summary>
+    public const string VitalsBpHigh = "VITALS-BP-HIGH";
+
+    /// <summary>Critical blood pressure (critical, live).</summary>
+    public const string VitalsBpCritical = "VITALS-BP-CRITICAL";
+
+    /// <summary>High heart rate (warning).</summary>
+    public const string VitalsHrHigh = "VITALS-HR-HIGH";
+
+    /// <summary>Critical heart rate (critical, live).</summary>
+    public const string VitalsHrCritical = "VITALS-HR-CRITICAL";
+
+    /// <summary>Low oxygen saturation (warning).</summary>
+    public const string VitalsSpo2Low = "VITALS-SPO2-LOW";
+
+    /// <summary>Critical oxygen saturation (critical, live).</summary>
+    public const string VitalsSpo2Critical = "VITALS-SPO2-CRITICAL";
+
+    /// <summary>Critical respiratory rate (critical, live).</summary>
+    public const string VitalsRrCritical = "VITALS-RR-CRITICAL";
+
+    /// <summary>A vital sign outside physiology; not used by the other vitals rules (warning).</summary>
+    public const string VitalsImplausible = "VITALS-IMPLAUSIBLE";
+
+    /// <summary>A mild (info) or moderate (warning) adverse effect.</summary>
+    public const string AeReported = "AE-REPORTED";
+
+    /// <summary>A severe or life-threatening adverse effect, or respiratory depression / loss of consciousness (critical, live).</summary>
+    public const string AeSevere = "AE-SEVERE";
+
+    /// <summary>Session ended for an adverse effect (critical).</summary>
+    public const string SessionStoppedAe = "SESSION-STOPPED-AE";
+
+    /// <summary>A sequence number is missing once the session has ended (warning).</summary>
+    public const string SeqGap = "SEQ-GAP";
+
+    /// <summary>An event dated after the session end (warning).</summary>
+    public const string EventAfterEnd = "EVENT-AFTER-END";
+
+    /// <summary>A device clock ahead of the backend's (warning).</summary>
+    public const string ClockSkew = "CLOCK-SKEW";
+
+    /// <summary>Weight outside the plausible range (critical).</summary>
+    public const string WeightImplausible = "WEIGHT-IMPLAUSIBLE";
+
+    /// <summary>Another session of the same patient started too recently (warning).</summary>
+    public const string PatientInterval = "PATIENT-INTERVAL";
+
+    /// <summary>Events without a <c>SessionStarted</c> for too long (warning, timer).</summary>
+    public const string SessionNoStart = "SESSION-NO-START";
+
+    /// <summary>Protocol id not in the library or route mismatch: no dose or rate check can run (critical).</summary>
+    public const string ProtocolUnknown = "PROTOCOL-UNKNOWN";
+
+    /// <summary>Every id of the catalogue, in catalogue order.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        DosePrescribedSoft, DosePrescribedHard, DoseOverDelivery, DoseHardLimit, DoseUnderDelivery, DosePumpMismatch,
+        DoseDeviceSpacing, DoseFixedNotAllowed, RateSoft, RateHard, RateDeviation, DurationSoft, DurationHard, PauseLong,
+        SessionOverdue, DeviceSilent, ObservationShort, VitalsBpPredose, VitalsBpHigh, VitalsBpCritical, VitalsHrHigh,
+        VitalsHrCritical, VitalsSpo2Low, VitalsSpo2Critical, VitalsRrCritical, VitalsImplausible, AeReported, AeSevere,
+        SessionStoppedAe, SeqGap, EventAfterEnd, ClockSkew, WeightImplausible, PatientInterval, SessionNoStart, ProtocolUnknown,
+    ];
+}

@@ -1,0 +1,144 @@
+namespace InfusionAudit.Domain.Protocols;
+
+/// <summary>
+/// Every version of every protocol, validated at load. Old versions stay loadable so that findings can be replayed
+/// against the version they were judged by; a clinic changes a limit by adding a file with a higher version.
+/// </summary>
+public sealed class ProtocolLibrary
+{
+    private readonly Dictionary<string, ProtocolDefinition[]> byId;
+
+    private ProtocolLibrary(Dictionary<string, ProtocolDefinition[]> byId, ProtocolDefinition fallback)
+    {
+        this.byId = byId;
+        Fallback = fallback;
+    }
+
+    /// <summary>
+    /// The latest version of the protocol marked <c>fallbackForUnknownProtocols</c>: its vitals and timing thresholds judge
+    /// sessions whose protocol is unknown or whose <c>SessionStarted</c> has not arrived, so a typo in a protocol id does not
+    /// hide a critical vital sign.
+    /// </summary>
+    public ProtocolDefinition Fallback { get; }
+
+    /// <summary>All protocol ids, ordinal order.</summary>
+    public IReadOnlyList<string> ProtocolIds => [.. byId.Keys.Order(StringComparer.Ordinal)];
+
+    /// <summary>All versions of <paramref name="id"/>, ascending, or an empty list.</summary>
+    public IReadOnlyList<ProtocolDefinition> Versions(string id) => byId.TryGetValue(id, out var versions) ? versions : [];
+
+    /// <summary>The protocol <paramref name="id"/> at <paramref name="version"/>, or its latest version when null; null when absent.</summary>
+    public ProtocolDefinition? Find(string id, int? version = null)
+    {
+        if (!byId.TryGetValue(id, out var versions))
+        {
+            return null;
+        }
+
+        if (version is null)
+        {
+            return versions[^1];
+        }
+
+        foreach (var definition in versions)
+        {
+            if (definition.Version == version.Value)
+            {
+                return definition;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Loads every <c>*.json</c> file of <paramref name="path"/> (not recursive).</summary>
+    /// <exception cref="ProtocolLibraryException">The folder is missing or empty, or a file is invalid; the message lists every problem.</exception>
+    public static ProtocolLibrary LoadFromDirectory(string path)
+    {
+        if (!Directory.Exists(path))
+        {
+            throw new ProtocolLibraryException($"{path}: protocol folder not found");
+        }
+
+        var folder = new DirectoryInfo(path).Name;
+        var files = Directory.GetFiles(path, "*.json", SearchOption.TopDirectoryOnly);
+        Array.Sort(files, StringComparer.Ordinal);
+        var loaded = new List<(string Name, string Json)>(files.Length);
+        foreach (var file in files)
+        {
+            loaded.Add(($"{folder}/{Path.GetFileName(file)}", File.ReadAllText(file)));
+        }
+
+        if (loaded.Count == 0)
+        {
+            throw new ProtocolLibraryException($"{path}: no protocol files (*.json)");
+        }
+
+        return Load(loaded);
+    }
+
+    /// <summary>Loads protocol files given as (name, JSON text); the name is used in problems and must end in <c>&lt;id&gt;.v&lt;version&gt;.json</c>.</summary>
+    /// <exception cref="ProtocolLibraryException">A file is invalid, two files define the same id and version, or no single fallback protocol is marked.</exception>
+    public static ProtocolLibrary Load(IEnumerable<(string Name, string Json)> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var problems = new List<string>();
+        var definitions = new List<(string Name, ProtocolDefinition Definition)>();
+        foreach (var (name, json) in files)
+        {
+            var definition = ProtocolFileReader.Read(name, json ?? "", problems);
+            if (definition is not null)
+            {
+                definitions.Add((name, definition));
+            }
+        }
+
+        var byId = new Dictionary<string, List<(string Name, ProtocolDefinition Definition)>>(StringComparer.Ordinal);
+        foreach (var item in definitions)
+        {
+            if (!byId.TryGetValue(item.Definition.Id, out var list))
+            {
+                byId[item.Definition.Id] = list = [];
+            }
+
+            var clash = list.FindIndex(other => other.Definition.Version == item.Definition.Version);
+            if (clash >= 0)
+            {
+                problems.Add($"{item.Name}: {item.Definition.Id} version {item.Definition.Version} is already defined by {list[clash].Name}");
+                continue;
+            }
+
+            list.Add(item);
+        }
+
+        var result = new Dictionary<string, ProtocolDefinition[]>(StringComparer.Ordinal);
+        var fallbacks = new List<(string Name, ProtocolDefinition Definition)>();
+        foreach (var (id, list) in byId)
+        {
+            list.Sort((a, b) => a.Definition.Version.CompareTo(b.Definition.Version));
+            result[id] = [.. list.Select(item => item.Definition)];
+            if (list[^1].Definition.FallbackForUnknownProtocols)
+            {
+                fallbacks.Add(list[^1]);
+            }
+        }
+
+        if (problems.Count == 0 && result.Count == 0)
+        {
+            problems.Add("no protocol files were given");
+        }
+        else if (problems.Count == 0 && fallbacks.Count != 1)
+        {
+            problems.Add(fallbacks.Count == 0
+                ? "no protocol's latest version sets fallbackForUnknownProtocols: true; exactly one must (its vitals and timing thresholds judge sessions whose protocol is unknown)"
+                : $"{string.Join(", ", fallbacks.Select(f => f.Name))}: fallbackForUnknownProtocols is true on more than one protocol; exactly one may be");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ProtocolLibraryException(problems);
+        }
+
+        return new ProtocolLibrary(result, fallbacks[0].Definition);
+    }
+}

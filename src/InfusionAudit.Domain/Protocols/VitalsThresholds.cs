@@ -1,0 +1,38 @@
+namespace InfusionAudit.Domain.Protocols;
+
+/// <summary>Vital-sign thresholds (file section <c>vitals</c>). "Above"/"Below" are strict, "AtLeast" is inclusive.</summary>
+/// <param name="BpPredoseSystolicAboveMmHg">Last reading before the first dose or rate: <c>VITALS-BP-PREDOSE</c> when systolic is above.</param>
+/// <param name="BpPredoseDiastolicAboveMmHg">… or diastolic is above.</param>
+/// <param name="BpHighSystolicAtLeastMmHg"><c>VITALS-BP-HIGH</c> when systolic is at least.</param>
+/// <param name="BpHighDiastolicAtLeastMmHg">… or diastolic is at least.</param>
+/// <param name="BpCriticalPairSystolicAtLeastMmHg"><c>VITALS-BP-CRITICAL</c> on two readings within <paramref name="BpCriticalPairWithin"/> whose systolic is at least …</param>
+/// <param name="BpCriticalPairDiastolicAtLeastMmHg">… or whose diastolic is at least.</param>
+/// <param name="BpCriticalPairWithin">Largest time between the two readings (inclusive).</param>
+/// <param name="BpCriticalSingleSystolicAtLeastMmHg"><c>VITALS-BP-CRITICAL</c> on one reading whose systolic is at least …</param>
+/// <param name="BpCriticalSingleDiastolicAtLeastMmHg">… or whose diastolic is at least.</param>
+/// <param name="HrHighAboveBpm"><c>VITALS-HR-HIGH</c> above.</param>
+/// <param name="HrCriticalSustainedAboveBpm"><c>VITALS-HR-CRITICAL</c> when consecutive readings above it span at least <paramref name="HrCriticalSustainedFor"/>.</param>
+/// <param name="HrCriticalSustainedFor">Span of the sustained run (inclusive).</param>
+/// <param name="HrCriticalSingleAboveBpm"><c>VITALS-HR-CRITICAL</c> on one reading above.</param>
+/// <param name="Spo2LowBelowPercent"><c>VITALS-SPO2-LOW</c> below.</param>
+/// <param name="Spo2CriticalBelowPercent"><c>VITALS-SPO2-CRITICAL</c> below.</param>
+/// <param name="RrCriticalBelowPerMin"><c>VITALS-RR-CRITICAL</c> below.</param>
+/// <param name="Plausible">Physiological ranges for <c>VITALS-IMPLAUSIBLE</c>.</param>
+public sealed record VitalsThresholds(
+    double BpPredoseSystolicAboveMmHg,
+    double BpPredoseDiastolicAboveMmHg,
+    double BpHighSystolicAtLeastMmHg,
+    double BpHighDiastolicAtLeastMmHg,
+    double BpCriticalPairSystolicAtLeastMmHg,
+    double BpCriticalPairDiastolicAtLeastMmHg,
+    TimeSpan BpCriticalPairWithin,
+    double BpCriticalSingleSystolicAtLeastMmHg,
+    double BpCriticalSingleDiastolicAtLeastMmHg,
+    double HrHighAboveBpm,
+    double HrCriticalSustainedAboveBpm,
+    TimeSpan HrCriticalSustainedFor,
+    double HrCriticalSingleAboveBpm,
+    double Spo2LowBelowPercent,
+    double Spo2CriticalBelowPercent,
+    double RrCriticalBelowPerMin,
+    VitalsPlausibility Plausible);

@@ -1,0 +1,47 @@
+using InfusionAudit.Domain.Contract;
+using InfusionAudit.Domain.Findings;
+
+namespace InfusionAudit.Domain.Rules;
+
+/// <summary>
+/// <c>VITALS-BP-PREDOSE</c>: the last plausible blood pressure reading on the timeline before the first dose (a
+/// <c>DoseAdministered</c> or a non-zero <c>InfusionRateChanged</c>) has systolic above <c>vitals.bpPredose.systolicAboveMmHg</c>
+/// or diastolic above <c>.diastolicAboveMmHg</c>. Shown by the first dose (trigger). No reading before it: not judged.
+/// </summary>
+internal sealed class BloodPressurePredoseRule : ISessionRule
+{
+    public void Evaluate(RuleContext context)
+    {
+        var firstDose = context.Timeline.FirstDoseOrRateIndex;
+        if (firstDose < 0)
+        {
+            return;
+        }
+
+        var thresholds = context.Thresholds.Vitals;
+        var entries = context.Timeline.Entries;
+        for (var i = firstDose - 1; i >= 0; i--)
+        {
+            if (entries[i].Event.Payload is not VitalsRecordedPayload vitals)
+            {
+                continue;
+            }
+
+            var reading = VitalsReading.Of(vitals, thresholds.Plausible);
+            if (!reading.HasPressure)
+            {
+                continue;
+            }
+
+            if (reading.SystolicMmHg > thresholds.BpPredoseSystolicAboveMmHg || reading.DiastolicMmHg > thresholds.BpPredoseDiastolicAboveMmHg)
+            {
+                context.Report(
+                    RuleIds.VitalsBpPredose, Severity.Warning, context.Thresholds, "", firstDose,
+                    $"last blood pressure before the first dose was {BloodPressureRule.Show(reading)} (limit {Text.N(thresholds.BpPredoseSystolicAboveMmHg)}/{Text.N(thresholds.BpPredoseDiastolicAboveMmHg)} mmHg), reading {entries[i].Event.EventId}",
+                    ("systolicMmHg", reading.SystolicMmHg), ("diastolicMmHg", reading.DiastolicMmHg));
+            }
+
+            return;
+        }
+    }
+}

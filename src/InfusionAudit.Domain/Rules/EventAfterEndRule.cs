@@ -1,0 +1,30 @@
+using InfusionAudit.Domain.Findings;
+
+namespace InfusionAudit.Domain.Rules;
+
+/// <summary><c>EVENT-AFTER-END</c>: an event whose occurredAt is strictly after the <c>SessionEnded</c>; one finding per such event.</summary>
+internal sealed class EventAfterEndRule : ISessionRule
+{
+    public void Evaluate(RuleContext context)
+    {
+        var endIndex = context.Timeline.EndIndex;
+        if (endIndex < 0)
+        {
+            return;
+        }
+
+        var entries = context.Timeline.Entries;
+        var endAt = entries[endIndex].At;
+        for (var i = endIndex + 1; i < entries.Length; i++)
+        {
+            ref readonly var entry = ref entries[i];
+            if (entry.At > endAt)
+            {
+                context.Report(
+                    RuleIds.EventAfterEnd, Severity.Warning, context.Thresholds, entry.Event.EventId, i,
+                    $"{entry.Event.Type} {entry.Event.EventId} occurred {Text.Duration(entry.At - endAt)} after the session ended",
+                    ("afterEndMin", Text.Minutes(entry.At - endAt)));
+            }
+        }
+    }
+}

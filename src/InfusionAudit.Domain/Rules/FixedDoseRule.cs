@@ -1,0 +1,93 @@
+using InfusionAudit.Domain.Contract;
+using InfusionAudit.Domain.Findings;
+using InfusionAudit.Domain.Protocols;
+
+namespace InfusionAudit.Domain.Rules;
+
+/// <summary>
+/// <c>DOSE-FIXED-NOT-ALLOWED</c> for fixed-dose protocols. Key <c>total</c>: at the end, the session total is not in
+/// <c>fixedDoseMg.allowed</c>. Key <c>elderly-first-session</c>: the patient is at least <c>elderly.ageYearsAtLeast</c> and has
+/// no earlier session of this protocol, and the prescription (at start) or the cumulative delivered dose (live, at the dose
+/// that exceeds it) is above <c>elderly.firstSessionDoseMg</c>.
+/// </summary>
+internal sealed class FixedDoseRule : ISessionRule
+{
+    public static bool IsAllowed(double mg, FixedDoseLimits limits)
+    {
+        foreach (var allowed in limits.Allowed)
+        {
+            if (Tolerance.NearlyEqual(mg, allowed.Milligrams))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static string AllowedText(FixedDoseLimits limits) => string.Join("/", limits.Allowed.Select(d => Text.N(d.Milligrams)));
+
+    public void Evaluate(RuleContext context)
+    {
+        if (context.Protocol is not { FixedDose: { } limits } protocol || context.Start is not { } start)
+        {
+            return;
+        }
+
+        var timeline = context.Timeline;
+        var delivered = timeline.DeliveredMgAfter;
+        if (protocol.Elderly is { } elderly && start.PatientAgeYears >= elderly.AgeYearsAtLeast && IsFirstSession(context))
+        {
+            var expected = elderly.FirstSessionDose.Milligrams;
+            if (context.PrescribedMg is { } prescribed && Tolerance.Greater(prescribed, expected))
+            {
+                context.Report(
+                    RuleIds.DoseFixedNotAllowed, Severity.Warning, protocol, "elderly-first-session", timeline.StartIndex,
+                    $"prescribed {Text.N(prescribed)} mg on the first session of a patient aged {start.PatientAgeYears} (expected {Text.N(expected)} mg from age {elderly.AgeYearsAtLeast})",
+                    ("prescribedMg", prescribed), ("expectedMg", expected), ("patientAgeYears", start.PatientAgeYears.Value));
+            }
+            else
+            {
+                for (var i = 0; i < delivered.Length; i++)
+                {
+                    if (Tolerance.Greater(delivered[i], expected))
+                    {
+                        context.Report(
+                            RuleIds.DoseFixedNotAllowed, Severity.Warning, protocol, "elderly-first-session", i,
+                            $"delivered {Text.N(delivered[i])} mg on the first session of a patient aged {start.PatientAgeYears} (expected {Text.N(expected)} mg from age {elderly.AgeYearsAtLeast})",
+                            ("deliveredMg", delivered[i]), ("expectedMg", expected), ("patientAgeYears", start.PatientAgeYears.Value));
+                        break;
+                    }
+                }
+            }
+        }
+
+        if (timeline.EndIndex >= 0)
+        {
+            var total = delivered[^1];
+            if (!double.IsNaN(total) && !IsAllowed(total, limits))
+            {
+                context.Report(
+                    RuleIds.DoseFixedNotAllowed, Severity.Warning, protocol, "total", timeline.EndIndex,
+                    $"session total {Text.N(total)} mg is not one of the allowed doses {AllowedText(limits)} mg",
+                    ("deliveredMg", total));
+            }
+        }
+    }
+
+    private static bool IsFirstSession(RuleContext context)
+    {
+        var startedAt = context.Entry(context.Timeline.StartIndex).At;
+        foreach (var prior in context.History.Sessions)
+        {
+            if (!string.Equals(prior.SessionId, context.SessionId, StringComparison.Ordinal)
+                && string.Equals(prior.ProtocolId, context.Start!.ProtocolId, StringComparison.Ordinal)
+                && prior.StartedAt.UtcTicks < startedAt)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,51 @@
+using InfusionAudit.Domain.Contract;
+using InfusionAudit.Domain.Findings;
+
+namespace InfusionAudit.Domain.Rules;
+
+/// <summary>
+/// <c>VITALS-SPO2-LOW</c> (below <c>spo2LowBelowPercent</c>) and <c>VITALS-SPO2-CRITICAL</c> (below
+/// <c>spo2CriticalBelowPercent</c>, live), each over consecutive plausible readings as one episode keyed by its first reading.
+/// </summary>
+internal sealed class OxygenSaturationRule : ISessionRule
+{
+    public void Evaluate(RuleContext context)
+    {
+        var thresholds = context.Thresholds.Vitals;
+        var entries = context.Timeline.Entries;
+        var inLow = false;
+        var inCritical = false;
+        for (var i = 0; i < entries.Length; i++)
+        {
+            if (entries[i].Event.Payload is not VitalsRecordedPayload vitals)
+            {
+                continue;
+            }
+
+            var spo2 = VitalsReading.Of(vitals, thresholds.Plausible).Spo2Percent;
+            if (double.IsNaN(spo2))
+            {
+                continue;
+            }
+
+            var low = spo2 < thresholds.Spo2LowBelowPercent;
+            var critical = spo2 < thresholds.Spo2CriticalBelowPercent;
+            if (low && !inLow)
+            {
+                context.Report(
+                    RuleIds.VitalsSpo2Low, Severity.Warning, context.Thresholds, entries[i].Event.EventId, i,
+                    $"SpO2 {Text.N(spo2)} % (limit {Text.N(thresholds.Spo2LowBelowPercent)} %)", ("spo2Percent", spo2));
+            }
+
+            if (critical && !inCritical)
+            {
+                context.Report(
+                    RuleIds.VitalsSpo2Critical, Severity.Critical, context.Thresholds, entries[i].Event.EventId, i,
+                    $"SpO2 {Text.N(spo2)} % (critical limit {Text.N(thresholds.Spo2CriticalBelowPercent)} %)", ("spo2Percent", spo2));
+            }
+
+            inLow = low;
+            inCritical = critical;
+        }
+    }
+}

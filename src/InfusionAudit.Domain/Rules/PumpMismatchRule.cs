@@ -1,0 +1,48 @@
+using InfusionAudit.Domain.Contract;
+using InfusionAudit.Domain.Findings;
+
+namespace InfusionAudit.Domain.Rules;
+
+/// <summary>
+/// <c>DOSE-PUMP-MISMATCH</c>: at a <c>PumpTotalReported</c>, |reported − computed from the rate history up to that instant| is
+/// above max(<c>delivery.pumpMismatchMinMl</c>, <c>delivery.pumpMismatchPercent</c> % of computed). Consecutive mismatching
+/// reports are one episode keyed by the first report's event id.
+/// </summary>
+internal sealed class PumpMismatchRule : ISessionRule
+{
+    public void Evaluate(RuleContext context)
+    {
+        if (context.Protocol is not { } protocol)
+        {
+            return;
+        }
+
+        var entries = context.Timeline.Entries;
+        var computedAt = context.Timeline.InfusedMlAt;
+        var minMl = protocol.Delivery.PumpMismatchMin.Millilitres;
+        var percent = protocol.Delivery.PumpMismatchPercent;
+        var inEpisode = false;
+        for (var i = 0; i < entries.Length; i++)
+        {
+            if (entries[i].Event.Payload is not PumpTotalReportedPayload pump || double.IsNaN(computedAt[i]))
+            {
+                continue;
+            }
+
+            var reported = pump.VolumeInfused.Millilitres;
+            var computed = computedAt[i];
+            var difference = Math.Abs(reported - computed);
+            var allowed = Math.Max(minMl, computed * percent / 100);
+            var mismatch = Tolerance.Greater(difference, allowed);
+            if (mismatch && !inEpisode)
+            {
+                context.Report(
+                    RuleIds.DosePumpMismatch, Severity.Warning, protocol, entries[i].Event.EventId, i,
+                    $"pump reports {Text.N(reported)} mL, the rate history gives {Text.N(computed)} mL (difference {Text.N(difference)} mL, allowed {Text.N(allowed)} mL)",
+                    ("reportedMl", reported), ("computedMl", computed), ("differenceMl", difference), ("allowedMl", allowed));
+            }
+
+            inEpisode = mismatch;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using InfusionAudit.Domain.Findings;
+
+namespace InfusionAudit.Domain.Rules;
+
+/// <summary>
+/// <c>RATE-DEVIATION</c>: the programmed rate differs from the expected rate (prescribed mg ÷ planned duration, in mg/h) by
+/// more than <c>rateDeviation.percent</c> % for more than <c>rateDeviation.forMoreThanMin</c> of running time. Running time at
+/// deviating rates is counted contiguously: pauses and stops are not running time so they neither count nor interrupt, a
+/// running stretch at a conforming rate ends the episode. The finding is keyed by the rate event that began the episode and
+/// triggered by the first event after which the deviating running time is beyond the limit.
+/// </summary>
+internal sealed class RateDeviationRule : ISessionRule
+{
+    public void Evaluate(RuleContext context)
+    {
+        if (context.Protocol is not { RateDeviation: { } thresholds } protocol
+            || context.Start?.PlannedDuration is not { } planned
+            || planned <= TimeSpan.Zero
+            || context.PrescribedMg is not { } prescribedMg)
+        {
+            return;
+        }
+
+        var expected = prescribedMg / planned.TotalHours;
+        var limit = thresholds.ForMoreThan.Ticks;
+        var entries = context.Timeline.Entries;
+        var episodeStart = -1;
+        long accumulated = 0;
+        var fired = false;
+        foreach (var piece in context.Timeline.Pieces)
+        {
+            var deviation = (piece.MgPerHour - expected) / expected * 100;
+            if (!Tolerance.Greater(Math.Abs(deviation), thresholds.Percent))
+            {
+                episodeStart = -1;
+                continue;
+            }
+
+            if (episodeStart < 0)
+            {
+                episodeStart = piece.RateEventIndex;
+                accumulated = 0;
+                fired = false;
+            }
+
+            var length = piece.To - piece.From;
+            if (!fired && accumulated + length > limit)
+            {
+                var crossing = piece.From + (limit - accumulated);
+                var trigger = piece.RateEventIndex;
+                while (trigger < entries.Length - 1 && entries[trigger].At <= crossing)
+                {
+                    trigger++;
+                }
+
+                fired = true;
+                context.Report(
+                    RuleIds.RateDeviation, Severity.Warning, protocol, entries[episodeStart].Event.EventId, trigger,
+                    $"programmed {piece.Rate} = {Text.N(piece.MgPerHour)} mg/h vs expected {Text.N(expected)} mg/h ({Text.Percent(deviation)} %, limit ±{Text.N(thresholds.Percent)} %) for more than {Text.Duration(thresholds.ForMoreThan)} of running time",
+                    ("rateMgPerHour", piece.MgPerHour), ("expectedMgPerHour", expected), ("deviationPercent", deviation),
+                    ("limitPercent", thresholds.Percent));
+            }
+
+            accumulated += length;
+        }
+    }
+}

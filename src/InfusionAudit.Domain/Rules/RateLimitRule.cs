@@ -1,0 +1,46 @@
+using InfusionAudit.Domain.Contract;
+using InfusionAudit.Domain.Findings;
+
+namespace InfusionAudit.Domain.Rules;
+
+/// <summary>
+/// <c>RATE-HARD</c> / <c>RATE-SOFT</c>: a non-zero <c>InfusionRateChanged</c> (before the end) whose rate in mg/kg/h is above
+/// <c>rateMgPerKgPerHour.hardMax</c> / <c>.softMax</c>; only the more severe fires, keyed by the rate event. A rate in mL/h
+/// is judged as mL/h × concentration ÷ weight. Resumes re-apply a rate already judged.
+/// </summary>
+internal sealed class RateLimitRule : ISessionRule
+{
+    public void Evaluate(RuleContext context)
+    {
+        if (context.Protocol is not { Rate: { } limits } protocol || context.Start is not { } start)
+        {
+            return;
+        }
+
+        var weight = start.Weight.Kilograms;
+        foreach (var piece in context.Timeline.Pieces)
+        {
+            ref readonly var entry = ref context.Entry(piece.RateEventIndex);
+            if (entry.Event.Payload is not InfusionRateChangedPayload || double.IsNaN(piece.MgPerHour))
+            {
+                continue;
+            }
+
+            var mgPerKgPerHour = piece.MgPerHour / weight;
+            var hard = limits.HardMax.MilligramsPerKilogramPerHour;
+            var soft = limits.SoftMax.MilligramsPerKilogramPerHour;
+            var (ruleId, severity, max, name) = Tolerance.Greater(mgPerKgPerHour, hard) ? (RuleIds.RateHard, Severity.Critical, hard, "hard")
+                : Tolerance.Greater(mgPerKgPerHour, soft) ? (RuleIds.RateSoft, Severity.Warning, soft, "soft")
+                : (null, Severity.Info, 0, "");
+            if (ruleId is null)
+            {
+                continue;
+            }
+
+            context.Report(
+                ruleId, severity, protocol, entry.Event.EventId, piece.RateEventIndex,
+                $"programmed {piece.Rate} = {Text.N(mgPerKgPerHour)} mg/kg/h ({Text.N(piece.MgPerHour)} mg/h) is above the {name} maximum {Text.N(max)} mg/kg/h",
+                ("rateMgPerKgPerHour", mgPerKgPerHour), ("rateMgPerHour", piece.MgPerHour), ("maxMgPerKgPerHour", max));
+        }
+    }
+}

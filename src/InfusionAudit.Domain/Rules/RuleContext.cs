@@ -1,0 +1,133 @@
+using InfusionAudit.Domain.Contract;
+using InfusionAudit.Domain.Findings;
+using InfusionAudit.Domain.Protocols;
+using InfusionAudit.Domain.Sessions;
+
+namespace InfusionAudit.Domain.Rules;
+
+/// <summary>What a rule reads (timeline, protocol, history, evaluation time) and where it reports.</summary>
+internal sealed class RuleContext
+{
+    private List<Finding>? findings;
+
+    public RuleContext(
+        SessionTimeline timeline,
+        SequenceGaps gaps,
+        string sessionId,
+        string clinicId,
+        ProtocolDefinition? protocol,
+        ProtocolDefinition thresholds,
+        ProtocolResolution resolution,
+        PatientHistory history,
+        DateTimeOffset asOf)
+    {
+        Timeline = timeline;
+        Gaps = gaps;
+        SessionId = sessionId;
+        ClinicId = clinicId;
+        Protocol = protocol;
+        Thresholds = thresholds;
+        Resolution = resolution;
+        History = history;
+        AsOf = asOf;
+    }
+
+    public SessionTimeline Timeline { get; }
+
+    public SequenceGaps Gaps { get; }
+
+    public string SessionId { get; }
+
+    public string ClinicId { get; }
+
+    /// <summary>The session's protocol when it resolved (same route); dose, rate and duration rules run only then.</summary>
+    public ProtocolDefinition? Protocol { get; }
+
+    /// <summary>The protocol whose vitals, timing and integrity thresholds apply: the session's own, or the library's fallback.</summary>
+    public ProtocolDefinition Thresholds { get; }
+
+    public ProtocolResolution Resolution { get; }
+
+    public PatientHistory History { get; }
+
+    public DateTimeOffset AsOf { get; }
+
+    public SessionStartedPayload? Start => Timeline.Start;
+
+    /// <summary>Prescribed dose in mg, from mg or from mg/kg × weight.</summary>
+    public double? PrescribedMg =>
+        Start is null ? null : Start.PrescribedDose?.Milligrams ?? Start.PrescribedDosePerWeight?.MilligramsPerKilogram * Start.Weight.Kilograms;
+
+    /// <summary>Prescribed dose in mg/kg, from mg/kg or from mg ÷ weight.</summary>
+    public double? PrescribedMgPerKg =>
+        Start is null ? null : Start.PrescribedDosePerWeight?.MilligramsPerKilogram ?? Start.PrescribedDose?.Milligrams / Start.Weight.Kilograms;
+
+    public IReadOnlyList<Finding> Findings => findings ?? (IReadOnlyList<Finding>)[];
+
+    public ref readonly TimelineEntry Entry(int index) => ref Timeline.Entries[index];
+
+    /// <summary>Reports a finding shown by the event at <paramref name="triggerIndex"/> (detected at its receive time).</summary>
+    public void Report(
+        string ruleId,
+        Severity severity,
+        ProtocolDefinition judgedBy,
+        string episodeKey,
+        int triggerIndex,
+        string evidence,
+        params ReadOnlySpan<(string Key, double Value)> values)
+    {
+        ref readonly var trigger = ref Entry(triggerIndex);
+        Add(ruleId, severity, judgedBy.Id, judgedBy.Version, episodeKey, evidence, values, trigger.Event.EventId, trigger.ReceivedAt);
+    }
+
+    /// <summary>Reports a timer finding, detected at the instant its condition became true.</summary>
+    public void ReportTimer(
+        string ruleId,
+        Severity severity,
+        ProtocolDefinition judgedBy,
+        string episodeKey,
+        DateTimeOffset detectedAt,
+        string evidence,
+        params ReadOnlySpan<(string Key, double Value)> values) =>
+        Add(ruleId, severity, judgedBy.Id, judgedBy.Version, episodeKey, evidence, values, null, detectedAt);
+
+    /// <summary>Reports a finding with an explicit protocol identity (for <c>PROTOCOL-UNKNOWN</c>).</summary>
+    public void ReportUnjudged(
+        string ruleId,
+        Severity severity,
+        string protocolId,
+        int? protocolVersion,
+        int triggerIndex,
+        string evidence,
+        params ReadOnlySpan<(string Key, double Value)> values)
+    {
+        ref readonly var trigger = ref Entry(triggerIndex);
+        Add(ruleId, severity, protocolId, protocolVersion, "", evidence, values, trigger.Event.EventId, trigger.ReceivedAt);
+    }
+
+    private void Add(
+        string ruleId,
+        Severity severity,
+        string protocolId,
+        int? protocolVersion,
+        string episodeKey,
+        string evidence,
+        ReadOnlySpan<(string Key, double Value)> values,
+        string? triggerEventId,
+        DateTimeOffset detectedAt)
+    {
+        var evidenceValues = new Dictionary<string, double>(values.Length, StringComparer.Ordinal);
+        foreach (var (key, value) in values)
+        {
+            // An absent measure (NaN) is left out: JSON has no NaN and the key's absence says it plainly.
+            if (double.IsFinite(value))
+            {
+                evidenceValues[key] = value;
+            }
+        }
+
+        (findings ??= []).Add(new Finding(
+            ruleId, severity, SessionId, ClinicId, protocolId, protocolVersion, episodeKey, evidence, evidenceValues,
+            triggerEventId, detectedAt.ToUniversalTime()));
+    }
+}

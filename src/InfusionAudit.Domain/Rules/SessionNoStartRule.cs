@@ -1,0 +1,32 @@
+using InfusionAudit.Domain.Findings;
+
+namespace InfusionAudit.Domain.Rules;
+
+/// <summary>
+/// <c>SESSION-NO-START</c> (timer): <c>SessionStarted</c> not received within <c>timing.noStartAboveMin</c> of the session's
+/// first receipt. Judged on receive times: while it is missing against <c>asOf</c>, once it arrived against its own receipt,
+/// so the finding survives the late arrival unchanged.
+/// </summary>
+internal sealed class SessionNoStartRule : ISessionRule
+{
+    public void Evaluate(RuleContext context)
+    {
+        var timeline = context.Timeline;
+        var limit = context.Thresholds.Timing.NoStartAbove;
+        var deadline = timeline.FirstReceivedTicks + limit.Ticks;
+        var startReceived = timeline.StartIndex >= 0 ? context.Entry(timeline.StartIndex).ReceivedTicks : (long?)null;
+        var late = startReceived is { } received ? received > deadline : context.AsOf.UtcTicks > deadline;
+        if (!late)
+        {
+            return;
+        }
+
+        var detectedAt = new DateTimeOffset(deadline, TimeSpan.Zero);
+        var evidence = startReceived is { } r
+            ? $"SessionStarted arrived {Text.Duration(r - timeline.FirstReceivedTicks)} after the session's first event (limit {Text.Duration(limit)})"
+            : $"no SessionStarted {Text.Duration(limit)} after the session's first event (received {Text.Time(new DateTimeOffset(timeline.FirstReceivedTicks, TimeSpan.Zero))})";
+        context.ReportTimer(
+            RuleIds.SessionNoStart, Severity.Warning, context.Thresholds, "", detectedAt, evidence,
+            ("limitMin", limit.TotalMinutes));
+    }
+}

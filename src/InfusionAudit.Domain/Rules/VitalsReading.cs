@@ -1,0 +1,70 @@
+using InfusionAudit.Domain.Contract;
+using InfusionAudit.Domain.Protocols;
+
+namespace InfusionAudit.Domain.Rules;
+
+/// <summary>
+/// The usable values of one <c>VitalsRecorded</c>: NaN when absent or implausible (outside <c>vitals.plausible</c>, or a
+/// diastolic not below the systolic of the same reading, which makes both pressures unusable).
+/// </summary>
+internal readonly struct VitalsReading
+{
+    private VitalsReading(double hr, double systolic, double diastolic, double spo2, double rr, string? implausible)
+    {
+        HeartRateBpm = hr;
+        SystolicMmHg = systolic;
+        DiastolicMmHg = diastolic;
+        Spo2Percent = spo2;
+        RespiratoryRatePerMin = rr;
+        Implausible = implausible;
+    }
+
+    public double HeartRateBpm { get; }
+
+    public double SystolicMmHg { get; }
+
+    public double DiastolicMmHg { get; }
+
+    public double Spo2Percent { get; }
+
+    public double RespiratoryRatePerMin { get; }
+
+    /// <summary>What was implausible, for the evidence; null when everything present was plausible.</summary>
+    public string? Implausible { get; }
+
+    public bool HasPressure => !double.IsNaN(SystolicMmHg) || !double.IsNaN(DiastolicMmHg);
+
+    public static VitalsReading Of(VitalsRecordedPayload payload, VitalsPlausibility plausible)
+    {
+        List<string>? problems = null;
+        var hr = Check(payload.HeartRateBpm, plausible.HeartRateBpm, "heart rate", "bpm", ref problems);
+        var systolic = Check(payload.SystolicMmHg, plausible.SystolicMmHg, "systolic", "mmHg", ref problems);
+        var diastolic = Check(payload.DiastolicMmHg, plausible.DiastolicMmHg, "diastolic", "mmHg", ref problems);
+        var spo2 = Check(payload.Spo2Percent, plausible.Spo2Percent, "SpO2", "%", ref problems);
+        var rr = Check(payload.RespiratoryRatePerMin, plausible.RespiratoryRatePerMin, "respiratory rate", "/min", ref problems);
+        if (payload.SystolicMmHg is { } s && payload.DiastolicMmHg is { } d && d >= s)
+        {
+            (problems ??= []).Add($"diastolic {Text.N(d)} mmHg not below systolic {Text.N(s)} mmHg");
+            systolic = double.NaN;
+            diastolic = double.NaN;
+        }
+
+        return new VitalsReading(hr, systolic, diastolic, spo2, rr, problems is null ? null : string.Join("; ", problems));
+    }
+
+    private static double Check(double? value, ValueRange<double> range, string name, string unit, ref List<string>? problems)
+    {
+        if (value is not { } v)
+        {
+            return double.NaN;
+        }
+
+        if (v >= range.Min && v <= range.Max)
+        {
+            return v;
+        }
+
+        (problems ??= []).Add($"{name} {Text.N(v)} {unit} outside {Text.N(range.Min)}–{Text.N(range.Max)} {unit}");
+        return double.NaN;
+    }
+}

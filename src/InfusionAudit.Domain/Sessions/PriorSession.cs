@@ -1,0 +1,7 @@
+namespace InfusionAudit.Domain.Sessions;
+
+/// <summary>Another session of the same (hashed) patient, from the patient index.</summary>
+/// <param name="SessionId">Its session id (the session being judged may appear in the list and is ignored).</param>
+/// <param name="StartedAt">Its <c>SessionStarted</c> time.</param>
+/// <param name="ProtocolId">Its protocol id.</param>
+public sealed record PriorSession(string SessionId, DateTimeOffset StartedAt, string ProtocolId);

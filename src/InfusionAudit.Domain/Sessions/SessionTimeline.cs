@@ -1,0 +1,331 @@
+using System.Buffers;
+using InfusionAudit.Domain.Contract;
+using InfusionAudit.Domain.Units;
+
+namespace InfusionAudit.Domain.Sessions;
+
+/// <summary>
+/// The de-duplicated, sorted events of one session and what a single pass over them derives: the running pieces, pauses,
+/// cumulative dose and computed volume after each event. Arrays come from the shared pool; dispose to return them.
+/// </summary>
+internal sealed class SessionTimeline : IDisposable
+{
+    private TimelineEntry[] entries;
+    private double[] deliveredMgAfter;
+    private double[] infusedMlAt;
+    private bool[] infusingAfter;
+
+    private SessionTimeline(TimelineEntry[] entries, int count)
+    {
+        this.entries = entries;
+        Count = count;
+        deliveredMgAfter = ArrayPool<double>.Shared.Rent(count);
+        infusedMlAt = ArrayPool<double>.Shared.Rent(count);
+        infusingAfter = ArrayPool<bool>.Shared.Rent(count);
+    }
+
+    public int Count { get; }
+
+    public ReadOnlySpan<TimelineEntry> Entries => entries.AsSpan(0, Count);
+
+    /// <summary>Delivered dose (infused up to the event's time + discrete doses up to and including it), mg; NaN when unknown.</summary>
+    public ReadOnlySpan<double> DeliveredMgAfter => deliveredMgAfter.AsSpan(0, Count);
+
+    /// <summary>Volume computed from the rate history up to the event's time, mL; NaN when unknown.</summary>
+    public ReadOnlySpan<double> InfusedMlAt => infusedMlAt.AsSpan(0, Count);
+
+    /// <summary>True when the pump runs at a non-zero rate right after the event.</summary>
+    public ReadOnlySpan<bool> InfusingAfter => infusingAfter.AsSpan(0, Count);
+
+    public List<RunPiece> Pieces { get; } = new(4);
+
+    public List<PauseInterval> Pauses { get; } = new(2);
+
+    public int StartIndex { get; private set; } = -1;
+
+    public int EndIndex { get; private set; } = -1;
+
+    public SessionStartedPayload? Start { get; private set; }
+
+    public SessionEndReason? EndReason { get; private set; }
+
+    public double? WeightKg { get; private set; }
+
+    public double? ConcentrationMgPerMl { get; private set; }
+
+    public int FirstDoseOrRateIndex { get; private set; } = -1;
+
+    public long RunningTicks { get; private set; }
+
+    public long PausedTicks { get; private set; }
+
+    public double InfusedMg { get; private set; }
+
+    public double InfusedMl { get; private set; }
+
+    public double DiscreteMg { get; private set; }
+
+    public int DiscreteCount { get; private set; }
+
+    public double? LastPumpVolumeMl { get; private set; }
+
+    public int LastDoseIndex { get; private set; } = -1;
+
+    public long FirstReceivedTicks { get; private set; }
+
+    public int LastReceivedIndex { get; private set; }
+
+    public long LastAt => entries[Count - 1].At;
+
+    /// <summary>True when the last pause is still open (not resumed, no rate change, no end).</summary>
+    public bool IsPaused => Pauses.Count > 0 && Pauses[^1].EndIndex < 0;
+
+    public static SessionTimeline Build(IReadOnlyCollection<StoredEvent> events)
+    {
+        var raw = ArrayPool<TimelineEntry>.Shared.Rent(events.Count);
+        var n = 0;
+        foreach (var stored in events)
+        {
+            raw[n++] = new TimelineEntry
+            {
+                Event = stored.Event,
+                ReceivedAt = stored.ReceivedAt,
+                At = stored.Event.OccurredAt.UtcTicks,
+                ReceivedTicks = stored.ReceivedAt.UtcTicks,
+            };
+        }
+
+        // Re-delivery keeps the first receipt: sort by id then receipt and keep each id's first row.
+        Array.Sort(raw, 0, n, default(ByEventIdThenReceipt));
+        var kept = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if (kept == 0 || !string.Equals(raw[kept - 1].Event.EventId, raw[i].Event.EventId, StringComparison.Ordinal))
+            {
+                raw[kept++] = raw[i];
+            }
+        }
+
+        raw.AsSpan(kept, n - kept).Clear();
+        Array.Sort(raw, 0, kept, default(ByTimeline));
+        var timeline = new SessionTimeline(raw, kept);
+        timeline.Fold();
+        return timeline;
+    }
+
+    public void Dispose()
+    {
+        if (entries.Length == 0)
+        {
+            return;
+        }
+
+        entries.AsSpan(0, Count).Clear();
+        ArrayPool<TimelineEntry>.Shared.Return(entries);
+        ArrayPool<double>.Shared.Return(deliveredMgAfter);
+        ArrayPool<double>.Shared.Return(infusedMlAt);
+        ArrayPool<bool>.Shared.Return(infusingAfter);
+        entries = [];
+        deliveredMgAfter = [];
+        infusedMlAt = [];
+        infusingAfter = [];
+    }
+
+    /// <summary>mg/h of <paramref name="rate"/>, or NaN when the weight (mg/kg/h) or concentration (mL/h) is unknown.</summary>
+    public double MgPerHour(InfusionRate rate)
+    {
+        if (rate.VolumeRate is { } volume)
+        {
+            return ConcentrationMgPerMl is { } c ? volume.MillilitresPerHour * c : double.NaN;
+        }
+
+        return WeightKg is { } w ? rate.WeightBasedRate!.Value.MilligramsPerKilogramPerHour * w : double.NaN;
+    }
+
+    private double MlPerHour(InfusionRate rate, double mgPerHour)
+    {
+        if (rate.VolumeRate is { } volume)
+        {
+            return volume.MillilitresPerHour;
+        }
+
+        return ConcentrationMgPerMl is { } c ? mgPerHour / c : double.NaN;
+    }
+
+    private void Fold()
+    {
+        var span = entries.AsSpan(0, Count);
+        for (var i = 0; i < span.Length; i++)
+        {
+            if (span[i].Event.Payload is SessionStartedPayload start)
+            {
+                StartIndex = i;
+                Start = start;
+                WeightKg = start.Weight.Kilograms;
+                ConcentrationMgPerMl = start.Concentration?.MilligramsPerMillilitre;
+                break;
+            }
+        }
+
+        FirstReceivedTicks = long.MaxValue;
+        var ended = false;
+        var paused = false;
+        var infusing = false;
+        InfusionRate? lastNonZero = null;
+        var piece = default(RunPiece);
+        var pause = default(PauseInterval);
+        var lastAt = span[0].At;
+        var mg = 0.0;
+        var ml = 0.0;
+        var discreteMg = 0.0;
+        long runningTicks = 0;
+        long pausedTicks = 0;
+
+        for (var i = 0; i < span.Length; i++)
+        {
+            ref readonly var entry = ref span[i];
+            var t = entry.At;
+            var dt = t - lastAt;
+            if (infusing)
+            {
+                // Integrate the open piece up to this event: the pump ran at piece's rate since lastAt.
+                runningTicks += dt;
+                var hours = (double)dt / TimeSpan.TicksPerHour;
+                mg += piece.MgPerHour * hours;
+                ml += piece.MlPerHour * hours;
+            }
+            else if (paused)
+            {
+                pausedTicks += dt;
+            }
+
+            lastAt = t;
+            if (entry.ReceivedTicks < FirstReceivedTicks)
+            {
+                FirstReceivedTicks = entry.ReceivedTicks;
+            }
+
+            if (entry.ReceivedTicks > span[LastReceivedIndex].ReceivedTicks
+                || (entry.ReceivedTicks == span[LastReceivedIndex].ReceivedTicks && i > LastReceivedIndex))
+            {
+                LastReceivedIndex = i;
+            }
+
+            switch (entry.Event.Payload)
+            {
+                case SessionEndedPayload end when !ended:
+                    ClosePiece(ref piece, ref infusing, i, t);
+                    ClosePause(ref pause, ref paused, i, t);
+                    ended = true;
+                    EndIndex = i;
+                    EndReason = end.Reason;
+                    break;
+
+                case InfusionRateChangedPayload change when !ended:
+                    ClosePiece(ref piece, ref infusing, i, t);
+                    ClosePause(ref pause, ref paused, i, t);
+                    if (!change.Rate.IsStopped)
+                    {
+                        lastNonZero = change.Rate;
+                        OpenPiece(ref piece, ref infusing, i, t, change.Rate);
+                        FirstDoseOrRateIndex = FirstDoseOrRateIndex < 0 ? i : FirstDoseOrRateIndex;
+                    }
+
+                    break;
+
+                case InfusionPausedPayload when !ended && !paused:
+                    ClosePiece(ref piece, ref infusing, i, t);
+                    paused = true;
+                    pause = new PauseInterval { StartIndex = i, From = t, EndIndex = -1, To = t };
+                    break;
+
+                case InfusionResumedPayload when !ended:
+                    ClosePause(ref pause, ref paused, i, t);
+                    if (!infusing && lastNonZero is { } resume)
+                    {
+                        OpenPiece(ref piece, ref infusing, i, t, resume);
+                    }
+
+                    break;
+
+                case DoseAdministeredPayload dose:
+                    // Counted even after the end: a dose given is a dose given, and over-delivery must not hide behind a mis-dated end.
+                    discreteMg += dose.Dose.Milligrams;
+                    DiscreteCount++;
+                    LastDoseIndex = i;
+                    FirstDoseOrRateIndex = FirstDoseOrRateIndex < 0 ? i : FirstDoseOrRateIndex;
+                    break;
+
+                case PumpTotalReportedPayload pump:
+                    LastPumpVolumeMl = pump.VolumeInfused.Millilitres;
+                    break;
+            }
+
+            deliveredMgAfter[i] = mg + discreteMg;
+            infusedMlAt[i] = ml;
+            infusingAfter[i] = infusing;
+        }
+
+        if (infusing)
+        {
+            piece.To = lastAt;
+            piece.EndIndex = -1;
+            Pieces.Add(piece);
+        }
+
+        if (paused)
+        {
+            pause.To = lastAt;
+            pause.EndIndex = -1;
+            Pauses.Add(pause);
+        }
+
+        RunningTicks = runningTicks;
+        PausedTicks = pausedTicks;
+        InfusedMg = mg;
+        InfusedMl = ml;
+        DiscreteMg = discreteMg;
+    }
+
+    private void OpenPiece(ref RunPiece piece, ref bool infusing, int index, long t, InfusionRate rate)
+    {
+        var mgPerHour = MgPerHour(rate);
+        piece = new RunPiece
+        {
+            From = t,
+            To = t,
+            RateEventIndex = index,
+            EndIndex = -1,
+            Rate = rate,
+            MgPerHour = mgPerHour,
+            MlPerHour = MlPerHour(rate, mgPerHour),
+        };
+        infusing = true;
+    }
+
+    private void ClosePiece(ref RunPiece piece, ref bool infusing, int index, long t)
+    {
+        if (!infusing)
+        {
+            return;
+        }
+
+        piece.To = t;
+        piece.EndIndex = index;
+        Pieces.Add(piece);
+        infusing = false;
+    }
+
+    private void ClosePause(ref PauseInterval pause, ref bool paused, int index, long t)
+    {
+        if (!paused)
+        {
+            return;
+        }
+
+        pause.To = t;
+        pause.EndIndex = index;
+        Pauses.Add(pause);
+        paused = false;
+    }
+}
