@@ -1,0 +1,218 @@
+#!/usr/bin/env bash
+# Runs the whole system locally: Azurite, the local host (same handlers as the Functions
+# app, on the WebJobs SDK + ASP.NET Core) and, unless --no-sim, a simulated clinic day.
+# Prints where to look, then follows the host log until Ctrl+C, which stops everything.
+#
+# Usage: ./scripts/run-local.sh [--no-sim] [--port N]
+#   --no-sim    start Azurite and the host only
+#   --port N    host port (default: $PORT or 7071)
+#
+# Logs: .run/host.log and .run/simulator.log (kept after exit, replaced on the next run).
+# Dev keys (override by exporting them first): INFUSIONAUDIT_PRODUCER_KEY, _AUDITOR_KEY,
+# _ADMIN_KEY, _ONCALL_KEY and INFUSIONAUDIT_PATIENT_HASH_KEY.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+# shellcheck source=scripts/lib/deps.sh
+source scripts/lib/deps.sh
+# shellcheck source=scripts/lib/proc.sh
+source scripts/lib/proc.sh
+# shellcheck source=scripts/lib/azurite.sh
+source scripts/lib/azurite.sh
+
+usage() { sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+
+port="${PORT:-7071}"
+simulate=1
+while (($#)); do
+  case "$1" in
+    --no-sim) simulate=0; shift ;;
+    --port) [[ $# -ge 2 ]] || { echo "run-local.sh: --port needs a number" >&2; exit 2; }
+            port="$2"; shift 2 ;;
+    --port=*) port="${1#--port=}"; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "run-local.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
+  esac
+done
+if ! [[ "$port" =~ ^[0-9]+$ ]] || ((port < 1 || port > 65535)); then
+  echo "run-local.sh: invalid port '$port'" >&2
+  exit 2
+fi
+base_url="http://127.0.0.1:${port}"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 UseSharedCompilation=false
+
+# Dev keys: the names the scripts and the simulator use ...
+export INFUSIONAUDIT_PRODUCER_KEY="${INFUSIONAUDIT_PRODUCER_KEY:-dev-producer-key}"
+export INFUSIONAUDIT_AUDITOR_KEY="${INFUSIONAUDIT_AUDITOR_KEY:-dev-auditor-key}"
+export INFUSIONAUDIT_ADMIN_KEY="${INFUSIONAUDIT_ADMIN_KEY:-dev-admin-key}"
+export INFUSIONAUDIT_ONCALL_KEY="${INFUSIONAUDIT_ONCALL_KEY:-dev-oncall-key}"
+export INFUSIONAUDIT_PATIENT_HASH_KEY="${INFUSIONAUDIT_PATIENT_HASH_KEY:-0d1e2f3a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6}"
+# ... and the host's configuration keys (section InfusionAudit, see InfusionAuditOptions).
+export InfusionAudit__Keys__Producer="$INFUSIONAUDIT_PRODUCER_KEY"
+export InfusionAudit__Keys__Auditor="$INFUSIONAUDIT_AUDITOR_KEY"
+export InfusionAudit__Keys__Admin="$INFUSIONAUDIT_ADMIN_KEY"
+export InfusionAudit__Keys__OnCall="$INFUSIONAUDIT_ONCALL_KEY"
+export InfusionAudit__PatientHashKey="$INFUSIONAUDIT_PATIENT_HASH_KEY"
+
+logs="$ROOT/.run"
+mkdir -p "$logs"
+work="$(mktemp -d "${TMPDIR:-/tmp}/infusionaudit-run.XXXXXX")"
+host_pid=""
+child_pid=""
+
+finish() {
+  local rc=$?
+  trap - EXIT INT TERM
+  set +e
+  echo >&2
+  echo "run-local.sh: stopping..." >&2
+  [[ -n "$child_pid" ]] && proc_stop "$child_pid" 3
+  [[ -n "$host_pid" ]] && proc_stop "$host_pid" 10
+  azurite_stop
+  rm -rf -- "$work"
+  echo "run-local.sh: stopped (logs in .run/)" >&2
+  exit "$rc"
+}
+trap finish EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# run_child LOG CMD...: run CMD in its own process group, output to LOG, and wait for it.
+run_child() {
+  local log="$1" rc=0
+  shift
+  proc_spawn "$work/child.pid" "$@" >"$log" 2>&1 || return 1
+  child_pid="$PROC_PID"
+  wait "$child_pid" || rc=$?
+  proc_stop "$child_pid" 2
+  child_pid=""
+  return "$rc"
+}
+
+# http_get URL [KEY]: prints "STATUS BODY" (node's fetch: no curl needed).
+http_get() {
+  node -e '
+    const [url, key] = process.argv.slice(1);
+    fetch(url, { headers: key ? { "x-functions-key": key } : {}, signal: AbortSignal.timeout(5000) })
+      .then(async r => console.log(r.status, await r.text()))
+      .catch(e => console.log(0, e.cause?.code ?? e.message));
+  ' "$@"
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# ---- dependencies and build --------------------------------------------------------------
+ensure_node_modules
+ensure_dotnet_restore
+echo "run-local.sh: building Functions.sln (Release)..." >&2
+if ! run_child "$logs/build.log" dotnet build Functions.sln -c Release --no-restore -nologo -tl:off -v minimal; then
+  echo "run-local.sh: BUILD FAILED" >&2
+  grep -E ': error [A-Za-z]*[0-9]+' "$logs/build.log" | sort -u >&2 || tail -n 40 "$logs/build.log" >&2
+  exit 1
+fi
+
+# ---- Azurite -----------------------------------------------------------------------------
+AZURITE_PREFER_DEFAULT_PORTS=1 azurite_start
+
+# ---- local host --------------------------------------------------------------------------
+if port_open "$port"; then
+  echo "run-local.sh: port $port is already in use; pick another with --port N" >&2
+  exit 1
+fi
+echo "run-local.sh: starting the local host on $base_url ..." >&2
+# Run from the project folder, as `dotnet run` is used to: its appsettings.json is the
+# content root's. The launch profile is skipped so that --urls and the environment here win.
+proc_spawn "$work/host.pid" env -C "$ROOT/src/InfusionAudit.LocalHost" \
+  ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" \
+  DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-Development}" \
+  ASPNETCORE_URLS="$base_url" \
+  dotnet run --no-build -c Release --project "$ROOT/src/InfusionAudit.LocalHost" --no-launch-profile \
+  -- --urls "$base_url" >"$logs/host.log" 2>&1
+host_pid="$PROC_PID"
+
+deadline=$((SECONDS + 90))
+health=""
+while :; do
+  if ! proc_running "$host_pid"; then
+    echo "run-local.sh: the host exited during start-up; last lines of .run/host.log:" >&2
+    tail -n 40 "$logs/host.log" >&2
+    exit 1
+  fi
+  health="$(http_get "$base_url/health")"
+  [[ "${health%% *}" == "200" ]] && break
+  if ((SECONDS >= deadline)); then
+    echo "run-local.sh: GET $base_url/health did not answer 200 within 90 s (last: ${health:0:200})" >&2
+    echo "run-local.sh: last lines of .run/host.log:" >&2
+    tail -n 40 "$logs/host.log" >&2
+    exit 1
+  fi
+  sleep 0.5
+done
+echo "run-local.sh: host is up" >&2
+
+# ---- simulated clinic day ----------------------------------------------------------------
+session_ids=()
+if ((simulate)); then
+  echo "run-local.sh: simulating a clinic day (12 sessions, with faults, over the queue)..." >&2
+  sim_rc=0
+  run_child "$logs/simulator.log" env -C "$ROOT" \
+    dotnet run --no-build -c Release --project src/InfusionAudit.Simulator -- \
+    simulate --clinic abq-01 --sessions 12 --seed 42 --faults --transport queue --url "$base_url" || sim_rc=$?
+  cat "$logs/simulator.log"
+  if ((sim_rc != 0)); then
+    echo "run-local.sh: the simulator exited with $sim_rc (see .run/simulator.log); the host keeps running" >&2
+  fi
+  # The simulator prints one line "session: <id>" per session.
+  mapfile -t session_ids < <(sed -n 's/^[[:space:]]*session:[[:space:]]*\([^[:space:]]\{1,\}\).*$/\1/p' "$logs/simulator.log")
+  echo "run-local.sh: letting the host work through the queue..." >&2
+  sleep "${RUN_LOCAL_SETTLE_SECONDS:-5}"
+fi
+
+# ---- where to look -----------------------------------------------------------------------
+echo
+echo "InfusionAudit is running locally."
+echo "  health:    $base_url/health"
+echo "  storage:   Azurite, blob $AZURITE_BLOB_PORT / queue $AZURITE_QUEUE_PORT / table $AZURITE_TABLE_PORT (in memory)"
+echo "  host log:  .run/host.log"
+echo "  keys:      producer $INFUSIONAUDIT_PRODUCER_KEY, auditor $INFUSIONAUDIT_AUDITOR_KEY, admin $INFUSIONAUDIT_ADMIN_KEY, on-call $INFUSIONAUDIT_ONCALL_KEY"
+echo "  connection string (for Azure Storage Explorer or the simulator's --storage):"
+echo "    $AZURITE_CONNECTION_STRING"
+if ((simulate)); then
+  echo
+  if ((${#session_ids[@]})); then
+    echo "Sessions of the simulated day:"
+    for id in "${session_ids[@]}"; do
+      echo "  curl -H \"x-functions-key: $INFUSIONAUDIT_AUDITOR_KEY\" $base_url/api/sessions/$id"
+    done
+  else
+    echo "Sessions (ids in the simulator output above):"
+    echo "  curl -H \"x-functions-key: $INFUSIONAUDIT_AUDITOR_KEY\" $base_url/api/sessions/<session id>"
+  fi
+fi
+echo
+echo "Counters (GET /api/diagnostics/counters):"
+counters="$(http_get "$base_url/api/diagnostics/counters" "$INFUSIONAUDIT_ADMIN_KEY")"
+if [[ "${counters%% *}" == "200" ]]; then
+  node -e 'try { console.log(JSON.stringify(JSON.parse(process.argv[1]), null, 2)); } catch { console.log(process.argv[1]); }' \
+    "${counters#* }" | sed 's/^/  /'
+else
+  echo "  (HTTP ${counters%% *}: ${counters#* })"
+fi
+echo "  again: curl -H \"x-functions-key: $INFUSIONAUDIT_ADMIN_KEY\" $base_url/api/diagnostics/counters"
+echo
+echo "Following .run/host.log. Press Ctrl+C to stop the host and Azurite."
+echo
+
+# ---- until Ctrl+C ------------------------------------------------------------------------
+proc_spawn "$work/tail.pid" tail -n 0 -F "$logs/host.log"
+child_pid="$PROC_PID"
+while proc_running "$host_pid"; do
+  sleep 1 &
+  wait $! || true
+done
+echo "run-local.sh: the host exited on its own; last lines of .run/host.log:" >&2
+tail -n 20 "$logs/host.log" >&2
+exit 1

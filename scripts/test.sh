@@ -1,0 +1,165 @@
+#!/usr/bin/env bash
+# The test command: installs what is missing, builds, starts a private Azurite, runs every
+# test project of Functions.sln against it, and closes with one line:
+#   tests: N passed, M failed[, K skipped]
+#
+# Usage: ./scripts/test.sh [--filter <expr>] [-- <extra dotnet test args>]
+#   --filter <expr>   passed to `dotnet test --filter` (e.g. "FullyQualifiedName~Sessions")
+#
+# Exit code: 0 only when the build succeeded, dotnet test succeeded, at least one test ran
+# and none failed. Azurite and every child process are stopped on exit, failure or Ctrl+C.
+# Environment: TEST_HANG_TIMEOUT (default 10m) aborts a test host that stops making progress.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+# shellcheck source=scripts/lib/deps.sh
+source scripts/lib/deps.sh
+# shellcheck source=scripts/lib/proc.sh
+source scripts/lib/proc.sh
+# shellcheck source=scripts/lib/azurite.sh
+source scripts/lib/azurite.sh
+
+usage() { sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+
+filter=""
+extra=()
+while (($#)); do
+  case "$1" in
+    --filter) [[ $# -ge 2 ]] || { echo "test.sh: --filter needs an expression" >&2; exit 2; }
+              filter="$2"; shift 2 ;;
+    --filter=*) filter="${1#--filter=}"; shift ;;
+    -h|--help) usage; exit 0 ;;
+    --) shift; extra=("$@"); break ;;
+    *) echo "test.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# Leave no build servers behind: no MSBuild node reuse, no MSBuild server, no shared
+# compiler server (VBCSCompiler). Costs a few seconds of build time.
+export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 UseSharedCompilation=false
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/infusionaudit-test.XXXXXX")"
+child_pid=""
+passed=0 failed=0 skipped=0
+final_rc=""
+
+finish() {
+  local rc=$?
+  trap - EXIT INT TERM
+  set +e
+  [[ -n "$final_rc" ]] && rc="$final_rc"
+  if [[ -n "$child_pid" ]]; then
+    proc_stop "$child_pid" 5
+    child_pid=""
+  fi
+  azurite_stop
+  rm -rf -- "$work"
+  local line="tests: ${passed} passed, ${failed} failed"
+  ((skipped > 0)) && line+=", ${skipped} skipped"
+  echo "$line"
+  exit "$rc"
+}
+trap finish EXIT
+trap 'echo "test.sh: interrupted" >&2; exit 130' INT
+trap 'echo "test.sh: terminated" >&2; exit 143' TERM
+
+# run_child LOG|- CMD...: runs CMD in its own process group (output to LOG, or to ours for
+# -) and waits for it. Ctrl+C/TERM reach our trap at once (wait is interruptible) and
+# finish() stops the whole group. The redirection stays on the spawn alone: a trap firing
+# inside a redirected function would write its own output into the log.
+run_child() {
+  local log="$1" rc=0
+  shift
+  if [[ "$log" == "-" ]]; then
+    proc_spawn "$work/child.pid" "$@" || return 1
+  else
+    proc_spawn "$work/child.pid" "$@" >"$log" 2>&1 || return 1
+  fi
+  child_pid="$PROC_PID"
+  wait "$child_pid" || rc=$?
+  proc_stop "$child_pid" 2   # stragglers of the group, if any
+  child_pid=""
+  return "$rc"
+}
+
+# ---- dependencies ------------------------------------------------------------------------
+ensure_node_modules || { echo "test.sh: npm ci failed" >&2; exit 1; }
+ensure_dotnet_restore || { echo "test.sh: dotnet restore failed" >&2; exit 1; }
+
+# ---- build -------------------------------------------------------------------------------
+echo "test.sh: building Functions.sln (Release)..." >&2
+build_start=$SECONDS
+build_rc=0
+run_child "$work/build.log" \
+  dotnet build Functions.sln -c Release --no-restore -nologo -tl:off -v minimal || build_rc=$?
+if ((build_rc != 0)); then
+  echo "test.sh: BUILD FAILED (exit $build_rc) after $((SECONDS - build_start))s" >&2
+  if grep -qE ': error [A-Za-z]*[0-9]+' "$work/build.log"; then
+    grep -E ': error [A-Za-z]*[0-9]+' "$work/build.log" | sort -u >&2
+    tail -n 4 "$work/build.log" >&2
+  else
+    echo "test.sh: --- last lines of the build output ---" >&2
+    tail -n 40 "$work/build.log" >&2
+  fi
+  exit 1
+fi
+warnings="$(grep -cE ': warning [A-Za-z]*[0-9]+' "$work/build.log" || true)"
+echo "test.sh: build ok in $((SECONDS - build_start))s (${warnings} warning lines)" >&2
+
+# ---- Azurite -----------------------------------------------------------------------------
+azurite_start || { echo "test.sh: could not start Azurite" >&2; exit 1; }
+
+# ---- tests -------------------------------------------------------------------------------
+test_args=(test Functions.sln -c Release --no-build --no-restore -nologo
+  --results-directory "$work/trx"
+  --logger "trx;LogFilePrefix=tests"
+  --logger "console;verbosity=minimal"
+  --blame-hang-timeout "${TEST_HANG_TIMEOUT:-10m}" --blame-hang-dump-type none)
+[[ -n "$filter" ]] && test_args+=(--filter "$filter")
+((${#extra[@]})) && test_args+=("${extra[@]}")
+
+echo "test.sh: dotnet ${test_args[*]}" >&2
+test_start=$SECONDS
+test_rc=0
+run_child - dotnet "${test_args[@]}" || test_rc=$?
+echo "test.sh: dotnet test exited $test_rc after $((SECONDS - test_start))s" >&2
+
+# ---- results -----------------------------------------------------------------------------
+shopt -s nullglob globstar
+trx_files=("$work"/trx/**/*.trx)
+shopt -u globstar
+if ((${#trx_files[@]} == 0)); then
+  echo "test.sh: no TRX result file was produced" >&2
+  exit 1
+fi
+# Sums the <Counters> of every TRX; skipped = results with outcome NotExecuted.
+read -r passed failed skipped < <(node -e '
+  const fs = require("fs");
+  let passed = 0, failed = 0, skipped = 0;
+  for (const file of process.argv.slice(1)) {
+    const xml = fs.readFileSync(file, "utf8");
+    const counters = (xml.match(/<Counters\b[^>]*>/) || [""])[0];
+    const n = name => Number((counters.match(new RegExp("\\b" + name + "=\"(\\d+)\"")) || [0, 0])[1]);
+    passed += n("passed") + n("passedButRunAborted");
+    failed += n("failed") + n("error") + n("timeout") + n("aborted");
+    const notRun = (xml.match(/<UnitTestResult\b[^>]*\boutcome="NotExecuted"/g) || []).length;
+    skipped += Math.max(notRun, n("notExecuted"));
+  }
+  console.log(passed, failed, skipped);
+' "${trx_files[@]}")
+
+if ((failed > 0)); then
+  echo "test.sh: FAILED: $failed test(s) failed" >&2
+  final_rc=1
+elif ((test_rc != 0)); then
+  echo "test.sh: FAILED: dotnet test exited $test_rc" >&2
+  final_rc=$test_rc
+elif ((passed + failed == 0)); then
+  echo "test.sh: FAILED: no test ran" >&2
+  final_rc=1
+else
+  final_rc=0
+fi
+exit "$final_rc"
