@@ -63,6 +63,7 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/infusionaudit-run.XXXXXX")"
 host_pid=""
 child_pid=""
 
+# shellcheck disable=SC2317  # invoked by the EXIT trap
 finish() {
   local rc=$?
   trap - EXIT INT TERM

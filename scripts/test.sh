@@ -45,6 +45,7 @@ child_pid=""
 passed=0 failed=0 skipped=0
 final_rc=""
 
+# shellcheck disable=SC2317  # invoked by the EXIT trap
 finish() {
   local rc=$?
   trap - EXIT INT TERM

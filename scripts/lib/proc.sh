@@ -29,6 +29,7 @@ proc_spawn() {
   elif command -v setpriv >/dev/null 2>&1; then
     launcher+=(setpriv --pdeathsig TERM)
   fi
+  # shellcheck disable=SC2016  # $$ and $@ belong to the inner shell
   "${launcher[@]}" bash -c 'echo $$ >"$0"; exec "$@" </dev/null' "$pidfile" "$@" &
   local i
   for ((i = 0; i < 100; i++)); do
