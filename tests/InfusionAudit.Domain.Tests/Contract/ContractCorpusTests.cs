@@ -1,0 +1,86 @@
+using InfusionAudit.Domain.Contract;
+using Shouldly;
+using Xunit;
+
+namespace InfusionAudit.Domain.Tests.Contract;
+
+/// <summary>The parser and the published JSON Schema must agree on every corpus event.</summary>
+public sealed class ContractCorpusTests
+{
+    public static TheoryData<string> ValidFiles => new(ContractCorpus.Files("valid"));
+
+    public static TheoryData<string> InvalidFiles => new(ContractCorpus.Files("invalid"));
+
+    [Theory]
+    [MemberData(nameof(ValidFiles))]
+    public void Valid_corpus_event_is_accepted_by_the_parser_and_by_the_schema(string file)
+    {
+        var json = ContractCorpus.Read("valid", file);
+
+        var parsed = TestEvents.ParseSingle(json);
+
+        parsed.Rejection.ShouldBeNull(customMessage: parsed.Rejection?.Message);
+        parsed.Event.ShouldNotBeNull();
+        ContractCorpus.SchemaAccepts(json).ShouldBeTrue();
+    }
+
+    [Theory]
+    [MemberData(nameof(InvalidFiles))]
+    public void Invalid_corpus_event_is_rejected_by_both_with_the_field_and_rule_its_name_states(string file)
+    {
+        var json = ContractCorpus.Read("invalid", file);
+        var (field, rule) = ContractCorpus.Expected(file);
+
+        var rejection = TestEvents.Rejected(json);
+
+        rejection.Field.ShouldBe(field);
+        rejection.Rule.ShouldBe(rule);
+        rejection.Message.ShouldContain(field == "$" ? "message" : field.Split('.')[^1]);
+        ContractCorpus.SchemaAccepts(json).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Corpus_holds_at_least_sixty_events_on_each_side()
+    {
+        ContractCorpus.Files("valid").Count().ShouldBeGreaterThanOrEqualTo(60);
+        ContractCorpus.Files("invalid").Count().ShouldBeGreaterThanOrEqualTo(60);
+    }
+
+    [Fact]
+    public void Corpus_exercises_every_event_rule_that_json_schema_can_express()
+    {
+        // Message-level rules and the two the schema cannot express are covered by EventParser unit tests instead.
+        string[] notInCorpus =
+        [
+            ContractRule.NotJson, ContractRule.MessageSize, ContractRule.BatchSize,
+            ContractRule.DuplicateProperty, ContractRule.StringEncoding,
+        ];
+        var allRules = typeof(ContractRule).GetFields().Select(f => (string)f.GetRawConstantValue()!);
+        var corpusRules = ContractCorpus.Files("invalid").Select(f => ContractCorpus.Expected(f).Rule).ToHashSet();
+
+        allRules.Except(notInCorpus).ShouldBeSubsetOf(corpusRules);
+    }
+
+    [Fact]
+    public void Corpus_has_a_valid_example_of_every_event_type()
+    {
+        var types = ContractCorpus.Files("valid")
+            .Select(f => TestEvents.ParseSingle(ContractCorpus.Read("valid", f)).Event!.Type)
+            .ToHashSet();
+
+        types.ShouldBe(Enum.GetValues<EventType>(), ignoreOrder: true);
+    }
+
+    [Fact]
+    public void All_valid_corpus_events_in_one_batch_are_accepted_by_both()
+    {
+        var events = ContractCorpus.Files("valid").Select(f => ContractCorpus.Read("valid", f)).ToList();
+        var batch = "[" + string.Join(",", events) + "]";
+
+        var message = EventParser.Parse(batch);
+
+        message.Problem.ShouldBeNull();
+        message.Events.ShouldAllBe(e => e.IsAccepted);
+        ContractCorpus.SchemaAccepts(batch).ShouldBeTrue();
+    }
+}
