@@ -45,13 +45,12 @@ internal sealed class DeviceSilentRule : ISessionRule
                     continue;
                 }
 
-                var open = k + 1 == byReceipt.Length;
+                // The evidence describes the moment the condition became true, so a later event ending the silence
+                // leaves the finding unchanged.
                 context.ReportTimer(
                     RuleIds.DeviceSilent, Severity.Warning, context.Thresholds, entries[index].Event.EventId,
                     new DateTimeOffset(from + limit, TimeSpan.Zero),
-                    open
-                        ? $"running infusion silent since {Text.Time(entries[index].ReceivedAt)} (limit {Text.Duration(limit)})"
-                        : $"running infusion silent for {Text.Duration(to - from)} after {Text.Time(entries[index].ReceivedAt)} (limit {Text.Duration(limit)})",
+                    $"running infusion: nothing received for {Text.Duration(limit)} after {Text.Time(entries[index].ReceivedAt)}",
                     ("limitMin", Text.Minutes(limit)));
             }
         }

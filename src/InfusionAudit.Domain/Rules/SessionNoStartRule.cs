@@ -22,9 +22,8 @@ internal sealed class SessionNoStartRule : ISessionRule
         }
 
         var detectedAt = new DateTimeOffset(deadline, TimeSpan.Zero);
-        var evidence = startReceived is { } r
-            ? $"SessionStarted arrived {Text.Duration(r - timeline.FirstReceivedTicks)} after the session's first event (limit {Text.Duration(limit)})"
-            : $"no SessionStarted {Text.Duration(limit)} after the session's first event (received {Text.Time(new DateTimeOffset(timeline.FirstReceivedTicks, TimeSpan.Zero))})";
+        var evidence =
+            $"no SessionStarted within {Text.Duration(limit)} of the session's first event (received {Text.Time(new DateTimeOffset(timeline.FirstReceivedTicks, TimeSpan.Zero))})";
         context.ReportTimer(
             RuleIds.SessionNoStart, Severity.Warning, context.Thresholds, "", detectedAt, evidence,
             ("limitMin", limit.TotalMinutes));

@@ -29,9 +29,7 @@ internal sealed class SessionOverdueRule : ISessionRule
         var due = new DateTimeOffset(deadline, TimeSpan.Zero);
         context.ReportTimer(
             RuleIds.SessionOverdue, Severity.Warning, context.Thresholds, "", due,
-            timeline.EndIndex >= 0
-                ? $"session ended {Text.Duration(context.Entry(timeline.EndIndex).At - deadline)} after planned duration {Text.Duration(planned)} + {Text.Duration(grace)}"
-                : $"no SessionEnded by {Text.Time(due)} (planned duration {Text.Duration(planned)} + {Text.Duration(grace)})",
+            $"no SessionEnded by {Text.Time(due)} (start + planned duration {Text.Duration(planned)} + {Text.Duration(grace)})",
             ("plannedDurationMin", planned.TotalMinutes), ("graceMin", grace.TotalMinutes));
     }
 }

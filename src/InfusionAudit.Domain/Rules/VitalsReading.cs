@@ -5,7 +5,8 @@ namespace InfusionAudit.Domain.Rules;
 
 /// <summary>
 /// The usable values of one <c>VitalsRecorded</c>: NaN when absent or implausible (outside <c>vitals.plausible</c>, or a
-/// diastolic not below the systolic of the same reading, which makes both pressures unusable).
+/// diastolic not below the systolic). Heart rate, blood pressure, SpO2 and respiratory rate are separate measurements: an
+/// implausible one does not discard the others, but systolic and diastolic stand or fall together.
 /// </summary>
 internal readonly struct VitalsReading
 {
@@ -45,6 +46,13 @@ internal readonly struct VitalsReading
         if (payload.SystolicMmHg is { } s && payload.DiastolicMmHg is { } d && d >= s)
         {
             (problems ??= []).Add($"diastolic {Text.N(d)} mmHg not below systolic {Text.N(s)} mmHg");
+            systolic = double.NaN;
+            diastolic = double.NaN;
+        }
+
+        // Systolic and diastolic come from one cuff measurement: when one is implausible the other is not trusted either.
+        if ((payload.SystolicMmHg is not null && double.IsNaN(systolic)) || (payload.DiastolicMmHg is not null && double.IsNaN(diastolic)))
+        {
             systolic = double.NaN;
             diastolic = double.NaN;
         }

@@ -1,0 +1,77 @@
+using InfusionAudit.Domain.Contract;
+using InfusionAudit.Domain.Findings;
+using InfusionAudit.Domain.Tests.Builders;
+using Shouldly;
+using Xunit;
+
+namespace InfusionAudit.Domain.Tests.Rules;
+
+public sealed class ProtocolResolutionTests
+{
+    [Fact]
+    public void AnUnknownProtocolIsCriticalAndStopsDoseAndRateChecks()
+    {
+        var evaluation = new SessionBuilder().StartIv(protocolId: "ketamine-iv-typo").RateMlPerHour(0, 400).Dose(1, 500).Vitals(2, spo2: 85).Evaluate();
+
+        var finding = evaluation.Single(RuleIds.ProtocolUnknown);
+        finding.Severity.ShouldBe(Severity.Critical);
+        finding.ProtocolId.ShouldBe("ketamine-iv-typo");
+        finding.ProtocolVersion.ShouldBeNull();
+        evaluation.Has(RuleIds.RateHard).ShouldBeFalse();
+        evaluation.Has(RuleIds.DoseOverDelivery).ShouldBeFalse();
+        evaluation.State.ProtocolVersion.ShouldBeNull();
+    }
+
+    [Fact]
+    public void VitalsOfAnUnknownProtocolAreJudgedByTheFallbackProtocol()
+    {
+        var evaluation = new SessionBuilder().StartIv(protocolId: "ketamine-iv-typo").Vitals(2, spo2: 85).Evaluate();
+
+        var finding = evaluation.Single(RuleIds.VitalsSpo2Critical);
+        finding.ProtocolId.ShouldBe(TestProtocols.IvId);
+        finding.ProtocolVersion.ShouldBe(1);
+    }
+
+    [Fact]
+    public void ARouteThatDiffersFromTheProtocolsIsProtocolUnknown()
+    {
+        var evaluation = new SessionBuilder().StartIv(route: Route.SC).RateMlPerHour(0, 400).Evaluate();
+
+        var finding = evaluation.Single(RuleIds.ProtocolUnknown);
+        finding.ProtocolVersion.ShouldBe(1);
+        finding.Evidence.ShouldBe("protocol \"ketamine-iv-depression\" v1 is for route IV, the session is SC: no dose or rate check can run");
+        evaluation.Has(RuleIds.RateHard).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void APinnedVersionJudgesWithItsOwnNumbers()
+    {
+        var v2 = TestProtocols.Node(TestProtocols.IvId);
+        v2["version"] = 2;
+        v2["rateMgPerKgPerHour"]!["softMax"] = 0.7;
+        var library = TestProtocols.LibraryWith(("protocols/ketamine-iv-depression.v2.json", v2));
+        var builder = SessionBuilder.StandardIv();
+
+        var latest = builder.Evaluate(library);
+        var pinned = builder.Evaluate(library, version: 1);
+
+        latest.Single(RuleIds.RateSoft).ProtocolVersion.ShouldBe(2);
+        latest.State.ProtocolVersion.ShouldBe(2);
+        pinned.Findings.ShouldBeEmpty();
+        pinned.State.ProtocolVersion.ShouldBe(1);
+    }
+
+    [Fact]
+    public void APinnedVersionThatDoesNotExistIsProtocolUnknown()
+    {
+        SessionBuilder.StandardIv().Evaluate(version: 9).Single(RuleIds.ProtocolUnknown).ProtocolVersion.ShouldBeNull();
+    }
+
+    [Fact]
+    public void EveryCatalogueIdIsDistinctAndUpperKebabCase()
+    {
+        RuleIds.All.Count.ShouldBe(36);
+        RuleIds.All.Distinct().Count().ShouldBe(36);
+        RuleIds.All.ShouldAllBe(id => System.Text.RegularExpressions.Regex.IsMatch(id, "^[A-Z0-9]+(-[A-Z0-9]+)*$"));
+    }
+}
