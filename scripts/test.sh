@@ -42,6 +42,7 @@ export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 UseSharedCompil
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/infusionaudit-test.XXXXXX")"
 child_pid=""
+npm_pid=""
 passed=0 failed=0 skipped=0
 final_rc=""
 
@@ -51,10 +52,8 @@ finish() {
   trap - EXIT INT TERM
   set +e
   [[ -n "$final_rc" ]] && rc="$final_rc"
-  if [[ -n "$child_pid" ]]; then
-    proc_stop "$child_pid" 5
-    child_pid=""
-  fi
+  [[ -n "$child_pid" ]] && proc_stop "$child_pid" 5
+  [[ -n "$npm_pid" ]] && proc_stop "$npm_pid" 2
   azurite_stop
   rm -rf -- "$work"
   local line="tests: ${passed} passed, ${failed} failed"
@@ -86,7 +85,9 @@ run_child() {
 }
 
 # ---- dependencies ------------------------------------------------------------------------
-ensure_node_modules || { echo "test.sh: npm ci failed" >&2; exit 1; }
+# npm ci (network and disk) runs in the background while dotnet restores and builds (CPU).
+proc_spawn "$work/npm.pid" bash -c 'source scripts/lib/deps.sh && ensure_node_modules' >"$work/npm.log" 2>&1
+npm_pid="$PROC_PID"
 ensure_dotnet_restore || { echo "test.sh: dotnet restore failed" >&2; exit 1; }
 
 # ---- build -------------------------------------------------------------------------------
@@ -110,6 +111,14 @@ warnings="$(grep -cE ': warning [A-Za-z]*[0-9]+' "$work/build.log" || true)"
 echo "test.sh: build ok in $((SECONDS - build_start))s (${warnings} warning lines)" >&2
 
 # ---- Azurite -----------------------------------------------------------------------------
+npm_rc=0
+wait "$npm_pid" || npm_rc=$?
+npm_pid=""
+cat "$work/npm.log" >&2
+if ((npm_rc != 0)); then
+  echo "test.sh: installing Azurite failed (npm ci exit $npm_rc)" >&2
+  exit 1
+fi
 azurite_start || { echo "test.sh: could not start Azurite" >&2; exit 1; }
 
 # ---- tests -------------------------------------------------------------------------------
