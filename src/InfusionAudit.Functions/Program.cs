@@ -1,6 +1,11 @@
+using InfusionAudit.Application;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
-builder.Build().Run();
+builder.Services.AddInfusionAudit(builder.Configuration);
+
+var app = builder.Build();
+app.Services.ValidateInfusionAudit();
+app.Run();

@@ -1,6 +1,9 @@
+using InfusionAudit.LocalHost.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddLocalHost();
+
 var app = builder.Build();
-
-app.MapGet("/", () => "Hello World!");
-
+app.Services.ValidateLocalHost();
+app.MapInfusionAuditRoutes();
 app.Run();

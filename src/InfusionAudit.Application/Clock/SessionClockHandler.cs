@@ -1,0 +1,44 @@
+using InfusionAudit.Application.Sessions;
+using InfusionAudit.Storage.Indexes;
+using Microsoft.Extensions.Logging;
+
+namespace InfusionAudit.Application.Clock;
+
+/// <summary>
+/// The timer's work: judge every open session again at the current time, so rules that need the passage of time
+/// (<c>SESSION-OVERDUE</c>, <c>DEVICE-SILENT</c>, <c>SESSION-NO-START</c>) fire on the clock, not on the next event.
+/// Open sessions come from an index, never from a scan.
+/// </summary>
+public sealed partial class SessionClockHandler(OpenSessionIndex open, SessionCommitter committer, TimeProvider clock, ILogger<SessionClockHandler> logger)
+{
+    private const int Parallelism = 8;
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var sessions = await open.ListAsync(cancellationToken);
+        var failures = 0;
+        await Parallel.ForEachAsync(sessions, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (sessionId, ct) =>
+        {
+            try
+            {
+                await committer.RefreshAsync(sessionId, now, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One broken session must not stop the check of the others; the next tick tries it again.
+                Interlocked.Increment(ref failures);
+                LogFailure(logger, sessionId, ex);
+            }
+        });
+
+        LogTick(logger, sessions.Count, failures);
+        return sessions.Count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Clock check of session {SessionId} failed")]
+    private static partial void LogFailure(ILogger logger, string sessionId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Clock check judged {Sessions} open sessions ({Failures} failed)")]
+    private static partial void LogTick(ILogger logger, int sessions, int failures);
+}

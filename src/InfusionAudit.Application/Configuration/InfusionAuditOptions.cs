@@ -1,0 +1,31 @@
+namespace InfusionAudit.Application.Configuration;
+
+/// <summary>
+/// Settings of both hosts, section <c>InfusionAudit</c> (environment variables <c>InfusionAudit__Name</c>,
+/// app settings in Azure). Storage itself is the Functions setting <c>AzureWebJobsStorage</c>.
+/// </summary>
+public sealed class InfusionAuditOptions
+{
+    public const string Section = "InfusionAudit";
+
+    /// <summary>The device event queue (<c>%InfusionAudit:EventsQueue%</c> in trigger attributes).</summary>
+    public string EventsQueue { get; set; } = "infusion-events";
+
+    /// <summary>HMAC-SHA256 key for patient references, hex or base64, at least 32 bytes. From Key Vault in Azure.</summary>
+    public string PatientHashKey { get; set; } = string.Empty;
+
+    /// <summary>Folder of protocol library files (one JSON file per protocol version).</summary>
+    public string ProtocolsPath { get; set; } = "protocols";
+
+    /// <summary>Largest accepted <c>POST /api/events</c> body.</summary>
+    public int MaxHttpBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// CRON schedule (with seconds) of the clock check for overdue, silent and start-less sessions. The Functions timer
+    /// trigger reads it as <c>%InfusionAudit:ClockSchedule%</c>; the local host runs the same schedule.
+    /// </summary>
+    public string ClockSchedule { get; set; } = "0 * * * * *";
+
+    /// <summary>API keys per role; each value is a comma-separated list so keys can be rotated without downtime.</summary>
+    public ApiKeyOptions Keys { get; set; } = new();
+}

@@ -1,0 +1,12 @@
+using InfusionAudit.Domain.Protocols;
+using Microsoft.AspNetCore.Http;
+
+namespace InfusionAudit.Application.Http;
+
+/// <summary>The one anonymous route: tells a load balancer or a script that the host is up and what it judges with.</summary>
+public sealed class HealthEndpoint(ProtocolLibrary protocols)
+{
+    public IResult Get() => Results.Json(
+        new { status = "ok", protocols = protocols.ProtocolIds.SelectMany(protocols.Versions).Select(p => $"{p.Id}@v{p.Version}").ToArray() },
+        JsonDefaults.Options);
+}

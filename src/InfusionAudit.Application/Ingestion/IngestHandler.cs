@@ -1,0 +1,104 @@
+using InfusionAudit.Application.Diagnostics;
+using InfusionAudit.Application.Sessions;
+using InfusionAudit.Domain.Contract;
+using InfusionAudit.Domain.Privacy;
+using InfusionAudit.Storage.Rejections;
+using Microsoft.Extensions.Logging;
+
+namespace InfusionAudit.Application.Ingestion;
+
+/// <summary>
+/// The one ingestion path behind the queue trigger and <c>POST /api/events</c>: validate every element, pseudonymise,
+/// hand each session's events to <see cref="SessionCommitter"/>, and store rejections with their reason.
+/// Bad input never throws; infrastructure failures do, so the trigger retries and finally poisons the message.
+/// </summary>
+public sealed partial class IngestHandler(
+    SessionCommitter committer,
+    RejectedEventRepository rejections,
+    PatientPseudonymizer pseudonymizer,
+    PipelineCounters counters,
+    ILogger<IngestHandler> logger)
+{
+    /// <summary>Rejected text is cut here: enough for an audit, and below the 64 KiB of one table property.</summary>
+    private const int MaxStoredRawChars = 60 * 1024;
+
+    public async Task<IngestResult> HandleAsync(string messageText, IngestContext context, CancellationToken cancellationToken)
+    {
+        var parsed = EventParser.Parse(messageText);
+        var outcomes = new EventOutcome[parsed.Events.Count];
+        var rejected = new List<(ParsedEvent Element, EventRejection Reason)>();
+        var bySession = new Dictionary<string, List<IncomingEvent>>(StringComparer.Ordinal);
+
+        foreach (var element in parsed.Events)
+        {
+            if (element.Event is { } deviceEvent)
+            {
+                var incoming = new IncomingEvent(element.Index, pseudonymizer.Pseudonymize(deviceEvent), pseudonymizer.RedactRawJson(element.RawJson));
+                if (!bySession.TryGetValue(deviceEvent.SessionId, out var list))
+                {
+                    bySession[deviceEvent.SessionId] = list = [];
+                }
+
+                list.Add(incoming);
+            }
+            else
+            {
+                var reason = element.Rejection ?? new EventRejection(null, "$", "invalid", "The event could not be read.");
+                rejected.Add((element, reason));
+                outcomes[element.Index] = new EventOutcome(element.Index, reason.EventId, EventOutcomeStatus.Rejected, reason);
+            }
+        }
+
+        // Sessions are independent partitions: write them concurrently.
+        var results = await Task.WhenAll(bySession.Select(s => committer.CommitAsync(s.Key, s.Value, context.ReceivedAt, cancellationToken)));
+        foreach (var outcome in results.SelectMany(r => r.Outcomes))
+        {
+            outcomes[outcome.Index] = outcome;
+            if (outcome.Rejection is { } reason)
+            {
+                rejected.Add((parsed.Events[outcome.Index], reason));
+            }
+        }
+
+        if (rejected.Count > 0)
+        {
+            await rejections.StoreAsync([.. rejected.Select(r => ToRow(r.Element, r.Reason, context))], cancellationToken);
+        }
+
+        var result = new IngestResult(outcomes, parsed.Problem);
+        counters.CountMessage(result.Accepted, result.Duplicate, result.Rejected);
+        LogMessage(logger, context.Source, context.MessageKey, result.Accepted, result.Duplicate, result.Rejected);
+        return result;
+    }
+
+    /// <summary>Keeps the start of a body that was too large to read, so a refused request still leaves a trace.</summary>
+    public async Task RecordOversizedAsync(string start, int limitBytes, IngestContext context, CancellationToken cancellationToken)
+    {
+        var reason = new EventRejection(null, "$", "body-size", $"The body exceeds {limitBytes} bytes and was not processed.");
+        var element = new ParsedEvent(0, start, null, reason, null, null);
+        await rejections.StoreAsync([ToRow(element, reason, context)], cancellationToken);
+        counters.CountMessage(0, 0, 1);
+    }
+
+    private RejectedEventRow ToRow(ParsedEvent element, EventRejection reason, IngestContext context)
+    {
+        var raw = pseudonymizer.RedactRawJson(element.RawJson);
+        var truncated = raw.Length > MaxStoredRawChars;
+        return new RejectedEventRow(
+            element.ClinicId,
+            element.SessionId,
+            reason.EventId,
+            context.ReceivedAt,
+            context.Source,
+            context.MessageKey,
+            element.Index,
+            reason.Field,
+            reason.Rule,
+            reason.Message,
+            truncated ? raw[..MaxStoredRawChars] : raw,
+            truncated);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageKey} from {Source}: {Accepted} accepted, {Duplicate} duplicate, {Rejected} rejected")]
+    private static partial void LogMessage(ILogger logger, string source, string messageKey, int accepted, int duplicate, int rejected);
+}

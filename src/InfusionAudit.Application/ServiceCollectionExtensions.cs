@@ -1,0 +1,77 @@
+using InfusionAudit.Application.Clock;
+using InfusionAudit.Application.Configuration;
+using InfusionAudit.Application.Diagnostics;
+using InfusionAudit.Application.Http;
+using InfusionAudit.Application.Ingestion;
+using InfusionAudit.Application.Replay;
+using InfusionAudit.Application.Security;
+using InfusionAudit.Application.Sessions;
+using InfusionAudit.Domain.Privacy;
+using InfusionAudit.Domain.Protocols;
+using InfusionAudit.Storage;
+using InfusionAudit.Storage.Indexes;
+using InfusionAudit.Storage.Rejections;
+using InfusionAudit.Storage.Sessions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace InfusionAudit.Application;
+
+/// <summary>Wiring shared by the Functions worker and the local host.</summary>
+public static class ServiceCollectionExtensions
+{
+    /// <summary>The Functions setting naming the storage account (queues and tables).</summary>
+    public const string StorageSetting = "AzureWebJobsStorage";
+
+    public static IServiceCollection AddInfusionAudit(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<InfusionAuditOptions>().Bind(configuration.GetSection(InfusionAuditOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddSingleton<StorageRequestCounter>();
+        services.AddSingleton(sp => new StorageAccount(StorageConnectionString(configuration), sp.GetRequiredService<StorageRequestCounter>()));
+        services.AddSingleton<SessionRepository>();
+        services.AddSingleton<RejectedEventRepository>();
+        services.AddSingleton<ClinicSessionIndex>();
+        services.AddSingleton<PatientSessionIndex>();
+        services.AddSingleton<OpenSessionIndex>();
+        services.AddHostedService<StorageInitializer>();
+
+        services.AddSingleton(sp => ProtocolLibrary.LoadFromDirectory(ProtocolsPath(sp.GetRequiredService<IOptions<InfusionAuditOptions>>().Value.ProtocolsPath)));
+        services.AddSingleton(sp => new PatientPseudonymizer(PatientHashKey.Parse(sp.GetRequiredService<IOptions<InfusionAuditOptions>>().Value.PatientHashKey)));
+
+        services.AddSingleton<PipelineCounters>();
+        services.AddSingleton<SessionIndexWriter>();
+        services.AddSingleton<SessionCommitter>();
+        services.AddSingleton<IngestHandler>();
+        services.AddSingleton<SessionQueryHandler>();
+        services.AddSingleton<ReplayHandler>();
+        services.AddSingleton<SessionClockHandler>();
+
+        services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddSingleton<EndpointAuthorization>();
+        services.AddSingleton<EventsEndpoint>();
+        services.AddSingleton<SessionsEndpoint>();
+        services.AddSingleton<DiagnosticsEndpoint>();
+        services.AddSingleton<HealthEndpoint>();
+        services.AddSingleton<ReplayEndpoint>();
+        return services;
+    }
+
+    /// <summary>Resolves the singletons that validate configuration, so a bad key or protocol file stops the host at start.</summary>
+    public static void ValidateInfusionAudit(this IServiceProvider services)
+    {
+        _ = services.GetRequiredService<ProtocolLibrary>();
+        _ = services.GetRequiredService<PatientPseudonymizer>();
+        _ = services.GetRequiredService<StorageAccount>();
+    }
+
+    private static string StorageConnectionString(IConfiguration configuration) =>
+        configuration[StorageSetting]
+        ?? configuration.GetConnectionString(StorageSetting)
+        ?? throw new InvalidOperationException($"Setting {StorageSetting} is missing: set it to a storage connection string (UseDevelopmentStorage=true for Azurite).");
+
+    private static string ProtocolsPath(string configured) =>
+        Path.IsPathRooted(configured) ? configured : Path.Combine(AppContext.BaseDirectory, configured);
+}

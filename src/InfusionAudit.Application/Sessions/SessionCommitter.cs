@@ -1,0 +1,203 @@
+using System.Text.Json;
+using InfusionAudit.Application.Ingestion;
+using InfusionAudit.Domain.Contract;
+using InfusionAudit.Domain.Findings;
+using InfusionAudit.Domain.Protocols;
+using InfusionAudit.Domain.Sessions;
+using InfusionAudit.Storage.Indexes;
+using InfusionAudit.Storage.Sessions;
+using Microsoft.Extensions.Logging;
+
+namespace InfusionAudit.Application.Sessions;
+
+/// <summary>
+/// Folds new events into one session: reads its partition once, sorts out duplicates, judges the whole event set
+/// with the session engine, and writes events, state and findings in one transaction guarded by the state ETag.
+/// A concurrent writer makes the transaction fail; the committer then reads again and retries, so no update is lost.
+/// </summary>
+public sealed partial class SessionCommitter(
+    SessionRepository sessions,
+    SessionIndexWriter indexes,
+    ProtocolLibrary protocols,
+    ILogger<SessionCommitter> logger)
+{
+    // Each conflict round lets exactly one writer win, so the budget must outlast a burst of messages for one
+    // session (a batch of 16 per host on several hosts). Past it the exception makes the trigger retry the message.
+    private const int MaxAttempts = 40;
+
+    /// <summary>Adds the events of one session from one message.</summary>
+    public async Task<SessionCommitResult> CommitAsync(string sessionId, IReadOnlyList<IncomingEvent> incoming, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        HashSet<string>? storedBeforeUs = null;
+        for (var attempt = 1; ; attempt++)
+        {
+            var partition = await sessions.LoadAsync(sessionId, cancellationToken);
+            storedBeforeUs ??= partition.Events.Select(e => e.EventId).ToHashSet(StringComparer.Ordinal);
+            var stored = StoredEvents(partition);
+            var (outcomes, newEvents) = Classify(partition, stored, incoming, storedBeforeUs);
+            if (newEvents.Count == 0)
+            {
+                return new SessionCommitResult(outcomes, null, []);
+            }
+
+            var all = stored.Values.Concat(newEvents.Select(e => new StoredEvent(e.Event, receivedAt))).ToList();
+            try
+            {
+                var (evaluation, added) = await WriteAsync(partition, all, newEvents, receivedAt, receivedAt, cancellationToken);
+                return new SessionCommitResult(outcomes, evaluation, added);
+            }
+            catch (SessionWriteConflictException) when (attempt < MaxAttempts)
+            {
+                LogConflict(logger, sessionId, attempt);
+                await Task.Delay(Backoff(attempt), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Judges a session again at <paramref name="asOf"/> (the timer's clock rules) and stores what changed.</summary>
+    public async Task<SessionEvaluation?> RefreshAsync(string sessionId, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var partition = await sessions.LoadAsync(sessionId, cancellationToken);
+            if (partition.Events.Count == 0)
+            {
+                return null;
+            }
+
+            try
+            {
+                var (evaluation, _) = await WriteAsync(partition, [.. StoredEvents(partition).Values], [], asOf, asOf, cancellationToken);
+                if (evaluation.State.Status == SessionStatus.Ended)
+                {
+                    // Normally removed when the end arrived; this heals an index write lost to a crash.
+                    await indexes.CloseAsync(sessionId, cancellationToken);
+                }
+
+                return evaluation;
+            }
+            catch (SessionWriteConflictException) when (attempt < MaxAttempts)
+            {
+                await Task.Delay(Backoff(attempt), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The stored events of a partition as the engine sees them, by event id.</summary>
+    internal static Dictionary<string, StoredEvent> StoredEvents(SessionPartition partition)
+    {
+        var events = new Dictionary<string, StoredEvent>(partition.Events.Count, StringComparer.Ordinal);
+        foreach (var row in partition.Events)
+        {
+            var parsed = EventParser.Parse(row.RawJson);
+            var deviceEvent = parsed.Events.Count == 1 ? parsed.Events[0].Event : null;
+
+            // A stored event was accepted by this contract version; if it no longer parses, judging the session
+            // without it would silently change an audit result, so stop and let the message go to poison.
+            events[row.EventId] = new StoredEvent(
+                deviceEvent ?? throw new InvalidOperationException($"Stored event {row.EventId} of session {row.SessionId} no longer passes the contract: {parsed.Events.FirstOrDefault()?.Rejection}"),
+                row.ReceivedAt);
+        }
+
+        return events;
+    }
+
+    private static (List<EventOutcome> Outcomes, List<IncomingEvent> NewEvents) Classify(
+        SessionPartition partition,
+        Dictionary<string, StoredEvent> stored,
+        IReadOnlyList<IncomingEvent> incoming,
+        HashSet<string> storedBeforeUs)
+    {
+        var outcomes = new List<EventOutcome>(incoming.Count);
+        var newEvents = new List<IncomingEvent>(incoming.Count);
+        var inThisMessage = new Dictionary<string, DeviceEvent>(StringComparer.Ordinal);
+        var sessionClinic = partition.State?.ClinicId ?? partition.Events.FirstOrDefault()?.ClinicId;
+        foreach (var item in incoming)
+        {
+            var e = item.Event;
+            sessionClinic ??= e.ClinicId;
+            if (!string.Equals(e.ClinicId, sessionClinic, StringComparison.Ordinal))
+            {
+                outcomes.Add(Reject(item, "clinicId", "session-clinic", $"Session {e.SessionId} belongs to clinic {sessionClinic}; an event for it cannot come from clinic {e.ClinicId}."));
+            }
+            else if ((stored.TryGetValue(e.EventId, out var storedEvent) ? storedEvent.Event : inThisMessage.GetValueOrDefault(e.EventId)) is { } known)
+            {
+                if (known != e)
+                {
+                    outcomes.Add(Reject(item, "eventId", "event-id-reused", $"Event id {e.EventId} was already used for a different event of session {e.SessionId}; event ids are idempotency keys and must not be reused."));
+                }
+                else
+                {
+                    // Stored by an earlier attempt of this very call (a chunked write that then conflicted) counts as ours.
+                    var status = storedEvent is not null && !storedBeforeUs.Contains(e.EventId) ? EventOutcomeStatus.Accepted : EventOutcomeStatus.Duplicate;
+                    outcomes.Add(new EventOutcome(item.Index, e.EventId, status, null));
+                }
+            }
+            else
+            {
+                inThisMessage[e.EventId] = e;
+                newEvents.Add(item);
+                outcomes.Add(new EventOutcome(item.Index, e.EventId, EventOutcomeStatus.Accepted, null));
+            }
+        }
+
+        return (outcomes, newEvents);
+    }
+
+    private static EventOutcome Reject(IncomingEvent item, string field, string rule, string message) =>
+        new(item.Index, item.Event.EventId, EventOutcomeStatus.Rejected, new EventRejection(item.Event.EventId, field, rule, message));
+
+    private async Task<(SessionEvaluation Evaluation, IReadOnlyList<Finding> Added)> WriteAsync(
+        SessionPartition partition,
+        IReadOnlyCollection<StoredEvent> all,
+        IReadOnlyList<IncomingEvent> newEvents,
+        DateTimeOffset asOf,
+        DateTimeOffset writtenAt,
+        CancellationToken cancellationToken)
+    {
+        var history = await indexes.PatientHistoryAsync(partition, all, cancellationToken);
+        var evaluation = SessionEngine.Evaluate(all, protocols, history.History, asOf);
+        var (changed, added) = FindingDiff.Compare(partition.Findings, evaluation.Findings, writtenAt);
+        var clinicRow = SessionIndexWriter.ClinicRow(evaluation);
+        var clinicRowJson = JsonSerializer.Serialize(clinicRow, JsonDefaults.Options);
+        var stateJson = JsonSerializer.Serialize(evaluation.State, JsonDefaults.Options);
+
+        // Nothing new for a timer refresh: skip the write entirely.
+        if (newEvents.Count == 0 && changed.Count == 0 && partition.State?.StateJson == stateJson)
+        {
+            return (evaluation, added);
+        }
+
+        // Indexes are written before the session commit: they are idempotent upserts, and a commit that then fails
+        // is retried (or the message redelivered), which rewrites them from the newer evaluation.
+        await indexes.WriteAsync(partition, evaluation, history, clinicRow, clinicRowJson, cancellationToken);
+
+        var state = new SessionStateRow(
+            partition.SessionId,
+            evaluation.State.ClinicId,
+            evaluation.State.Status.ToString(),
+            all.Count,
+            stateJson,
+            history.Json,
+            clinicRowJson,
+            writtenAt);
+        var rows = newEvents.Select(e => new SessionEventRow(
+            partition.SessionId,
+            e.Event.EventId,
+            e.Event.Sequence,
+            e.Event.Type.ToString(),
+            e.Event.ClinicId,
+            e.Event.DeviceId,
+            e.Event.OccurredAt,
+            asOf,
+            e.RawJson)).ToList();
+        await sessions.CommitAsync(new SessionWrite(partition.SessionId, state, partition.State is null ? null : partition.StateETag, rows, changed), cancellationToken);
+        return (evaluation, added);
+    }
+
+    // Full jitter, growing to 1 s: spreads the losers of a round so the next round has fewer contenders.
+    private static TimeSpan Backoff(int attempt) => TimeSpan.FromMilliseconds(Random.Shared.Next(1, (int)Math.Min(1000, 10 * Math.Pow(2, Math.Min(attempt, 7)))));
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Session {SessionId} changed while it was being written (attempt {Attempt}); reading it again")]
+    private static partial void LogConflict(ILogger logger, string sessionId, int attempt);
+}

@@ -1,0 +1,14 @@
+using InfusionAudit.Application.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InfusionAudit.Functions.Functions;
+
+/// <summary><c>GET /api/diagnostics/counters</c> of this worker process.</summary>
+public sealed class DiagnosticsFunction(DiagnosticsEndpoint endpoint)
+{
+    [Function("DiagnosticsCounters")]
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "diagnostics/counters")] HttpRequest request) =>
+        await endpoint.GetCounters(request).WriteAsync(request);
+}

@@ -1,0 +1,14 @@
+using InfusionAudit.Application.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InfusionAudit.Functions.Functions;
+
+/// <summary><c>GET /api/health</c>: the only anonymous route.</summary>
+public sealed class HealthFunction(HealthEndpoint endpoint)
+{
+    [Function("Health")]
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
+        await endpoint.Get().WriteAsync(request);
+}

@@ -1,0 +1,54 @@
+using Azure.Core;
+using InfusionAudit.Application;
+using InfusionAudit.Application.Http;
+using InfusionAudit.LocalHost.Jobs;
+using InfusionAudit.Storage;
+using Microsoft.Azure.WebJobs;
+using Microsoft.Extensions.Azure;
+
+namespace InfusionAudit.LocalHost.Hosting;
+
+/// <summary>Wires the local host: shared services, the WebJobs SDK queue trigger configured from host.json, and the HTTP routes.</summary>
+public static class LocalHostSetup
+{
+    /// <summary>The Functions host's local port, used unless ASPNETCORE_URLS or --urls says otherwise.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:7071";
+
+    public static WebApplicationBuilder AddLocalHost(this WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Services.AddInfusionAudit(builder.Configuration);
+
+        // The trigger's own queue requests (receive, delete) go through the counter too, so benchmarks count every round trip.
+        builder.Services.AddAzureClients(clients => clients.ConfigureDefaults((options, services) =>
+            options.AddPolicy(services.GetRequiredService<StorageRequestCounter>(), HttpPipelinePosition.PerRetry)));
+
+        // LocalHost:HostJsonPath lets a test host use shorter retry timings; everything else reads the root host.json.
+        var hostJson = HostJson.Load(builder.Configuration["LocalHost:HostJsonPath"] is { Length: > 0 } path ? path : Path.Combine(AppContext.BaseDirectory, "host.json"));
+        builder.Host.ConfigureWebJobs(webJobs => webJobs.AddAzureStorageQueues(options => HostJson.ApplyQueues(hostJson, options)));
+        builder.Services.AddSingleton<ITypeLocator>(new JobTypeLocator(typeof(IngestEventsJob)));
+        if (!string.Equals(builder.Configuration["LocalHost:Clock"], "off", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Services.AddHostedService<ClockService>();
+        }
+
+        return builder;
+    }
+
+    public static void ValidateLocalHost(this IServiceProvider services) => services.ValidateInfusionAudit();
+
+    public static WebApplication MapInfusionAuditRoutes(this WebApplication app)
+    {
+        app.MapGet("/health", (HealthEndpoint endpoint) => endpoint.Get());
+        app.MapGet("/api/health", (HealthEndpoint endpoint) => endpoint.Get());
+        app.MapPost("/api/events", (HttpRequest request, EventsEndpoint endpoint, CancellationToken ct) => endpoint.PostAsync(request, ct));
+        app.MapGet("/api/sessions/{sessionId}", (HttpRequest request, string sessionId, SessionsEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(request, sessionId, ct));
+        app.MapGet("/api/sessions/{sessionId}/replay", (HttpRequest request, string sessionId, ReplayEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(request, sessionId, ct));
+        app.MapGet("/api/diagnostics/counters", (HttpRequest request, DiagnosticsEndpoint endpoint) => endpoint.GetCounters(request));
+        return app;
+    }
+}

@@ -1,0 +1,36 @@
+using InfusionAudit.Application;
+using InfusionAudit.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InfusionAudit.Functions.Tests;
+
+/// <summary>The services the Functions worker registers (the same AddInfusionAudit call), pointed at the test Azurite.</summary>
+public sealed class FunctionServices : IAsyncLifetime
+{
+    public const string ProducerKey = "fn-producer-key";
+    public const string AuditorKey = "fn-auditor-key";
+
+    public ServiceProvider Provider { get; private set; } = null!;
+
+    public T Get<T>() where T : notnull => Provider.GetRequiredService<T>();
+
+    public async ValueTask InitializeAsync()
+    {
+        var connection = Environment.GetEnvironmentVariable("AZURITE_CONNECTION_STRING") is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException("AZURITE_CONNECTION_STRING is not set; run ./scripts/test.sh.");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = connection,
+            ["InfusionAudit:PatientHashKey"] = "a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90",
+            ["InfusionAudit:Keys:Producer"] = ProducerKey,
+            ["InfusionAudit:Keys:Auditor"] = AuditorKey,
+        }).Build();
+        Provider = new ServiceCollection().AddLogging().AddInfusionAudit(configuration).BuildServiceProvider();
+        Provider.ValidateInfusionAudit();
+        await Provider.GetRequiredService<StorageAccount>().EnsureTablesAsync(CancellationToken.None);
+    }
+
+    public async ValueTask DisposeAsync() => await Provider.DisposeAsync();
+}

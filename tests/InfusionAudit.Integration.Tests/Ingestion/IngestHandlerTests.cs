@@ -1,0 +1,151 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using InfusionAudit.Application.Ingestion;
+using InfusionAudit.Application.Sessions;
+using InfusionAudit.Integration.Tests.Infrastructure;
+using InfusionAudit.Storage.Indexes;
+using InfusionAudit.Storage.Rejections;
+using InfusionAudit.Storage.Sessions;
+
+namespace InfusionAudit.Integration.Tests.Ingestion;
+
+public sealed class IngestHandlerTests(HostFixture fixture) : IClassFixture<HostFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private TestHost Host => fixture.Host;
+
+    [Fact]
+    public async Task AStandardSessionIsStoredWithItsEventsInSequenceOrderAndItsState()
+    {
+        var script = new SessionScript();
+        var events = script.StandardIvSession();
+
+        var result = await Ingest(SessionScript.Batch(events.Reverse()));
+
+        result.Accepted.ShouldBe(events.Count);
+        var session = await Host.Get<SessionQueryHandler>().GetAsync(script.SessionId, Ct);
+        session.ShouldNotBeNull();
+        session.Events.Select(e => e.Sequence).ShouldBe(Enumerable.Range(0, events.Count).Select(i => (long)i));
+        session.State.GetProperty("status").GetString().ShouldBe("ended");
+        session.State.GetProperty("protocolId").GetString().ShouldBe("ketamine-iv-depression");
+    }
+
+    [Fact]
+    public async Task RedeliveringAMessageStoresNothingTwiceAndLeavesTheStateUntouched()
+    {
+        var script = new SessionScript();
+        var message = SessionScript.Batch(script.StandardIvSession());
+        var context = Context();
+        await Host.Ingest.HandleAsync(message, context, Ct);
+        var before = await Host.Get<SessionRepository>().LoadAsync(script.SessionId, Ct);
+
+        var again = await Host.Ingest.HandleAsync(message, context, Ct);
+
+        again.Duplicate.ShouldBe(before.Events.Count);
+        again.Accepted.ShouldBe(0);
+        var after = await Host.Get<SessionRepository>().LoadAsync(script.SessionId, Ct);
+        after.StateETag.ShouldBe(before.StateETag);
+        after.Events.Count.ShouldBe(before.Events.Count);
+        after.Findings.Count.ShouldBe(before.Findings.Count);
+    }
+
+    [Fact]
+    public async Task ABatchOverlappingAnEarlierOneAddsOnlyTheNewEvents()
+    {
+        var script = new SessionScript();
+        var events = script.StandardIvSession();
+        await Ingest(SessionScript.Batch(events.Take(6)));
+
+        var second = await Ingest(SessionScript.Batch(events.Skip(3)));
+
+        second.Duplicate.ShouldBe(3);
+        second.Accepted.ShouldBe(events.Count - 6);
+        (await Host.Get<SessionRepository>().LoadAsync(script.SessionId, Ct)).Events.Count.ShouldBe(events.Count);
+    }
+
+    [Fact]
+    public async Task AnEventIdReusedForDifferentContentIsRejectedAndTheFirstEventKept()
+    {
+        var script = new SessionScript();
+        var rate = script.Rate(TimeSpan.FromMinutes(1), 52.5);
+        await Ingest(SessionScript.Batch([script.Started(), rate]));
+        var forged = (JsonObject)rate.DeepClone();
+        forged["payload"]!["rateMlPerHour"] = 500;
+
+        var result = await Ingest(forged.ToJsonString());
+
+        result.Events.Single().Status.ShouldBe(EventOutcomeStatus.Rejected);
+        result.Events.Single().Rejection!.Rule.ShouldBe("event-id-reused");
+        var stored = await Host.Get<SessionRepository>().LoadAsync(script.SessionId, Ct);
+        stored.Events.Single(e => e.EventId == rate["eventId"]!.GetValue<string>()).RawJson.ShouldContain("52.5");
+    }
+
+    [Fact]
+    public async Task AnEventClaimingAnotherClinicForAKnownSessionIsRejected()
+    {
+        var script = new SessionScript();
+        await Ingest(script.Started().ToJsonString());
+        var intruder = new SessionScript(script.SessionId, clinicId: "other-clinic");
+
+        var result = await Ingest(intruder.Event("VitalsRecorded", TimeSpan.FromMinutes(2), new JsonObject { ["heartRateBpm"] = 80 }).ToJsonString());
+
+        result.Events.Single().Rejection!.Rule.ShouldBe("session-clinic");
+    }
+
+    [Fact]
+    public async Task InvalidEventsAreKeptWithTheirReasonAndDoNotStopTheValidOnesOfTheSameMessage()
+    {
+        var script = new SessionScript(clinicId: "rej-" + Guid.NewGuid().ToString("N")[..8]);
+        var bad = script.Started(weightKg: -70);
+        var context = Context();
+
+        var result = await Host.Ingest.HandleAsync(SessionScript.Batch([script.Vitals(TimeSpan.Zero), bad, script.Vitals(TimeSpan.FromMinutes(5))]), context, Ct);
+
+        result.Events.Select(e => e.Status).ShouldBe([EventOutcomeStatus.Accepted, EventOutcomeStatus.Rejected, EventOutcomeStatus.Accepted]);
+        result.Events[1].Rejection!.Field.ShouldBe("payload.weightKg");
+        var rejected = await Host.Get<RejectedEventRepository>().ListAsync(script.ClinicId, DateOnly.FromDateTime(context.ReceivedAt.UtcDateTime), Ct);
+        var row = rejected.ShouldHaveSingleItem();
+        row.Field.ShouldBe("payload.weightKg");
+        row.EventId.ShouldBe(bad["eventId"]!.GetValue<string>());
+        row.RawText.ShouldContain("-70");
+        row.RawText.ShouldNotContain(script.PatientRef);
+    }
+
+    [Fact]
+    public async Task ThePatientReferenceIsStoredOnlyAsItsKeyedHash()
+    {
+        var script = new SessionScript();
+        await Ingest(SessionScript.Batch(script.StandardIvSession()));
+
+        var partition = await Host.Get<SessionRepository>().LoadAsync(script.SessionId, Ct);
+        var everything = string.Join("\n", partition.Events.Select(e => e.RawJson).Append(partition.State!.StateJson).Append(partition.State.PatientHistoryJson ?? ""));
+        everything.ShouldNotContain(script.PatientRef);
+        everything.ShouldContain("hmac-sha256:");
+        var hash = JsonNode.Parse(partition.Events.Single(e => e.Type == "SessionStarted").RawJson)!["payload"]!["patientRef"]!.GetValue<string>();
+        (await Host.Get<PatientSessionIndex>().ListAsync(hash, Ct)).ShouldContain(r => r.SessionId == script.SessionId);
+    }
+
+    [Fact]
+    public async Task TwoHostsWritingTheSameSessionAtOnceLoseNoEvent()
+    {
+        await using var second = await TestHost.StartAsync();
+        var script = new SessionScript();
+        var events = new List<JsonObject> { script.Started() };
+        events.AddRange(Enumerable.Range(1, 59).Select(i => script.Vitals(TimeSpan.FromSeconds(20 * i), heartRate: 60 + (i % 30))));
+
+        // Every event is its own message, alternately to each host, all at once: each write races the other host's.
+        var ingests = events.Select((e, i) => (i % 2 == 0 ? Host : second).Ingest.HandleAsync(e.ToJsonString(), Context(), Ct));
+        var results = await Task.WhenAll(ingests);
+
+        results.Sum(r => r.Accepted).ShouldBe(events.Count);
+        var partition = await Host.Get<SessionRepository>().LoadAsync(script.SessionId, Ct);
+        partition.Events.Count.ShouldBe(events.Count);
+        partition.State!.EventCount.ShouldBe(events.Count);
+        JsonDocument.Parse(partition.State.StateJson).RootElement.GetProperty("eventCount").GetInt32().ShouldBe(events.Count);
+    }
+
+    private Task<IngestResult> Ingest(string message) => Host.Ingest.HandleAsync(message, Context(), Ct);
+
+    private static IngestContext Context() => new("queue", "m-" + Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow);
+}

@@ -1,0 +1,108 @@
+using InfusionAudit.Integration.Tests.Infrastructure;
+using InfusionAudit.Storage;
+using InfusionAudit.Storage.Sessions;
+
+namespace InfusionAudit.Integration.Tests.Storage;
+
+public sealed class SessionRepositoryTests
+{
+    private readonly StorageRequestCounter counter = new();
+    private readonly SessionRepository repository;
+
+    public SessionRepositoryTests()
+    {
+        var account = new StorageAccount(Azurite.ConnectionString, counter);
+        account.EnsureTablesAsync(CancellationToken.None).GetAwaiter().GetResult();
+        repository = new SessionRepository(account);
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ACommittedSessionReadsBackWithItsEventsStateAndFindingsInOneRequest()
+    {
+        var id = NewId();
+        await repository.CommitAsync(new SessionWrite(id, State(id, 2), null, [Event(id, "a", 0), Event(id, "b", 1)], [Finding(id, "VITALS-HR-HIGH", "a")]), Ct);
+
+        var before = counter.Requests;
+        var partition = await repository.LoadAsync(id, Ct);
+
+        (counter.Requests - before).ShouldBe(1);
+        partition.State!.EventCount.ShouldBe(2);
+        partition.Events.Select(e => e.EventId).ShouldBe(["a", "b"], ignoreOrder: true);
+        partition.Findings.Single().RuleId.ShouldBe("VITALS-HR-HIGH");
+        partition.StateETag.ToString().ShouldNotBeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task AWriteBasedOnAStaleStateIsRefusedAndStoresNothing()
+    {
+        var id = NewId();
+        await repository.CommitAsync(new SessionWrite(id, State(id, 1), null, [Event(id, "a", 0)], []), Ct);
+        var read = await repository.LoadAsync(id, Ct);
+        await repository.CommitAsync(new SessionWrite(id, State(id, 2), read.StateETag, [Event(id, "b", 1)], []), Ct);
+
+        await Should.ThrowAsync<SessionWriteConflictException>(() =>
+            repository.CommitAsync(new SessionWrite(id, State(id, 2), read.StateETag, [Event(id, "c", 1)], []), Ct));
+
+        var after = await repository.LoadAsync(id, Ct);
+        after.Events.Select(e => e.EventId).ShouldBe(["a", "b"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task TwoWritersCreatingTheSameNewSessionConflictInsteadOfOverwriting()
+    {
+        var id = NewId();
+        await repository.CommitAsync(new SessionWrite(id, State(id, 1), null, [Event(id, "a", 0)], []), Ct);
+
+        await Should.ThrowAsync<SessionWriteConflictException>(() =>
+            repository.CommitAsync(new SessionWrite(id, State(id, 1), null, [Event(id, "b", 0)], []), Ct));
+    }
+
+    [Fact]
+    public async Task StoringAnEventIdThatIsAlreadyStoredConflicts()
+    {
+        var id = NewId();
+        await repository.CommitAsync(new SessionWrite(id, State(id, 1), null, [Event(id, "a", 0)], []), Ct);
+        var read = await repository.LoadAsync(id, Ct);
+
+        await Should.ThrowAsync<SessionWriteConflictException>(() =>
+            repository.CommitAsync(new SessionWrite(id, State(id, 2), read.StateETag, [Event(id, "a", 0)], []), Ct));
+    }
+
+    [Fact]
+    public async Task AWriteOfMoreThanOneHundredRowsIsSplitAndFullyStored()
+    {
+        var id = NewId();
+        var events = Enumerable.Range(0, 250).Select(i => Event(id, $"e{i}", i)).ToList();
+        var findings = Enumerable.Range(0, 120).Select(i => Finding(id, "VITALS-HR-HIGH", $"e{i}")).ToList();
+
+        await repository.CommitAsync(new SessionWrite(id, State(id, 250), null, events, findings), Ct);
+
+        var partition = await repository.LoadAsync(id, Ct);
+        partition.Events.Count.ShouldBe(250);
+        partition.Findings.Count.ShouldBe(120);
+        partition.State!.EventCount.ShouldBe(250);
+    }
+
+    [Fact]
+    public async Task StateLargerThanOneTablePropertyRoundTrips()
+    {
+        var id = NewId();
+        var big = "{\"x\":\"" + new string('é', 150_000) + "\"}";
+        await repository.CommitAsync(new SessionWrite(id, State(id, 0) with { StateJson = big }, null, [], []), Ct);
+
+        (await repository.LoadAsync(id, Ct)).State!.StateJson.ShouldBe(big);
+    }
+
+    private static string NewId() => "R-" + Guid.NewGuid().ToString("N")[..20];
+
+    private static SessionStateRow State(string id, long events) =>
+        new(id, "abq-01", "Running", events, "{\"events\":" + events + "}", null, null, DateTimeOffset.UtcNow);
+
+    private static SessionEventRow Event(string id, string eventId, long sequence) =>
+        new(id, eventId, sequence, "VitalsRecorded", "abq-01", "mon-1", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, "{\"eventId\":\"" + eventId + "\"}");
+
+    private static SessionFindingRow Finding(string id, string rule, string episode) =>
+        new(id, rule, episode, "warning", "abq-01", "ketamine-iv-depression", 1, "HR 115 bpm > 110 bpm", "{\"heartRateBpm\":115}", episode, DateTimeOffset.UtcNow, null);
+}
