@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace InfusionAudit.Domain.Contract;
 
 /// <summary>The range of one numeric field: a minimum (inclusive or exclusive) and an inclusive maximum.</summary>
@@ -18,12 +16,4 @@ internal sealed record NumberRule(double Minimum, bool MinimumIsExclusive, doubl
 
     /// <summary>Zero or more, at most <paramref name="maximum"/>.</summary>
     public static NumberRule NonNegative(double maximum) => new(0, false, maximum);
-
-    /// <summary>The sentence that says what the field accepts, e.g. "a number greater than 0 and at most 10000".</summary>
-    public string Expectation =>
-        this == Finite
-            ? "a finite number"
-            : string.Create(
-                CultureInfo.InvariantCulture,
-                $"a number {(MinimumIsExclusive ? "greater than" : "of at least")} {Minimum:R} and at most {Maximum:R}");
 }
