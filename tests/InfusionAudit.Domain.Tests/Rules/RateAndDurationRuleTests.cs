@@ -36,6 +36,17 @@ public sealed class RateAndDurationRuleTests
     }
 
     [Fact]
+    public void ARateExactlyAtTheSoftMaximumIsNotAboveItInEitherUnit()
+    {
+        // 128.1 mL/h × 0.5 mg/mL ÷ 42.7 kg is 1.5000000000000002 in binary floating point: exactly the 1.5 mg/kg/h maximum.
+        var byVolume = new SessionBuilder().StartIv(weightKg: 42.7, concentrationMgPerMl: 0.5).RateMlPerHour(1, 128.1).Evaluate();
+        var byWeight = new SessionBuilder().StartIv(weightKg: 42.7, concentrationMgPerMl: 0.5).RateMgPerKgPerHour(1, 1.5).Evaluate();
+
+        byVolume.Has(RuleIds.RateSoft).ShouldBeFalse();
+        byWeight.Has(RuleIds.RateSoft).ShouldBeFalse();
+    }
+
+    [Fact]
     public void AHardRateIsFoundLiveByItsRateEvent()
     {
         var builder = new SessionBuilder().StartIv().RateMlPerHour(1, 300);
