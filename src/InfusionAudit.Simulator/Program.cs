@@ -1,1 +1,3 @@
-﻿Console.WriteLine("Hello, World!");
+using InfusionAudit.Simulator.Cli;
+
+return await SimulatorCli.Create(CliContext.ForProcess(), args).Parse(args).InvokeAsync();

@@ -1,0 +1,33 @@
+using InfusionAudit.Simulator.Transport;
+
+namespace InfusionAudit.Simulator.Cli;
+
+/// <summary>Turns the failures a user can cause or fix into a message and an exit code instead of a stack trace.</summary>
+public static class CommandRunner
+{
+    /// <summary>Runs a command body.</summary>
+    public static async Task<int> RunAsync(CliContext context, Func<Task<int>> body)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(body);
+        try
+        {
+            return await body();
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or FileNotFoundException or DirectoryNotFoundException)
+        {
+            await context.Error.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.InvalidInput;
+        }
+        catch (SendFailedException ex)
+        {
+            await context.Error.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.SendFailed;
+        }
+        catch (HttpRequestException ex)
+        {
+            await context.Error.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.SendFailed;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using InfusionAudit.Simulator.Batching;
+using InfusionAudit.Simulator.Transport;
+
+namespace InfusionAudit.Simulator.Cli;
+
+/// <summary>The options of commands that send: transport, message size, concurrency.</summary>
+public sealed class SendOptions
+{
+    /// <summary>Creates the options with a command-specific default batch size.</summary>
+    public SendOptions(int defaultBatch)
+    {
+        Batch = new Option<int>("--batch")
+        {
+            Description = $"Most events per message, 1–{BatcherOptions.ContractMaxEvents} (1 sends bare event objects instead of arrays).",
+            DefaultValueFactory = _ => defaultBatch,
+        };
+        Batch.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > BatcherOptions.ContractMaxEvents)
+            {
+                result.AddError($"--batch must be between 1 and {BatcherOptions.ContractMaxEvents}.");
+            }
+        });
+        Parallel.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 256)
+            {
+                result.AddError("--parallel must be between 1 and 256.");
+            }
+        });
+    }
+
+    /// <summary>Transport.</summary>
+    public Option<TransportKind> Transport { get; } = new("--transport")
+    {
+        Description = "queue (the storage queue) or http (POST /api/events).",
+        HelpName = "queue|http",
+        DefaultValueFactory = _ => TransportKind.Queue,
+    };
+
+    /// <summary>Events per message.</summary>
+    public Option<int> Batch { get; }
+
+    /// <summary>Messages in flight.</summary>
+    public Option<int> Parallel { get; } = new("--parallel")
+    {
+        Description = "Messages in flight at once.",
+        DefaultValueFactory = _ => MessageDispatcher.DefaultMaxInFlight,
+    };
+
+    /// <summary>Adds the options to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.Add(Transport);
+        command.Add(Batch);
+        command.Add(Parallel);
+    }
+}

@@ -1,0 +1,26 @@
+namespace InfusionAudit.Simulator.Contract;
+
+/// <summary>The <c>type</c> names of device event contract version 1.</summary>
+/// <remarks>
+/// The simulator deliberately does not reference the domain project: it plays an outside producer
+/// that only knows the published contract, so it spells the names out itself.
+/// </remarks>
+public static class EventTypes
+{
+    public const string SessionStarted = "SessionStarted";
+    public const string InfusionRateChanged = "InfusionRateChanged";
+    public const string InfusionPaused = "InfusionPaused";
+    public const string InfusionResumed = "InfusionResumed";
+    public const string DoseAdministered = "DoseAdministered";
+    public const string PumpTotalReported = "PumpTotalReported";
+    public const string VitalsRecorded = "VitalsRecorded";
+    public const string AdverseEffectObserved = "AdverseEffectObserved";
+    public const string SessionEnded = "SessionEnded";
+
+    /// <summary>Every type of contract version 1, in the contract's order.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        SessionStarted, InfusionRateChanged, InfusionPaused, InfusionResumed, DoseAdministered,
+        PumpTotalReported, VitalsRecorded, AdverseEffectObserved, SessionEnded,
+    ];
+}

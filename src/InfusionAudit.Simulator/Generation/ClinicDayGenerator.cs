@@ -1,0 +1,105 @@
+using InfusionAudit.Simulator.Contract;
+
+namespace InfusionAudit.Simulator.Generation;
+
+/// <summary>
+/// Plays a clinic day: treatment chairs take patients one after another, each session follows its scenario's script,
+/// and the gateway numbers, identifies and forwards the events. Deterministic: the same options give the same bytes.
+/// </summary>
+public sealed class ClinicDayGenerator
+{
+    private readonly ClinicDayOptions _options;
+
+    /// <summary>Creates a generator; the options are validated here so that a bad value fails before anything is sent.</summary>
+    public ClinicDayGenerator(ClinicDayOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options;
+    }
+
+    /// <summary>The sessions in the order patients arrive; lazy, and endless when <see cref="ClinicDayOptions.Sessions"/> is null.</summary>
+    public IEnumerable<GeneratedSession> Generate()
+    {
+        var o = _options;
+        var dayStart = new DateTimeOffset(o.Start.UtcTicks - (o.Start.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        var day = dayStart.UtcDateTime.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        var counters = new DeviceCounters(o.IdPrefix, o.Seed, dayStart);
+        var patients = new HashSet<string>(StringComparer.Ordinal);
+
+        // Chairs open a few minutes apart, as staff arrive, so the first sessions do not all start on the same second.
+        var chairFreeAt = Enumerable.Range(0, o.Chairs).Select(c => dayStart + TimeSpan.FromMinutes(7 * c)).ToArray();
+
+        for (var index = 1; o.Sessions is null || index <= o.Sessions; index++)
+        {
+            var random = new Random(SessionSeed(o.Seed, index));
+            var chair = Array.IndexOf(chairFreeAt, chairFreeAt.Min());
+            var t0 = chairFreeAt[chair] + (index <= o.Chairs ? random.Seconds(0, 300) : random.Minutes(5, 20));
+
+            var scenario = o.Mix.Pick(random);
+            var patient = PatientProfile.Draw(random, NewPatientRef(random, o.IdPrefix, patients));
+            var sessionId = $"{o.IdPrefix}{o.ClinicId}-{day}-{o.Seed}-S{index:D4}";
+            var recorder = new SessionRecorder(sessionId, o.ClinicId, DeviceSet.ForChair(o.ClinicId, chair + 1), patient, random);
+
+            var (protocolId, endedAt) = Play(recorder, t0, scenario);
+            var events = recorder.Seal(counters);
+            var wire = scenario switch
+            {
+                Scenario.Duplicates => TransportFaults.Duplicate(events, random),
+                Scenario.Reordering => TransportFaults.Reorder(events, random),
+                Scenario.BadFields => TransportFaults.AddBadFields(events, counters),
+                _ => TransportFaults.Clean(events),
+            };
+
+            chairFreeAt[chair] = endedAt;
+            yield return new GeneratedSession(
+                index, sessionId, scenario, protocolId, chair + 1, t0, endedAt,
+                [.. wire.Select((e, i) => (e, i)).OrderBy(x => x.e.SendAt).ThenBy(x => x.i).Select(x => x.e)]);
+        }
+    }
+
+    private static (string ProtocolId, DateTimeOffset EndedAt) Play(SessionRecorder recorder, DateTimeOffset t0, Scenario scenario)
+    {
+        switch (scenario)
+        {
+            case Scenario.Intranasal or Scenario.ShortObservation:
+                return (IntranasalScript.ProtocolId, IntranasalScript.Play(recorder, t0, scenario));
+            case Scenario.Subcutaneous:
+                return (SubcutaneousScript.ProtocolId, SubcutaneousScript.Play(recorder, t0));
+            case Scenario.Duplicates or Scenario.Reordering when recorder.Random.Chance(0.4):
+                return (IntranasalScript.ProtocolId, IntranasalScript.Play(recorder, t0, Scenario.Intranasal));
+            case Scenario.Duplicates or Scenario.Reordering or Scenario.BadFields:
+                return (IvInfusionScript.ProtocolId, IvInfusionScript.Play(recorder, t0, Scenario.StandardIv));
+            default:
+                return (IvInfusionScript.ProtocolId, IvInfusionScript.Play(recorder, t0, scenario));
+        }
+    }
+
+    private static string NewPatientRef(Random random, string idPrefix, HashSet<string> taken)
+    {
+        // Unique within the day: one patient, one session, so the 24-hour interval rule stays quiet on clean days.
+        while (true)
+        {
+            var candidate = $"{idPrefix}MRN-{random.Between(100000, 999999)}";
+            if (taken.Add(candidate))
+            {
+                return candidate;
+            }
+        }
+    }
+
+    // SplitMix64 of (seed, index): every session has its own stream, so session n does not change when the mix or
+    // the script of session n-1 draws one number more.
+    private static int SessionSeed(int seed, int index)
+    {
+        unchecked
+        {
+            var z = ((ulong)(uint)seed << 32) | (uint)index;
+            z += 0x9E3779B97F4A7C15UL;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            z ^= z >> 31;
+            return (int)(z & 0x7FFFFFFF);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text.Json.Nodes;
+using InfusionAudit.Simulator.Contract;
+
+namespace InfusionAudit.Simulator.Generation;
+
+// Esketamine nasal spray (esketamine-in-trd) as the label describes it: blood pressure before dosing, 28 mg devices
+// five minutes apart, blood pressure around 40 minutes, discharge after at least two hours of observation.
+internal static class IntranasalScript
+{
+    public const string ProtocolId = "esketamine-in-trd";
+    private const int DeviceMg = 28;
+
+    public static DateTimeOffset Play(SessionRecorder s, DateTimeOffset t0, Scenario scenario)
+    {
+        var r = s.Random;
+        var p = s.Patient;
+        var prescribedMg = p.AgeYears >= 65 ? 28 : r.Chance(0.6) ? 56 : 84;
+
+        s.Add(t0, s.Devices.Tablet, EventTypes.SessionStarted, new JsonObject
+        {
+            ["patientRef"] = p.PatientRef,
+            ["protocolId"] = ProtocolId,
+            ["route"] = "IN",
+            ["weightKg"] = p.WeightKg,
+            ["prescribedDoseMg"] = prescribedMg,
+            ["patientAgeYears"] = p.AgeYears,
+        });
+        s.Vitals(t0 + r.Seconds(120, 240), p.HeartRateBpm, p.SystolicMmHg, p.DiastolicMmHg, p.Spo2Percent, null);
+
+        var first = t0 + r.Seconds(300, 480);
+        var last = first;
+        for (var device = 0; device < prescribedMg / DeviceMg; device++)
+        {
+            if (device > 0)
+            {
+                last += r.Seconds(300, 330);
+            }
+
+            s.Add(last, s.Devices.Tablet, EventTypes.DoseAdministered, new JsonObject { ["doseMg"] = DeviceMg });
+        }
+
+        var end = scenario == Scenario.ShortObservation
+            ? last + r.Minutes(50, 90)
+            : last + r.Seconds(121 * 60, 135 * 60);
+
+        s.TypicalVitals(first + r.Seconds(38 * 60, 42 * 60), effect: 1);
+        var later = first + r.Seconds(88 * 60, 92 * 60);
+        if (later < end - TimeSpan.FromMinutes(10))
+        {
+            s.TypicalVitals(later, effect: 0.4);
+        }
+
+        s.TypicalVitals(end - r.Seconds(180, 420), effect: 0.1);
+
+        if (r.Chance(0.5))
+        {
+            s.AdverseEffect(first + r.Minutes(10, 30), "dissociation", "mild", cadssScore: r.Between(8, 25));
+        }
+
+        if (r.Chance(0.15))
+        {
+            s.AdverseEffect(first + r.Minutes(20, 45), "nausea", "mild");
+        }
+
+        s.End(end, "completed");
+        return end;
+    }
+}

@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using InfusionAudit.Simulator.Contract;
+
+namespace InfusionAudit.Simulator.Generation;
+
+// Ketamine IV infusion (ketamine-iv-depression): start, pre-dose vitals, pump programmed, vitals every 5–10 min,
+// pump stopped after 40 running minutes, pump total, short recovery, end. The IV fault scenarios bend one part of it.
+internal static class IvInfusionScript
+{
+    public const string ProtocolId = "ketamine-iv-depression";
+    private const double PlannedDurationMin = 40;
+
+    public static DateTimeOffset Play(SessionRecorder s, DateTimeOffset t0, Scenario scenario)
+    {
+        var r = s.Random;
+        var p = s.Patient;
+
+        // A mismatch must clear max(1 mL, 5 %); at 10 mg/mL a whole session is only ~3.5 mL, so use 1 mg/mL there.
+        var concentration = scenario == Scenario.PumpMismatch || r.Chance(0.75) ? 1.0 : 10.0;
+        var dosePerKg = scenario == Scenario.StandardIv && r.Chance(0.2) ? r.OneOf(0.75, 1.0) : 0.5;
+        var weightBased = r.Chance(0.25);
+        var factor = scenario == Scenario.WrongRate ? 2.0 : 1.0;
+
+        s.Add(t0, s.Devices.Pump, EventTypes.SessionStarted, new JsonObject
+        {
+            ["patientRef"] = p.PatientRef,
+            ["protocolId"] = ProtocolId,
+            ["route"] = "IV",
+            ["weightKg"] = p.WeightKg,
+            ["prescribedDoseMgPerKg"] = dosePerKg,
+            ["plannedDurationMin"] = PlannedDurationMin,
+            ["concentrationMgPerMl"] = concentration,
+            ["patientAgeYears"] = p.AgeYears,
+        });
+        s.TypicalVitals(t0 + r.Seconds(60, 150), effect: 0);
+
+        var start = t0 + r.Seconds(180, 300);
+        var rateField = weightBased ? "rateMgPerKgPerHour" : "rateMlPerHour";
+        double programmed;
+        double pumpMlPerHour;
+        if (weightBased)
+        {
+            programmed = InfusionMath.Round(InfusionMath.RateMgPerKgPerHour(dosePerKg, PlannedDurationMin) * factor, 4);
+            pumpMlPerHour = InfusionMath.MlPerHourFromMgPerKgPerHour(programmed, p.WeightKg, concentration);
+        }
+        else
+        {
+            programmed = InfusionMath.Round(
+                InfusionMath.RateMlPerHour(p.WeightKg, dosePerKg, PlannedDurationMin, concentration) * factor, 2);
+            pumpMlPerHour = programmed;
+        }
+
+        s.Add(start, s.Devices.Pump, EventTypes.InfusionRateChanged, new JsonObject { [rateField] = programmed });
+
+        var plan = scenario switch
+        {
+            Scenario.WrongRate => Stopped(start, start + r.Minutes(24, 29), "other"),
+            Scenario.SevereAdverseEffect => SevereAdverseEffect(s, start),
+            Scenario.HypertensiveCrisis => HypertensiveCrisis(s, start),
+            Scenario.LongPause => LongPause(s, start),
+            _ => Stopped(start, start + TimeSpan.FromMinutes(PlannedDurationMin), "completed"),
+        };
+
+        // Routine monitoring until the scenario's own story takes over.
+        for (var at = start + r.Seconds(300, 420); at < plan.RoutineVitalsUntil; at += r.Seconds(300, 600))
+        {
+            s.TypicalVitals(at, effect: Math.Min(1, (at - start).TotalMinutes / 20));
+        }
+
+        if (scenario is (Scenario.StandardIv or Scenario.PumpMismatch or Scenario.LongPause) && r.Chance(0.3))
+        {
+            var at = start + r.Minutes(10, 30);
+            if (r.Chance(0.5))
+            {
+                s.AdverseEffect(at, "dissociation", "mild", cadssScore: r.Between(4, 18));
+            }
+            else
+            {
+                s.AdverseEffect(at, "nausea", "mild");
+            }
+        }
+
+        if (plan.StoppedAt is { } stop)
+        {
+            s.Add(stop, s.Devices.Pump, EventTypes.InfusionRateChanged, new JsonObject { [rateField] = 0.0 });
+        }
+
+        var pumpReportAt = (plan.StoppedAt ?? plan.PausedAt!.Value) + r.Seconds(5, 20);
+        var volume = InfusionMath.Round(InfusionMath.VolumeMl(pumpMlPerHour, plan.Running), 2);
+        if (scenario == Scenario.PumpMismatch)
+        {
+            var error = Math.Max(2.0, volume * 0.2);
+            volume = InfusionMath.Round(r.Chance(0.5) ? volume + error : Math.Max(0, volume - error), 2);
+        }
+
+        s.Add(pumpReportAt, s.Devices.Pump, EventTypes.PumpTotalReported, new JsonObject { ["volumeInfusedMl"] = volume });
+
+        if (plan.StoppedAt is { } stopped && scenario != Scenario.SevereAdverseEffect)
+        {
+            var shortRecovery = scenario == Scenario.LongPause;
+            s.TypicalVitals(stopped + (shortRecovery ? r.Seconds(90, 150) : r.Seconds(240, 420)), effect: 0.4);
+            var endAt = stopped + (shortRecovery ? r.Seconds(180, 300) : r.Seconds(480, 720));
+            s.End(endAt, plan.EndReason);
+            return endAt;
+        }
+
+        return plan.EndedAt!.Value;
+    }
+
+    private static IvPlan Stopped(DateTimeOffset start, DateTimeOffset stop, string reason) =>
+        new(stop, stop - start, StoppedAt: stop, PausedAt: null, EndedAt: null, reason);
+
+    // Loss of consciousness: pump stopped within a minute, airway and vitals watched for a quarter of an hour.
+    private static IvPlan SevereAdverseEffect(SessionRecorder s, DateTimeOffset start)
+    {
+        var r = s.Random;
+        var aeAt = start + r.Minutes(12, 25);
+        var stop = aeAt + r.Seconds(20, 60);
+        s.AdverseEffect(aeAt, "lossOfConsciousness", "severe", note: "Unresponsive to voice; airway maintained, infusion stopped.");
+        var p = s.Patient;
+        s.Vitals(stop + r.Seconds(60, 120), p.HeartRateBpm - 8, p.SystolicMmHg + 4, p.DiastolicMmHg, 93, 10);
+        s.Vitals(stop + r.Seconds(360, 480), p.HeartRateBpm - 4, p.SystolicMmHg + 2, p.DiastolicMmHg, 95, 12);
+        s.Vitals(stop + r.Seconds(720, 840), p.HeartRateBpm, p.SystolicMmHg, p.DiastolicMmHg, p.Spo2Percent, p.RespiratoryRatePerMin);
+        var end = stop + r.Minutes(15, 20);
+        s.End(end, "stoppedForAdverseEffect");
+        return new IvPlan(aeAt, stop - start, StoppedAt: stop, PausedAt: null, EndedAt: end, "stoppedForAdverseEffect");
+    }
+
+    // Two readings at or above 180/110 five minutes apart (but below 200/120, so only the two-reading rule can see it):
+    // the infusion is held, the pressure comes down, the session is stopped.
+    private static IvPlan HypertensiveCrisis(SessionRecorder s, DateTimeOffset start)
+    {
+        var r = s.Random;
+        var p = s.Patient;
+        var first = start + r.Minutes(14, 22);
+        var second = first + r.Seconds(300, 320);
+        s.Vitals(first, p.HeartRateBpm + 18, r.Between(182, 190), r.Between(110, 115), p.Spo2Percent, p.RespiratoryRatePerMin + 2);
+        var sbp2 = r.Between(186, 196);
+        var dbp2 = r.Between(112, 118);
+        s.Vitals(second, p.HeartRateBpm + 20, sbp2, dbp2, p.Spo2Percent, p.RespiratoryRatePerMin + 2);
+        var paused = second + r.Seconds(30, 90);
+        s.Add(paused, s.Devices.Pump, EventTypes.InfusionPaused, new JsonObject
+        {
+            ["reason"] = string.Create(CultureInfo.InvariantCulture, $"BP {sbp2}/{dbp2}: infusion held per hold rule"),
+        });
+        s.AdverseEffect(paused + r.Seconds(10, 40), "hypertension", "moderate");
+        s.Vitals(paused + r.Seconds(290, 320), p.HeartRateBpm + 12, r.Between(164, 172), r.Between(98, 104), p.Spo2Percent, p.RespiratoryRatePerMin);
+        s.Vitals(paused + r.Seconds(590, 620), p.HeartRateBpm + 6, r.Between(146, 154), r.Between(88, 94), p.Spo2Percent, p.RespiratoryRatePerMin);
+        var end = paused + r.Minutes(12, 15);
+        s.End(end, "stoppedForAdverseEffect");
+        return new IvPlan(first, paused - start, StoppedAt: null, PausedAt: paused, EndedAt: end, "stoppedForAdverseEffect");
+    }
+
+    // A pause of 11–14 min (the rule's threshold is 10), then the remaining minutes of the 40 are run.
+    private static IvPlan LongPause(SessionRecorder s, DateTimeOffset start)
+    {
+        var r = s.Random;
+        var paused = start + r.Minutes(12, 20);
+        var resumed = paused + r.Seconds(11 * 60, 14 * 60);
+        s.Add(paused, s.Devices.Pump, EventTypes.InfusionPaused, new JsonObject { ["reason"] = r.OneOf("patient requested a break", "line occlusion alarm") });
+        s.Add(resumed, s.Devices.Pump, EventTypes.InfusionResumed, []);
+        var stop = start + TimeSpan.FromMinutes(PlannedDurationMin) + (resumed - paused);
+        return new IvPlan(stop, TimeSpan.FromMinutes(PlannedDurationMin), StoppedAt: stop, PausedAt: null, EndedAt: null, "completed");
+    }
+
+    /// <param name="RoutineVitalsUntil">Routine monitoring stops here (the scenario records its own readings after).</param>
+    /// <param name="Running">Pump running time, pauses excluded.</param>
+    private sealed record IvPlan(
+        DateTimeOffset RoutineVitalsUntil,
+        TimeSpan Running,
+        DateTimeOffset? StoppedAt,
+        DateTimeOffset? PausedAt,
+        DateTimeOffset? EndedAt,
+        string EndReason);
+}

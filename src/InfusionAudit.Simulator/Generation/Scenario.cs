@@ -1,0 +1,41 @@
+namespace InfusionAudit.Simulator.Generation;
+
+/// <summary>What kind of session the generator plays; names are accepted on the command line (<c>--scenarios</c>).</summary>
+public enum Scenario
+{
+    /// <summary>Ketamine IV 0.5 mg/kg over 40 min, pump at the exact expected rate: should raise no warning.</summary>
+    StandardIv,
+
+    /// <summary>Esketamine nasal spray, 28 mg devices 5 min apart, 2 h observation: should raise no warning.</summary>
+    Intranasal,
+
+    /// <summary>Ketamine SC 0.25 mg/kg, one injection: should raise no warning.</summary>
+    Subcutaneous,
+
+    /// <summary>IV pump programmed at twice the expected rate: over-delivery while the infusion runs.</summary>
+    WrongRate,
+
+    /// <summary>IV session with two readings at or above 180/110, 5 min apart: critical blood pressure, session stopped.</summary>
+    HypertensiveCrisis,
+
+    /// <summary>IV session with a severe loss of consciousness: infusion stopped, session ended for the adverse effect.</summary>
+    SevereAdverseEffect,
+
+    /// <summary>IV session whose pump total disagrees with its rate history.</summary>
+    PumpMismatch,
+
+    /// <summary>IV session paused for more than 10 minutes.</summary>
+    LongPause,
+
+    /// <summary>Intranasal session ended well before the 2-hour observation.</summary>
+    ShortObservation,
+
+    /// <summary>A clean session some of whose events the gateway sends twice.</summary>
+    Duplicates,
+
+    /// <summary>A clean session whose events the gateway forwards out of order (delayed start, jittered uploads).</summary>
+    Reordering,
+
+    /// <summary>A clean IV session plus events that break the contract: missing eventId, negative weight, unknown type, rate "fast".</summary>
+    BadFields,
+}

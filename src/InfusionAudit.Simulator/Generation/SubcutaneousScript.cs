@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+using InfusionAudit.Simulator.Contract;
+
+namespace InfusionAudit.Simulator.Generation;
+
+// Ketamine subcutaneous injection (ketamine-sc-depression): 0.25 mg/kg in one injection, vitals at 15, 30 and 60 min.
+internal static class SubcutaneousScript
+{
+    public const string ProtocolId = "ketamine-sc-depression";
+    private const double DoseMgPerKg = 0.25;
+
+    public static DateTimeOffset Play(SessionRecorder s, DateTimeOffset t0)
+    {
+        var r = s.Random;
+        var p = s.Patient;
+
+        s.Add(t0, s.Devices.Tablet, EventTypes.SessionStarted, new JsonObject
+        {
+            ["patientRef"] = p.PatientRef,
+            ["protocolId"] = ProtocolId,
+            ["route"] = "SC",
+            ["weightKg"] = p.WeightKg,
+            ["prescribedDoseMgPerKg"] = DoseMgPerKg,
+            ["patientAgeYears"] = p.AgeYears,
+        });
+        s.TypicalVitals(t0 + r.Seconds(120, 240), effect: 0);
+
+        var dosedAt = t0 + r.Seconds(300, 480);
+        s.Add(dosedAt, s.Devices.Tablet, EventTypes.DoseAdministered, new JsonObject
+        {
+            ["doseMg"] = InfusionMath.Round(p.WeightKg * DoseMgPerKg, 1),
+        });
+
+        s.TypicalVitals(dosedAt + r.Seconds(14 * 60, 16 * 60), effect: 0.8);
+        s.TypicalVitals(dosedAt + r.Seconds(29 * 60, 31 * 60), effect: 0.6);
+        s.TypicalVitals(dosedAt + r.Seconds(59 * 60, 61 * 60), effect: 0.2);
+
+        if (r.Chance(0.2))
+        {
+            s.AdverseEffect(dosedAt + r.Minutes(10, 30), "dizziness", "mild");
+        }
+
+        var end = dosedAt + r.Minutes(62, 75);
+        s.End(end, "completed");
+        return end;
+    }
+}

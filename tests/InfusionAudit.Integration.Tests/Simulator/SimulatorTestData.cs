@@ -1,0 +1,41 @@
+using System.Text.Json.Nodes;
+using InfusionAudit.Simulator.Contract;
+using InfusionAudit.Simulator.Generation;
+
+namespace InfusionAudit.Integration.Tests.Simulator;
+
+internal static class SimulatorTestData
+{
+    public static readonly DateTimeOffset DayStart = new(2026, 11, 26, 8, 0, 0, TimeSpan.Zero);
+
+    public static ClinicDayOptions Options(int sessions = 12, int seed = 42, ScenarioMix? mix = null) => new()
+    {
+        ClinicId = "abq-01",
+        Start = DayStart,
+        Seed = seed,
+        Sessions = sessions,
+        Mix = mix ?? ScenarioMix.WithFaults,
+    };
+
+    public static List<GeneratedSession> Day(int sessions = 12, int seed = 42, ScenarioMix? mix = null) =>
+        new ClinicDayGenerator(Options(sessions, seed, mix)).Generate().ToList();
+
+    /// <summary>Sessions of one scenario only, several seeds' worth so that random branches are covered.</summary>
+    public static List<GeneratedSession> Only(Scenario scenario, int sessions = 20, int seed = 7) =>
+        Day(sessions, seed, ScenarioMix.From((scenario, 1)));
+
+    public static JsonObject Json(WireEvent e) => JsonNode.Parse(e.Json)!.AsObject();
+
+    /// <summary>The session's recorded events as JSON, in sequence order.</summary>
+    public static List<JsonObject> Recorded(GeneratedSession session) =>
+        [.. session.RecordedEvents.Select(Json).OrderBy(e => e["sequence"]!.GetValue<long>())];
+
+    public static IEnumerable<JsonObject> OfType(this IEnumerable<JsonObject> events, string type) =>
+        events.Where(e => e["type"]!.GetValue<string>() == type);
+
+    public static DateTimeOffset At(JsonObject e) => DateTimeOffset.Parse(e["occurredAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+
+    public static JsonObject Payload(JsonObject e) => e["payload"]!.AsObject();
+
+    public static double Number(JsonObject payload, string name) => payload[name]!.GetValue<double>();
+}
