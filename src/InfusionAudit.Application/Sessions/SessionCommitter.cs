@@ -156,7 +156,7 @@ public sealed partial class SessionCommitter(
         CancellationToken cancellationToken)
     {
         var history = await indexes.PatientHistoryAsync(partition, all, cancellationToken);
-        var evaluation = SessionEngine.Evaluate(all, protocols, history.History, asOf);
+        var evaluation = SessionEngine.Evaluate(all, protocols, history.History, asOf, PinnedProtocolVersion(partition, all));
         var (changed, added) = FindingDiff.Compare(partition.Findings, evaluation.Findings, writtenAt);
         var clinicRow = SessionIndexWriter.ClinicRow(evaluation);
         var clinicRowJson = JsonSerializer.Serialize(clinicRow, JsonDefaults.Options);
@@ -196,6 +196,29 @@ public sealed partial class SessionCommitter(
     }
 
     // Full jitter, growing to 1 s: spreads the losers of a round so the next round has fewer contenders.
+    /// <summary>
+    /// A session stays judged against the protocol version it was first judged against, so a clinic publishing a new
+    /// version mid-session does not change the rules under a running infusion. New sessions take the latest version.
+    /// </summary>
+    private static int? PinnedProtocolVersion(SessionPartition partition, IReadOnlyCollection<StoredEvent> events)
+    {
+        if (partition.State is null)
+        {
+            return null;
+        }
+
+        using var state = JsonDocument.Parse(partition.State.StateJson);
+        var root = state.RootElement;
+        if (!root.TryGetProperty("protocolId", out var id) || id.ValueKind != JsonValueKind.String
+            || !root.TryGetProperty("protocolVersion", out var version) || version.ValueKind != JsonValueKind.Number)
+        {
+            return null;
+        }
+
+        var currentProtocol = events.Select(e => e.Event.Payload).OfType<SessionStartedPayload>().Select(p => p.ProtocolId).FirstOrDefault();
+        return currentProtocol == id.GetString() ? version.GetInt32() : null;
+    }
+
     private static TimeSpan Backoff(int attempt) => TimeSpan.FromMilliseconds(Random.Shared.Next(1, (int)Math.Min(1000, 10 * Math.Pow(2, Math.Min(attempt, 7)))));
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Session {SessionId} changed while it was being written (attempt {Attempt}); reading it again")]
