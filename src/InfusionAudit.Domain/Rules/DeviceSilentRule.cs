@@ -49,7 +49,7 @@ internal sealed class DeviceSilentRule : ISessionRule
                 // leaves the finding unchanged.
                 context.ReportTimer(
                     RuleIds.DeviceSilent, Severity.Warning, context.Thresholds, entries[index].Event.EventId,
-                    new DateTimeOffset(from + limit, TimeSpan.Zero),
+                    Text.Instant(from + limit),
                     $"running infusion: nothing received for {Text.Duration(limit)} after {Text.Time(entries[index].ReceivedAt)}",
                     ("limitMin", Text.Minutes(limit)));
             }

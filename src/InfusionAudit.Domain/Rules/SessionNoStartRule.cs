@@ -21,9 +21,9 @@ internal sealed class SessionNoStartRule : ISessionRule
             return;
         }
 
-        var detectedAt = new DateTimeOffset(deadline, TimeSpan.Zero);
+        var detectedAt = Text.Instant(deadline);
         var evidence =
-            $"no SessionStarted within {Text.Duration(limit)} of the session's first event (received {Text.Time(new DateTimeOffset(timeline.FirstReceivedTicks, TimeSpan.Zero))})";
+            $"no SessionStarted within {Text.Duration(limit)} of the session's first event (received {Text.Time(Text.Instant(timeline.FirstReceivedTicks))})";
         context.ReportTimer(
             RuleIds.SessionNoStart, Severity.Warning, context.Thresholds, "", detectedAt, evidence,
             ("limitMin", limit.TotalMinutes));

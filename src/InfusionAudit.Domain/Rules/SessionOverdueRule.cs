@@ -26,7 +26,7 @@ internal sealed class SessionOverdueRule : ISessionRule
             return;
         }
 
-        var due = new DateTimeOffset(deadline, TimeSpan.Zero);
+        var due = Text.Instant(deadline);
         context.ReportTimer(
             RuleIds.SessionOverdue, Severity.Warning, context.Thresholds, "", due,
             $"no SessionEnded by {Text.Time(due)} (start + planned duration {Text.Duration(planned)} + {Text.Duration(grace)})",

@@ -25,4 +25,11 @@ internal static class Text
     public static string Time(DateTimeOffset instant) => instant.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
 
     public static double Minutes(long ticks) => (double)ticks / TimeSpan.TicksPerMinute;
+
+    /// <summary>
+    /// A UTC instant from ticks, clamped to the representable range: a device may date an event in year 9999, and a
+    /// deadline computed from it must not throw and stop the session's evaluation.
+    /// </summary>
+    public static DateTimeOffset Instant(long utcTicks) =>
+        new(Math.Clamp(utcTicks, DateTimeOffset.MinValue.UtcTicks, DateTimeOffset.MaxValue.UtcTicks), TimeSpan.Zero);
 }

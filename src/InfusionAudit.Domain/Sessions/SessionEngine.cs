@@ -70,16 +70,6 @@ public static class SessionEngine
         using var timeline = SessionTimeline.Build(events);
         var entries = timeline.Entries;
         var sessionId = entries[0].Event.SessionId;
-        for (var i = 1; i < entries.Length; i++)
-        {
-            if (!string.Equals(entries[i].Event.SessionId, sessionId, StringComparison.Ordinal))
-            {
-                throw new ArgumentException(
-                    $"Events of sessions '{sessionId}' and '{entries[i].Event.SessionId}' were mixed; evaluate one session at a time.",
-                    nameof(events));
-            }
-        }
-
         var start = timeline.Start;
         var clinicId = start is null ? entries[0].Event.ClinicId : entries[timeline.StartIndex].Event.ClinicId;
         var (protocol, thresholds, resolution) = Resolve(start, library, protocolVersion);

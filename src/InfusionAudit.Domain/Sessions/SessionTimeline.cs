@@ -73,10 +73,6 @@ internal sealed class SessionTimeline : IDisposable
 
     public long FirstReceivedTicks { get; private set; }
 
-    public int LastReceivedIndex { get; private set; }
-
-    public long LastAt => entries[Count - 1].At;
-
     /// <summary>True when the last pause is still open (not resumed, no rate change, no end).</summary>
     public bool IsPaused => Pauses.Count > 0 && Pauses[^1].EndIndex < 0;
 
@@ -84,8 +80,19 @@ internal sealed class SessionTimeline : IDisposable
     {
         var raw = ArrayPool<TimelineEntry>.Shared.Rent(events.Count);
         var n = 0;
+        string? sessionId = null;
         foreach (var stored in events)
         {
+            // Checked before de-duplication: an id shared across sessions must not hide the mix-up.
+            sessionId ??= stored.Event.SessionId;
+            if (!string.Equals(stored.Event.SessionId, sessionId, StringComparison.Ordinal))
+            {
+                ArrayPool<TimelineEntry>.Shared.Return(raw, clearArray: true);
+                throw new ArgumentException(
+                    $"Events of sessions '{sessionId}' and '{stored.Event.SessionId}' were mixed; evaluate one session at a time.",
+                    nameof(events));
+            }
+
             raw[n++] = new TimelineEntry
             {
                 Event = stored.Event,
@@ -203,12 +210,6 @@ internal sealed class SessionTimeline : IDisposable
             if (entry.ReceivedTicks < FirstReceivedTicks)
             {
                 FirstReceivedTicks = entry.ReceivedTicks;
-            }
-
-            if (entry.ReceivedTicks > span[LastReceivedIndex].ReceivedTicks
-                || (entry.ReceivedTicks == span[LastReceivedIndex].ReceivedTicks && i > LastReceivedIndex))
-            {
-                LastReceivedIndex = i;
             }
 
             switch (entry.Event.Payload)

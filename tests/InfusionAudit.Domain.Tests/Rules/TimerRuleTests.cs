@@ -118,4 +118,16 @@ public sealed class TimerRuleTests
             evaluation.Single(RuleIds.SessionNoStart).DetectedAt.ShouldBe(deadline);
         }
     }
+
+    [Fact]
+    public void AnEventDatedAtTheEndOfTimeDoesNotStopTheEvaluation()
+    {
+        var lastHalfHour = (new DateTimeOffset(9999, 12, 31, 23, 30, 0, TimeSpan.Zero) - SessionBuilder.T0).TotalMinutes;
+        var builder = new SessionBuilder().StartIv(minute: lastHalfHour).RateMlPerHour(lastHalfHour, 52.5);
+
+        var evaluation = builder.Evaluate(asOf: DateTimeOffset.MaxValue);
+
+        evaluation.State.Status.ShouldBe(Domain.Sessions.SessionStatus.Running);
+        evaluation.Single(RuleIds.DeviceSilent).DetectedAt.ShouldBe(builder.Last.ReceivedAt + TimeSpan.FromMinutes(15));
+    }
 }
