@@ -66,7 +66,9 @@ child_pid=""
 # shellcheck disable=SC2317  # invoked by the EXIT trap
 finish() {
   local rc=$?
-  trap - EXIT INT TERM
+  # A second Ctrl+C (or timeout's signal to the whole group) must not cut the clean-up short.
+  trap - EXIT
+  trap '' INT TERM
   set +e
   echo >&2
   echo "run-local.sh: stopping..." >&2
@@ -78,8 +80,8 @@ finish() {
   exit "$rc"
 }
 trap finish EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+trap 'trap "" INT TERM; exit 130' INT
+trap 'trap "" INT TERM; exit 143' TERM
 
 # run_child LOG CMD...: run CMD in its own process group, output to LOG, and wait for it.
 run_child() {
@@ -166,8 +168,16 @@ if ((simulate)); then
   if ((sim_rc != 0)); then
     echo "run-local.sh: the simulator exited with $sim_rc (see .run/simulator.log); the host keeps running" >&2
   fi
-  # The simulator prints one line "session: <id>" per session.
+  # The simulator prints one line "session: <id>" per session; failing that, the first
+  # column of its "session id" table.
   mapfile -t session_ids < <(sed -n 's/^[[:space:]]*session:[[:space:]]*\([^[:space:]]\{1,\}\).*$/\1/p' "$logs/simulator.log")
+  if ((${#session_ids[@]} == 0)); then
+    mapfile -t session_ids < <(awk -F'|' '
+      /\| *session id *\|/ { table = 1; next }
+      table && /^[+]/ { table = 0 }
+      table && NF > 2 { id = $2; gsub(/ /, "", id); if (id ~ /^[A-Za-z0-9._:-]+$/ && id !~ /^-+$/) print id }
+    ' "$logs/simulator.log")
+  fi
   echo "run-local.sh: letting the host work through the queue..." >&2
   sleep "${RUN_LOCAL_SETTLE_SECONDS:-5}"
 fi

@@ -49,7 +49,9 @@ final_rc=""
 # shellcheck disable=SC2317  # invoked by the EXIT trap
 finish() {
   local rc=$?
-  trap - EXIT INT TERM
+  # A second Ctrl+C (or timeout's signal to the whole group) must not cut the clean-up short.
+  trap - EXIT
+  trap '' INT TERM
   set +e
   [[ -n "$final_rc" ]] && rc="$final_rc"
   [[ -n "$child_pid" ]] && proc_stop "$child_pid" 5
@@ -62,8 +64,8 @@ finish() {
   exit "$rc"
 }
 trap finish EXIT
-trap 'echo "test.sh: interrupted" >&2; exit 130' INT
-trap 'echo "test.sh: terminated" >&2; exit 143' TERM
+trap 'trap "" INT TERM; echo "test.sh: interrupted" >&2; exit 130' INT
+trap 'trap "" INT TERM; echo "test.sh: terminated" >&2; exit 143' TERM
 
 # run_child LOG|- CMD...: runs CMD in its own process group (output to LOG, or to ours for
 # -) and waits for it. Ctrl+C/TERM reach our trap at once (wait is interruptible) and
