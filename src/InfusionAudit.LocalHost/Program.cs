@@ -1,6 +1,7 @@
 using InfusionAudit.LocalHost.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// Content root = the app folder, so appsettings.json and host.json are found whatever the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddLocalHost();
 
 var app = builder.Build();

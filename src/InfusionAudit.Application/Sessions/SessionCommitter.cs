@@ -31,7 +31,7 @@ public sealed partial class SessionCommitter(
         HashSet<string>? storedBeforeUs = null;
         for (var attempt = 1; ; attempt++)
         {
-            var partition = await sessions.LoadAsync(sessionId, cancellationToken);
+            var partition = await sessions.LoadForWriteAsync(sessionId, cancellationToken);
             storedBeforeUs ??= partition.Events.Select(e => e.EventId).ToHashSet(StringComparer.Ordinal);
             var stored = StoredEvents(partition);
             var (outcomes, newEvents) = Classify(partition, stored, incoming, storedBeforeUs);
@@ -59,7 +59,7 @@ public sealed partial class SessionCommitter(
     {
         for (var attempt = 1; ; attempt++)
         {
-            var partition = await sessions.LoadAsync(sessionId, cancellationToken);
+            var partition = await sessions.LoadForWriteAsync(sessionId, cancellationToken);
             if (partition.Events.Count == 0)
             {
                 return null;

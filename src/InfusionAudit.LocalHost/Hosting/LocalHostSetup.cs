@@ -1,5 +1,6 @@
 using Azure.Core;
 using InfusionAudit.Application;
+using InfusionAudit.Application.Configuration;
 using InfusionAudit.Application.Http;
 using InfusionAudit.LocalHost.Jobs;
 using InfusionAudit.Storage;
@@ -20,6 +21,12 @@ public static class LocalHostSetup
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
+
+        // Trigger attributes resolve %InfusionAudit:...% from configuration: give them the documented defaults.
+        var defaults = new InfusionAuditOptions();
+        builder.Configuration["InfusionAudit:EventsQueue"] ??= defaults.EventsQueue;
+        builder.Configuration["InfusionAudit:ClockSchedule"] ??= defaults.ClockSchedule;
+        builder.Configuration[ServiceCollectionExtensions.StorageSetting] ??= "UseDevelopmentStorage=true";
 
         builder.Services.AddInfusionAudit(builder.Configuration);
 

@@ -18,8 +18,16 @@ public sealed class OpenSessionIndex(StorageAccount account)
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
 
-    public async Task RemoveAsync(string sessionId, CancellationToken cancellationToken) =>
-        await table.DeleteEntityAsync(Partition, sessionId, Azure.ETag.All, cancellationToken);
+    /// <summary>Removes the session; removing one that is not listed (it ended in its first message) is not an error.</summary>
+    public async Task RemoveAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        // DeleteEntityAsync answers a missing row with a logged 404; a point query first is cheaper than the noise.
+        var existing = await table.GetEntityIfExistsAsync<TableEntity>(Partition, sessionId, ["RowKey"], cancellationToken);
+        if (existing.HasValue)
+        {
+            await table.DeleteEntityAsync(Partition, sessionId, Azure.ETag.All, cancellationToken);
+        }
+    }
 
     public async Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken)
     {

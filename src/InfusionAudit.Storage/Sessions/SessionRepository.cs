@@ -9,16 +9,37 @@ namespace InfusionAudit.Storage.Sessions;
 /// and the findings. A write is one entity-group transaction whenever it fits (≤ 100 rows), so events, state and
 /// findings land together or not at all; the state row's ETag makes concurrent writers retry instead of losing updates.
 /// </summary>
-public sealed class SessionRepository(StorageAccount account)
+/// Recently written partitions are kept in memory (<see cref="SessionPartitionCache"/>) for the writer's next read.
+public sealed class SessionRepository(StorageAccount account, int cachedSessions = SessionRepository.DefaultCachedSessions)
 {
+    /// <summary>Partitions kept in memory per host; about 40 KB each for a typical session.</summary>
+    public const int DefaultCachedSessions = 2048;
+
     private const string StateRowKey = "state";
     private const string EventPrefix = "evt|";
     private const string FindingPrefix = "fnd|";
     private const int MaxTransactionRows = 100;
 
     private readonly TableClient table = account.Tables.GetTableClient(TableNames.Sessions);
+    private readonly SessionPartitionCache cache = new(cachedSessions);
 
-    /// <summary>Reads the whole partition of a session (one request per 1,000 rows).</summary>
+    /// <summary>
+    /// The partition of a session as this host last wrote it, else read from storage. For writers only: the ETag
+    /// check of <see cref="CommitAsync"/> catches a stale copy. Readers that must see other hosts' writes use <see cref="LoadAsync"/>.
+    /// </summary>
+    public async Task<SessionPartition> LoadForWriteAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        if (cache.TryGet(sessionId, out var cached))
+        {
+            return cached;
+        }
+
+        var partition = await LoadAsync(sessionId, cancellationToken);
+        cache.Put(partition);
+        return partition;
+    }
+
+    /// <summary>Reads the whole partition of a session from storage (one request per 1,000 rows).</summary>
     public async Task<SessionPartition> LoadAsync(string sessionId, CancellationToken cancellationToken)
     {
         SessionStateRow? state = null;
@@ -60,7 +81,8 @@ public sealed class SessionRepository(StorageAccount account)
         {
             if (eventActions.Count + findingActions.Count + 1 <= MaxTransactionRows)
             {
-                await table.SubmitTransactionAsync([.. eventActions, stateAction, .. findingActions], cancellationToken);
+                var response = await table.SubmitTransactionAsync([.. eventActions, stateAction, .. findingActions], cancellationToken);
+                Remember(write, response.Value[eventActions.Count].Headers.ETag);
                 return;
             }
 
@@ -73,6 +95,7 @@ public sealed class SessionRepository(StorageAccount account)
                 chunks.Add([]);
             }
 
+            cache.Evict(write.SessionId);
             for (var i = 0; i < chunks.Count; i++)
             {
                 var actions = i == chunks.Count - 1 ? [.. chunks[i], stateAction] : chunks[i];
@@ -86,12 +109,38 @@ public sealed class SessionRepository(StorageAccount account)
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
         {
+            cache.Evict(write.SessionId);
             throw new SessionWriteConflictException($"Session {write.SessionId} changed since it was read ({ex.ErrorCode}).", ex);
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
+            cache.Evict(write.SessionId);
             throw new SessionWriteConflictException($"Session {write.SessionId} changed since it was read ({ex.ErrorCode}).", ex);
         }
+        catch
+        {
+            cache.Evict(write.SessionId);
+            throw;
+        }
+    }
+
+    /// <summary>Keeps the partition as just written, with the state's new ETag, for this host's next write.</summary>
+    private void Remember(SessionWrite write, ETag? stateETag)
+    {
+        if (stateETag is not { } etag || !cache.TryGet(write.SessionId, out var before) && write.ExpectedETag is not null)
+        {
+            // No ETag to guard the next write with, or a session this host has not read in full: read it next time.
+            cache.Evict(write.SessionId);
+            return;
+        }
+
+        var findings = (before?.Findings ?? []).ToDictionary(f => (f.RuleId, f.EpisodeKey));
+        foreach (var finding in write.ChangedFindings)
+        {
+            findings[(finding.RuleId, finding.EpisodeKey)] = finding;
+        }
+
+        cache.Put(new SessionPartition(write.SessionId, write.State, etag, [.. before?.Events ?? [], .. write.NewEvents], [.. findings.Values]));
     }
 
     private static TableEntity ToEntity(SessionStateRow row)
