@@ -1,3 +1,4 @@
+using InfusionAudit.Application.Alerts;
 using InfusionAudit.Application.Clock;
 using InfusionAudit.Application.Configuration;
 using InfusionAudit.Application.Diagnostics;
@@ -56,6 +57,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DiagnosticsEndpoint>();
         services.AddSingleton<HealthEndpoint>();
         services.AddSingleton<ReplayEndpoint>();
+        services.AddAlerting(configuration);
         return services;
     }
 

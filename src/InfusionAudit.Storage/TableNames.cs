@@ -18,5 +18,14 @@ public static class TableNames
     /// <summary>Index: sessions not yet ended, which the timer checks for overdue, silent and missing starts.</summary>
     public const string OpenSessions = "OpenSessions";
 
-    public static IReadOnlyList<string> All { get; } = [Sessions, RejectedEvents, SessionsByClinic, SessionsByPatient, OpenSessions];
+    /// <summary>Alerts, one partition per session: group bookkeeping, alerts with their history, and the notification outbox.</summary>
+    public const string Alerts = "Alerts";
+
+    /// <summary>Index: sessions with alert timer work (due partition) and alerts of a clinic by state, newest first.</summary>
+    public const string AlertIndex = "AlertIndex";
+
+    /// <summary>Silences (maintenance windows) of clinics and devices; never deleted, only expired.</summary>
+    public const string AlertSilences = "AlertSilences";
+
+    public static IReadOnlyList<string> All { get; } = [Sessions, RejectedEvents, SessionsByClinic, SessionsByPatient, OpenSessions, Alerts, AlertIndex, AlertSilences];
 }

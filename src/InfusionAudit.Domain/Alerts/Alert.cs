@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using InfusionAudit.Domain.Findings;
 
 namespace InfusionAudit.Domain.Alerts;
@@ -59,8 +60,10 @@ public sealed record Alert(
     IReadOnlyList<AlertStateChange> History)
 {
     /// <summary>True when a silence kept it from being notified.</summary>
+    [JsonIgnore]
     public bool IsSuppressed => SuppressedBy is not null;
 
     /// <summary>True while it still needs a person (open or acknowledged).</summary>
+    [JsonIgnore]
     public bool IsActive => State != AlertState.Resolved;
 }

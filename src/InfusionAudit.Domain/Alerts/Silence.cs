@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace InfusionAudit.Domain.Alerts;
 
 /// <summary>
@@ -31,6 +33,7 @@ public sealed record Silence(
     public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(7);
 
     /// <summary>When it stops applying: the planned end, or the early expiry if that came first.</summary>
+    [JsonIgnore]
     public DateTimeOffset EffectiveEnd => ExpiredAt is { } expired && expired < EndsAt ? expired : EndsAt;
 
     /// <summary>True at <paramref name="at"/> when the window has started and not ended.</summary>

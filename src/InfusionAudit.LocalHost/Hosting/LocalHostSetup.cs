@@ -43,6 +43,11 @@ public static class LocalHostSetup
             builder.Services.AddHostedService<ClockService>();
         }
 
+        if (!string.Equals(builder.Configuration["LocalHost:AlertClock"], "off", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Services.AddHostedService<AlertClockService>();
+        }
+
         return builder;
     }
 
@@ -56,6 +61,13 @@ public static class LocalHostSetup
         app.MapGet("/api/sessions/{sessionId}", (HttpRequest request, string sessionId, SessionsEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(request, sessionId, ct));
         app.MapGet("/api/sessions/{sessionId}/replay", (HttpRequest request, string sessionId, ReplayEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(request, sessionId, ct));
         app.MapGet("/api/diagnostics/counters", (HttpRequest request, DiagnosticsEndpoint endpoint) => endpoint.GetCounters(request));
+        app.MapGet("/api/alerts", (HttpRequest request, AlertsEndpoint endpoint, CancellationToken ct) => endpoint.ListAsync(request, ct));
+        app.MapGet("/api/alerts/{alertId}", (HttpRequest request, string alertId, AlertsEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(request, alertId, ct));
+        app.MapPost("/api/alerts/{alertId}/acknowledge", (HttpRequest request, string alertId, AlertsEndpoint endpoint, CancellationToken ct) => endpoint.AcknowledgeAsync(request, alertId, ct));
+        app.MapPost("/api/alerts/{alertId}/resolve", (HttpRequest request, string alertId, AlertsEndpoint endpoint, CancellationToken ct) => endpoint.ResolveAsync(request, alertId, ct));
+        app.MapGet("/api/silences", (HttpRequest request, AlertSilencesEndpoint endpoint, CancellationToken ct) => endpoint.ListAsync(request, ct));
+        app.MapPost("/api/silences", (HttpRequest request, AlertSilencesEndpoint endpoint, CancellationToken ct) => endpoint.CreateAsync(request, ct));
+        app.MapDelete("/api/silences/{silenceId}", (HttpRequest request, string silenceId, AlertSilencesEndpoint endpoint, CancellationToken ct) => endpoint.ExpireAsync(request, silenceId, ct));
         return app;
     }
 }

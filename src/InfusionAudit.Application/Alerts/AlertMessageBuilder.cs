@@ -1,0 +1,91 @@
+using System.Text.Json;
+using InfusionAudit.Domain.Alerts;
+using InfusionAudit.Domain.Findings;
+using Microsoft.Extensions.Options;
+
+namespace InfusionAudit.Application.Alerts;
+
+/// <summary>Writes the message of a notification from the alerts it names, once, when the notification is decided.</summary>
+public sealed class AlertMessageBuilder(IOptions<AlertOptions> options)
+{
+    private readonly string baseUrl = (options.Value.PublicBaseUrl ?? string.Empty).TrimEnd('/');
+
+    public AlertMessage Build(AlertNotification notification, IReadOnlyDictionary<string, Alert> alerts)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        ArgumentNullException.ThrowIfNull(alerts);
+        var items = notification.AlertIds.Select(id => alerts[id]).ToList();
+        var severity = items.Count == 0 ? Severity.Critical : items.Max(a => a.Severity);
+        var rules = items.Select(a => a.RuleId).Distinct(StringComparer.Ordinal).ToList();
+        var devices = items.SelectMany(a => a.DeviceIds).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var state = notification.Kind switch
+        {
+            NotificationKind.Acknowledge => AlertState.Acknowledged,
+            NotificationKind.Resolve => AlertState.Resolved,
+            _ => AlertState.Open,
+        };
+        return new AlertMessage(
+            notification.NotificationId,
+            Camel(notification.Kind.ToString()),
+            Camel(notification.Target.ToString()),
+            Lower(state),
+            Lower(severity),
+            rules.Count == 1 ? rules[0] : "grouped",
+            Summary(notification, items, severity, devices),
+            notification.ClinicId,
+            notification.SessionId,
+            devices,
+            rules,
+            [.. items.Select(Item)],
+            new AlertMessageLinks(Url($"/api/sessions/{notification.SessionId}"), Url($"/api/alerts?clinicId={Uri.EscapeDataString(notification.ClinicId)}&state=open")),
+            notification.CreatedAt);
+    }
+
+    public string BuildJson(AlertNotification notification, IReadOnlyDictionary<string, Alert> alerts) =>
+        JsonSerializer.Serialize(Build(notification, alerts), JsonDefaults.Options);
+
+    public static AlertMessage Read(string json) =>
+        JsonSerializer.Deserialize<AlertMessage>(json, JsonDefaults.Options) ?? throw new InvalidOperationException("A stored alert message is empty.");
+
+    private AlertMessageItem Item(Alert a) => new(
+        a.AlertId,
+        a.RuleId,
+        Lower(a.Severity),
+        Lower(a.State),
+        a.Evidence,
+        a.EvidenceValues,
+        a.ProtocolId,
+        a.ProtocolVersion,
+        a.DeviceIds,
+        a.TriggerEventId,
+        a.DetectedAt,
+        a.RaisedAt,
+        a.AcknowledgedBy?.Name,
+        a.AcknowledgedAt,
+        a.ResolvedBy?.Name,
+        a.ResolvedAt,
+        a.ResolveReason,
+        new AlertItemLinks(Url($"/api/alerts/{a.AlertId}"), Url($"/api/alerts/{a.AlertId}/acknowledge"), Url($"/api/alerts/{a.AlertId}/resolve")));
+
+    private static string Summary(AlertNotification n, IReadOnlyList<Alert> items, Severity severity, IReadOnlyList<string> devices)
+    {
+        var where = $"clinic {n.ClinicId}, session {n.SessionId}" + (devices.Count > 0 ? $", device {string.Join('/', devices)}" : string.Empty);
+        var what = items.Count == 1 ? $"{items[0].RuleId}: {items[0].Evidence}" : $"{items.Count} problems: {string.Join(", ", items.Select(a => a.RuleId).Distinct(StringComparer.Ordinal))}";
+        var prefix = n.Kind switch
+        {
+            NotificationKind.Escalation => "ESCALATED (not acknowledged) ",
+            NotificationKind.Acknowledge => "Acknowledged ",
+            NotificationKind.Resolve => "Resolved ",
+            NotificationKind.FollowUp => "More problems ",
+            _ => string.Empty,
+        };
+        return $"{prefix}{severity.ToString().ToUpperInvariant()} {where}: {what}";
+    }
+
+    private string Url(string path) => baseUrl + path;
+
+    private static string Lower<T>(T value)
+        where T : struct, Enum => value.ToString().ToLowerInvariant();
+
+    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+}

@@ -1,0 +1,51 @@
+using InfusionAudit.Domain.Alerts;
+using InfusionAudit.Storage.Alerts;
+
+namespace InfusionAudit.Application.Alerts;
+
+/// <summary>Reads alerts: one by id (its session partition), or a clinic's page from the listing index.</summary>
+public sealed class AlertQueryHandler(AlertRepository repository, AlertIndex index)
+{
+    public async Task<AlertView?> GetAsync(string alertId, CancellationToken cancellationToken)
+    {
+        if (AlertIds.SessionOf(alertId) is not { } sessionId)
+        {
+            return null;
+        }
+
+        var partition = await repository.LoadAsync(sessionId, cancellationToken);
+        return partition.Snapshot.Find(alertId) is { } alert ? AlertView.From(alert, partition) : null;
+    }
+
+    /// <exception cref="ArgumentException">The continuation token is not valid.</exception>
+    public async Task<AlertList> ListAsync(string clinicId, AlertState? state, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        var (page, rowKeys) = await index.PageAsync(clinicId, state, pageSize, continuationToken, cancellationToken);
+        var partitions = await Task.WhenAll(page.Entries.Select(e => e.SessionId).Distinct(StringComparer.Ordinal)
+            .Select(id => repository.LoadAsync(id, cancellationToken)));
+        var bySession = partitions.ToDictionary(p => p.SessionId, StringComparer.Ordinal);
+        var items = new List<AlertView>(page.Entries.Count);
+        var stale = new List<Task>();
+        for (var i = 0; i < page.Entries.Count; i++)
+        {
+            var entry = page.Entries[i];
+            var partition = bySession[entry.SessionId];
+            if (partition.Snapshot.Find(entry.AlertId) is not { } alert)
+            {
+                continue;
+            }
+
+            if (state is { } listed && alert.State != listed)
+            {
+                // Left behind by a writer that crashed between its commit and the removal of the old row.
+                stale.Add(index.RemoveStaleAsync(clinicId, listed, rowKeys[i], cancellationToken));
+                continue;
+            }
+
+            items.Add(AlertView.From(alert, partition));
+        }
+
+        await Task.WhenAll(stale);
+        return new AlertList(items, page.ContinuationToken);
+    }
+}

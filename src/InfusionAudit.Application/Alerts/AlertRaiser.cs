@@ -1,0 +1,118 @@
+using InfusionAudit.Domain.Alerts;
+using InfusionAudit.Domain.Contract;
+using InfusionAudit.Domain.Findings;
+using InfusionAudit.Domain.Sessions;
+using InfusionAudit.Storage.Alerts;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace InfusionAudit.Application.Alerts;
+
+/// <summary>
+/// The session writer's hook (an outbox): <see cref="RaiseAsync"/> records alerts for new findings, and resolves the
+/// session's alerts when it completed, <em>before</em> the session commit, so a crash after that commit cannot forget
+/// an alert (a redelivered message would find no new findings). Ids are deterministic and rows insert-if-absent, so a
+/// retried or redelivered write finds its alerts already there. <see cref="DispatchAsync"/> runs after the commit.
+/// </summary>
+public sealed partial class AlertRaiser(
+    AlertPolicy policy,
+    AlertRepository repository,
+    SilenceRepository silences,
+    AlertStore store,
+    AlertDispatcher dispatcher,
+    IOptions<AlertOptions> options,
+    TimeProvider clock,
+    ILogger<AlertRaiser> logger)
+{
+    private const int MaxAttempts = 20;
+
+    private readonly AlertOptions settings = options.Value;
+
+    /// <summary>True when this write has anything for alerting: a finding that alerts, or the normal end of the session.</summary>
+    public bool Concerns(AlertRaiseRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return settings.Enabled && (request.NewFindings.Any(policy.Options.Alerts) || Completed(request));
+    }
+
+    /// <summary>Stores the alert decision of a session write; returns the notifications to send once the write committed.</summary>
+    public async Task<IReadOnlyList<StoredNotification>> RaiseAsync(AlertRaiseRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!Concerns(request))
+        {
+            return [];
+        }
+
+        var state = request.Evaluation.State;
+        var alerting = request.NewFindings.Where(policy.Options.Alerts).ToList();
+        var completed = Completed(request);
+        var now = clock.GetUtcNow();
+        var active = alerting.Count > 0 ? await silences.NotEndedAsync(state.ClinicId, now, cancellationToken) : [];
+        var devices = DeviceLookup(request);
+        for (var attempt = 1; ; attempt++)
+        {
+            var partition = await repository.LoadAsync(request.SessionId, cancellationToken);
+            if (alerting.Count == 0 && partition.Group is null)
+            {
+                return [];
+            }
+
+            var changes = policy.Raise(partition.Snapshot, request.SessionId, state.ClinicId, alerting, devices, active, completed, now);
+            if (changes.IsEmpty)
+            {
+                return [];
+            }
+
+            try
+            {
+                var created = await store.StoreAsync(partition, changes, now, cancellationToken);
+                foreach (var alert in changes.Alerts.Where(a => partition.Snapshot.Find(a.AlertId) is null))
+                {
+                    LogRaised(logger, alert.AlertId, alert.RuleId, alert.ClinicId, alert.SuppressedBy);
+                }
+
+                return created;
+            }
+            catch (AlertWriteConflictException) when (attempt < MaxAttempts)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 20 * Math.Min(attempt, 10))), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Sends what <see cref="RaiseAsync"/> stored, unless inline dispatch is off (then the alert timer sends it).</summary>
+    public async Task DispatchAsync(IReadOnlyList<StoredNotification> notifications, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notifications);
+        if (notifications.Count > 0 && settings.InlineDispatch)
+        {
+            await dispatcher.DispatchAsync(notifications, cancellationToken);
+        }
+    }
+
+    private static bool Completed(AlertRaiseRequest request) =>
+        !request.WasEnded
+        && request.Evaluation.State is { Status: SessionStatus.Ended, EndReason: SessionEndReason.Completed };
+
+    private static Func<Finding, IReadOnlyList<string>> DeviceLookup(AlertRaiseRequest request)
+    {
+        Dictionary<string, string>? byEvent = null;
+        return finding =>
+        {
+            if (finding.TriggerEventId is { } trigger)
+            {
+                byEvent ??= request.Events.GroupBy(e => e.Event.EventId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Event.DeviceId, StringComparer.Ordinal);
+                if (byEvent.TryGetValue(trigger, out var device))
+                {
+                    return [device];
+                }
+            }
+
+            return request.Evaluation.State.DeviceIds;
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alert {AlertId} raised ({RuleId}, clinic {ClinicId}; silenced by {SilenceId})")]
+    private static partial void LogRaised(ILogger logger, string alertId, string ruleId, string clinicId, string? silenceId);
+}

@@ -1,0 +1,49 @@
+using Azure;
+using Azure.Storage.Queues;
+using InfusionAudit.Storage;
+using Microsoft.Extensions.Options;
+
+namespace InfusionAudit.Application.Alerts;
+
+/// <summary>
+/// The storage queue <c>alerts-outbound</c> on the app's account (the local default): one base64 JSON message per
+/// notification. The queue is created on first use.
+/// </summary>
+public sealed class QueueAlertTransport(StorageAccount account, IOptions<AlertOptions> options) : IAlertTransport
+{
+    private readonly QueueClient queue = account.Queues.GetQueueClient(options.Value.QueueName);
+    private volatile bool created;
+
+    public string Name => "queue";
+
+    public async Task<IReadOnlyList<string?>> SendAsync(IReadOnlyList<OutboundAlert> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var results = new string?[messages.Count];
+        await Task.WhenAll(messages.Select(async (message, i) => results[i] = await SendOneAsync(message, cancellationToken)));
+        return results;
+    }
+
+    private async Task<string?> SendOneAsync(OutboundAlert message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!created)
+            {
+                await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+                created = true;
+            }
+
+            await queue.SendMessageAsync(message.Body, cancellationToken);
+            return null;
+        }
+        catch (RequestFailedException ex)
+        {
+            return $"queue {queue.Name}: {ex.Status} {ex.ErrorCode}";
+        }
+        catch (HttpRequestException ex)
+        {
+            return $"queue {queue.Name}: {ex.Message}";
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text.Json;
+using InfusionAudit.Application.Alerts;
+using InfusionAudit.Application.Security;
+using InfusionAudit.Domain.Alerts;
+using Microsoft.AspNetCore.Http;
+
+namespace InfusionAudit.Application.Http;
+
+/// <summary>
+/// <c>GET /api/silences?clinicId=</c> (auditor, admin), <c>POST /api/silences</c> and <c>DELETE /api/silences/{silenceId}</c>
+/// (admin; expires the silence, the record stays for auditors).
+/// </summary>
+public sealed class AlertSilencesEndpoint(SilenceHandler silences, EndpointAuthorization authorization)
+{
+    private const int DefaultPageSize = 50;
+    private const int MaxPageSize = 200;
+
+    public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (_, denied) = authorization.Authorize(request, CallerRole.Auditor);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        string? clinicId = null;
+        if (request.Query["clinicId"].ToString() is { Length: > 0 } clinic)
+        {
+            if (!ContractIds.IsValid(clinic))
+            {
+                return Problems.InvalidParameter("clinicId", "clinicId is 1–64 characters: letters, digits, '.', '_', ':' or '-'.");
+            }
+
+            clinicId = clinic;
+        }
+
+        var pageSize = DefaultPageSize;
+        if (request.Query["pageSize"].ToString() is { Length: > 0 } sizeText
+            && (!int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxPageSize))
+        {
+            return Problems.InvalidParameter("pageSize", $"pageSize is a whole number from 1 to {MaxPageSize}.");
+        }
+
+        try
+        {
+            var token = request.Query["continuationToken"].ToString();
+            var page = await silences.ListAsync(clinicId, pageSize, token.Length == 0 ? null : token, cancellationToken);
+            return Results.Json(new { items = page.Silences, continuationToken = page.ContinuationToken }, JsonDefaults.Options);
+        }
+        catch (ArgumentException ex) when (ex.ParamName == "continuationToken")
+        {
+            return Problems.InvalidParameter("continuationToken", "The continuation token is not one this API issued.");
+        }
+    }
+
+    public async Task<IResult> CreateAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (caller, denied) = authorization.Authorize(request, CallerRole.Admin);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        SilenceRequest? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<SilenceRequest>(request.Body, JsonDefaults.Options, cancellationToken);
+        }
+        catch (JsonException)
+        {
+            body = null;
+        }
+
+        if (body is null)
+        {
+            return Problems.InvalidParameter("body", "The body is a JSON object: clinicId, optional deviceId, optional startsAt, endsAt, reason, optional createdBy.");
+        }
+
+        var result = await silences.CreateAsync(body, new AlertActor(caller!.KeyId, caller.KeyId), cancellationToken);
+        return result.Silence is { } silence
+            ? Results.Json(silence, JsonDefaults.Options, statusCode: StatusCodes.Status201Created)
+            : Problems.InvalidParameter(result.InvalidField!, result.Problem!);
+    }
+
+    public async Task<IResult> ExpireAsync(HttpRequest request, string silenceId, CancellationToken cancellationToken)
+    {
+        var (caller, denied) = authorization.Authorize(request, CallerRole.Admin);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        if (string.IsNullOrEmpty(silenceId) || silenceId.Length > 64 || !silenceId.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        {
+            return Problems.InvalidParameter("silenceId", "A silence id is letters, digits and '-'.");
+        }
+
+        return await silences.ExpireAsync(silenceId, new AlertActor(caller!.KeyId, caller.KeyId), cancellationToken) is { } silence
+            ? Results.Json(silence, JsonDefaults.Options)
+            : Problems.NotFound($"No silence {silenceId}.");
+    }
+}

@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text.Json;
+using InfusionAudit.Application.Alerts;
+using InfusionAudit.Application.Security;
+using InfusionAudit.Domain.Alerts;
+using Microsoft.AspNetCore.Http;
+
+namespace InfusionAudit.Application.Http;
+
+/// <summary>
+/// <c>GET /api/alerts?clinicId=&amp;state=&amp;pageSize=&amp;continuationToken=</c>, <c>GET /api/alerts/{alertId}</c> (on-call,
+/// auditor) and <c>POST /api/alerts/{alertId}/acknowledge</c>, <c>POST /api/alerts/{alertId}/resolve</c> (on-call only).
+/// </summary>
+public sealed class AlertsEndpoint(AlertQueryHandler queries, AlertCommandHandler commands, EndpointAuthorization authorization)
+{
+    private const int DefaultPageSize = 50;
+    private const int MaxPageSize = 200;
+    private const int MaxTextLength = 500;
+
+    public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (_, denied) = authorization.Authorize(request, CallerRole.OnCall, CallerRole.Auditor);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        var clinicId = request.Query["clinicId"].ToString();
+        if (!ContractIds.IsValid(clinicId))
+        {
+            return Problems.InvalidParameter("clinicId", "clinicId is required: 1–64 characters, letters, digits, '.', '_', ':' or '-'.");
+        }
+
+        AlertState? state = null;
+        if (request.Query["state"].ToString() is { Length: > 0 } stateText)
+        {
+            if (!Enum.TryParse<AlertState>(stateText, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || char.IsDigit(stateText[0]))
+            {
+                return Problems.InvalidParameter("state", "state is one of open, acknowledged, resolved.");
+            }
+
+            state = parsed;
+        }
+
+        var pageSize = DefaultPageSize;
+        if (request.Query["pageSize"].ToString() is { Length: > 0 } sizeText
+            && (!int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxPageSize))
+        {
+            return Problems.InvalidParameter("pageSize", $"pageSize is a whole number from 1 to {MaxPageSize}.");
+        }
+
+        try
+        {
+            var page = await queries.ListAsync(clinicId, state, pageSize, NullIfEmpty(request.Query["continuationToken"].ToString()), cancellationToken);
+            return Results.Json(page, JsonDefaults.Options);
+        }
+        catch (ArgumentException ex) when (ex.ParamName == "continuationToken")
+        {
+            return Problems.InvalidParameter("continuationToken", "The continuation token is not one this API issued.");
+        }
+    }
+
+    public async Task<IResult> GetAsync(HttpRequest request, string alertId, CancellationToken cancellationToken)
+    {
+        var (_, denied) = authorization.Authorize(request, CallerRole.OnCall, CallerRole.Auditor);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        return await queries.GetAsync(alertId, cancellationToken) is { } alert
+            ? Results.Json(alert, JsonDefaults.Options)
+            : Problems.NotFound($"No alert {alertId}.");
+    }
+
+    public Task<IResult> AcknowledgeAsync(HttpRequest request, string alertId, CancellationToken cancellationToken) =>
+        ChangeAsync(request, alertId, acknowledge: true, cancellationToken);
+
+    public Task<IResult> ResolveAsync(HttpRequest request, string alertId, CancellationToken cancellationToken) =>
+        ChangeAsync(request, alertId, acknowledge: false, cancellationToken);
+
+    private async Task<IResult> ChangeAsync(HttpRequest request, string alertId, bool acknowledge, CancellationToken cancellationToken)
+    {
+        var (caller, denied) = authorization.Authorize(request, CallerRole.OnCall);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        var (body, invalid) = await ReadBodyAsync(request, cancellationToken);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        var by = SilenceHandler.Actor(body?.By, new AlertActor(caller!.KeyId, caller.KeyId));
+        var (status, alert) = acknowledge
+            ? await commands.AcknowledgeAsync(alertId, by, body?.Note, cancellationToken)
+            : await commands.ResolveAsync(alertId, by, string.IsNullOrWhiteSpace(body?.Reason) ? body?.Note is { Length: > 0 } note ? note : "resolved by on-call" : body.Reason, cancellationToken);
+        return status switch
+        {
+            AlertCommandStatus.NotFound => Problems.NotFound($"No alert {alertId}."),
+            AlertCommandStatus.AlreadyResolved => Results.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Alert already resolved",
+                detail: $"Alert {alertId} was resolved at {alert?.Alert.ResolvedAt:O} by {alert?.Alert.ResolvedBy?.Name}; a resolved alert cannot be acknowledged."),
+            _ => Results.Json(alert, JsonDefaults.Options),
+        };
+    }
+
+    private static async Task<(AlertActionRequest? Body, IResult? Invalid)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength is 0 || (request.ContentLength is null && !request.HasJsonContentType()))
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            var body = await JsonSerializer.DeserializeAsync<AlertActionRequest>(request.Body, JsonDefaults.Options, cancellationToken);
+            if (body is not null && new[] { body.By, body.Note, body.Reason }.Any(t => t is { Length: > MaxTextLength }))
+            {
+                return (null, Problems.InvalidParameter("body", $"by, note and reason are at most {MaxTextLength} characters."));
+            }
+
+            return (body, null);
+        }
+        catch (JsonException)
+        {
+            return (null, Problems.InvalidParameter("body", "The body, when sent, is a JSON object with optional by, note and reason strings."));
+        }
+    }
+
+    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
+}

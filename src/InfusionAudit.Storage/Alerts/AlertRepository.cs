@@ -1,0 +1,160 @@
+using Azure;
+using Azure.Data.Tables;
+using InfusionAudit.Domain.Alerts;
+using InfusionAudit.Storage.Tables;
+
+namespace InfusionAudit.Storage.Alerts;
+
+/// <summary>
+/// The <see cref="TableNames.Alerts"/> table, one partition per session: the group row (notification bookkeeping),
+/// one row per alert and one per notification (the outbox). Every decision is one entity-group transaction guarded by
+/// the group row's ETag, so two hosts deciding for the same session never both win; dispatch results are merged into
+/// notification rows outside that guard, since no decision ever rewrites a notification.
+/// </summary>
+public sealed class AlertRepository(StorageAccount account)
+{
+    private const string GroupRowKey = "group";
+    private const string AlertPrefix = "alert|";
+    private const string NotificationPrefix = "ntf|";
+    private const int MaxTransactionRows = 100;
+
+    private readonly TableClient table = account.Tables.GetTableClient(TableNames.Alerts);
+
+    /// <summary>Reads a session's whole alert partition (one request; partitions are small).</summary>
+    public async Task<AlertPartition> LoadAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        AlertGroup? group = null;
+        var etag = default(ETag);
+        var alerts = new List<Alert>();
+        var notifications = new List<StoredNotification>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {sessionId}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (entity.RowKey == GroupRowKey)
+            {
+                group = AlertJson.Read<AlertGroup>(entity.GetString("Json") ?? "null");
+                etag = entity.ETag;
+            }
+            else if (entity.RowKey.StartsWith(AlertPrefix, StringComparison.Ordinal))
+            {
+                alerts.Add(AlertJson.Read<Alert>(Utf8Property.Read(entity, "Json")));
+            }
+            else if (entity.RowKey.StartsWith(NotificationPrefix, StringComparison.Ordinal))
+            {
+                notifications.Add(ToNotification(entity));
+            }
+        }
+
+        alerts.Sort((a, b) => a.RaisedAt != b.RaisedAt ? a.RaisedAt.CompareTo(b.RaisedAt) : string.CompareOrdinal(a.AlertId, b.AlertId));
+        notifications.Sort((a, b) => a.Notification.Number.CompareTo(b.Notification.Number));
+        return new AlertPartition(sessionId, group, etag, alerts, notifications);
+    }
+
+    /// <summary>Stores one decision.</summary>
+    /// <exception cref="AlertWriteConflictException">The group row changed since it was read.</exception>
+    public async Task CommitAsync(AlertPartitionWrite write, CancellationToken cancellationToken)
+    {
+        var groupEntity = new TableEntity(write.SessionId, GroupRowKey)
+        {
+            ["ClinicId"] = write.Group.ClinicId,
+            ["Json"] = AlertJson.Write(write.Group),
+        };
+        var groupAction = write.ExpectedETag is { } expected
+            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, groupEntity, expected)
+            : new TableTransactionAction(TableTransactionActionType.Add, groupEntity);
+        var others = write.Alerts.Select(a => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(a)))
+            .Concat(write.NewNotifications.Select(n => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(write.SessionId, n))))
+            .ToList();
+        try
+        {
+            if (others.Count + 1 <= MaxTransactionRows)
+            {
+                await table.SubmitTransactionAsync([groupAction, .. others], cancellationToken);
+                return;
+            }
+
+            // Rare (a session resolving 100 alerts at once): the other rows first, idempotent upserts, and the group row
+            // last as the commit point. Notifications of a write that then loses its group check are not counted by the
+            // group and so never dispatched (AlertPartition.Undelivered); the retry overwrites them.
+            foreach (var chunk in others.Chunk(MaxTransactionRows))
+            {
+                await table.SubmitTransactionAsync(chunk, cancellationToken);
+            }
+
+            await table.SubmitTransactionAsync([groupAction], cancellationToken);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
+        {
+            throw new AlertWriteConflictException($"The alerts of session {write.SessionId} changed since they were read ({ex.ErrorCode}).", ex);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            throw new AlertWriteConflictException($"The alerts of session {write.SessionId} changed since they were read ({ex.ErrorCode}).", ex);
+        }
+    }
+
+    /// <summary>
+    /// Records a dispatch result. With an ETag (the timer's claim) it fails when someone else touched the row since;
+    /// without one the last writer wins, which is right for the creator's own first dispatch.
+    /// </summary>
+    /// <returns>The new ETag, or null when the row changed underneath (the caller must not send).</returns>
+    public async Task<ETag?> UpdateDeliveryAsync(string sessionId, string notificationId, NotificationDelivery delivery, ETag? ifMatch, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(sessionId, NotificationPrefix + notificationId);
+        WriteDelivery(entity, delivery);
+        try
+        {
+            var response = await table.UpdateEntityAsync(entity, ifMatch ?? ETag.All, TableUpdateMode.Merge, cancellationToken);
+            return response.Headers.ETag;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+        {
+            return null;
+        }
+    }
+
+    private static TableEntity ToEntity(Alert alert)
+    {
+        var entity = new TableEntity(alert.SessionId, AlertPrefix + alert.AlertId)
+        {
+            ["AlertId"] = alert.AlertId,
+            ["ClinicId"] = alert.ClinicId,
+            ["RuleId"] = alert.RuleId,
+            ["Severity"] = alert.Severity.ToString().ToLowerInvariant(),
+            ["State"] = alert.State.ToString().ToLowerInvariant(),
+            ["RaisedAt"] = alert.RaisedAt,
+            ["SuppressedBy"] = alert.SuppressedBy,
+        };
+        Utf8Property.Write(entity, "Json", AlertJson.Write(alert));
+        return entity;
+    }
+
+    private static TableEntity ToEntity(string sessionId, StoredNotification stored)
+    {
+        var n = stored.Notification;
+        var entity = new TableEntity(sessionId, NotificationPrefix + n.NotificationId)
+        {
+            ["Kind"] = n.Kind.ToString(),
+            ["Target"] = n.Target.ToString(),
+            ["Json"] = AlertJson.Write(n),
+        };
+        Utf8Property.Write(entity, "PayloadJson", stored.PayloadJson);
+        WriteDelivery(entity, stored.Delivery);
+        return entity;
+    }
+
+    private static void WriteDelivery(TableEntity entity, NotificationDelivery delivery)
+    {
+        entity["DeliveryJson"] = AlertJson.Write(delivery);
+        entity["Attempts"] = delivery.Attempts;
+        entity["LastError"] = delivery.LastError;
+        entity["NextAttemptAt"] = delivery.NextAttemptAt;
+        entity["DeliveredAt"] = delivery.DeliveredAt;
+    }
+
+    private static StoredNotification ToNotification(TableEntity entity) => new(
+        AlertJson.Read<AlertNotification>(entity.GetString("Json") ?? "null"),
+        Utf8Property.Read(entity, "PayloadJson"),
+        AlertJson.Read<NotificationDelivery>(entity.GetString("DeliveryJson") ?? "null"),
+        entity.ETag);
+}

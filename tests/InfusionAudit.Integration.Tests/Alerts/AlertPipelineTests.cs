@@ -1,0 +1,281 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using InfusionAudit.Integration.Tests.Infrastructure;
+using static InfusionAudit.Integration.Tests.Alerts.AlertTestHost;
+
+namespace InfusionAudit.Integration.Tests.Alerts;
+
+/// <summary>Alerts end to end through the real local host on Azurite: queue trigger → session write → outbox → alerts-outbound.</summary>
+public sealed class AlertPipelineTests
+{
+    [Fact]
+    public async Task ACriticalEventSendsExactlyOneMessageAndRedeliverySendsNone()
+    {
+        var alerts = NewName("alerts");
+        await using var host = await StartAsync(alerts, NewName("scope"));
+        var script = new SessionScript();
+        var events = new[] { script.Started(), script.Rate(TimeSpan.FromSeconds(30), 52.5), CriticalBloodPressure(script, TimeSpan.FromMinutes(5)) };
+
+        await SendAsync(host, events);
+        var first = await WaitForAsync(alerts, 1, TimeSpan.FromSeconds(20));
+        await SendAsync(host, events);
+        var later = await DrainAsync(alerts, TimeSpan.FromSeconds(6));
+
+        var message = first.ShouldHaveSingleItem();
+        later.ShouldBeEmpty();
+        message["kind"]!.GetValue<string>().ShouldBe("trigger");
+        message["target"]!.GetValue<string>().ShouldBe("onCall");
+        message["severity"]!.GetValue<string>().ShouldBe("critical");
+        message["subject"]!.GetValue<string>().ShouldBe("VITALS-BP-CRITICAL");
+        message["clinicId"]!.GetValue<string>().ShouldBe(script.ClinicId);
+        message["sessionId"]!.GetValue<string>().ShouldBe(script.SessionId);
+        message["deviceIds"]!.AsArray().Select(d => d!.GetValue<string>()).ShouldBe(["pump-17"]);
+        var alert = message["alerts"]!.AsArray().ShouldHaveSingleItem()!;
+        alert["evidence"]!.GetValue<string>().ShouldContain("mmHg");
+        alert["protocolId"]!.GetValue<string>().ShouldBe("ketamine-iv-depression");
+        alert["protocolVersion"]!.GetValue<int>().ShouldBe(1);
+        alert["links"]!["acknowledge"]!.GetValue<string>().ShouldBe($"/api/alerts/{alert["alertId"]}/acknowledge");
+        message["links"]!["session"]!.GetValue<string>().ShouldBe($"/api/sessions/{script.SessionId}");
+        message.ToJsonString().ShouldNotContain(script.PatientRef);
+        message.ToJsonString().ShouldNotContain("patientRef", Case.Insensitive);
+    }
+
+    [Fact]
+    public async Task TwoNewProblemsWithinTheWindowGoOutAsOneFollowUp()
+    {
+        var alerts = NewName("alerts");
+        await using var host = await StartAsync(alerts, NewName("scope"));
+        var script = new SessionScript();
+        await SendAsync(host, [script.Started(), script.Rate(TimeSpan.FromSeconds(30), 52.5), CriticalBloodPressure(script, TimeSpan.FromMinutes(5))]);
+        (await WaitForAsync(alerts, 1, TimeSpan.FromSeconds(20))).ShouldHaveSingleItem();
+
+        await SendAsync(host, [SevereAdverseEffect(script, TimeSpan.FromMinutes(6))]);
+        await SendAsync(host, [CriticalSpo2(script, TimeSpan.FromMinutes(7))]);
+        var followUps = await DrainAsync(alerts, TimeSpan.FromSeconds(8));
+
+        var followUp = followUps.ShouldHaveSingleItem();
+        followUp["kind"]!.GetValue<string>().ShouldBe("followUp");
+        followUp["subject"]!.GetValue<string>().ShouldBe("grouped");
+        followUp["ruleIds"]!.AsArray().Select(r => r!.GetValue<string>()).Order().ShouldBe(["AE-SEVERE", "VITALS-SPO2-CRITICAL"]);
+    }
+
+    [Fact]
+    public async Task OnCallAcknowledgesOverHttpAndOtherRolesAreRefused()
+    {
+        var alerts = NewName("alerts");
+        await using var host = await StartAsync(alerts, NewName("scope"));
+        var script = new SessionScript(clinicId: NewName("clinic"));
+        await SendAsync(host, [script.Started(), CriticalBloodPressure(script, TimeSpan.FromMinutes(5))]);
+        var alertId = (await WaitForAsync(alerts, 1, TimeSpan.FromSeconds(20))).Single()["alerts"]![0]!["alertId"]!.GetValue<string>();
+
+        using var producer = await host.Client(TestKeys.Producer).PostAsync($"/api/alerts/{alertId}/acknowledge", null, Ct);
+        using var auditor = await host.Client(TestKeys.Auditor).PostAsync($"/api/alerts/{alertId}/acknowledge", null, Ct);
+        using var anonymous = await host.Client(null).PostAsync($"/api/alerts/{alertId}/acknowledge", null, Ct);
+        var body = new StringContent("""{"by":"Dr. Ortiz","note":"on my way"}""", Encoding.UTF8, "application/json");
+        using var ack = await host.Client(TestKeys.OnCall).PostAsync($"/api/alerts/{alertId}/acknowledge", body, Ct);
+
+        producer.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        producer.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        auditor.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        anonymous.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        ack.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var view = JsonNode.Parse(await ack.Content.ReadAsStringAsync(Ct))!;
+        view["alert"]!["state"]!.GetValue<string>().ShouldBe("acknowledged");
+        view["alert"]!["acknowledgedBy"]!["name"]!.GetValue<string>().ShouldBe("Dr. Ortiz");
+        view["alert"]!["acknowledgedBy"]!["via"]!.GetValue<string>().ShouldStartWith("oncall:");
+        DateTimeOffset.Parse(view["alert"]!["acknowledgedAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(DateTimeOffset.UtcNow, TimeSpan.FromSeconds(30));
+        view["alert"]!["history"]!.AsArray().Select(h => h!["state"]!.GetValue<string>()).ShouldBe(["open", "acknowledged"]);
+
+        var statusMessage = (await WaitForAsync(alerts, 1, TimeSpan.FromSeconds(10))).ShouldHaveSingleItem();
+        statusMessage["kind"]!.GetValue<string>().ShouldBe("acknowledge");
+        statusMessage["state"]!.GetValue<string>().ShouldBe("acknowledged");
+
+        var list = await host.Client(TestKeys.Auditor).GetFromJsonAsync<JsonNode>($"/api/alerts?clinicId={script.ClinicId}&state=acknowledged", Ct);
+        list!["items"]!.AsArray().ShouldHaveSingleItem()!["alert"]!["alertId"]!.GetValue<string>().ShouldBe(alertId);
+        var open = await host.Client(TestKeys.OnCall).GetFromJsonAsync<JsonNode>($"/api/alerts?clinicId={script.ClinicId}&state=open", Ct);
+        open!["items"]!.AsArray().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ListingPagesWithAContinuationTokenAndRefusesBadParameters()
+    {
+        var alerts = NewName("alerts");
+        await using var host = await StartAsync(alerts, NewName("scope"));
+        var clinic = NewName("clinic");
+        foreach (var _ in Enumerable.Range(0, 3))
+        {
+            var script = new SessionScript(clinicId: clinic);
+            await SendAsync(host, [script.Started(), CriticalBloodPressure(script, TimeSpan.FromMinutes(5))]);
+        }
+
+        (await WaitForAsync(alerts, 3, TimeSpan.FromSeconds(30))).Count.ShouldBe(3);
+        var client = host.Client(TestKeys.OnCall);
+        var first = await client.GetFromJsonAsync<JsonNode>($"/api/alerts?clinicId={clinic}&pageSize=2", Ct);
+        var token = first!["continuationToken"]!.GetValue<string>();
+        var second = await client.GetFromJsonAsync<JsonNode>($"/api/alerts?clinicId={clinic}&pageSize=2&continuationToken={token}", Ct);
+
+        first["items"]!.AsArray().Count.ShouldBe(2);
+        second!["items"]!.AsArray().Count.ShouldBe(1);
+        (await client.GetAsync($"/api/alerts?clinicId={clinic}&state=closed", Ct)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await client.GetAsync("/api/alerts", Ct)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await client.GetAsync($"/api/alerts?clinicId={clinic}&continuationToken=%25%25", Ct)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task ACrashBetweenTheAlertRowAndDispatchIsDeliveredOnceByTheTimerAfterRecovery()
+    {
+        var alerts = NewName("alerts");
+        var scope = NewName("scope");
+        var events = NewName("events");
+        var script = new SessionScript();
+
+        // The first host stores the alert but never sends it: as if it died right after the session commit.
+        await using (var crashing = await StartAsync(alerts, scope, new Dictionary<string, string?> { ["InfusionAudit:Alerts:InlineDispatch"] = "false", ["LocalHost:AlertClock"] = "off" }, events))
+        {
+            await SendAsync(crashing, [script.Started(), CriticalBloodPressure(script, TimeSpan.FromMinutes(5))]);
+            var stored = await Eventually(() => crashing.Client(TestKeys.OnCall).GetFromJsonAsync<JsonNode>($"/api/alerts?clinicId={script.ClinicId}&state=open", Ct), n => n!["items"]!.AsArray().Any(i => i!["alert"]!["sessionId"]!.GetValue<string>() == script.SessionId));
+            var notification = stored!["items"]!.AsArray().Single(i => i!["alert"]!["sessionId"]!.GetValue<string>() == script.SessionId)!["notifications"]!.AsArray().ShouldHaveSingleItem()!;
+            notification["status"]!.GetValue<string>().ShouldBe("pending");
+            (await DrainAsync(alerts, TimeSpan.FromSeconds(1))).ShouldBeEmpty();
+        }
+
+        await using var recovered = await StartAsync(alerts, scope, eventsQueue: events);
+        var delivered = await WaitForAsync(alerts, 1, TimeSpan.FromSeconds(20));
+        var more = await DrainAsync(alerts, TimeSpan.FromSeconds(4));
+
+        delivered.ShouldHaveSingleItem()["sessionId"]!.GetValue<string>().ShouldBe(script.SessionId);
+        more.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task AFailingTransportIsVisibleOnTheAlertAndRetriedUntilDelivered()
+    {
+        var port = FreePort();
+        var alerts = NewName("alerts");
+        await using var host = await StartAsync(alerts, NewName("scope"), new Dictionary<string, string?>
+        {
+            ["InfusionAudit:Alerts:Transports"] = "queue,webhook",
+            ["InfusionAudit:Alerts:Webhook:Url"] = $"http://127.0.0.1:{port}/v2/enqueue",
+            ["InfusionAudit:Alerts:Webhook:RoutingKey"] = "rk-test",
+            ["InfusionAudit:Alerts:Webhook:MaxRetries"] = "1",
+            ["InfusionAudit:Alerts:Webhook:RetryDelay"] = "00:00:00.050",
+        });
+        var script = new SessionScript();
+        await SendAsync(host, [script.Started(), CriticalBloodPressure(script, TimeSpan.FromMinutes(5))]);
+
+        // Nothing listens on the webhook port: the queue takes it, the webhook fails and the failure shows on the alert.
+        (await WaitForAsync(alerts, 1, TimeSpan.FromSeconds(20))).ShouldHaveSingleItem();
+        var failing = await Eventually(
+            () => host.Client(TestKeys.OnCall).GetFromJsonAsync<JsonNode>($"/api/alerts?clinicId={script.ClinicId}&state=open", Ct),
+            n => Mine(n, script) is { } item && item["notifications"]![0]!["attempts"]!.GetValue<int>() >= 1);
+        var notification = Mine(failing, script)!["notifications"]![0]!;
+        notification["status"]!.GetValue<string>().ShouldBe("retrying");
+        notification["lastError"]!.GetValue<string>().ShouldStartWith("webhook:");
+        notification["transports"]!["queue"]!["deliveredAt"].ShouldNotBeNull();
+
+        await using var receiver = new WebhookReceiver(port);
+        var received = await Eventually(() => Task.FromResult(receiver.Bodies.ToList()), b => b.Count >= 1, TimeSpan.FromSeconds(30));
+        var delivered = await Eventually(
+            () => host.Client(TestKeys.OnCall).GetFromJsonAsync<JsonNode>($"/api/alerts?clinicId={script.ClinicId}&state=open", Ct),
+            n => Mine(n, script)!["notifications"]![0]!["status"]!.GetValue<string>() == "delivered");
+        await Task.Delay(2500, Ct);
+
+        received.ShouldHaveSingleItem()["dedup_key"]!.GetValue<string>().ShouldBe(Mine(delivered, script)!["alert"]!["alertId"]!.GetValue<string>());
+        receiver.Bodies.Count.ShouldBe(1);
+        (await DrainAsync(alerts, TimeSpan.FromSeconds(1))).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ASilencedClinicRecordsTheAlertAsSuppressedAndSendsNothing()
+    {
+        var alerts = NewName("alerts");
+        await using var host = await StartAsync(alerts, NewName("scope"));
+        var script = new SessionScript(clinicId: NewName("clinic"));
+        var silence = new StringContent(
+            $$"""{"clinicId":"{{script.ClinicId}}","endsAt":"{{DateTimeOffset.UtcNow.AddHours(1):O}}","reason":"pump firmware update","createdBy":"Ops Lee"}""",
+            Encoding.UTF8,
+            "application/json");
+
+        using var refused = await host.Client(TestKeys.OnCall).PostAsync("/api/silences", silence, Ct);
+        using var created = await host.Client(TestKeys.Admin).PostAsync("/api/silences", silence, Ct);
+        await SendAsync(host, [script.Started(), CriticalBloodPressure(script, TimeSpan.FromMinutes(5))]);
+        var listed = await Eventually(
+            () => host.Client(TestKeys.Auditor).GetFromJsonAsync<JsonNode>($"/api/alerts?clinicId={script.ClinicId}", Ct),
+            n => n!["items"]!.AsArray().Count == 1);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var silenceId = JsonNode.Parse(await created.Content.ReadAsStringAsync(Ct))!["silenceId"]!.GetValue<string>();
+        listed!["items"]![0]!["alert"]!["suppressedBy"]!.GetValue<string>().ShouldBe(silenceId);
+        (await DrainAsync(alerts, TimeSpan.FromSeconds(3))).ShouldBeEmpty();
+
+        var silences = await host.Client(TestKeys.Auditor).GetFromJsonAsync<JsonNode>($"/api/silences?clinicId={script.ClinicId}", Ct);
+        var seen = silences!["items"]!.AsArray().ShouldHaveSingleItem()!;
+        seen["reason"]!.GetValue<string>().ShouldBe("pump firmware update");
+        seen["createdBy"]!["name"]!.GetValue<string>().ShouldBe("Ops Lee");
+        using var expired = await host.Client(TestKeys.Admin).DeleteAsync($"/api/silences/{silenceId}", Ct);
+        expired.StatusCode.ShouldBe(HttpStatusCode.OK);
+        JsonNode.Parse(await expired.Content.ReadAsStringAsync(Ct))!["expiredAt"].ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task ASessionThatCompletesNormallyResolvesItsAlertsWithTheReason()
+    {
+        var alerts = NewName("alerts");
+        await using var host = await StartAsync(alerts, NewName("scope"));
+        var script = new SessionScript();
+        await SendAsync(host, [script.Started(), script.Rate(TimeSpan.FromSeconds(30), 52.5), CriticalBloodPressure(script, TimeSpan.FromMinutes(5))]);
+        var alertId = (await WaitForAsync(alerts, 1, TimeSpan.FromSeconds(20))).Single()["alerts"]![0]!["alertId"]!.GetValue<string>();
+
+        await SendAsync(host, [script.Vitals(TimeSpan.FromMinutes(20)), script.Rate(TimeSpan.FromMinutes(40.5), 0), script.Ended(TimeSpan.FromMinutes(45))]);
+        var resolve = (await WaitForAsync(alerts, 1, TimeSpan.FromSeconds(20))).ShouldHaveSingleItem();
+
+        resolve["kind"]!.GetValue<string>().ShouldBe("resolve");
+        var view = await host.Client(TestKeys.OnCall).GetFromJsonAsync<JsonNode>($"/api/alerts/{alertId}", Ct);
+        view!["alert"]!["state"]!.GetValue<string>().ShouldBe("resolved");
+        view["alert"]!["resolvedBy"]!["name"]!.GetValue<string>().ShouldBe("system");
+        view["alert"]!["resolveReason"]!.GetValue<string>().ShouldBe("session completed normally");
+    }
+
+    [Fact]
+    public async Task AnUnacknowledgedAlertIsResentToTheEscalationTarget()
+    {
+        var alerts = NewName("alerts");
+        await using var host = await StartAsync(alerts, NewName("scope"), new Dictionary<string, string?> { ["InfusionAudit:Alerts:EscalationDeadline"] = "00:00:02" });
+        var script = new SessionScript();
+        await SendAsync(host, [script.Started(), CriticalBloodPressure(script, TimeSpan.FromMinutes(5))]);
+
+        var messages = await WaitForAsync(alerts, 2, TimeSpan.FromSeconds(20));
+
+        messages.Select(m => m["kind"]!.GetValue<string>()).ShouldBe(["trigger", "escalation"]);
+        messages[1]["target"]!.GetValue<string>().ShouldBe("escalation");
+        messages[1]["notificationId"]!.GetValue<string>().ShouldNotBe(messages[0]["notificationId"]!.GetValue<string>());
+    }
+
+    private static JsonNode? Mine(JsonNode? list, SessionScript script) =>
+        list?["items"]?.AsArray().FirstOrDefault(i => i!["alert"]!["sessionId"]!.GetValue<string>() == script.SessionId);
+
+    private static int FreePort()
+    {
+        using var socket = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        socket.Start();
+        return ((IPEndPoint)socket.LocalEndpoint).Port;
+    }
+
+    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan? timeout = null)
+    {
+        var until = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var value = await read();
+            if (done(value) || DateTimeOffset.UtcNow > until)
+            {
+                return value;
+            }
+
+            await Task.Delay(100, Ct);
+        }
+    }
+}
