@@ -7,4 +7,5 @@ public sealed record PipelineCounterSnapshot(
     long EventsReceived,
     long EventsAccepted,
     long EventsDuplicate,
-    long EventsRejected);
+    long EventsRejected,
+    IReadOnlyDictionary<string, long> StorageRequestsByOperation);

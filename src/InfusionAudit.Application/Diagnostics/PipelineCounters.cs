@@ -26,5 +26,6 @@ public sealed class PipelineCounters(StorageRequestCounter storageRequests)
         Interlocked.Read(ref eventsReceived),
         Interlocked.Read(ref eventsAccepted),
         Interlocked.Read(ref eventsDuplicate),
-        Interlocked.Read(ref eventsRejected));
+        Interlocked.Read(ref eventsRejected),
+        storageRequests.ByOperation);
 }

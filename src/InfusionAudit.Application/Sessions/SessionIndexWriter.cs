@@ -92,7 +92,7 @@ public sealed class SessionIndexWriter(ClinicSessionIndex clinics, PatientSessio
         {
             await open.AddAsync(partition.SessionId, evaluation.State.ClinicId, cancellationToken);
         }
-        else if (ended && !wasEnded)
+        else if (ended && !wasEnded && before is not null)
         {
             await open.RemoveAsync(partition.SessionId, cancellationToken);
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure.Data.Tables;
+using InfusionAudit.Storage.Tables;
 
 namespace InfusionAudit.Storage.Indexes;
 
@@ -7,29 +8,20 @@ namespace InfusionAudit.Storage.Indexes;
 /// <see cref="TableNames.SessionsByClinic"/>: one partition per clinic, rows keyed by session date then id. The writer
 /// keeps it current; audit list queries read key ranges of one partition.
 /// </summary>
-public sealed class ClinicSessionIndex(StorageAccount account)
+public sealed class ClinicSessionIndex
 {
-    private readonly TableClient table = account.Tables.GetTableClient(TableNames.SessionsByClinic);
+    private readonly TableClient table;
+    private readonly PartitionGroupCommit writes;
 
-    /// <summary>Writes the rows of one clinic in one transaction, deleting rows whose key moved (session date changed).</summary>
-    public async Task UpsertAsync(string clinicId, IReadOnlyCollection<ClinicSessionRow> rows, IReadOnlyCollection<string> obsoleteRowKeys, CancellationToken cancellationToken)
+    public ClinicSessionIndex(StorageAccount account)
     {
-        var actions = rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(r)))
-            .Concat(obsoleteRowKeys.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(clinicId, k), Azure.ETag.All)))
-            .ToList();
-        foreach (var chunk in actions.Chunk(100))
-        {
-            try
-            {
-                await table.SubmitTransactionAsync(chunk, cancellationToken);
-            }
-            catch (TableTransactionFailedException ex) when (ex.Status == 404)
-            {
-                // An obsolete row was already deleted by an earlier attempt of this message: write the rest.
-                await table.SubmitTransactionAsync(chunk.Where(a => a.ActionType != TableTransactionActionType.Delete), cancellationToken);
-            }
-        }
+        table = account.Tables.GetTableClient(TableNames.SessionsByClinic);
+        writes = new PartitionGroupCommit(table);
     }
+
+    public Task UpsertAsync(string clinicId, IReadOnlyCollection<ClinicSessionRow> rows, IReadOnlyCollection<string> obsoleteRowKeys, CancellationToken cancellationToken) =>
+        Task.WhenAll(rows.Select(r => writes.WriteAsync(new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(r)), cancellationToken))
+            .Concat(obsoleteRowKeys.Select(k => writes.WriteAsync(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(clinicId, k), Azure.ETag.All), cancellationToken))));
 
     /// <summary>Sessions of a clinic whose session date lies in [from, to], in key order.</summary>
     public async Task<IReadOnlyList<ClinicSessionRow>> ListAsync(string clinicId, DateOnly from, DateOnly to, CancellationToken cancellationToken)

@@ -1,33 +1,32 @@
 using Azure.Data.Tables;
+using InfusionAudit.Storage.Tables;
 
 namespace InfusionAudit.Storage.Indexes;
 
 /// <summary>
 /// <see cref="TableNames.OpenSessions"/>: the sessions that have not ended, so the timer can check them for
-/// overdue, silent and missing-start conditions without scanning the sessions table.
+/// overdue, silent and missing-start conditions without scanning the sessions table. One partition, written by group
+/// commit: the sessions of a message that open or close share one transaction.
 /// </summary>
-public sealed class OpenSessionIndex(StorageAccount account)
+public sealed class OpenSessionIndex
 {
     private const string Partition = "open";
 
-    private readonly TableClient table = account.Tables.GetTableClient(TableNames.OpenSessions);
+    private readonly TableClient table;
+    private readonly PartitionGroupCommit writes;
 
-    public async Task AddAsync(string sessionId, string clinicId, CancellationToken cancellationToken)
+    public OpenSessionIndex(StorageAccount account)
     {
-        var entity = new TableEntity(Partition, sessionId) { ["ClinicId"] = clinicId };
-        await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        table = account.Tables.GetTableClient(TableNames.OpenSessions);
+        writes = new PartitionGroupCommit(table);
     }
+
+    public Task AddAsync(string sessionId, string clinicId, CancellationToken cancellationToken) =>
+        writes.WriteAsync(new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(Partition, sessionId) { ["ClinicId"] = clinicId }), cancellationToken);
 
     /// <summary>Removes the session; removing one that is not listed (it ended in its first message) is not an error.</summary>
-    public async Task RemoveAsync(string sessionId, CancellationToken cancellationToken)
-    {
-        // DeleteEntityAsync answers a missing row with a logged 404; a point query first is cheaper than the noise.
-        var existing = await table.GetEntityIfExistsAsync<TableEntity>(Partition, sessionId, ["RowKey"], cancellationToken);
-        if (existing.HasValue)
-        {
-            await table.DeleteEntityAsync(Partition, sessionId, Azure.ETag.All, cancellationToken);
-        }
-    }
+    public Task RemoveAsync(string sessionId, CancellationToken cancellationToken) =>
+        writes.WriteAsync(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(Partition, sessionId), Azure.ETag.All), cancellationToken);
 
     public async Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken)
     {

@@ -27,11 +27,20 @@ public sealed class SessionRepository(StorageAccount account, int cachedSessions
     /// The partition of a session as this host last wrote it, else read from storage. For writers only: the ETag
     /// check of <see cref="CommitAsync"/> catches a stale copy. Readers that must see other hosts' writes use <see cref="LoadAsync"/>.
     /// </summary>
-    public async Task<SessionPartition> LoadForWriteAsync(string sessionId, CancellationToken cancellationToken)
+    /// <param name="assumeNew">
+    /// The caller has the session's first event and expects the session to be new: skip the read. If the session does
+    /// exist, the write's insert of the state row fails atomically and the caller reads and retries.
+    /// </param>
+    public async Task<SessionPartition> LoadForWriteAsync(string sessionId, CancellationToken cancellationToken, bool assumeNew = false)
     {
         if (cache.TryGet(sessionId, out var cached))
         {
             return cached;
+        }
+
+        if (assumeNew)
+        {
+            return new SessionPartition(sessionId, null, default, [], []);
         }
 
         var partition = await LoadAsync(sessionId, cancellationToken);

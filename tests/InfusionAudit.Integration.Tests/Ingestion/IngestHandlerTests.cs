@@ -145,6 +145,21 @@ public sealed class IngestHandlerTests(HostFixture fixture) : IClassFixture<Host
         JsonDocument.Parse(partition.State.StateJson).RootElement.GetProperty("eventCount").GetInt32().ShouldBe(events.Count);
     }
 
+    [Fact]
+    public async Task AStartRedeliveredToAHostThatHasNotSeenTheSessionIsADuplicate()
+    {
+        var script = new SessionScript();
+        var events = script.StandardIvSession();
+        await Ingest(SessionScript.Batch(events));
+        await using var other = await TestHost.StartAsync();
+
+        // The other host has no cached copy, and a message with sequence 0 makes it assume a new session.
+        var again = await other.Ingest.HandleAsync(SessionScript.Batch(events.Take(3)), Context(), Ct);
+
+        again.Events.Select(e => e.Status).ShouldAllBe(s => s == EventOutcomeStatus.Duplicate);
+        (await Host.Get<SessionRepository>().LoadAsync(script.SessionId, Ct)).Events.Count.ShouldBe(events.Count);
+    }
+
     private Task<IngestResult> Ingest(string message) => Host.Ingest.HandleAsync(message, Context(), Ct);
 
     private static IngestContext Context() => new("queue", "m-" + Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow);

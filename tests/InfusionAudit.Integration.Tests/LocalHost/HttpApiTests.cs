@@ -44,7 +44,7 @@ public sealed class HttpApiTests(HostFixture fixture) : IClassFixture<HostFixtur
         using var response = await client.PostAsync("/api/events", Json(body), Ct);
 
         var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!;
-        answer["results"]![0]!["status"]!.GetValue<string>().ShouldBe("duplicate");
+        answer["results"]![0]!["status"]!.GetValue<string>().ShouldBe("duplicate", answer.ToJsonString());
     }
 
     [Fact]
