@@ -1,9 +1,11 @@
 using System.Text.Json;
+using InfusionAudit.Application.Alerts;
 using InfusionAudit.Application.Ingestion;
 using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
 using InfusionAudit.Domain.Protocols;
 using InfusionAudit.Domain.Sessions;
+using InfusionAudit.Storage.Alerts;
 using InfusionAudit.Storage.Indexes;
 using InfusionAudit.Storage.Sessions;
 using Microsoft.Extensions.Logging;
@@ -19,6 +21,7 @@ public sealed partial class SessionCommitter(
     SessionRepository sessions,
     SessionIndexWriter indexes,
     ProtocolLibrary protocols,
+    AlertRaiser alerts,
     ILogger<SessionCommitter> logger)
 {
     // Each conflict round lets exactly one writer win, so the budget must outlast a burst of messages for one
@@ -32,12 +35,14 @@ public sealed partial class SessionCommitter(
     {
         using var turn = await locks.AcquireAsync(sessionId, cancellationToken);
         HashSet<string>? storedBeforeUs = null;
+
+        // Alerts recorded by any attempt (a conflicting attempt's alerts stay stored): sent once the session commit stands.
+        var outbox = new List<StoredNotification>();
         for (var attempt = 1; ; attempt++)
         {
             // A message holding the session's first event (sequence 0, the start) most likely opens the session.
             var assumeNew = attempt == 1 && incoming.Any(e => e.Event.Sequence == 0 && e.Event.Type == EventType.SessionStarted);
             var partition = await sessions.LoadForWriteAsync(sessionId, cancellationToken, assumeNew);
-
             // What was stored before this call comes from a real partition (read or cached), never from the
             // optimistic empty one, which knows nothing.
             if (!assumeNew || partition.State is not null)
@@ -49,13 +54,15 @@ public sealed partial class SessionCommitter(
             var (outcomes, newEvents) = Classify(partition, stored, incoming, storedBeforeUs ?? []);
             if (newEvents.Count == 0)
             {
+                await alerts.DispatchAsync(outbox, cancellationToken);
                 return new SessionCommitResult(outcomes, null, []);
             }
 
             var all = stored.Values.Concat(newEvents.Select(e => new StoredEvent(e.Event, receivedAt))).ToList();
             try
             {
-                var (evaluation, added) = await WriteAsync(partition, all, newEvents, receivedAt, receivedAt, cancellationToken);
+                var (evaluation, added) = await WriteAsync(partition, all, newEvents, receivedAt, receivedAt, outbox, cancellationToken);
+                await alerts.DispatchAsync(outbox, cancellationToken);
                 return new SessionCommitResult(outcomes, evaluation, added);
             }
             catch (SessionWriteConflictException) when (attempt < MaxAttempts)
@@ -69,6 +76,7 @@ public sealed partial class SessionCommitter(
     /// <summary>Judges a session again at <paramref name="asOf"/> (the timer's clock rules) and stores what changed.</summary>
     public async Task<SessionEvaluation?> RefreshAsync(string sessionId, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
+        var outbox = new List<StoredNotification>();
         using var turn = await locks.AcquireAsync(sessionId, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
@@ -80,7 +88,8 @@ public sealed partial class SessionCommitter(
 
             try
             {
-                var (evaluation, _) = await WriteAsync(partition, [.. StoredEvents(partition).Values], [], asOf, asOf, cancellationToken);
+                var (evaluation, _) = await WriteAsync(partition, [.. StoredEvents(partition).Values], [], asOf, asOf, outbox, cancellationToken);
+                await alerts.DispatchAsync(outbox, cancellationToken);
                 if (evaluation.State.Status == SessionStatus.Ended)
                 {
                     // Normally removed when the end arrived; this heals an index write lost to a crash.
@@ -166,6 +175,7 @@ public sealed partial class SessionCommitter(
         IReadOnlyList<IncomingEvent> newEvents,
         DateTimeOffset asOf,
         DateTimeOffset writtenAt,
+        List<StoredNotification> outbox,
         CancellationToken cancellationToken)
     {
         var history = await indexes.PatientHistoryAsync(partition, all, cancellationToken);
@@ -204,6 +214,13 @@ public sealed partial class SessionCommitter(
             e.Event.OccurredAt,
             asOf,
             e.RawJson)).ToList();
+        // Alerts are recorded before the commit, like the indexes: once the session commit stands, redelivery shows no
+        // new finding, so an alert written after it could be lost to a crash in between. Deterministic ids make the
+        // retry of a failed commit find them already there; sending waits for the commit (CommitAsync, RefreshAsync).
+        outbox.AddRange(await alerts.RaiseAsync(
+            new AlertRaiseRequest(partition.SessionId, evaluation, added, all, partition.State?.Status == nameof(SessionStatus.Ended)),
+            cancellationToken));
+
         await sessions.CommitAsync(new SessionWrite(partition.SessionId, state, partition.State is null ? null : partition.StateETag, rows, changed), cancellationToken);
         return (evaluation, added);
     }
