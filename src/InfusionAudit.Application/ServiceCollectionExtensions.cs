@@ -1,4 +1,5 @@
 using InfusionAudit.Application.Alerts;
+using InfusionAudit.Application.Audit;
 using InfusionAudit.Application.Clock;
 using InfusionAudit.Application.Configuration;
 using InfusionAudit.Application.Diagnostics;
@@ -57,6 +58,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DiagnosticsEndpoint>();
         services.AddSingleton<HealthEndpoint>();
         services.AddSingleton<ReplayEndpoint>();
+        services.AddAuditApi(configuration);
         services.AddAlerting(configuration);
         return services;
     }

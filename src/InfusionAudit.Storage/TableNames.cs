@@ -18,6 +18,12 @@ public static class TableNames
     /// <summary>Index: sessions not yet ended, which the timer checks for overdue, silent and missing starts.</summary>
     public const string OpenSessions = "OpenSessions";
 
+    /// <summary>Index: findings of a clinic by detection month and time, maintained by the writer for audit queries.</summary>
+    public const string FindingsByClinic = "FindingsByClinic";
+
+    /// <summary>Who read audit data, when, what and how much; one partition per UTC day.</summary>
+    public const string AccessLog = "AccessLog";
+
     /// <summary>Alerts, one partition per session: group bookkeeping, alerts with their history, and the notification outbox.</summary>
     public const string Alerts = "Alerts";
 
@@ -27,5 +33,5 @@ public static class TableNames
     /// <summary>Silences (maintenance windows) of clinics and devices; never deleted, only expired.</summary>
     public const string AlertSilences = "AlertSilences";
 
-    public static IReadOnlyList<string> All { get; } = [Sessions, RejectedEvents, SessionsByClinic, SessionsByPatient, OpenSessions, Alerts, AlertIndex, AlertSilences];
+    public static IReadOnlyList<string> All { get; } = [Sessions, RejectedEvents, SessionsByClinic, SessionsByPatient, OpenSessions, FindingsByClinic, AccessLog, Alerts, AlertIndex, AlertSilences];
 }

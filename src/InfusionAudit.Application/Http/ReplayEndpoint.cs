@@ -1,4 +1,5 @@
 using System.Globalization;
+using InfusionAudit.Application.Audit;
 using InfusionAudit.Application.Replay;
 using InfusionAudit.Application.Security;
 using Microsoft.AspNetCore.Http;
@@ -7,42 +8,43 @@ namespace InfusionAudit.Application.Http;
 
 /// <summary>
 /// <c>GET /api/sessions/{sessionId}/replay?protocolVersion=N</c> (auditor): the session judged again against protocol
-/// version N (default: the version it was judged against) beside the stored findings.
+/// version N (default: the version it was judged against) beside the stored findings. Recorded in the access log.
 /// </summary>
-public sealed class ReplayEndpoint(ReplayHandler replay, EndpointAuthorization authorization)
+public sealed class ReplayEndpoint(ReplayHandler replay, AuditReadPipeline pipeline)
 {
-    public async Task<IResult> GetAsync(HttpRequest request, string sessionId, CancellationToken cancellationToken)
-    {
-        var (_, denied) = authorization.Authorize(request, CallerRole.Auditor);
-        if (denied is not null)
-        {
-            return denied;
-        }
+    public const string Route = "/api/sessions/{sessionId}/replay";
 
-        if (!ContractIds.IsValid(sessionId))
+    public Task<IResult> GetAsync(HttpRequest request, string sessionId, CancellationToken cancellationToken) =>
+        pipeline.ReadAsync(request, Route, [CallerRole.Auditor], async _ =>
         {
-            return Problems.InvalidParameter("sessionId", "A session id is 1–64 characters: letters, digits, '.', '_', ':' or '-'.");
-        }
-
-        int? version = null;
-        if (request.Query.TryGetValue("protocolVersion", out var text))
-        {
-            if (!int.TryParse(text.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed < 1)
+            var p = new AuditParameters(request, "protocolVersion");
+            var id = p.RouteId("sessionId", sessionId);
+            int? version = null;
+            if (p.Text("protocolVersion") is { } text)
             {
-                return Problems.InvalidParameter("protocolVersion", "protocolVersion is a whole number from 1.");
+                if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed < 1)
+                {
+                    p.Fail("protocolVersion", "protocolVersion is a whole number from 1.");
+                }
+
+                version = parsed;
             }
 
-            version = parsed;
-        }
+            if (p.Problem is { } problem)
+            {
+                return AuditAnswer.Refused(problem);
+            }
 
-        try
-        {
-            var report = await replay.ReplayAsync(sessionId, version, cancellationToken);
-            return report is null ? Problems.NotFound($"No session {sessionId} has been received.") : Results.Json(report, JsonDefaults.Options);
-        }
-        catch (ArgumentException ex) when (ex.ParamName == "protocolVersion")
-        {
-            return Problems.InvalidParameter("protocolVersion", ex.Message);
-        }
-    }
+            try
+            {
+                var report = await replay.ReplayAsync(id, version, cancellationToken);
+                return report is null
+                    ? AuditAnswer.Refused(Problems.NotFound($"No session {id} has been received."))
+                    : new AuditAnswer(Results.Json(report, JsonDefaults.Options), 1);
+            }
+            catch (ArgumentException ex) when (ex.ParamName == "protocolVersion")
+            {
+                return AuditAnswer.Refused(Problems.InvalidParameter("protocolVersion", ex.Message));
+            }
+        }, cancellationToken);
 }

@@ -1,4 +1,13 @@
 namespace InfusionAudit.Application.Security;
 
 /// <summary>An authenticated caller: the role and a non-secret key id for access logs (never the key itself).</summary>
-public sealed record Caller(CallerRole Role, string KeyId);
+/// <param name="Role">The caller's strongest role.</param>
+/// <param name="KeyId">Key id (<c>auditor:1a2b3c4d</c>) or signed-in principal (<c>entra:…</c>) as written to the access log.</param>
+public sealed record Caller(CallerRole Role, string KeyId)
+{
+    /// <summary>
+    /// Every role the caller holds: one for a key; an Entra principal may hold several app roles, or none that this
+    /// API knows (then no route admits it).
+    /// </summary>
+    public IReadOnlyCollection<CallerRole> Roles { get; init; } = [Role];
+}

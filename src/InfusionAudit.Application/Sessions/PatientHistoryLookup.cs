@@ -4,6 +4,14 @@ using InfusionAudit.Storage.Indexes;
 namespace InfusionAudit.Application.Sessions;
 
 /// <summary>The patient's other sessions as used for one evaluation, and whether this session must be added to the patient index.</summary>
+/// <param name="History">The history as used by the engine.</param>
 /// <param name="Json">The history as stored on the session state (looked up once, at start).</param>
 /// <param name="ThisSession">This session's patient index row when it still has to be written.</param>
-public sealed record PatientHistoryLookup(PatientHistory History, string? Json, PatientSessionRow? ThisSession);
+public sealed record PatientHistoryLookup(PatientHistory History, string? Json, PatientSessionRow? ThisSession)
+{
+    /// <summary>
+    /// The session's adverse effects (<see cref="Audit.ComplianceDefinition.AdverseEffects"/>), taken from the same event
+    /// set on the way: the index writer needs them for the clinic row and is handed the evaluation, not the events.
+    /// </summary>
+    public string? AdverseEffects { get; init; }
+}

@@ -61,6 +61,12 @@ public static class LocalHostSetup
         app.MapGet("/api/sessions/{sessionId}", (HttpRequest request, string sessionId, SessionsEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(request, sessionId, ct));
         app.MapGet("/api/sessions/{sessionId}/replay", (HttpRequest request, string sessionId, ReplayEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(request, sessionId, ct));
         app.MapGet("/api/diagnostics/counters", (HttpRequest request, DiagnosticsEndpoint endpoint) => endpoint.GetCounters(request));
+        app.MapGet(AuditClinicSessionsEndpoint.Route, (HttpRequest request, string clinicId, AuditClinicSessionsEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(request, clinicId, ct));
+        app.MapGet(AuditClinicFindingsEndpoint.Route, (HttpRequest request, string clinicId, AuditClinicFindingsEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(request, clinicId, ct));
+        app.MapGet(AuditRejectedEndpoint.Route, (HttpRequest request, string clinicId, AuditRejectedEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(request, clinicId, ct));
+        app.MapGet(AuditComplianceReportEndpoint.Route, (HttpRequest request, string clinicId, AuditComplianceReportEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(request, clinicId, ct));
+        app.MapGet(AuditAccessLogEndpoint.Route, (HttpRequest request, AuditAccessLogEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(request, ct));
+        app.MapGet(OpenApiEndpoint.Route, (HttpRequest request, OpenApiEndpoint endpoint) => endpoint.Get(request));
         app.MapGet("/api/alerts", (HttpRequest request, AlertsEndpoint endpoint, CancellationToken ct) => endpoint.ListAsync(request, ct));
         app.MapGet("/api/alerts/{alertId}", (HttpRequest request, string alertId, AlertsEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(request, alertId, ct));
         app.MapPost("/api/alerts/{alertId}/acknowledge", (HttpRequest request, string alertId, AlertsEndpoint endpoint, CancellationToken ct) => endpoint.AcknowledgeAsync(request, alertId, ct));

@@ -1,12 +1,13 @@
 using System.Globalization;
 using Azure.Data.Tables;
+using InfusionAudit.Storage.Audit;
 using InfusionAudit.Storage.Tables;
 
 namespace InfusionAudit.Storage.Indexes;
 
 /// <summary>
 /// <see cref="TableNames.SessionsByClinic"/>: one partition per clinic, rows keyed by session date then id. The writer
-/// keeps it current; audit list queries read key ranges of one partition.
+/// keeps it current; audit list queries and the compliance report read key ranges of one partition.
 /// </summary>
 public sealed class ClinicSessionIndex
 {
@@ -19,6 +20,10 @@ public sealed class ClinicSessionIndex
         writes = new PartitionGroupCommit(table);
     }
 
+    /// <summary>
+    /// Writes rows of one clinic and deletes rows whose key moved (session date changed). Concurrent writers to the
+    /// clinic (the sessions of one message) share transactions through group commit.
+    /// </summary>
     public Task UpsertAsync(string clinicId, IReadOnlyCollection<ClinicSessionRow> rows, IReadOnlyCollection<string> obsoleteRowKeys, CancellationToken cancellationToken) =>
         Task.WhenAll(rows.Select(r => writes.WriteAsync(new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(r)), cancellationToken))
             .Concat(obsoleteRowKeys.Select(k => writes.WriteAsync(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(clinicId, k), Azure.ETag.All), cancellationToken))));
@@ -26,16 +31,54 @@ public sealed class ClinicSessionIndex
     /// <summary>Sessions of a clinic whose session date lies in [from, to], in key order.</summary>
     public async Task<IReadOnlyList<ClinicSessionRow>> ListAsync(string clinicId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        var low = from.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        var high = to.AddDays(1).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {clinicId} and RowKey ge {low} and RowKey lt {high}");
         var rows = new List<ClinicSessionRow>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(RangeFilter(clinicId, from, to, null), PagedTableReader.MaxRowsPerRequest, cancellationToken: cancellationToken))
         {
             rows.Add(ToRow(entity));
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// One page of a clinic's sessions in [from, to] that match <paramref name="filter"/>: a key range of the clinic's
+    /// partition with the conditions evaluated by the table service.
+    /// </summary>
+    public async Task<StoragePage<ClinicSessionRow>> ListPageAsync(
+        string clinicId,
+        DateOnly from,
+        DateOnly to,
+        SessionListFilter filter,
+        StorageCursor? cursor,
+        int take,
+        CancellationToken cancellationToken)
+    {
+        var page = await PagedTableReader.ReadAsync(table, [RangeFilter(clinicId, from, to, filter)], null, cursor, take, cancellationToken);
+        return new StoragePage<ClinicSessionRow>([.. page.Rows.Select(ToRow)], page.Next, page.Requests);
+    }
+
+    /// <summary>The key range of one clinic's partition for [from, to], with optional conditions, all parameterised.</summary>
+    internal static string RangeFilter(string clinicId, DateOnly from, DateOnly to, SessionListFilter? filter)
+    {
+        var low = from.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        var high = to.AddDays(1).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        var parts = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {clinicId} and RowKey ge {low} and RowKey lt {high}") };
+        if (filter?.Status is { } status)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"Status eq {status}"));
+        }
+
+        if (filter?.ProtocolId is { } protocolId)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"ProtocolId eq {protocolId}"));
+        }
+
+        if (filter?.MinSeverityRank is { } rank)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"MaxSeverityRank ge {rank}"));
+        }
+
+        return string.Join(" and ", parts.Select(p => $"({p})"));
     }
 
     private static TableEntity ToEntity(ClinicSessionRow row) => new(row.ClinicId, row.RowKey)
@@ -47,7 +90,14 @@ public sealed class ClinicSessionIndex
         ["ProtocolId"] = row.ProtocolId,
         ["ProtocolVersion"] = row.ProtocolVersion,
         ["MaxSeverity"] = row.MaxSeverity,
+        ["MaxSeverityRank"] = SeverityRank.Of(row.MaxSeverity),
         ["ActiveFindings"] = row.ActiveFindings,
+        ["EndedAt"] = row.EndedAt,
+        ["EndReason"] = row.EndReason,
+        ["DeliveredMgPerKg"] = row.DeliveredMgPerKg,
+        ["CompletedWithinProtocol"] = row.CompletedWithinProtocol,
+        ["FindingCounts"] = row.FindingCounts,
+        ["AdverseEffects"] = row.AdverseEffects,
     };
 
     private static ClinicSessionRow ToRow(TableEntity entity) => new(
@@ -59,5 +109,11 @@ public sealed class ClinicSessionIndex
         entity.GetString("ProtocolId"),
         entity.GetInt32("ProtocolVersion"),
         entity.GetString("MaxSeverity"),
-        entity.GetInt32("ActiveFindings") ?? 0);
+        entity.GetInt32("ActiveFindings") ?? 0,
+        entity.GetDateTimeOffset("EndedAt"),
+        entity.GetString("EndReason"),
+        entity.GetDouble("DeliveredMgPerKg"),
+        entity.GetBoolean("CompletedWithinProtocol") ?? false,
+        entity.GetString("FindingCounts"),
+        entity.GetString("AdverseEffects"));
 }

@@ -1,0 +1,35 @@
+using InfusionAudit.Domain.Findings;
+
+namespace InfusionAudit.Application.Audit;
+
+/// <summary>The closed sets audit parameters take, as clients spell them, mapped to what storage holds.</summary>
+public static class AuditVocabulary
+{
+    /// <summary>Session status, camelCase as in session documents → stored name.</summary>
+    public static IReadOnlyDictionary<string, string> Statuses { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["awaitingStart"] = "AwaitingStart",
+        ["running"] = "Running",
+        ["paused"] = "Paused",
+        ["ended"] = "Ended",
+    };
+
+    /// <summary>Severity names → rank (Storage.Indexes.SeverityRank).</summary>
+    public static IReadOnlyDictionary<string, int> SeverityRanks { get; } = new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        ["info"] = 1,
+        ["warning"] = 2,
+        ["critical"] = 3,
+    };
+
+    /// <summary>Severity names as stored on findings.</summary>
+    public static IReadOnlyDictionary<string, string> Severities { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["info"] = "info",
+        ["warning"] = "warning",
+        ["critical"] = "critical",
+    };
+
+    /// <summary>Rule ids of the catalogue.</summary>
+    public static IReadOnlyCollection<string> RuleIdSet { get; } = RuleIds.All.ToHashSet(StringComparer.Ordinal);
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using InfusionAudit.Storage.Audit;
+using InfusionAudit.Storage.Indexes;
+
+namespace InfusionAudit.Application.Audit;
+
+/// <summary>Sessions of a clinic in a date range: one key range of the clinic's partition in the clinic index.</summary>
+public sealed class ClinicSessionsQueryHandler(ClinicSessionIndex index)
+{
+    public static CsvColumns<ClinicSessionDocument> Csv { get; } = new(
+        ["sessionId", "sessionDate", "startedAt", "endedAt", "status", "endReason", "protocolId", "protocolVersion", "maxSeverity", "activeFindings", "deliveredMgPerKg", "completedWithinProtocol", "findingCounts"],
+        s => [s.SessionId, s.SessionDate, s.StartedAt, s.EndedAt, s.Status, s.EndReason, s.ProtocolId, s.ProtocolVersion, s.MaxSeverity, s.ActiveFindings, s.DeliveredMgPerKg, s.CompletedWithinProtocol, JsonSerializer.Serialize(s.FindingCounts)]);
+
+    public async Task<StoragePage<ClinicSessionDocument>> ListAsync(
+        string clinicId,
+        DateRange range,
+        SessionListFilter filter,
+        StorageCursor? cursor,
+        int take,
+        CancellationToken cancellationToken)
+    {
+        var page = await index.ListPageAsync(clinicId, range.From, range.To, filter, cursor, take, cancellationToken);
+        return new StoragePage<ClinicSessionDocument>([.. page.Rows.Select(ToDocument)], page.Next, page.Requests);
+    }
+
+    public static ClinicSessionDocument ToDocument(ClinicSessionRow row) => new(
+        row.SessionId,
+        row.SessionDate,
+        row.StartedAt,
+        row.EndedAt,
+        JsonNamingPolicy.CamelCase.ConvertName(row.Status),
+        row.EndReason,
+        row.ProtocolId,
+        row.ProtocolVersion,
+        row.MaxSeverity,
+        row.ActiveFindings,
+        row.DeliveredMgPerKg,
+        row.CompletedWithinProtocol,
+        Counts(row.FindingCounts));
+
+    internal static IReadOnlyDictionary<string, int> Counts(string? json) =>
+        string.IsNullOrEmpty(json) ? new Dictionary<string, int>() : JsonSerializer.Deserialize<SortedDictionary<string, int>>(json) ?? [];
+}

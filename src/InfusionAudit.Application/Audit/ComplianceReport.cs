@@ -1,0 +1,20 @@
+namespace InfusionAudit.Application.Audit;
+
+/// <summary>
+/// The compliance report of a clinic for a range of session dates (UTC day of the session start). Every figure is
+/// counted over the sessions whose date lies in the range, from the per-session aggregates the writer keeps in the
+/// clinic index; nothing is sampled or estimated.
+/// </summary>
+/// <param name="Alerts">Alerts raised for those sessions and time to acknowledge; null while alert storage is not available (see <paramref name="Gaps"/>).</param>
+/// <param name="Gaps">What the report could not include, in words; empty when complete.</param>
+public sealed record ComplianceReport(
+    string ClinicId,
+    DateOnly From,
+    DateOnly To,
+    DateTimeOffset GeneratedAt,
+    ComplianceSessionSummary Sessions,
+    IReadOnlyList<RuleFindingCount> FindingsPerRule,
+    IReadOnlyList<AdverseEffectCount> AdverseEffects,
+    IReadOnlyList<ProtocolDoseSummary> DeliveredDose,
+    ComplianceAlertSummary? Alerts,
+    IReadOnlyList<string> Gaps);

@@ -1,0 +1,131 @@
+using System.Text.Json;
+using InfusionAudit.Domain.Findings;
+using InfusionAudit.Storage.Indexes;
+
+namespace InfusionAudit.Application.Audit;
+
+/// <summary>
+/// Builds the compliance report from the clinic index alone: the writer keeps each session's outcome, finding counts,
+/// adverse effects and delivered dose on its index row, so a month of a busy clinic is one key range of one partition
+/// (one request per 1,000 sessions), not a read of every session.
+/// </summary>
+public sealed class ComplianceReportHandler(ClinicSessionIndex index, TimeProvider clock)
+{
+    private const int RowsPerRequest = 1000;
+
+    /// <summary>The report and the storage requests it took.</summary>
+    public async Task<(ComplianceReport Report, int Requests)> BuildAsync(string clinicId, DateRange range, CancellationToken cancellationToken)
+    {
+        var rows = new List<ClinicSessionRow>();
+        var requests = 0;
+        Storage.Audit.StorageCursor? cursor = null;
+        do
+        {
+            var page = await index.ListPageAsync(clinicId, range.From, range.To, new SessionListFilter(), cursor, RowsPerRequest, cancellationToken);
+            rows.AddRange(page.Rows);
+            requests += page.Requests;
+            cursor = page.Next;
+        }
+        while (cursor is not null);
+
+        var gaps = new List<string>
+        {
+            "alerts: the alert store has no per-clinic read yet, so alert counts and time to acknowledge are not included.",
+        };
+        return (Summarise(clinicId, range, rows, clock.GetUtcNow(), null, gaps), requests);
+    }
+
+    /// <summary>The report over a set of clinic index rows (pure; exposed for tests).</summary>
+    public static ComplianceReport Summarise(
+        string clinicId,
+        DateRange range,
+        IReadOnlyCollection<ClinicSessionRow> rows,
+        DateTimeOffset generatedAt,
+        ComplianceAlertSummary? alerts,
+        IReadOnlyList<string> gaps)
+    {
+        var byStatus = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var endReasons = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var findings = new Dictionary<string, (int Findings, int Sessions)>(StringComparer.Ordinal);
+        var effects = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var doses = new SortedDictionary<string, List<double>>(StringComparer.Ordinal);
+        int ended = 0, within = 0;
+        foreach (var row in rows)
+        {
+            var status = JsonNamingPolicy.CamelCase.ConvertName(row.Status);
+            byStatus[status] = byStatus.GetValueOrDefault(status) + 1;
+            if (row.Status == "Ended")
+            {
+                ended++;
+                var reason = row.EndReason ?? "unknown";
+                endReasons[reason] = endReasons.GetValueOrDefault(reason) + 1;
+                if (row.CompletedWithinProtocol)
+                {
+                    within++;
+                }
+
+                if (row.DeliveredMgPerKg is { } mgPerKg && row.ProtocolId is { } protocolId && double.IsFinite(mgPerKg))
+                {
+                    if (!doses.TryGetValue(protocolId, out var list))
+                    {
+                        doses[protocolId] = list = [];
+                    }
+
+                    list.Add(mgPerKg);
+                }
+            }
+
+            foreach (var (ruleId, count) in ClinicSessionsQueryHandler.Counts(row.FindingCounts))
+            {
+                var (f, s) = findings.GetValueOrDefault(ruleId);
+                findings[ruleId] = (f + count, s + 1);
+            }
+
+            foreach (var (key, count) in ClinicSessionsQueryHandler.Counts(row.AdverseEffects))
+            {
+                effects[key] = effects.GetValueOrDefault(key) + count;
+            }
+        }
+
+        var catalogue = RuleIds.All.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i, StringComparer.Ordinal);
+        var perRule = findings
+            .OrderBy(f => catalogue.GetValueOrDefault(f.Key, int.MaxValue))
+            .ThenBy(f => f.Key, StringComparer.Ordinal)
+            .Select(f => new RuleFindingCount(f.Key, f.Value.Findings, f.Value.Sessions))
+            .ToList();
+        var adverse = effects
+            .Select(e => e.Key.Split('|') is [var effect, var severity] ? new AdverseEffectCount(effect, severity, e.Value) : new AdverseEffectCount(e.Key, "unknown", e.Value))
+            .ToList();
+        var delivered = doses.Select(d => Dose(d.Key, d.Value)).ToList();
+        var sessions = new ComplianceSessionSummary(
+            rows.Count,
+            byStatus,
+            ended,
+            endReasons,
+            within,
+            ended == 0 ? null : Math.Round(100.0 * within / ended, 2, MidpointRounding.AwayFromZero));
+        return new ComplianceReport(clinicId, range.From, range.To, generatedAt, sessions, perRule, adverse, delivered, alerts, gaps);
+    }
+
+    /// <summary>Exact median (mean of the middle pair for an even count) and range.</summary>
+    public static double? Median(IReadOnlyList<double> values)
+    {
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        var sorted = values.Order().ToArray();
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    private static ProtocolDoseSummary Dose(string protocolId, List<double> values) => new(
+        protocolId,
+        values.Count,
+        Round(Median(values)!.Value),
+        Round(values.Min()),
+        Round(values.Max()));
+
+    private static double Round(double value) => Math.Round(value, 4, MidpointRounding.AwayFromZero);
+}

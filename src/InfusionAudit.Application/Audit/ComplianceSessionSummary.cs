@@ -1,0 +1,18 @@
+namespace InfusionAudit.Application.Audit;
+
+/// <summary>How many sessions, where they stand, and how many were completed within protocol.</summary>
+/// <param name="Total">Sessions in the range.</param>
+/// <param name="ByStatus">Sessions per status (<c>awaitingStart</c>, <c>running</c>, <c>paused</c>, <c>ended</c>).</param>
+/// <param name="EndReasons">Ended sessions per end reason.</param>
+/// <param name="CompletedWithinProtocol">Sessions completed within protocol (<see cref="ComplianceDefinition"/>).</param>
+/// <param name="CompletedWithinProtocolPercent">
+/// 100 × <paramref name="CompletedWithinProtocol"/> ÷ ended sessions, two decimals; null when none ended. Sessions still
+/// running are left out of the denominator: they cannot be judged yet.
+/// </param>
+public sealed record ComplianceSessionSummary(
+    int Total,
+    IReadOnlyDictionary<string, int> ByStatus,
+    int Ended,
+    IReadOnlyDictionary<string, int> EndReasons,
+    int CompletedWithinProtocol,
+    double? CompletedWithinProtocolPercent);

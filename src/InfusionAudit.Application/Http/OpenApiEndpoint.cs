@@ -1,0 +1,25 @@
+using System.Text.Json.Nodes;
+using InfusionAudit.Application.Security;
+using Microsoft.AspNetCore.Http;
+
+namespace InfusionAudit.Application.Http;
+
+/// <summary>
+/// <c>GET /api/openapi.json</c>: the OpenAPI document of every route. Any role may read it (it holds no data, but
+/// the brief allows no anonymous route but health, and the document names every route an attacker could try).
+/// </summary>
+public sealed class OpenApiEndpoint(EndpointAuthorization authorization)
+{
+    public const string Route = "/api/openapi.json";
+
+    private static readonly Lazy<string> Document = new(() => OpenApiDocumentBuilder.Build().ToJsonString());
+
+    public IResult Get(HttpRequest request)
+    {
+        var (_, denied) = authorization.Authorize(request, CallerRole.Producer, CallerRole.OnCall, CallerRole.Auditor);
+        return denied ?? Results.Text(Document.Value, "application/json", System.Text.Encoding.UTF8);
+    }
+
+    /// <summary>The document as served (tests compare hosts with it).</summary>
+    public static JsonNode Parsed() => JsonNode.Parse(Document.Value)!;
+}

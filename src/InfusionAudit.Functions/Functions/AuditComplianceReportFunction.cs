@@ -1,0 +1,17 @@
+using InfusionAudit.Application.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InfusionAudit.Functions.Functions;
+
+/// <summary><c>GET /api/clinics/{clinicId}/compliance-report</c>.</summary>
+public sealed class AuditComplianceReportFunction(AuditComplianceReportEndpoint endpoint)
+{
+    [Function("AuditComplianceReport")]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "clinics/{clinicId}/compliance-report")] HttpRequest request,
+        string clinicId,
+        CancellationToken cancellationToken) =>
+        await (await endpoint.GetAsync(request, clinicId, cancellationToken)).WriteAsync(request);
+}

@@ -1,0 +1,14 @@
+using InfusionAudit.Application.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace InfusionAudit.Functions.Functions;
+
+/// <summary><c>GET /api/openapi.json</c>.</summary>
+public sealed class OpenApiFunction(OpenApiEndpoint endpoint)
+{
+    [Function("OpenApi")]
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request) =>
+        await endpoint.Get(request).WriteAsync(request);
+}

@@ -1,0 +1,105 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Spectre.Console;
+
+namespace InfusionAudit.Simulator.Cli;
+
+/// <summary>
+/// <c>rejudge</c>: asks the backend to judge a stored session again against a protocol version
+/// (<c>GET /api/sessions/{id}/replay</c>, auditor key) and shows what differs from the stored findings.
+/// </summary>
+public static class RejudgeCommand
+{
+    /// <summary>Exit code when the stored findings are not reproduced (a "what if" that changes the verdict).</summary>
+    public const int Differs = 4;
+
+    /// <summary>Creates the command.</summary>
+    public static Command Create(GlobalOptions globals, CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(globals);
+        ArgumentNullException.ThrowIfNull(context);
+        var session = new Option<string>("--session", "-s") { Description = "Session id.", Required = true };
+        var version = new Option<int?>("--protocol-version", "-v")
+        {
+            Description = "Protocol version to judge against (default: the version the session was judged against).",
+        };
+        var json = new Option<bool>("--json") { Description = "Print the backend's JSON report instead of a table." };
+
+        var command = new Command("rejudge", "Judge a stored session again against a protocol version and show the difference from its stored findings.");
+        command.Add(session);
+        command.Add(version);
+        command.Add(json);
+        command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(context, async () =>
+        {
+            var settings = globals.Resolve(result, context.Environment);
+            var id = result.GetRequiredValue(session);
+            var query = result.GetValue(version) is { } v ? "?protocolVersion=" + v.ToString(CultureInfo.InvariantCulture) : string.Empty;
+            using var http = new HttpClient { BaseAddress = settings.Url, Timeout = TimeSpan.FromSeconds(60) };
+            if (settings.Key is { } key)
+            {
+                http.DefaultRequestHeaders.Add("x-functions-key", key);
+            }
+
+            http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            using var response = await http.GetAsync($"api/sessions/{Uri.EscapeDataString(id)}/replay{query}", cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                await context.Error.WriteLineAsync($"rejudge: {(int)response.StatusCode} {response.ReasonPhrase}: {body}");
+                return (int)response.StatusCode is 400 or 404 ? ExitCodes.InvalidInput : ExitCodes.SendFailed;
+            }
+
+            using var report = JsonDocument.Parse(body);
+            var root = report.RootElement;
+            if (result.GetValue(json))
+            {
+                context.Console.WriteLine(body);
+            }
+            else
+            {
+                Print(context.Console, root);
+            }
+
+            return root.GetProperty("reproduced").GetBoolean() ? ExitCodes.Success : Differs;
+        }));
+        return command;
+    }
+
+    private static void Print(IAnsiConsole console, JsonElement root)
+    {
+        console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"session {root.GetProperty("sessionId").GetString()}: protocol {root.GetProperty("protocolId")} judged v{root.GetProperty("storedProtocolVersion")}, re-judged v{root.GetProperty("replayedProtocolVersion")} as of {root.GetProperty("asOf")}"));
+        var table = new Table().AddColumns("change", "rule", "severity", "episode", "evidence");
+        Rows(table, root, "added", "added");
+        Rows(table, root, "removed", "removed");
+        foreach (var change in root.GetProperty("changed").EnumerateArray())
+        {
+            Row(table, "was", change.GetProperty("stored"));
+            Row(table, "now", change.GetProperty("replayed"));
+        }
+
+        Rows(table, root, "unchanged", "same");
+        console.Write(table);
+        console.WriteLine(root.GetProperty("reproduced").GetBoolean()
+            ? "reproduced: the stored findings are exactly what this protocol version gives."
+            : "differs: this protocol version gives other findings than those stored.");
+    }
+
+    private static void Rows(Table table, JsonElement root, string property, string label)
+    {
+        foreach (var finding in root.GetProperty(property).EnumerateArray())
+        {
+            Row(table, label, finding);
+        }
+    }
+
+    private static void Row(Table table, string label, JsonElement finding) => table.AddRow(
+        Markup.Escape(label),
+        Markup.Escape(finding.GetProperty("ruleId").GetString() ?? string.Empty),
+        Markup.Escape(finding.GetProperty("severity").GetString() ?? string.Empty),
+        Markup.Escape(finding.GetProperty("episodeKey").GetString() ?? string.Empty),
+        Markup.Escape(finding.GetProperty("evidence").GetString() ?? string.Empty));
+}

@@ -1,0 +1,48 @@
+using Azure.Data.Tables;
+using InfusionAudit.Storage.Rejections;
+using InfusionAudit.Storage.Tables;
+
+namespace InfusionAudit.Storage.Audit;
+
+/// <summary>
+/// Pages through a clinic's rejected input over a range of days: one <see cref="TableNames.RejectedEvents"/> partition
+/// per day (<see cref="RejectedEventRepository.PartitionKey"/>), read in day order, never another clinic's.
+/// </summary>
+public sealed class RejectedEventReader(StorageAccount account)
+{
+    private readonly TableClient table = account.Tables.GetTableClient(TableNames.RejectedEvents);
+
+    public async Task<StoragePage<RejectedEventRow>> ListPageAsync(
+        string clinicId,
+        DateOnly from,
+        DateOnly to,
+        StorageCursor? cursor,
+        int take,
+        CancellationToken cancellationToken)
+    {
+        var filters = new List<string>();
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            var partitionKey = RejectedEventRepository.PartitionKey(clinicId, day);
+            filters.Add(TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}"));
+        }
+
+        var page = await PagedTableReader.ReadAsync(table, filters, null, cursor, take, cancellationToken);
+        return new StoragePage<RejectedEventRow>([.. page.Rows.Select(ToRow)], page.Next, page.Requests);
+    }
+
+    // The same mapping as RejectedEventRepository's (which keeps its own private); both read the columns it writes.
+    private static RejectedEventRow ToRow(TableEntity entity) => new(
+        entity.GetString("ClinicId"),
+        entity.GetString("SessionId"),
+        entity.GetString("EventId"),
+        entity.GetDateTimeOffset("ReceivedAt") ?? default,
+        entity.GetString("Source") ?? string.Empty,
+        entity.GetString("MessageKey") ?? string.Empty,
+        entity.GetInt32("Index") ?? 0,
+        entity.GetString("Field") ?? string.Empty,
+        entity.GetString("Rule") ?? string.Empty,
+        entity.GetString("Message") ?? string.Empty,
+        Utf8Property.Read(entity, "RawText"),
+        entity.GetBoolean("Truncated") ?? false);
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using InfusionAudit.Storage.Audit;
+using InfusionAudit.Storage.Sessions;
+using InfusionAudit.Storage.Tables;
+
+namespace InfusionAudit.Storage.Indexes;
+
+/// <summary>
+/// <see cref="TableNames.FindingsByClinic"/>: every finding again, filed by clinic and detection month
+/// (PK <c>{clinicId}|{yyyy-MM}</c>, RK <c>{detectedAt}|{sessionId}|{ruleId}|{episodeKey}</c>), so "findings of clinic X
+/// between two dates" is a key range in at most 13 partitions instead of a read of every session. The session writer
+/// keeps it current with the findings that changed in each commit.
+/// </summary>
+public sealed class ClinicFindingIndex(StorageAccount account)
+{
+    private const int MaxTransactionRows = 100;
+
+    private readonly TableClient table = account.Tables.GetTableClient(TableNames.FindingsByClinic);
+
+    /// <summary>
+    /// Upserts changed findings and deletes the rows of findings whose detection time (hence key) moved; one
+    /// transaction per month partition and 100 rows.
+    /// </summary>
+    public async Task WriteAsync(IReadOnlyCollection<SessionFindingRow> changed, IReadOnlyCollection<SessionFindingRow> moved, CancellationToken cancellationToken)
+    {
+        var actions = changed.Select(f => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(f)))
+            .Concat(moved.Select(f => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(PartitionKey(f), RowKey(f)), Azure.ETag.All)));
+        foreach (var partition in actions.GroupBy(a => a.Entity.PartitionKey, StringComparer.Ordinal))
+        {
+            foreach (var chunk in partition.Chunk(MaxTransactionRows))
+            {
+                try
+                {
+                    await table.SubmitTransactionAsync(chunk, cancellationToken);
+                }
+                catch (TableTransactionFailedException ex) when (ex.Status == 404)
+                {
+                    // The moved row is already gone (an earlier attempt of this message): write the rest.
+                    var upserts = chunk.Where(a => a.ActionType != TableTransactionActionType.Delete).ToList();
+                    if (upserts.Count > 0)
+                    {
+                        await table.SubmitTransactionAsync(upserts, cancellationToken);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>One page of a clinic's findings detected in [from, to] (UTC days), oldest first.</summary>
+    public async Task<StoragePage<SessionFindingRow>> ListPageAsync(
+        string clinicId,
+        DateOnly from,
+        DateOnly to,
+        FindingListFilter filter,
+        StorageCursor? cursor,
+        int take,
+        CancellationToken cancellationToken)
+    {
+        var page = await PagedTableReader.ReadAsync(table, Filters(clinicId, from, to, filter), null, cursor, take, cancellationToken);
+        return new StoragePage<SessionFindingRow>([.. page.Rows.Select(ToRow)], page.Next, page.Requests);
+    }
+
+    /// <summary>The month partitions the range touches, in order, each bounded by the day range; conditions parameterised.</summary>
+    internal static IReadOnlyList<string> Filters(string clinicId, DateOnly from, DateOnly to, FindingListFilter filter)
+    {
+        var low = from.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        var high = to.AddDays(1).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        var conditions = new List<string>();
+        if (filter.RuleId is { } ruleId)
+        {
+            conditions.Add(TableClient.CreateQueryFilter($"RuleId eq {ruleId}"));
+        }
+
+        if (filter.Severity is { } severity)
+        {
+            conditions.Add(TableClient.CreateQueryFilter($"Severity eq {severity}"));
+        }
+
+        if (filter.MinSeverityRank is { } rank)
+        {
+            conditions.Add(TableClient.CreateQueryFilter($"SeverityRank ge {rank}"));
+        }
+
+        if (!filter.IncludeRetracted)
+        {
+            conditions.Add(TableClient.CreateQueryFilter($"Active eq {true}"));
+        }
+
+        var filters = new List<string>();
+        for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
+        {
+            var partitionKey = $"{clinicId}|{month.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
+            var parts = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {low} and RowKey lt {high}") };
+            parts.AddRange(conditions);
+            filters.Add(string.Join(" and ", parts.Select(p => $"({p})")));
+        }
+
+        return filters;
+    }
+
+    private static string PartitionKey(SessionFindingRow f) =>
+        $"{f.ClinicId}|{f.DetectedAt.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
+
+    private static string RowKey(SessionFindingRow f) =>
+        $"{f.DetectedAt.UtcDateTime.ToString("yyyyMMddHHmmssfffffff", CultureInfo.InvariantCulture)}|{f.SessionId}|{KeyEncoding.Escape(f.RuleId)}|{KeyEncoding.Escape(f.EpisodeKey)}";
+
+    private static TableEntity ToEntity(SessionFindingRow f) => new(PartitionKey(f), RowKey(f))
+    {
+        ["SessionId"] = f.SessionId,
+        ["RuleId"] = f.RuleId,
+        ["EpisodeKey"] = f.EpisodeKey,
+        ["Severity"] = f.Severity,
+        ["SeverityRank"] = SeverityRank.Of(f.Severity),
+        ["ClinicId"] = f.ClinicId,
+        ["ProtocolId"] = f.ProtocolId,
+        ["ProtocolVersion"] = f.ProtocolVersion,
+        ["Evidence"] = f.Evidence,
+        ["EvidenceValuesJson"] = f.EvidenceValuesJson,
+        ["TriggerEventId"] = f.TriggerEventId,
+        ["DetectedAt"] = f.DetectedAt,
+        ["RetractedAt"] = f.RetractedAt,
+        ["Active"] = f.RetractedAt is null,
+    };
+
+    private static SessionFindingRow ToRow(TableEntity entity) => new(
+        entity.GetString("SessionId") ?? string.Empty,
+        entity.GetString("RuleId") ?? string.Empty,
+        entity.GetString("EpisodeKey") ?? string.Empty,
+        entity.GetString("Severity") ?? string.Empty,
+        entity.GetString("ClinicId") ?? string.Empty,
+        entity.GetString("ProtocolId"),
+        entity.GetInt32("ProtocolVersion"),
+        entity.GetString("Evidence") ?? string.Empty,
+        entity.GetString("EvidenceValuesJson") ?? "{}",
+        entity.GetString("TriggerEventId"),
+        entity.GetDateTimeOffset("DetectedAt") ?? default,
+        entity.GetDateTimeOffset("RetractedAt"));
+}
