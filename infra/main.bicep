@@ -70,6 +70,12 @@ param maxHttpBodyBytes int = 1048576
 @description('Service Bus duplicate detection window (ISO 8601): a re-sent alert notification inside it is dropped by the broker.')
 param duplicateDetectionWindow string = 'PT10M'
 
+@description('Alert transports, comma-separated from serviceBus, queue, webhook; InfusionAudit:Alerts:Transports. The alerts-outbound queue exists either way.')
+param alertTransports string = 'serviceBus'
+
+@description('CRON schedule (six fields) of the alert timer (group windows, escalation, dispatch retries); InfusionAudit:Alerts:Schedule.')
+param alertSchedule string = '*/5 * * * * *'
+
 @description('Key Vault secret holding the patient-reference HMAC key (hex or base64, at least 32 bytes). Created out of band, never by this template.')
 param patientHashKeySecretName string = 'patient-hash-key'
 
@@ -252,9 +258,16 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     InfusionAudit__Keys__OnCall: keyVaultReference(keyVault.outputs.vaultUri, apiKeySecretNames.onCall, '')
     InfusionAudit__Keys__Auditor: keyVaultReference(keyVault.outputs.vaultUri, apiKeySecretNames.auditor, '')
     InfusionAudit__Keys__Admin: keyVaultReference(keyVault.outputs.vaultUri, apiKeySecretNames.admin, '')
-    InfusionAudit__Alerts__ServiceBus__FullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
-    InfusionAudit__Alerts__ServiceBus__TopicName: serviceBus.outputs.topicName
+    // Trigger attributes read %InfusionAudit:Alerts:Schedule% from app settings: the Functions host cannot index the timer without it.
+    InfusionAudit__Alerts__Schedule: alertSchedule
+    InfusionAudit__Alerts__Transports: alertTransports
     InfusionAudit__Alerts__QueueName: alertsQueueName
+    InfusionAudit__Alerts__PublicBaseUrl: 'https://${functionApp.outputs.defaultHostName}'
+    InfusionAudit__Alerts__ServiceBus__FullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
+    InfusionAudit__Alerts__ServiceBus__credential: 'managedidentity'
+    InfusionAudit__Alerts__ServiceBus__TopicName: serviceBus.outputs.topicName
+    // The app trusts App Service's X-MS-CLIENT-PRINCIPAL header only when App Service authentication is really on.
+    InfusionAudit__AppServiceAuth__Enabled: string(enableAuthentication)
   }
   dependsOn: [
     roles

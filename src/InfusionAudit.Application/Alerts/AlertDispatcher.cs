@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using InfusionAudit.Application.Telemetry;
 using InfusionAudit.Storage.Alerts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -47,6 +49,8 @@ public sealed partial class AlertDispatcher(
             }
 
             IReadOnlyList<string?> results;
+            using var span = InfusionAuditTelemetry.StartAlertDispatch(transport.Name, todo.Count);
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 results = await transport.SendAsync([.. todo.Select(i => outbound[i])], cancellationToken);
@@ -57,6 +61,7 @@ public sealed partial class AlertDispatcher(
                 results = [.. todo.Select(_ => (string?)$"{transport.Name}: {ex.GetType().Name}: {ex.Message}")];
             }
 
+            InfusionAuditTelemetry.RecordAlertDispatch(transport.Name, Stopwatch.GetElapsedTime(started), results.Count(r => r is not null));
             lock (perTransport)
             {
                 perTransport[transport.Name] = results;

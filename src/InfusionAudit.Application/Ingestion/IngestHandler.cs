@@ -1,5 +1,6 @@
 using InfusionAudit.Application.Diagnostics;
 using InfusionAudit.Application.Sessions;
+using InfusionAudit.Application.Telemetry;
 using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Privacy;
 using InfusionAudit.Storage.Rejections;
@@ -24,6 +25,7 @@ public sealed partial class IngestHandler(
 
     public async Task<IngestResult> HandleAsync(string messageText, IngestContext context, CancellationToken cancellationToken)
     {
+        using var activity = InfusionAuditTelemetry.StartIngest(context.Source, context.MessageKey);
         var parsed = EventParser.Parse(messageText);
         var outcomes = new EventOutcome[parsed.Events.Count];
         var rejected = new List<(ParsedEvent Element, EventRejection Reason)>();
@@ -51,6 +53,7 @@ public sealed partial class IngestHandler(
 
         // Sessions are independent partitions: write them concurrently.
         var results = await Task.WhenAll(bySession.Select(s => committer.CommitAsync(s.Key, s.Value, context.ReceivedAt, cancellationToken)));
+        InfusionAuditTelemetry.RecordFindings(results.SelectMany(r => r.NewFindings));
         foreach (var outcome in results.SelectMany(r => r.Outcomes))
         {
             outcomes[outcome.Index] = outcome;
@@ -67,6 +70,7 @@ public sealed partial class IngestHandler(
 
         var result = new IngestResult(outcomes, parsed.Problem);
         counters.CountMessage(result.Accepted, result.Duplicate, result.Rejected);
+        InfusionAuditTelemetry.RecordMessage(context.Source, result);
         LogMessage(logger, context.Source, context.MessageKey, result.Accepted, result.Duplicate, result.Rejected);
         return result;
     }
@@ -78,6 +82,7 @@ public sealed partial class IngestHandler(
         var element = new ParsedEvent(0, start, null, reason, null, null);
         await rejections.StoreAsync([ToRow(element, reason, context)], cancellationToken);
         counters.CountMessage(0, 0, 1);
+        InfusionAuditTelemetry.RecordMessage(context.Source, new IngestResult([new EventOutcome(0, null, EventOutcomeStatus.Rejected, reason)], null));
     }
 
     private RejectedEventRow ToRow(ParsedEvent element, EventRejection reason, IngestContext context)

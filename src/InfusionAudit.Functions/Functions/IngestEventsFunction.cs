@@ -1,5 +1,6 @@
 using Azure.Storage.Queues.Models;
 using InfusionAudit.Application.Ingestion;
+using InfusionAudit.Application.Telemetry;
 using Microsoft.Azure.Functions.Worker;
 
 namespace InfusionAudit.Functions.Functions;
@@ -12,6 +13,7 @@ public sealed class IngestEventsFunction(IngestHandler ingest, TimeProvider cloc
     {
         // The insertion time is when the backend received the message; it stays the same on every redelivery.
         var receivedAt = message.InsertedOn ?? clock.GetUtcNow();
+        InfusionAuditTelemetry.RecordQueueAge("events", message.InsertedOn, clock.GetUtcNow());
         await ingest.HandleAsync(message.Body.ToString(), new IngestContext("queue", message.MessageId, receivedAt), cancellationToken);
     }
 }

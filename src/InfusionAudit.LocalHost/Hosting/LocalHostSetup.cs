@@ -2,6 +2,7 @@ using Azure.Core;
 using InfusionAudit.Application;
 using InfusionAudit.Application.Configuration;
 using InfusionAudit.Application.Http;
+using InfusionAudit.Application.Telemetry;
 using InfusionAudit.LocalHost.Jobs;
 using InfusionAudit.Storage;
 using Microsoft.Azure.WebJobs;
@@ -29,6 +30,7 @@ public static class LocalHostSetup
         builder.Configuration[ServiceCollectionExtensions.StorageSetting] ??= "UseDevelopmentStorage=true";
 
         builder.Services.AddInfusionAudit(builder.Configuration);
+        builder.Services.AddInfusionAuditTelemetry(builder.Configuration);
 
         // The trigger's own queue requests (receive, delete) go through the counter too, so benchmarks count every round trip.
         builder.Services.AddAzureClients(clients => clients.ConfigureDefaults((options, services) =>

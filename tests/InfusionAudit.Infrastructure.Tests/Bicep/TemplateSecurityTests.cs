@@ -168,7 +168,7 @@ public sealed class TemplateSecurityTests(CompiledInfra infra) : IClassFixture<C
         ((bool?)properties["platform"]!["enabled"]).ShouldBe(true);
         ((bool?)properties["httpSettings"]!["requireHttps"]).ShouldBe(true);
         ((string?)properties["identityProviders"]!["azureActiveDirectory"]!["registration"]!["clientId"]).ShouldBe(CompiledInfra.AuthClientId);
-        ((string?)properties["identityProviders"]!["azureActiveDirectory"]!["registration"]!["openIdIssuer"]).ShouldContain(CompiledInfra.TenantId);
+        ((string)properties["identityProviders"]!["azureActiveDirectory"]!["registration"]!["openIdIssuer"]!).ShouldContain(CompiledInfra.TenantId);
     }
 
     [Fact]
