@@ -67,7 +67,7 @@ public sealed class ServiceBusAlertTransport : IAlertTransport, IAsyncDisposable
 
                 await sender.SendMessagesAsync(batch, cancellationToken);
             }
-            catch (Exception ex) when (ex is ServiceBusException or UnauthorizedAccessException or TimeoutException or System.Net.Sockets.SocketException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 next = Math.Max(next, first + 1);
                 for (var i = first; i < next; i++)
