@@ -1,0 +1,91 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using InfusionAudit.Application.Audit;
+using InfusionAudit.Integration.Tests.Infrastructure;
+using InfusionAudit.Storage.Indexes;
+
+namespace InfusionAudit.Integration.Tests.Audit;
+
+public sealed class ComplianceReportTests(AuditFixture fixture) : IClassFixture<AuditFixture>
+{
+    private static readonly DateTimeOffset July1 = new(2025, 7, 1, 8, 0, 0, TimeSpan.Zero);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task TheReportCountsOutcomesFindingsAdverseEffectsAndDosesOfTheClinicsRange()
+    {
+        var clinic = AuditFixture.NewClinic();
+        await fixture.IngestAsync(AuditSession.Standard(clinic, July1));
+        await fixture.IngestAsync(AuditSession.Standard(clinic, July1.AddHours(2), s =>
+        [
+            AuditSession.AdverseEffect(s, TimeSpan.FromMinutes(10), "nausea", "mild"),
+            AuditSession.AdverseEffect(s, TimeSpan.FromMinutes(12), "dizziness", "moderate"),
+        ]));
+        await fixture.IngestAsync(AuditSession.Overdose(clinic, July1.AddDays(1)));
+        await fixture.IngestAsync(AuditSession.StoppedForAdverseEffect(clinic, July1.AddDays(2)));
+        await fixture.IngestAsync(AuditSession.Running(clinic, July1.AddDays(3)));
+        await fixture.IngestAsync(AuditSession.Standard(clinic, July1.AddDays(10)));
+        await fixture.IngestAsync(AuditSession.Overdose(AuditFixture.NewClinic(), July1));
+
+        using var response = await fixture.Host.Client(TestKeys.Auditor).GetAsync($"/api/clinics/{clinic}/compliance-report?from=2025-07-01&to=2025-07-04", Ct);
+
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, text);
+        var report = JsonNode.Parse(text)!;
+        var sessions = report["sessions"]!;
+        sessions["total"]!.GetValue<int>().ShouldBe(5);
+        sessions["ended"]!.GetValue<int>().ShouldBe(4);
+        sessions["byStatus"]!["running"]!.GetValue<int>().ShouldBe(1);
+        sessions["endReasons"]!["completed"]!.GetValue<int>().ShouldBe(3);
+        sessions["endReasons"]!["stoppedForAdverseEffect"]!.GetValue<int>().ShouldBe(1);
+        sessions["completedWithinProtocol"]!.GetValue<int>().ShouldBe(2);
+        sessions["completedWithinProtocolPercent"]!.GetValue<double>().ShouldBe(50.0);
+
+        var dose = report["deliveredDose"]!.AsArray().Single()!;
+        dose["protocolId"]!.GetValue<string>().ShouldBe("ketamine-iv-depression");
+        dose["sessions"]!.GetValue<int>().ShouldBe(4);
+        dose["medianMgPerKg"]!.GetValue<double>().ShouldBe(0.5);
+        dose["minMgPerKg"]!.GetValue<double>().ShouldBe(0.25);
+        dose["maxMgPerKg"]!.GetValue<double>().ShouldBe(1.1429);
+
+        var effects = report["adverseEffects"]!.AsArray().Select(e => $"{e!["effect"]}|{e["severity"]}={e["count"]}").ToList();
+        effects.ShouldBe(["dizziness|moderate=1", "hallucinations|severe=1", "nausea|mild=1"]);
+
+        var perRule = report["findingsPerRule"]!.AsArray().ToDictionary(r => r!["ruleId"]!.GetValue<string>(), r => r!["findings"]!.GetValue<int>());
+        perRule["AE-REPORTED"].ShouldBe(2);
+        perRule["AE-SEVERE"].ShouldBe(1);
+        perRule["SESSION-STOPPED-AE"].ShouldBe(1);
+        perRule["DOSE-OVER-DELIVERY"].ShouldBe(1);
+
+        var listed = JsonNode.Parse(await fixture.Host.Client(TestKeys.Auditor).GetStringAsync($"/api/clinics/{clinic}/findings?from=2025-07-01&to=2025-07-04&pageSize=1000", Ct))!;
+        perRule.Values.Sum().ShouldBe(listed["count"]!.GetValue<int>(), "the report's counts agree with the findings list of the same days");
+    }
+
+    [Fact]
+    public async Task AMonthOfSessionsIsOneRequestPerThousandSessions()
+    {
+        var clinic = AuditFixture.NewClinic();
+        for (var i = 0; i < 3; i++)
+        {
+            await fixture.IngestAsync(AuditSession.Standard(clinic, July1.AddDays(i * 10)));
+        }
+
+        var handler = new ComplianceReportHandler(new ClinicSessionIndex(fixture.CountedAccount), TimeProvider.System);
+        var before = fixture.Counter.Requests;
+
+        var (report, requests) = await handler.BuildAsync(clinic, new DateRange(new DateOnly(2025, 7, 1), new DateOnly(2025, 7, 31)), Ct);
+
+        report.Sessions.Total.ShouldBe(3);
+        requests.ShouldBe(1);
+        (fixture.Counter.Requests - before).ShouldBe(1);
+    }
+
+    [Fact]
+    public void TheMedianOfAnEvenCountIsTheMeanOfTheMiddlePair()
+    {
+        ComplianceReportHandler.Median([0.4, 0.1, 0.3, 0.2]).ShouldBe(0.25);
+        ComplianceReportHandler.Median([0.5]).ShouldBe(0.5);
+        ComplianceReportHandler.Median([]).ShouldBeNull();
+    }
+}
