@@ -8,3 +8,7 @@ param clinicIds = [
 param instanceMemoryMB = 512
 param maximumInstanceCount = 10
 param logDailyQuotaGb = 1
+// Pin the HMAC key version once the secret exists (README, Deploy to Azure).
+param patientHashKeySecretVersion = readEnvironmentVariable('INFUSIONAUDIT_PATIENT_HASH_KEY_VERSION', '')
+// Who may set the Key Vault secrets (az ad signed-in-user show --query id -o tsv), for the bootstrap and rotations.
+param vaultOperatorPrincipalId = readEnvironmentVariable('INFUSIONAUDIT_VAULT_OPERATOR_ID', '')

@@ -20,3 +20,5 @@ param authRequireAuthentication = false
 param patientHashKeySecretVersion = readEnvironmentVariable('INFUSIONAUDIT_PATIENT_HASH_KEY_VERSION', '')
 param logRetentionDays = 90
 param logDailyQuotaGb = 5
+// Who may set the Key Vault secrets (az ad signed-in-user show --query id -o tsv), for the bootstrap and rotations.
+param vaultOperatorPrincipalId = readEnvironmentVariable('INFUSIONAUDIT_VAULT_OPERATOR_ID', '')

@@ -14,6 +14,7 @@ using InfusionAudit.Storage;
 using InfusionAudit.Storage.Indexes;
 using InfusionAudit.Storage.Rejections;
 using InfusionAudit.Storage.Sessions;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -32,7 +33,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
 
         services.AddSingleton<StorageRequestCounter>();
-        services.AddSingleton(sp => new StorageAccount(StorageConnectionString(configuration), sp.GetRequiredService<StorageRequestCounter>()));
+        services.AddAzureClientsCore();
+        services.AddSingleton(sp => CreateStorageAccount(configuration, sp));
         services.AddSingleton<SessionRepository>();
         services.AddSingleton<RejectedEventRepository>();
         services.AddSingleton<ClinicSessionIndex>();
@@ -66,15 +68,43 @@ public static class ServiceCollectionExtensions
     /// <summary>Resolves the singletons that validate configuration, so a bad key or protocol file stops the host at start.</summary>
     public static void ValidateInfusionAudit(this IServiceProvider services)
     {
+        if (services.GetService<IConfiguration>() is { } configuration)
+        {
+            KeyVaultReferenceGuard.ThrowIfUnresolved(configuration);
+        }
+
         _ = services.GetRequiredService<ProtocolLibrary>();
         _ = services.GetRequiredService<PatientPseudonymizer>();
         _ = services.GetRequiredService<StorageAccount>();
     }
 
-    private static string StorageConnectionString(IConfiguration configuration) =>
-        configuration[StorageSetting]
-        ?? configuration.GetConnectionString(StorageSetting)
-        ?? throw new InvalidOperationException($"Setting {StorageSetting} is missing: set it to a storage connection string (UseDevelopmentStorage=true for Azurite).");
+    /// <summary>
+    /// <c>AzureWebJobsStorage</c> as the Functions host reads it: a connection string, or an identity-based connection
+    /// (<c>__accountName</c> or <c>__tableServiceUri</c> + <c>__queueServiceUri</c>, credential from <c>__credential</c> /
+    /// <c>__clientId</c>), which is all infra/ deploys because the account refuses shared keys.
+    /// </summary>
+    private static StorageAccount CreateStorageAccount(IConfiguration configuration, IServiceProvider services)
+    {
+        var counter = services.GetRequiredService<StorageRequestCounter>();
+        if ((configuration[StorageSetting] ?? configuration.GetConnectionString(StorageSetting)) is { Length: > 0 } connectionString)
+        {
+            return new StorageAccount(connectionString, counter);
+        }
+
+        var section = configuration.GetSection(StorageSetting);
+        var account = section["accountName"];
+        var tables = section["tableServiceUri"] ?? (account is { Length: > 0 } ? $"https://{account}.table.core.windows.net" : null);
+        var queues = section["queueServiceUri"] ?? (account is { Length: > 0 } ? $"https://{account}.queue.core.windows.net" : null);
+        if (tables is null || queues is null)
+        {
+            throw new InvalidOperationException(
+                $"Setting {StorageSetting} is missing: set it to a storage connection string (UseDevelopmentStorage=true for Azurite), " +
+                $"or use an identity-based connection ({StorageSetting}__accountName, or __tableServiceUri and __queueServiceUri).");
+        }
+
+        var credential = services.GetRequiredService<AzureComponentFactory>().CreateTokenCredential(section);
+        return new StorageAccount(new Uri(tables), new Uri(queues), credential, counter);
+    }
 
     private static string ProtocolsPath(string configured) =>
         Path.IsPathRooted(configured) ? configured : Path.Combine(AppContext.BaseDirectory, configured);

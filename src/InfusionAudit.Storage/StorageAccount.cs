@@ -6,7 +6,8 @@ namespace InfusionAudit.Storage;
 
 /// <summary>
 /// The storage account the system writes to: one table service and one queue service client, both counted by
-/// <see cref="StorageRequestCounter"/>. Built from the Functions setting <c>AzureWebJobsStorage</c>.
+/// <see cref="StorageRequestCounter"/>. Built from the Functions setting <c>AzureWebJobsStorage</c>: a connection string,
+/// or (in Azure, where shared keys are off) the service URIs and a token credential of the app's managed identity.
 /// </summary>
 public sealed class StorageAccount
 {
@@ -14,15 +15,19 @@ public sealed class StorageAccount
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         Counter = counter;
+        Tables = new TableServiceClient(connectionString, TableOptions());
+        Queues = new QueueServiceClient(connectionString, QueueOptions());
+    }
 
-        var tableOptions = new TableClientOptions();
-        Configure(tableOptions);
-        Tables = new TableServiceClient(connectionString, tableOptions);
-
-        // Device producers and the Functions queue trigger agree on base64 message text (event-contract.md).
-        var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
-        Configure(queueOptions);
-        Queues = new QueueServiceClient(connectionString, queueOptions);
+    /// <summary>An identity-based connection (<c>AzureWebJobsStorage__tableServiceUri</c>, <c>__queueServiceUri</c>, <c>__credential</c>).</summary>
+    public StorageAccount(Uri tableServiceUri, Uri queueServiceUri, TokenCredential credential, StorageRequestCounter counter)
+    {
+        ArgumentNullException.ThrowIfNull(tableServiceUri);
+        ArgumentNullException.ThrowIfNull(queueServiceUri);
+        ArgumentNullException.ThrowIfNull(credential);
+        Counter = counter;
+        Tables = new TableServiceClient(tableServiceUri, credential, TableOptions());
+        Queues = new QueueServiceClient(queueServiceUri, credential, QueueOptions());
     }
 
     public TableServiceClient Tables { get; }
@@ -38,6 +43,21 @@ public sealed class StorageAccount
         {
             await Tables.GetTableClient(name).CreateIfNotExistsAsync(cancellationToken);
         }
+    }
+
+    private TableClientOptions TableOptions()
+    {
+        var options = new TableClientOptions();
+        Configure(options);
+        return options;
+    }
+
+    private QueueClientOptions QueueOptions()
+    {
+        // Device producers and the Functions queue trigger agree on base64 message text (event-contract.md).
+        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        Configure(options);
+        return options;
     }
 
     private void Configure(ClientOptions options)
