@@ -73,6 +73,19 @@ public sealed class TelemetryPrivacyTests
         Sum("infusionaudit.findings", host).ShouldBe(stored.Count);
         HistogramCount("infusionaudit.queue.message.age", host, ("queue", "events")).ShouldBe(1);
         host.Spans.Count(s => s.Source.Name == "InfusionAudit" && s.DisplayName == "ingest").ShouldBe(4);
+
+        // Critical findings raise alerts, sent right after the session write on the local default transport (the queue).
+        stored.ShouldContain(f => f.Severity == "critical");
+        var dispatchDeadline = DateTime.UtcNow.AddSeconds(30);
+        while (HistogramCount("infusionaudit.alerts.dispatch.duration", host, ("transport", "queue")) == 0 && DateTime.UtcNow < dispatchDeadline)
+        {
+            await Task.Delay(200, Ct);
+            host.Flush();
+        }
+
+        HistogramCount("infusionaudit.alerts.dispatch.duration", host, ("transport", "queue"), ("outcome", "success")).ShouldBeGreaterThan(0);
+        Sum("infusionaudit.alerts.dispatch.failures", host).ShouldBe(0);
+        host.Spans.ShouldContain(s => s.Source.Name == "InfusionAudit" && s.DisplayName == "alert dispatch");
         host.Logs.ShouldNotBeEmpty();
 
         // Nothing exported names the patient, in clear or hashed (nor the hash's hex digits without their prefix).
