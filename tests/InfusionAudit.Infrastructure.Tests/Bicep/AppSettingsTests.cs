@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using InfusionAudit.Application.Configuration;
 using InfusionAudit.Storage;
@@ -46,6 +47,33 @@ public sealed class AppSettingsTests(CompiledInfra infra) : IClassFixture<Compil
         settings.Keys.ShouldNotContain("FUNCTIONS_WORKER_RUNTIME");
         settings.Keys.ShouldNotContain("FUNCTIONS_EXTENSION_VERSION");
         settings["InfusionAudit__EventsQueue"].ShouldBe(new InfusionAuditOptions().EventsQueue);
+    }
+
+    [Theory]
+    [MemberData(nameof(InfraFiles.Environments), MemberType = typeof(InfraFiles))]
+    public void EveryTriggerExpressionAndConnectionOfTheFunctionsAppHasItsAppSetting(string environment)
+    {
+        // The Functions host resolves %Name% and Connection names from app settings alone (not from the worker's
+        // option defaults): a missing one stops the function from being indexed at all.
+        var sources = Directory.GetFiles(Path.Combine(BicepCli.RepositoryRoot, "src", "InfusionAudit.Functions"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(File.ReadAllText)
+            .ToList();
+        var expressions = sources.SelectMany(s => Regex.Matches(s, "%([A-Za-z0-9:_.]+)%").Select(m => m.Groups[1].Value)).Distinct().ToList();
+        var connections = sources.SelectMany(s => Regex.Matches(s, "Connection = \"([^\"]+)\"").Select(m => m.Groups[1].Value)).Distinct().ToList();
+        var settings = AppSettings(environment);
+
+        expressions.ShouldNotBeEmpty();
+        foreach (var name in expressions)
+        {
+            settings.Keys.ShouldContain(name.Replace(":", "__", StringComparison.Ordinal), $"trigger expression %{name}%");
+        }
+
+        foreach (var name in connections)
+        {
+            settings.Keys.ShouldContain($"{name}__queueServiceUri", $"identity-based connection {name}");
+            settings[$"{name}__credential"].ShouldBe("managedidentity");
+        }
     }
 
     [Fact]
