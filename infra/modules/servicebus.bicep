@@ -1,4 +1,4 @@
-metadata description = 'Service Bus namespace and the clinical-alerts topic: duplicate detection on (alert notification id = MessageId), one on-call subscription per clinic for critical alerts, and an audit subscription that receives everything.'
+metadata description = 'Service Bus namespace and the clinical-alerts topic: duplicate detection on (alert notification id = MessageId), one on-call subscription per clinic for critical alerts, an escalation subscription, and an audit subscription that receives everything. Filters use the application properties the Service Bus alert transport sets (severity, clinicId, target).'
 
 @description('Azure region.')
 param location string
@@ -71,6 +71,29 @@ resource auditAllRule 'Microsoft.ServiceBus/namespaces/topics/subscriptions/rule
     filterType: 'SqlFilter'
     sqlFilter: {
       sqlExpression: '1=1'
+    }
+  }
+}
+
+// Escalations (an alert left unacknowledged past its deadline) for whoever stands behind the on-call staff.
+resource escalation 'Microsoft.ServiceBus/namespaces/topics/subscriptions@2024-01-01' = {
+  parent: topic
+  name: 'escalation'
+  properties: {
+    deadLetteringOnMessageExpiration: true
+    defaultMessageTimeToLive: messageTimeToLive
+    maxDeliveryCount: 10
+    lockDuration: 'PT1M'
+  }
+}
+
+resource escalationRule 'Microsoft.ServiceBus/namespaces/topics/subscriptions/rules@2024-01-01' = {
+  parent: escalation
+  name: '$Default'
+  properties: {
+    filterType: 'SqlFilter'
+    sqlFilter: {
+      sqlExpression: 'target = \'escalation\''
     }
   }
 }

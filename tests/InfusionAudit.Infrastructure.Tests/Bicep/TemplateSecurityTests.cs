@@ -70,16 +70,17 @@ public sealed class TemplateSecurityTests(CompiledInfra infra) : IClassFixture<C
 
     [Theory]
     [MemberData(nameof(InfraFiles.Environments), MemberType = typeof(InfraFiles))]
-    public void EachClinicHasAnOnCallSubscriptionForItsCriticalAlertsAndAuditGetsEverything(string environment)
+    public void EachClinicHasAnOnCallSubscriptionForItsCriticalAlertsEscalationsHaveOneAndAuditGetsEverything(string environment)
     {
         var rules = infra.Resources(environment, "Microsoft.ServiceBus/namespaces/topics/subscriptions/rules")
             .ToDictionary(r => ((string)r["name"]!).Split('/')[^2], r => (string)r["properties"]!["sqlFilter"]!["sqlExpression"]!);
 
         rules["audit-all"].ShouldBe("1=1");
+        rules["escalation"].ShouldBe("target = 'escalation'");
         var onCall = rules.Where(r => r.Key.StartsWith("oncall-", StringComparison.Ordinal)).ToList();
         onCall.ShouldNotBeEmpty();
         onCall.ShouldAllBe(r => r.Value.StartsWith("severity = 'critical' AND clinicId = '", StringComparison.Ordinal));
-        rules.Count.ShouldBe(onCall.Count + 1);
+        rules.Count.ShouldBe(onCall.Count + 2);
     }
 
     [Theory]
