@@ -17,6 +17,7 @@ public static class AuditServiceCollectionExtensions
         services.AddSingleton<ClinicFindingIndex>();
         services.AddSingleton<RejectedEventReader>();
         services.AddSingleton<AccessLogRepository>();
+        services.AddSingleton<AlertListingReader>();
 
         services.AddSingleton<PageTokenCodec>();
         services.AddSingleton<AuditReadPipeline>();
@@ -24,6 +25,8 @@ public static class AuditServiceCollectionExtensions
         services.AddSingleton<ClinicFindingsQueryHandler>();
         services.AddSingleton<RejectedEventsQueryHandler>();
         services.AddSingleton<AccessLogQueryHandler>();
+        services.AddSingleton<ComplianceAlertReader>();
+        services.AddSingleton<SessionTimelineHandler>();
         services.AddSingleton<ComplianceReportHandler>();
 
         services.AddSingleton<AuditClinicSessionsEndpoint>();
@@ -31,6 +34,7 @@ public static class AuditServiceCollectionExtensions
         services.AddSingleton<AuditRejectedEndpoint>();
         services.AddSingleton<AuditComplianceReportEndpoint>();
         services.AddSingleton<AuditAccessLogEndpoint>();
+        services.AddSingleton<AuditSessionTimelineEndpoint>();
         services.AddSingleton<OpenApiEndpoint>();
         return services;
     }

@@ -5,7 +5,7 @@ namespace InfusionAudit.Application.Audit;
 /// counted over the sessions whose date lies in the range, from the per-session aggregates the writer keeps in the
 /// clinic index; nothing is sampled or estimated.
 /// </summary>
-/// <param name="Alerts">Alerts raised for those sessions and time to acknowledge; null while alert storage is not available (see <paramref name="Gaps"/>).</param>
+/// <param name="Alerts">Alerts raised in the range (by raise day, not session day) and time to acknowledge; null when not available (see <paramref name="Gaps"/>).</param>
 /// <param name="Gaps">What the report could not include, in words; empty when complete.</param>
 public sealed record ComplianceReport(
     string ClinicId,

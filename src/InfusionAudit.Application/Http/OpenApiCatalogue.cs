@@ -21,6 +21,7 @@ public static class OpenApiCatalogue
     {
         var sessionId = Path("sessionId", "A session id (contract id syntax).", "S-example");
         var clinicId = Path("clinicId", "A clinic id (contract id syntax).", "abq-01");
+        var alertId = new OpenApiParameter("alertId", "path", true, new JsonObject { ["type"] = "string", ["maxLength"] = 512 }, "An alert id (from a list, a notification or a session time line).", "example-alert");
         OpenApiParameter[] range =
         [
             Query("from", true, Date(), "First session/detection/receive day (UTC), YYYY-MM-DD.", "2026-03-01"),
@@ -56,6 +57,8 @@ public static class OpenApiCatalogue
             new("GET", ReplayEndpoint.Route, "ReplaySession", "The session judged again against a protocol version, beside the stored findings. Access-logged.", [CallerRole.Auditor],
                 [sessionId, Query("protocolVersion", false, new JsonObject { ["type"] = "integer", ["minimum"] = 1 }, "Protocol version to judge against; default: the version stored.")],
                 [Ok("The replay.", "ReplayReport"), Bad("Malformed id or version."), .. Denials(), NotFound(), LogDown()]),
+            new("GET", AuditSessionTimelineEndpoint.Route, "GetSessionTimeline", "One session's events, findings and alert changes on one time line, with its findings and alerts. Access-logged.", [CallerRole.Auditor, CallerRole.OnCall], [sessionId],
+                [Ok("The time line.", "SessionAuditTimeline"), Bad("Malformed id."), .. Denials(), NotFound(), LogDown()]),
             new("GET", "/api/diagnostics/counters", "DiagnosticsCounters", "Pipeline and storage request counters of this host process.", [CallerRole.Auditor], [],
                 [Ok("The counters.", "PipelineCounterSnapshot"), .. Denials()]),
             new("GET", AuditClinicSessionsEndpoint.Route, "ListClinicSessions", "Sessions of a clinic by session date (UTC day of the start). Access-logged.", [CallerRole.Auditor],
@@ -86,11 +89,42 @@ public static class OpenApiCatalogue
             new("GET", AuditAccessLogEndpoint.Route, "ListAccessLog", "Who read audit data on a UTC day. Admin only; reading it is logged too.", [],
                 [Query("date", true, Date(), "The UTC day, YYYY-MM-DD.", "2026-03-01"), .. paging],
                 [Page("A page of access log entries.", "AccessLogPage"), Bad("A parameter is invalid; the problem names it."), .. Denials(), LogDown()]),
+            new("GET", "/api/alerts", "ListAlerts", "Alerts of a clinic, newest first, optionally in one state.", [CallerRole.OnCall, CallerRole.Auditor],
+                [
+                    Query("clinicId", true, IdSchema(), "The clinic.", "abq-01"),
+                    Query("state", false, Enum("open", "acknowledged", "resolved"), "Only alerts in this state."),
+                    Query("pageSize", false, new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = 200, ["default"] = 50 }, "Alerts per page."),
+                    Query("continuationToken", false, new JsonObject { ["type"] = "string" }, "The token of the previous page."),
+                ],
+                [Ok("A page of alerts.", "AlertList"), Bad("A parameter is invalid; the problem names it."), .. Denials()]),
+            new("GET", "/api/alerts/{alertId}", "GetAlert", "One alert with its history and notifications.", [CallerRole.OnCall, CallerRole.Auditor], [alertId],
+                [Ok("The alert.", "AlertView"), .. Denials(), NotFound("No such alert.")]),
+            new("POST", "/api/alerts/{alertId}/acknowledge", "AcknowledgeAlert", "A person takes the alert on; it stops escalating.", [CallerRole.OnCall], [alertId],
+                [Ok("The alert after the change.", "AlertView"), Bad("The body is not the documented object."), .. Denials(), NotFound("No such alert."), Conflict()],
+                RequestBody: "AlertActionRequest", RequestExample: """{"by":"Dr. Example","note":"on my way"}""", OptionalBody: true),
+            new("POST", "/api/alerts/{alertId}/resolve", "ResolveAlert", "Closes the alert.", [CallerRole.OnCall], [alertId],
+                [Ok("The alert after the change.", "AlertView"), Bad("The body is not the documented object."), .. Denials(), NotFound("No such alert."), Conflict()],
+                RequestBody: "AlertActionRequest", RequestExample: """{"by":"Dr. Example","reason":"infusion stopped, patient stable"}""", OptionalBody: true),
+            new("GET", "/api/silences", "ListSilences", "Silences (maintenance windows), newest first; expired ones stay listed for auditors.", [CallerRole.Auditor],
+                [
+                    Query("clinicId", false, IdSchema(), "Only this clinic's silences."),
+                    Query("pageSize", false, new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = 200, ["default"] = 50 }, "Silences per page."),
+                    Query("continuationToken", false, new JsonObject { ["type"] = "string" }, "The token of the previous page."),
+                ],
+                [Ok("A page of silences.", "SilencePage"), Bad("A parameter is invalid; the problem names it."), .. Denials()]),
+            new("POST", "/api/silences", "CreateSilence", "Silences a clinic or one of its devices for at most 7 days (admin).", [], [],
+                [new(201, "The silence.", new Dictionary<string, string?> { [Json] = "Silence" }), Bad("The body is invalid; the problem names the field."), .. Denials()],
+                RequestBody: "SilenceRequest", RequestExample: """{"clinicId":"abq-01","endsAt":"2026-03-01T12:00:00Z","reason":"pump maintenance"}"""),
+            new("DELETE", "/api/silences/{silenceId}", "ExpireSilence", "Ends a silence now; the record stays (admin).", [],
+                [new("silenceId", "path", true, new JsonObject { ["type"] = "string", ["pattern"] = "^[A-Za-z0-9-]{1,64}$" }, "The silence.", "example-silence")],
+                [Ok("The silence, expired.", "Silence"), Bad("Malformed id."), .. Denials(), NotFound("No such silence.")]),
         ];
     }
 
     private static OpenApiParameter Path(string name, string description, string example) =>
-        new(name, "path", true, new JsonObject { ["type"] = "string", ["pattern"] = "^[A-Za-z0-9._:-]{1,64}$" }, description, example);
+        new(name, "path", true, IdSchema(), description, example);
+
+    private static JsonObject IdSchema() => new() { ["type"] = "string", ["pattern"] = "^[A-Za-z0-9._:-]{1,64}$" };
 
     private static OpenApiParameter Query(string name, bool required, JsonObject schema, string description, string? example = null) =>
         new(name, "query", required, schema, description, example);
@@ -106,7 +140,9 @@ public static class OpenApiCatalogue
 
     private static OpenApiResponse Bad(string description) => new(400, description, new Dictionary<string, string?> { [Problem] = "Problem" });
 
-    private static OpenApiResponse NotFound() => new(404, "No such session.", new Dictionary<string, string?> { [Problem] = "Problem" });
+    private static OpenApiResponse NotFound(string description = "No such session.") => new(404, description, new Dictionary<string, string?> { [Problem] = "Problem" });
+
+    private static OpenApiResponse Conflict() => new(409, "The alert is already resolved.", new Dictionary<string, string?> { [Problem] = "Problem" });
 
     private static OpenApiResponse LogDown() => new(503, "The access log could not be written, so nothing was read.", new Dictionary<string, string?> { [Problem] = "Problem" });
 

@@ -1,11 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
+using InfusionAudit.Application.Alerts;
 using InfusionAudit.Application.Audit;
 using InfusionAudit.Application.Diagnostics;
 using InfusionAudit.Application.Replay;
 using InfusionAudit.Application.Security;
 using InfusionAudit.Application.Sessions;
+using InfusionAudit.Domain.Alerts;
 
 namespace InfusionAudit.Application.Http;
 
@@ -29,6 +31,12 @@ public static class OpenApiDocumentBuilder
         ["RejectedEventPage"] = typeof(AuditPage<RejectedEventDocument>),
         ["AccessLogPage"] = typeof(AuditPage<AccessLogEntryDocument>),
         ["ComplianceReport"] = typeof(ComplianceReport),
+        ["SessionAuditTimeline"] = typeof(SessionAuditTimeline),
+        ["AlertList"] = typeof(AlertList),
+        ["AlertView"] = typeof(AlertView),
+        ["AlertActionRequest"] = typeof(AlertActionRequest),
+        ["Silence"] = typeof(Silence),
+        ["SilenceRequest"] = typeof(SilenceRequest),
     };
 
     public static JsonObject Build(string version = "1.0.0")
@@ -113,7 +121,7 @@ public static class OpenApiDocumentBuilder
                 media["example"] = JsonNode.Parse(example);
             }
 
-            node["requestBody"] = new JsonObject { ["required"] = true, ["content"] = new JsonObject { [OpenApiCatalogue.Json] = media } };
+            node["requestBody"] = new JsonObject { ["required"] = !operation.OptionalBody, ["content"] = new JsonObject { [OpenApiCatalogue.Json] = media } };
         }
 
         var responses = new JsonObject();
@@ -190,6 +198,15 @@ public static class OpenApiDocumentBuilder
                 {
                     ["status"] = new JsonObject { ["type"] = "string" },
                     ["protocols"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } },
+                },
+            },
+            ["SilencePage"] = new JsonObject
+            {
+                ["type"] = "object",
+                ["properties"] = new JsonObject
+                {
+                    ["items"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["$ref"] = "#/components/schemas/Silence" } },
+                    ["continuationToken"] = new JsonObject { ["type"] = new JsonArray("string", "null") },
                 },
             },
             ["DeviceEvents"] = new JsonObject

@@ -7,6 +7,7 @@ namespace InfusionAudit.Application.Http;
 /// <param name="RequestBody">Component schema of the JSON body, or null.</param>
 /// <param name="RequestExample">A valid JSON body for the contract test.</param>
 /// <param name="LocalHostOnly">Mapped by the local host only (an alias); the Functions app does not serve it.</param>
+/// <param name="OptionalBody">The body may be left out.</param>
 public sealed record OpenApiOperation(
     string Method,
     string Path,
@@ -17,4 +18,5 @@ public sealed record OpenApiOperation(
     IReadOnlyList<OpenApiResponse> Responses,
     string? RequestBody = null,
     string? RequestExample = null,
-    bool LocalHostOnly = false);
+    bool LocalHostOnly = false,
+    bool OptionalBody = false);

@@ -69,6 +69,7 @@ public static class LocalHostSetup
         app.MapGet(AuditComplianceReportEndpoint.Route, (HttpRequest request, string clinicId, AuditComplianceReportEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(request, clinicId, ct));
         app.MapGet(AuditAccessLogEndpoint.Route, (HttpRequest request, AuditAccessLogEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(request, ct));
         app.MapGet(OpenApiEndpoint.Route, (HttpRequest request, OpenApiEndpoint endpoint) => endpoint.Get(request));
+        app.MapGet(AuditSessionTimelineEndpoint.Route, (HttpRequest request, string sessionId, AuditSessionTimelineEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(request, sessionId, ct));
         app.MapGet("/api/alerts", (HttpRequest request, AlertsEndpoint endpoint, CancellationToken ct) => endpoint.ListAsync(request, ct));
         app.MapGet("/api/alerts/{alertId}", (HttpRequest request, string alertId, AlertsEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(request, alertId, ct));
         app.MapPost("/api/alerts/{alertId}/acknowledge", (HttpRequest request, string alertId, AlertsEndpoint endpoint, CancellationToken ct) => endpoint.AcknowledgeAsync(request, alertId, ct));

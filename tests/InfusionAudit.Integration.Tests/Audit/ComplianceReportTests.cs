@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json.Nodes;
 using InfusionAudit.Application.Audit;
 using InfusionAudit.Integration.Tests.Infrastructure;
+using InfusionAudit.Storage.Alerts;
+using InfusionAudit.Storage.Audit;
 using InfusionAudit.Storage.Indexes;
 
 namespace InfusionAudit.Integration.Tests.Audit;
@@ -71,14 +73,49 @@ public sealed class ComplianceReportTests(AuditFixture fixture) : IClassFixture<
             await fixture.IngestAsync(AuditSession.Standard(clinic, July1.AddDays(i * 10)));
         }
 
-        var handler = new ComplianceReportHandler(new ClinicSessionIndex(fixture.CountedAccount), TimeProvider.System);
+        var account = fixture.CountedAccount;
+        var handler = new ComplianceReportHandler(
+            new ClinicSessionIndex(account),
+            new ComplianceAlertReader(new AlertListingReader(account), new AlertRepository(account)),
+            TimeProvider.System);
         var before = fixture.Counter.Requests;
 
         var (report, requests) = await handler.BuildAsync(clinic, new DateRange(new DateOnly(2025, 7, 1), new DateOnly(2025, 7, 31)), Ct);
 
         report.Sessions.Total.ShouldBe(3);
-        requests.ShouldBe(1);
-        (fixture.Counter.Requests - before).ShouldBe(1);
+        requests.ShouldBe(4, "one for the sessions, one per alert listing (all, acknowledged, resolved), none for alert partitions");
+        (fixture.Counter.Requests - before).ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task AlertsRaisedInTheRangeAreCountedWithTheirTimeToAcknowledge()
+    {
+        var clinic = AuditFixture.NewClinic();
+        var now = DateTimeOffset.UtcNow;
+        var start = DateTimeOffset.FromUnixTimeSeconds(now.AddMinutes(-50).ToUnixTimeSeconds());
+        var session = AuditSession.Overdose(clinic, start) with { ReceivedAt = now };
+        await fixture.IngestAsync(session);
+        var onCall = fixture.Host.Client(TestKeys.OnCall);
+        var alerts = JsonNode.Parse(await onCall.GetStringAsync($"/api/alerts?clinicId={clinic}", Ct))!["items"]!.AsArray();
+        alerts.Count.ShouldBeGreaterThan(0, "an overdose raises critical findings, and every critical finding an alert");
+        var first = alerts[0]!["alert"]!["alertId"]!.GetValue<string>();
+        (await onCall.PostAsync($"/api/alerts/{Uri.EscapeDataString(first)}/acknowledge", null, Ct)).EnsureSuccessStatusCode();
+        var today = now.ToString("yyyy-MM-dd");
+
+        var report = JsonNode.Parse(await fixture.Host.Client(TestKeys.Auditor).GetStringAsync($"/api/clinics/{clinic}/compliance-report?from={today}&to={today}", Ct))!;
+        var timeline = JsonNode.Parse(await fixture.Host.Client(TestKeys.Auditor).GetStringAsync($"/api/sessions/{session.SessionId}/timeline", Ct))!;
+
+        var summary = report["alerts"]!;
+        summary["raised"]!.GetValue<int>().ShouldBe(alerts.Count);
+        summary["acknowledged"]!.GetValue<int>().ShouldBe(1);
+        summary["open"]!.GetValue<int>().ShouldBe(alerts.Count - 1);
+        summary["acknowledgedByAPerson"]!.GetValue<int>().ShouldBe(1);
+        summary["medianSecondsToAcknowledge"]!.GetValue<double>().ShouldBeGreaterThanOrEqualTo(0);
+        report["gaps"]!.AsArray().ShouldBeEmpty();
+        timeline["alerts"]!.AsArray().Count.ShouldBe(alerts.Count);
+        timeline["timeline"]!.AsArray().ShouldContain(i => i!["kind"]!.GetValue<string>() == "alert" && i["ref"]!.GetValue<string>() == first);
+        timeline["timeline"]!.AsArray().ShouldContain(i => i!["kind"]!.GetValue<string>() == "event" && i["what"]!.GetValue<string>() == "SessionStarted");
+        timeline.ToJsonString().ShouldNotContain("hmac-sha256");
     }
 
     [Fact]

@@ -1,0 +1,38 @@
+using InfusionAudit.Application;
+using InfusionAudit.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InfusionAudit.Functions.Tests.Audit;
+
+/// <summary>The Functions worker's services (the same AddInfusionAudit call) with a key per audit role, on the test Azurite.</summary>
+public sealed class AuditFunctionServices : IAsyncLifetime
+{
+    public const string AuditorKey = "fn-audit-auditor-key";
+    public const string AdminKey = "fn-audit-admin-key";
+    public const string ProducerKey = "fn-audit-producer-key";
+
+    public ServiceProvider Provider { get; private set; } = null!;
+
+    public T Get<T>() where T : notnull => Provider.GetRequiredService<T>();
+
+    public async ValueTask InitializeAsync()
+    {
+        var connection = Environment.GetEnvironmentVariable("AZURITE_CONNECTION_STRING") is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException("AZURITE_CONNECTION_STRING is not set; run ./scripts/test.sh.");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = connection,
+            ["InfusionAudit:PatientHashKey"] = "b1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90",
+            ["InfusionAudit:Keys:Producer"] = ProducerKey,
+            ["InfusionAudit:Keys:Auditor"] = AuditorKey,
+            ["InfusionAudit:Keys:Admin"] = AdminKey,
+        }).Build();
+        Provider = new ServiceCollection().AddLogging().AddInfusionAudit(configuration).BuildServiceProvider();
+        Provider.ValidateInfusionAudit();
+        await Provider.GetRequiredService<StorageAccount>().EnsureTablesAsync(CancellationToken.None);
+    }
+
+    public async ValueTask DisposeAsync() => await Provider.DisposeAsync();
+}
