@@ -1,0 +1,102 @@
+using InfusionAudit.Application.Alerts;
+using InfusionAudit.Domain.Alerts;
+using InfusionAudit.Domain.Contract;
+using InfusionAudit.Domain.Findings;
+using InfusionAudit.Domain.Sessions;
+using InfusionAudit.Integration.Tests.Infrastructure;
+using InfusionAudit.Storage.Alerts;
+using static InfusionAudit.Integration.Tests.Alerts.AlertTestHost;
+
+namespace InfusionAudit.Integration.Tests.Alerts;
+
+/// <summary>The outbox on Azurite: concurrent writers for one session, the group row's ETag guard, the timer's due index.</summary>
+public sealed class AlertStorageTests
+{
+    [Fact]
+    public async Task WritersRacingOnOneSessionStoreOneAlertAndOneNotification()
+    {
+        await using var host = await StartAsync(NewName("alerts"), NewName("scope"), new Dictionary<string, string?> { ["InfusionAudit:Alerts:InlineDispatch"] = "false" });
+        var raiser = host.Get<AlertRaiser>();
+        var request = Request("S-race-" + Guid.NewGuid().ToString("N")[..10]);
+
+        var created = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => raiser.RaiseAsync(request, Ct))));
+
+        created.Sum(c => c.Count).ShouldBe(1);
+        var partition = await host.Get<AlertRepository>().LoadAsync(request.SessionId, Ct);
+        partition.Alerts.ShouldHaveSingleItem().RuleId.ShouldBe(RuleIds.VitalsBpCritical);
+        partition.Notifications.ShouldHaveSingleItem().Notification.NotificationId.ShouldBe(request.SessionId + "~n001");
+        partition.Group!.NotificationCount.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task AWriteWithAStaleGroupETagIsRefused()
+    {
+        await using var host = await StartAsync(NewName("alerts"), NewName("scope"), new Dictionary<string, string?> { ["InfusionAudit:Alerts:InlineDispatch"] = "false" });
+        var request = Request("S-etag-" + Guid.NewGuid().ToString("N")[..10]);
+        await host.Get<AlertRaiser>().RaiseAsync(request, Ct);
+        var repository = host.Get<AlertRepository>();
+        var stale = await repository.LoadAsync(request.SessionId, Ct);
+        var alert = stale.Alerts.Single();
+        var decided = AlertPolicy.Acknowledge(stale.Snapshot, alert.AlertId, new AlertActor("a", null), null, DateTimeOffset.UtcNow).Changes!;
+        await host.Get<AlertStore>().StoreAsync(stale, decided, DateTimeOffset.UtcNow, Ct);
+
+        var second = AlertPolicy.Resolve(stale.Snapshot, alert.AlertId, new AlertActor("b", null), "late", DateTimeOffset.UtcNow).Changes!;
+
+        await Should.ThrowAsync<AlertWriteConflictException>(() => host.Get<AlertStore>().StoreAsync(stale, second, DateTimeOffset.UtcNow, Ct));
+        (await repository.LoadAsync(request.SessionId, Ct)).Alerts.Single().State.ShouldBe(AlertState.Acknowledged);
+    }
+
+    [Fact]
+    public async Task TheTimerFindsDueSessionsOnlyInItsOwnScope()
+    {
+        await using var host = await StartAsync(NewName("alerts"), NewName("scope"), new Dictionary<string, string?> { ["LocalHost:AlertClock"] = "off" });
+        var index = host.Get<AlertIndex>();
+        var scope = NewName("scope");
+        var session = "S-due-" + Guid.NewGuid().ToString("N")[..10];
+        var now = DateTimeOffset.UtcNow;
+        await index.ScheduleAsync(scope, session, "abq-01", now.AddSeconds(-1), Ct);
+        await index.ScheduleAsync(scope, session + "-later", "abq-01", now.AddMinutes(5), Ct);
+
+        var due = await index.ListDueAsync(scope, now, 100, Ct);
+        var elsewhere = await index.ListDueAsync(NewName("scope"), now, 100, Ct);
+
+        due.ShouldHaveSingleItem().SessionId.ShouldBe(session);
+        elsewhere.ShouldBeEmpty();
+
+        // A writer rescheduling in between wins over the timer's stale removal.
+        await index.ScheduleAsync(scope, session, "abq-01", now.AddSeconds(-1), Ct);
+        await index.RescheduleAsync(scope, due[0], null, Ct);
+        (await index.ListDueAsync(scope, now, 100, Ct)).ShouldHaveSingleItem();
+    }
+
+    private static AlertRaiseRequest Request(string sessionId)
+    {
+        var script = new SessionScript(sessionId);
+        var finding = new Finding(
+            RuleIds.VitalsBpCritical, Severity.Critical, sessionId, script.ClinicId, "ketamine-iv-depression", 1, "e1",
+            "Blood pressure 205/125 mmHg", new Dictionary<string, double> { ["systolicMmHg"] = 205 }, $"{sessionId}-e0", DateTimeOffset.UtcNow);
+        var parsed = EventParser.Parse(CriticalBloodPressure(script, TimeSpan.FromMinutes(5)).ToJsonString()).Events.Single().Event!;
+        var state = new SessionState
+        {
+            SessionId = sessionId,
+            ClinicId = script.ClinicId,
+            DeviceIds = ["pump-17"],
+            Status = SessionStatus.Running,
+            RateSegments = [],
+            RunningTimeMin = 0,
+            PausedTimeMin = 0,
+            PauseCount = 0,
+            DiscreteDoseCount = 0,
+            DiscreteDoseMg = 0,
+            FirstOccurredAt = DateTimeOffset.UtcNow,
+            LastOccurredAt = DateTimeOffset.UtcNow,
+            FirstReceivedAt = DateTimeOffset.UtcNow,
+            LastEventReceivedAt = DateTimeOffset.UtcNow,
+            LastSequence = 0,
+            EventCount = 1,
+            MissingSequenceNumbers = [],
+            MissingSequenceCount = 0,
+        };
+        return new AlertRaiseRequest(sessionId, new SessionEvaluation(state, [finding]), [finding], [new StoredEvent(parsed, DateTimeOffset.UtcNow)], false);
+    }
+}
