@@ -46,14 +46,16 @@ public sealed class AlertPipelineTests
     public async Task TwoNewProblemsWithinTheWindowGoOutAsOneFollowUp()
     {
         var alerts = NewName("alerts");
-        await using var host = await StartAsync(alerts, NewName("scope"));
+
+        // A window long enough that both problems land in it even on a busy machine.
+        await using var host = await StartAsync(alerts, NewName("scope"), new Dictionary<string, string?> { ["InfusionAudit:Alerts:GroupWindow"] = "00:00:08" });
         var script = new SessionScript();
         await SendAsync(host, [script.Started(), script.Rate(TimeSpan.FromSeconds(30), 52.5), CriticalBloodPressure(script, TimeSpan.FromMinutes(5))]);
         (await WaitForAsync(alerts, 1, TimeSpan.FromSeconds(20))).ShouldHaveSingleItem();
 
         await SendAsync(host, [SevereAdverseEffect(script, TimeSpan.FromMinutes(6))]);
         await SendAsync(host, [CriticalSpo2(script, TimeSpan.FromMinutes(7))]);
-        var followUps = await DrainAsync(alerts, TimeSpan.FromSeconds(8));
+        var followUps = await DrainAsync(alerts, TimeSpan.FromSeconds(12));
 
         var followUp = followUps.ShouldHaveSingleItem();
         followUp["kind"]!.GetValue<string>().ShouldBe("followUp");
