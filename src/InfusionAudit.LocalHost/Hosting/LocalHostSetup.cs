@@ -1,5 +1,7 @@
 using Azure.Core;
 using InfusionAudit.Application;
+using InfusionAudit.Application.Alerts;
+using InfusionAudit.Application.Clock;
 using InfusionAudit.Application.Configuration;
 using InfusionAudit.Application.Http;
 using InfusionAudit.Application.Telemetry;
@@ -7,6 +9,7 @@ using InfusionAudit.LocalHost.Jobs;
 using InfusionAudit.Storage;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Options;
 
 namespace InfusionAudit.LocalHost.Hosting;
 
@@ -40,17 +43,24 @@ public static class LocalHostSetup
         var hostJson = HostJson.Load(builder.Configuration["LocalHost:HostJsonPath"] is { Length: > 0 } path ? path : Path.Combine(AppContext.BaseDirectory, "host.json"));
         builder.Host.ConfigureWebJobs(webJobs => webJobs.AddAzureStorageQueues(options => HostJson.ApplyQueues(hostJson, options)));
         builder.Services.AddSingleton<ITypeLocator>(new JobTypeLocator(typeof(IngestEventsJob)));
-        if (!string.Equals(builder.Configuration["LocalHost:Clock"], "off", StringComparison.OrdinalIgnoreCase))
-        {
-            builder.Services.AddHostedService<ClockService>();
-        }
-
-        if (!string.Equals(builder.Configuration["LocalHost:AlertClock"], "off", StringComparison.OrdinalIgnoreCase))
-        {
-            builder.Services.AddHostedService<AlertClockService>();
-        }
+        // The Functions timers SessionClock and AlertClock, on the same schedules; each can be switched off for benchmarks.
+        AddTimer(builder, "LocalHost:Clock", "session clock", sp => sp.GetRequiredService<IOptions<InfusionAuditOptions>>().Value.ClockSchedule,
+            (sp, ct) => sp.GetRequiredService<SessionClockHandler>().RunAsync(ct));
+        AddTimer(builder, "LocalHost:AlertClock", "alert clock", sp => sp.GetRequiredService<IOptions<AlertOptions>>().Value.Schedule,
+            (sp, ct) => sp.GetRequiredService<AlertClockHandler>().RunAsync(ct));
 
         return builder;
+    }
+
+    private static void AddTimer(WebApplicationBuilder builder, string switchSetting, string name, Func<IServiceProvider, string> schedule, Func<IServiceProvider, CancellationToken, Task> tick)
+    {
+        if (string.Equals(builder.Configuration[switchSetting], "off", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        builder.Services.AddSingleton<IHostedService>(sp => new CronService(
+            name, schedule(sp), tick, sp, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CronService>>()));
     }
 
     public static void ValidateLocalHost(this IServiceProvider services) => services.ValidateInfusionAudit();
