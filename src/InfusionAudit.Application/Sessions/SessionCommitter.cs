@@ -1,6 +1,7 @@
 using System.Text.Json;
 using InfusionAudit.Application.Alerts;
 using InfusionAudit.Application.Ingestion;
+using InfusionAudit.Application.Telemetry;
 using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
 using InfusionAudit.Domain.Protocols;
@@ -88,8 +89,11 @@ public sealed partial class SessionCommitter(
 
             try
             {
-                var (evaluation, _) = await WriteAsync(partition, [.. StoredEvents(partition).Values], [], asOf, asOf, outbox, cancellationToken);
+                var (evaluation, added) = await WriteAsync(partition, [.. StoredEvents(partition).Values], [], asOf, asOf, outbox, cancellationToken);
                 await alerts.DispatchAsync(outbox, cancellationToken);
+
+                // Findings the clock raised (overdue, silent, no start) count like those raised by events.
+                InfusionAuditTelemetry.RecordFindings(added);
                 if (evaluation.State.Status == SessionStatus.Ended)
                 {
                     // Normally removed when the end arrived; this heals an index write lost to a crash.
