@@ -18,8 +18,8 @@ base_url="http://127.0.0.1:$port"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export InfusionAudit__Keys__Producer=bench-producer InfusionAudit__Keys__Auditor=bench-auditor
 export InfusionAudit__PatientHashKey=b0b1b2b3b4b5b6b7b8b9babbbcbdbebfc0c1c2c3c4c5c6c7c8c9cacbcccdcecf
-# The benchmark measures ingestion; the clock check would add its own storage requests to the count.
-export LocalHost__Clock=off
+# The benchmark measures ingestion; the two timers (clock check, alert timer) would add their own requests to the count.
+export LocalHost__Clock=off LocalHost__AlertClock=off
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/infusionaudit-bench.XXXXXX")"
 host_pid=""

@@ -32,7 +32,7 @@ public sealed partial class AlertRaiser(
     public bool Concerns(AlertRaiseRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return settings.Enabled && (request.NewFindings.Any(policy.Options.Alerts) || Completed(request));
+        return settings.Enabled && (request.NewFindings.Any(policy.Options.Alerts) || Completed(request) && MayHaveAlerts(request));
     }
 
     /// <summary>Stores the alert decision of a session write; returns the notifications to send once the write committed.</summary>
@@ -90,6 +90,10 @@ public sealed partial class AlertRaiser(
             await dispatcher.DispatchAsync(notifications, cancellationToken);
         }
     }
+
+    // Only a session that has an alerting finding can have an alert to resolve at its end: the others (most sessions)
+    // need no read of the alert partition. An alert whose finding was later withdrawn stays open for a person to resolve.
+    private bool MayHaveAlerts(AlertRaiseRequest request) => request.Evaluation.Findings.Any(policy.Options.Alerts);
 
     private static bool Completed(AlertRaiseRequest request) =>
         !request.WasEnded
