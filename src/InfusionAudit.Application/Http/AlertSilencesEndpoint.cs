@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using InfusionAudit.Application.Alerts;
+using InfusionAudit.Application.Audit;
 using InfusionAudit.Application.Security;
 using InfusionAudit.Domain.Alerts;
 using Microsoft.AspNetCore.Http;
@@ -9,50 +10,45 @@ namespace InfusionAudit.Application.Http;
 
 /// <summary>
 /// <c>GET /api/silences?clinicId=</c> (auditor, admin), <c>POST /api/silences</c> and <c>DELETE /api/silences/{silenceId}</c>
-/// (admin; expires the silence, the record stays for auditors).
+/// (admin; expires the silence, the record stays for auditors). The list is recorded in the access log.
 /// </summary>
-public sealed class AlertSilencesEndpoint(SilenceHandler silences, EndpointAuthorization authorization)
+public sealed class AlertSilencesEndpoint(SilenceHandler silences, EndpointAuthorization authorization, AuditReadPipeline pipeline)
 {
     private const int DefaultPageSize = 50;
     private const int MaxPageSize = 200;
 
-    public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var (_, denied) = authorization.Authorize(request, CallerRole.Auditor);
-        if (denied is not null)
+    public Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        pipeline.ReadAsync(request, "/api/silences", [CallerRole.Auditor], async _ =>
         {
-            return denied;
-        }
-
-        string? clinicId = null;
-        if (request.Query["clinicId"].ToString() is { Length: > 0 } clinic)
-        {
-            if (!ContractIds.IsValid(clinic))
+            string? clinicId = null;
+            if (request.Query["clinicId"].ToString() is { Length: > 0 } clinic)
             {
-                return Problems.InvalidParameter("clinicId", "clinicId is 1–64 characters: letters, digits, '.', '_', ':' or '-'.");
+                if (!ContractIds.IsValid(clinic))
+                {
+                    return AuditAnswer.Refused(Problems.InvalidParameter("clinicId", "clinicId is 1–64 characters: letters, digits, '.', '_', ':' or '-'."));
+                }
+
+                clinicId = clinic;
             }
 
-            clinicId = clinic;
-        }
+            var pageSize = DefaultPageSize;
+            if (request.Query["pageSize"].ToString() is { Length: > 0 } sizeText
+                && (!int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxPageSize))
+            {
+                return AuditAnswer.Refused(Problems.InvalidParameter("pageSize", $"pageSize is a whole number from 1 to {MaxPageSize}."));
+            }
 
-        var pageSize = DefaultPageSize;
-        if (request.Query["pageSize"].ToString() is { Length: > 0 } sizeText
-            && (!int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxPageSize))
-        {
-            return Problems.InvalidParameter("pageSize", $"pageSize is a whole number from 1 to {MaxPageSize}.");
-        }
-
-        try
-        {
-            var token = request.Query["continuationToken"].ToString();
-            var page = await silences.ListAsync(clinicId, pageSize, token.Length == 0 ? null : token, cancellationToken);
-            return Results.Json(new { items = page.Silences, continuationToken = page.ContinuationToken }, JsonDefaults.Options);
-        }
-        catch (ArgumentException ex) when (ex.ParamName == "continuationToken")
-        {
-            return Problems.InvalidParameter("continuationToken", "The continuation token is not one this API issued.");
-        }
-    }
+            try
+            {
+                var token = request.Query["continuationToken"].ToString();
+                var page = await silences.ListAsync(clinicId, pageSize, token.Length == 0 ? null : token, cancellationToken);
+                return new AuditAnswer(Results.Json(new { items = page.Silences, continuationToken = page.ContinuationToken }, JsonDefaults.Options), page.Silences.Count);
+            }
+            catch (ArgumentException ex) when (ex.ParamName == "continuationToken")
+            {
+                return AuditAnswer.Refused(Problems.InvalidParameter("continuationToken", "The continuation token is not one this API issued."));
+            }
+        }, cancellationToken);
 
     public async Task<IResult> CreateAsync(HttpRequest request, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using InfusionAudit.Application.Alerts;
+using InfusionAudit.Application.Audit;
 using InfusionAudit.Application.Security;
 using InfusionAudit.Domain.Alerts;
 using Microsoft.AspNetCore.Http;
@@ -10,68 +11,58 @@ namespace InfusionAudit.Application.Http;
 /// <summary>
 /// <c>GET /api/alerts?clinicId=&amp;state=&amp;pageSize=&amp;continuationToken=</c>, <c>GET /api/alerts/{alertId}</c> (on-call,
 /// auditor) and <c>POST /api/alerts/{alertId}/acknowledge</c>, <c>POST /api/alerts/{alertId}/resolve</c> (on-call only).
+/// The reads are recorded in the access log (docs/audit-api.md).
 /// </summary>
-public sealed class AlertsEndpoint(AlertQueryHandler queries, AlertCommandHandler commands, EndpointAuthorization authorization)
+public sealed class AlertsEndpoint(AlertQueryHandler queries, AlertCommandHandler commands, EndpointAuthorization authorization, AuditReadPipeline pipeline)
 {
     private const int DefaultPageSize = 50;
     private const int MaxPageSize = 200;
     private const int MaxTextLength = 500;
 
-    public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var (_, denied) = authorization.Authorize(request, CallerRole.OnCall, CallerRole.Auditor);
-        if (denied is not null)
+    public Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        pipeline.ReadAsync(request, "/api/alerts", [CallerRole.OnCall, CallerRole.Auditor], async _ =>
         {
-            return denied;
-        }
-
-        var clinicId = request.Query["clinicId"].ToString();
-        if (!ContractIds.IsValid(clinicId))
-        {
-            return Problems.InvalidParameter("clinicId", "clinicId is required: 1–64 characters, letters, digits, '.', '_', ':' or '-'.");
-        }
-
-        AlertState? state = null;
-        if (request.Query["state"].ToString() is { Length: > 0 } stateText)
-        {
-            if (!Enum.TryParse<AlertState>(stateText, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || char.IsDigit(stateText[0]))
+            var clinicId = request.Query["clinicId"].ToString();
+            if (!ContractIds.IsValid(clinicId))
             {
-                return Problems.InvalidParameter("state", "state is one of open, acknowledged, resolved.");
+                return AuditAnswer.Refused(Problems.InvalidParameter("clinicId", "clinicId is required: 1–64 characters, letters, digits, '.', '_', ':' or '-'."));
             }
 
-            state = parsed;
-        }
+            AlertState? state = null;
+            if (request.Query["state"].ToString() is { Length: > 0 } stateText)
+            {
+                if (!Enum.TryParse<AlertState>(stateText, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || char.IsDigit(stateText[0]))
+                {
+                    return AuditAnswer.Refused(Problems.InvalidParameter("state", "state is one of open, acknowledged, resolved."));
+                }
 
-        var pageSize = DefaultPageSize;
-        if (request.Query["pageSize"].ToString() is { Length: > 0 } sizeText
-            && (!int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxPageSize))
-        {
-            return Problems.InvalidParameter("pageSize", $"pageSize is a whole number from 1 to {MaxPageSize}.");
-        }
+                state = parsed;
+            }
 
-        try
-        {
-            var page = await queries.ListAsync(clinicId, state, pageSize, NullIfEmpty(request.Query["continuationToken"].ToString()), cancellationToken);
-            return Results.Json(page, JsonDefaults.Options);
-        }
-        catch (ArgumentException ex) when (ex.ParamName == "continuationToken")
-        {
-            return Problems.InvalidParameter("continuationToken", "The continuation token is not one this API issued.");
-        }
-    }
+            var pageSize = DefaultPageSize;
+            if (request.Query["pageSize"].ToString() is { Length: > 0 } sizeText
+                && (!int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxPageSize))
+            {
+                return AuditAnswer.Refused(Problems.InvalidParameter("pageSize", $"pageSize is a whole number from 1 to {MaxPageSize}."));
+            }
 
-    public async Task<IResult> GetAsync(HttpRequest request, string alertId, CancellationToken cancellationToken)
-    {
-        var (_, denied) = authorization.Authorize(request, CallerRole.OnCall, CallerRole.Auditor);
-        if (denied is not null)
-        {
-            return denied;
-        }
+            try
+            {
+                var page = await queries.ListAsync(clinicId, state, pageSize, NullIfEmpty(request.Query["continuationToken"].ToString()), cancellationToken);
+                return new AuditAnswer(Results.Json(page, JsonDefaults.Options), page.Items.Count);
+            }
+            catch (ArgumentException ex) when (ex.ParamName == "continuationToken")
+            {
+                return AuditAnswer.Refused(Problems.InvalidParameter("continuationToken", "The continuation token is not one this API issued."));
+            }
+        }, cancellationToken);
 
-        return await queries.GetAsync(alertId, cancellationToken) is { } alert
-            ? Results.Json(alert, JsonDefaults.Options)
-            : Problems.NotFound($"No alert {alertId}.");
-    }
+    public Task<IResult> GetAsync(HttpRequest request, string alertId, CancellationToken cancellationToken) =>
+        pipeline.ReadAsync(request, "/api/alerts/{alertId}", [CallerRole.OnCall, CallerRole.Auditor], async _ =>
+            await queries.GetAsync(alertId, cancellationToken) is { } alert
+                ? new AuditAnswer(Results.Json(alert, JsonDefaults.Options), 1)
+                : AuditAnswer.Refused(Problems.NotFound($"No alert {alertId}.")),
+            cancellationToken);
 
     public Task<IResult> AcknowledgeAsync(HttpRequest request, string alertId, CancellationToken cancellationToken) =>
         ChangeAsync(request, alertId, acknowledge: true, cancellationToken);

@@ -12,40 +12,24 @@ namespace InfusionAudit.Storage.Indexes;
 /// between two dates" is a key range in at most 13 partitions instead of a read of every session. The session writer
 /// keeps it current with the findings that changed in each commit.
 /// </summary>
-public sealed class ClinicFindingIndex(StorageAccount account)
+public sealed class ClinicFindingIndex
 {
-    private const int MaxTransactionRows = 100;
+    private readonly TableClient table;
+    private readonly PartitionGroupCommit writes;
 
-    private readonly TableClient table = account.Tables.GetTableClient(TableNames.FindingsByClinic);
+    public ClinicFindingIndex(StorageAccount account)
+    {
+        table = account.Tables.GetTableClient(TableNames.FindingsByClinic);
+        writes = new PartitionGroupCommit(table);
+    }
 
     /// <summary>
-    /// Upserts changed findings and deletes the rows of findings whose detection time (hence key) moved; one
-    /// transaction per month partition and 100 rows.
+    /// Upserts changed findings and deletes the rows of findings whose detection time (hence key) moved. A clinic's
+    /// month partition is shared by all its sessions, so concurrent writers share transactions (group commit).
     /// </summary>
-    public async Task WriteAsync(IReadOnlyCollection<SessionFindingRow> changed, IReadOnlyCollection<SessionFindingRow> moved, CancellationToken cancellationToken)
-    {
-        var actions = changed.Select(f => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(f)))
-            .Concat(moved.Select(f => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(PartitionKey(f), RowKey(f)), Azure.ETag.All)));
-        foreach (var partition in actions.GroupBy(a => a.Entity.PartitionKey, StringComparer.Ordinal))
-        {
-            foreach (var chunk in partition.Chunk(MaxTransactionRows))
-            {
-                try
-                {
-                    await table.SubmitTransactionAsync(chunk, cancellationToken);
-                }
-                catch (TableTransactionFailedException ex) when (ex.Status == 404)
-                {
-                    // The moved row is already gone (an earlier attempt of this message): write the rest.
-                    var upserts = chunk.Where(a => a.ActionType != TableTransactionActionType.Delete).ToList();
-                    if (upserts.Count > 0)
-                    {
-                        await table.SubmitTransactionAsync(upserts, cancellationToken);
-                    }
-                }
-            }
-        }
-    }
+    public Task WriteAsync(IReadOnlyCollection<SessionFindingRow> changed, IReadOnlyCollection<SessionFindingRow> moved, CancellationToken cancellationToken) =>
+        Task.WhenAll(changed.Select(f => writes.WriteAsync(new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(f)), cancellationToken))
+            .Concat(moved.Select(f => writes.WriteAsync(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(PartitionKey(f), RowKey(f)), Azure.ETag.All), cancellationToken))));
 
     /// <summary>One page of a clinic's findings detected in [from, to] (UTC days), oldest first.</summary>
     public async Task<StoragePage<SessionFindingRow>> ListPageAsync(

@@ -83,6 +83,19 @@ public sealed class AccessControlTests(AuditFixture fixture) : IClassFixture<Aud
     }
 
     [Fact]
+    public async Task AlertAndSilenceReadsAreLoggedToo()
+    {
+        var clinic = AuditFixture.NewClinic();
+        (await fixture.Host.Client(TestKeys.OnCall).GetAsync($"/api/alerts?clinicId={clinic}", Ct)).Dispose();
+        (await fixture.Host.Client(TestKeys.Auditor).GetAsync($"/api/silences?clinicId={clinic}", Ct)).Dispose();
+
+        var entries = await LogEntriesAsync(fixture.Host.Client(TestKeys.Admin), e => e["parameters"]!["query"]!["clinicId"]?.GetValue<string>() == clinic);
+
+        entries.ShouldContain(e => e["route"]!.GetValue<string>() == "/api/alerts" && e["caller"]!.GetValue<string>().StartsWith("oncall:", StringComparison.Ordinal) && e["status"]!.GetValue<int>() == 200);
+        entries.ShouldContain(e => e["route"]!.GetValue<string>() == "/api/silences" && e["role"]!.GetValue<string>() == "auditor");
+    }
+
+    [Fact]
     public async Task AnEntraPrincipalIsTrustedOnlyWhenAppServiceAuthenticationIsEnabled()
     {
         await using var trusting = await TestHost.StartAsync(settings: new Dictionary<string, string?> { ["InfusionAudit:AppServiceAuth:Enabled"] = "true", ["LocalHost:Clock"] = "off" });
