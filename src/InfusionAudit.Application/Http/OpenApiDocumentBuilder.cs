@@ -220,9 +220,50 @@ public static class OpenApiDocumentBuilder
         var exporter = new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true };
         foreach (var (name, type) in ExportedSchemas)
         {
-            schemas[name] = JsonSchemaExporter.GetJsonSchemaAsNode(JsonDefaults.Options, type, exporter);
+            var schema = JsonSchemaExporter.GetJsonSchemaAsNode(JsonDefaults.Options, type, exporter);
+            schemas[name] = Embed(schema, $"#/components/schemas/{name}");
         }
 
         return schemas;
+    }
+
+    /// <summary>
+    /// Makes an exported schema valid inside the document: its own references (<c>#/properties/…</c>, relative to the
+    /// schema) are re-rooted at its place among the components, and boolean <c>true</c> schemas (any JSON value, as
+    /// exported for <see cref="JsonElement"/>) become the equivalent empty schema, which more OpenAPI tools read.
+    /// </summary>
+    private static JsonNode Embed(JsonNode node, string root)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, value) in obj.ToList())
+                {
+                    if (key == "$ref" && value is JsonValue reference && reference.GetValue<string>() is { } target && target.StartsWith('#'))
+                    {
+                        obj[key] = root + target[1..];
+                    }
+                    else if (value is not null && key is not ("enum" or "const" or "default" or "required" or "example" or "uniqueItems" or "readOnly" or "writeOnly" or "deprecated"))
+                    {
+                        obj[key] = Embed(value.DeepClone(), root);
+                    }
+                }
+
+                return obj;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (array[i] is { } item)
+                    {
+                        array[i] = Embed(item.DeepClone(), root);
+                    }
+                }
+
+                return array;
+            case JsonValue value when value.GetValueKind() == JsonValueKind.True:
+                return new JsonObject();
+            default:
+                return node;
+        }
     }
 }

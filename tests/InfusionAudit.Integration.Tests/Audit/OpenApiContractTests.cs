@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using InfusionAudit.Integration.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.OpenApi;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InfusionAudit.Integration.Tests.Audit;
@@ -37,6 +38,20 @@ public sealed class OpenApiContractTests(AuditFixture fixture) : IClassFixture<A
         mapped.Except(documented).ShouldBeEmpty("mapped but not documented");
         documented.Except(mapped).ShouldBeEmpty("documented but not mapped");
         document["openapi"]!.GetValue<string>().ShouldBe("3.1.0");
+    }
+
+    [Fact]
+    public async Task TheServedDocumentIsValidOpenApi31()
+    {
+        using var response = await fixture.Host.Client(TestKeys.Auditor).GetAsync("/api/openapi.json", Ct);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+
+        var read = OpenApiDocument.Parse(text, "json");
+
+        read.Diagnostic!.Errors.ShouldBeEmpty();
+        read.Diagnostic.SpecificationVersion.ShouldBe(OpenApiSpecVersion.OpenApi3_1);
+        read.Document!.Validate(ValidationRuleSet.GetDefaultRuleSet())!.ShouldBeEmpty();
+        read.Document.Paths.Count.ShouldBe(Operations(JsonNode.Parse(text)!).Select(o => o.Path).Distinct().Count());
     }
 
     [Fact]
