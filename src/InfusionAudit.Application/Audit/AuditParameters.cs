@@ -26,7 +26,7 @@ public sealed class AuditParameters
         {
             if (!allowed.Contains(name, StringComparer.Ordinal))
             {
-                Fail(Printable(name), $"Unknown parameter. This route takes: {string.Join(", ", allowed)}.");
+                Fail(Printable(name), allowed.Length == 0 ? "This route takes no query parameters." : $"Unknown parameter. This route takes: {string.Join(", ", allowed)}.");
             }
             else if (values.Count > 1)
             {
