@@ -204,6 +204,33 @@ if ((simulate)); then
   fi
 fi
 echo
+echo "Findings of the simulated day (active; withdrawn ones are kept with retractedAt):"
+for id in "${session_ids[@]}"; do
+  reply="$(http_get "$base_url/api/sessions/$id" "$INFUSIONAUDIT_AUDITOR_KEY")"
+  node -e '
+    const [id, reply] = process.argv.slice(1);
+    const body = reply.slice(reply.indexOf(" ") + 1);
+    try {
+      const s = JSON.parse(body);
+      const f = s.findings.filter(x => !x.retractedAt).map(x => `${x.ruleId} (${x.severity})`);
+      console.log(`  ${id}  ${s.state.status}  ${f.length ? f.join(", ") : "no findings"}`);
+    } catch { console.log(`  ${id}  ${reply.slice(0, 120)}`); }
+  ' "$id" "$reply"
+done
+echo
+echo "Alerts raised for the on-call clinician (GET /api/alerts?clinicId=abq-01):"
+alerts="$(http_get "$base_url/api/alerts?clinicId=abq-01" "$INFUSIONAUDIT_ONCALL_KEY")"
+node -e '
+  const reply = process.argv[1];
+  try {
+    const items = JSON.parse(reply.slice(reply.indexOf(" ") + 1)).items;
+    if (!items.length) console.log("  none");
+    for (const { alert } of items) console.log(`  ${alert.alertId}  ${alert.ruleId}  ${alert.severity}  ${alert.state}`);
+  } catch { console.log(`  (${reply.slice(0, 160)})`); }
+' "$alerts"
+echo "  acknowledge: curl -X POST -H \"x-functions-key: $INFUSIONAUDIT_ONCALL_KEY\" $base_url/api/alerts/<alertId>/acknowledge"
+echo "  notifications as sent: the storage queue alerts-outbound"
+echo
 echo "Counters (GET /api/diagnostics/counters):"
 counters="$(http_get "$base_url/api/diagnostics/counters" "$INFUSIONAUDIT_ADMIN_KEY")"
 if [[ "${counters%% *}" == "200" ]]; then
