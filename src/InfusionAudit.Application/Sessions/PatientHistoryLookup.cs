@@ -7,11 +7,4 @@ namespace InfusionAudit.Application.Sessions;
 /// <param name="History">The history as used by the engine.</param>
 /// <param name="Json">The history as stored on the session state (looked up once, at start).</param>
 /// <param name="ThisSession">This session's patient index row when it still has to be written.</param>
-public sealed record PatientHistoryLookup(PatientHistory History, string? Json, PatientSessionRow? ThisSession)
-{
-    /// <summary>
-    /// The session's adverse effects (<see cref="Audit.ComplianceDefinition.AdverseEffects"/>), taken from the same event
-    /// set on the way: the index writer needs them for the clinic row and is handed the evaluation, not the events.
-    /// </summary>
-    public string? AdverseEffects { get; init; }
-}
+public sealed record PatientHistoryLookup(PatientHistory History, string? Json, PatientSessionRow? ThisSession);

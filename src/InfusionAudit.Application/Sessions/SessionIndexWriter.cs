@@ -24,13 +24,9 @@ public sealed class SessionIndexWriter(
     /// <summary>The patient's history: from the session state when known, else looked up once when the start arrives.</summary>
     public async Task<PatientHistoryLookup> PatientHistoryAsync(SessionPartition partition, IReadOnlyCollection<StoredEvent> events, CancellationToken cancellationToken)
     {
-        var adverseEffects = ComplianceDefinition.AdverseEffects(events);
         if (partition.State?.PatientHistoryJson is { } json)
         {
-            return new PatientHistoryLookup(JsonSerializer.Deserialize<PatientHistory>(json, JsonDefaults.Options) ?? PatientHistory.Empty, json, null)
-            {
-                AdverseEffects = adverseEffects,
-            };
+            return new PatientHistoryLookup(JsonSerializer.Deserialize<PatientHistory>(json, JsonDefaults.Options) ?? PatientHistory.Empty, json, null);
         }
 
         var start = events
@@ -40,7 +36,7 @@ public sealed class SessionIndexWriter(
             .FirstOrDefault();
         if (start is null)
         {
-            return new PatientHistoryLookup(PatientHistory.Empty, null, null) { AdverseEffects = adverseEffects };
+            return new PatientHistoryLookup(PatientHistory.Empty, null, null);
         }
 
         var payload = (SessionStartedPayload)start.Event.Payload;
@@ -51,7 +47,7 @@ public sealed class SessionIndexWriter(
             .ToList();
         var history = new PatientHistory(others);
         var self = new PatientSessionRow(payload.PatientRef, partition.SessionId, start.Event.ClinicId, start.Event.OccurredAt, payload.ProtocolId);
-        return new PatientHistoryLookup(history, JsonSerializer.Serialize(history, JsonDefaults.Options), self) { AdverseEffects = adverseEffects };
+        return new PatientHistoryLookup(history, JsonSerializer.Serialize(history, JsonDefaults.Options), self);
     }
 
     /// <summary>
@@ -88,6 +84,7 @@ public sealed class SessionIndexWriter(
     /// <summary>Writes whatever index rows changed with this evaluation.</summary>
     public async Task WriteAsync(
         SessionPartition partition,
+        IReadOnlyCollection<StoredEvent> events,
         SessionEvaluation evaluation,
         PatientHistoryLookup history,
         ClinicSessionRow clinicRow,
@@ -102,7 +99,7 @@ public sealed class SessionIndexWriter(
         {
             var previous = before?.ClinicIndexJson is { } json ? JsonSerializer.Deserialize<ClinicSessionRow>(json, JsonDefaults.Options) : null;
             string[] obsolete = previous is not null && previous.RowKey != clinicRow.RowKey ? [previous.RowKey] : [];
-            await clinics.UpsertAsync(clinicRow.ClinicId, [clinicRow with { AdverseEffects = history.AdverseEffects }], obsolete, cancellationToken);
+            await clinics.UpsertAsync(clinicRow.ClinicId, [clinicRow with { AdverseEffects = ComplianceDefinition.AdverseEffects(events) }], obsolete, cancellationToken);
         }
 
         await WriteFindingsAsync(partition, evaluation, cancellationToken);
