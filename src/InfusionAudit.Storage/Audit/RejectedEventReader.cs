@@ -28,21 +28,6 @@ public sealed class RejectedEventReader(StorageAccount account)
         }
 
         var page = await PagedTableReader.ReadAsync(table, filters, null, cursor, take, cancellationToken);
-        return new StoragePage<RejectedEventRow>([.. page.Rows.Select(ToRow)], page.Next, page.Requests);
+        return new StoragePage<RejectedEventRow>([.. page.Rows.Select(RejectedEventRepository.ToRow)], page.Next, page.Requests);
     }
-
-    // The same mapping as RejectedEventRepository's (which keeps its own private); both read the columns it writes.
-    private static RejectedEventRow ToRow(TableEntity entity) => new(
-        entity.GetString("ClinicId"),
-        entity.GetString("SessionId"),
-        entity.GetString("EventId"),
-        entity.GetDateTimeOffset("ReceivedAt") ?? default,
-        entity.GetString("Source") ?? string.Empty,
-        entity.GetString("MessageKey") ?? string.Empty,
-        entity.GetInt32("Index") ?? 0,
-        entity.GetString("Field") ?? string.Empty,
-        entity.GetString("Rule") ?? string.Empty,
-        entity.GetString("Message") ?? string.Empty,
-        Utf8Property.Read(entity, "RawText"),
-        entity.GetBoolean("Truncated") ?? false);
 }

@@ -68,7 +68,8 @@ public sealed class RejectedEventRepository(StorageAccount account)
         return entity;
     }
 
-    private static RejectedEventRow ToRow(TableEntity entity) => new(
+    /// <summary>Reads a row this repository wrote (also used by the audit reader, which pages the same partitions).</summary>
+    internal static RejectedEventRow ToRow(TableEntity entity) => new(
         entity.GetString("ClinicId"),
         entity.GetString("SessionId"),
         entity.GetString("EventId"),
