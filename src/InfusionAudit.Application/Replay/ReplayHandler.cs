@@ -19,9 +19,7 @@ public sealed class ReplayHandler(SessionRepository sessions, ProtocolLibrary pr
             return null;
         }
 
-        var storedState = JsonDocument.Parse(partition.State.StateJson).RootElement;
-        var protocolId = storedState.TryGetProperty("protocolId", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
-        int? storedVersion = storedState.TryGetProperty("protocolVersion", out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt32() : null;
+        var (protocolId, storedVersion) = JudgedProtocol.Of(partition.State);
         if (protocolVersion is { } wanted && (protocolId is null || protocols.Find(protocolId, wanted) is null))
         {
             throw new ArgumentException($"Protocol {protocolId ?? "(none)"} has no version {wanted}.", nameof(protocolVersion));

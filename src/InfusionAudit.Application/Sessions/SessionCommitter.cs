@@ -62,7 +62,7 @@ public sealed partial class SessionCommitter(
             var all = stored.Values.Concat(newEvents.Select(e => new StoredEvent(e.Event, receivedAt))).ToList();
             try
             {
-                var (evaluation, added) = await WriteAsync(partition, all, newEvents, receivedAt, receivedAt, outbox, cancellationToken);
+                var (evaluation, added) = await WriteAsync(partition, all, newEvents, receivedAt, outbox, cancellationToken);
                 await alerts.DispatchAsync(outbox, cancellationToken);
                 return new SessionCommitResult(outcomes, evaluation, added);
             }
@@ -89,7 +89,7 @@ public sealed partial class SessionCommitter(
 
             try
             {
-                var (evaluation, added) = await WriteAsync(partition, [.. StoredEvents(partition).Values], [], asOf, asOf, outbox, cancellationToken);
+                var (evaluation, added) = await WriteAsync(partition, [.. StoredEvents(partition).Values], [], asOf, outbox, cancellationToken);
                 await alerts.DispatchAsync(outbox, cancellationToken);
 
                 // Findings the clock raised (overdue, silent, no start) count like those raised by events.
@@ -178,13 +178,12 @@ public sealed partial class SessionCommitter(
         IReadOnlyCollection<StoredEvent> all,
         IReadOnlyList<IncomingEvent> newEvents,
         DateTimeOffset asOf,
-        DateTimeOffset writtenAt,
         List<StoredNotification> outbox,
         CancellationToken cancellationToken)
     {
         var history = await indexes.PatientHistoryAsync(partition, all, cancellationToken);
         var evaluation = SessionEngine.Evaluate(all, protocols, history.History, asOf, PinnedProtocolVersion(partition, all));
-        var (changed, added) = FindingDiff.Compare(partition.Findings, evaluation.Findings, writtenAt);
+        var (changed, added) = FindingDiff.Compare(partition.Findings, evaluation.Findings, asOf);
         var clinicRow = SessionIndexWriter.ClinicRow(evaluation);
         var clinicRowJson = JsonSerializer.Serialize(clinicRow, JsonDefaults.Options);
         var stateJson = JsonSerializer.Serialize(evaluation.State, JsonDefaults.Options);
@@ -207,7 +206,7 @@ public sealed partial class SessionCommitter(
             stateJson,
             history.Json,
             clinicRowJson,
-            writtenAt);
+            asOf);
         var rows = newEvents.Select(e => new SessionEventRow(
             partition.SessionId,
             e.Event.EventId,
@@ -229,30 +228,22 @@ public sealed partial class SessionCommitter(
         return (evaluation, added);
     }
 
-    // Full jitter, growing to 1 s: spreads the losers of a round so the next round has fewer contenders.
     /// <summary>
     /// A session stays judged against the protocol version it was first judged against, so a clinic publishing a new
     /// version mid-session does not change the rules under a running infusion. New sessions take the latest version.
     /// </summary>
     private static int? PinnedProtocolVersion(SessionPartition partition, IReadOnlyCollection<StoredEvent> events)
     {
-        if (partition.State is null)
-        {
-            return null;
-        }
-
-        using var state = JsonDocument.Parse(partition.State.StateJson);
-        var root = state.RootElement;
-        if (!root.TryGetProperty("protocolId", out var id) || id.ValueKind != JsonValueKind.String
-            || !root.TryGetProperty("protocolVersion", out var version) || version.ValueKind != JsonValueKind.Number)
+        if (partition.State is null || JudgedProtocol.Of(partition.State) is not { Id: { } id, Version: { } version })
         {
             return null;
         }
 
         var currentProtocol = events.Select(e => e.Event.Payload).OfType<SessionStartedPayload>().Select(p => p.ProtocolId).FirstOrDefault();
-        return currentProtocol == id.GetString() ? version.GetInt32() : null;
+        return currentProtocol == id ? version : null;
     }
 
+    // Full jitter, growing to 1 s: spreads the losers of a round so the next round has fewer contenders.
     private static TimeSpan Backoff(int attempt) => TimeSpan.FromMilliseconds(Random.Shared.Next(1, (int)Math.Min(1000, 10 * Math.Pow(2, Math.Min(attempt, 7)))));
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Session {SessionId} changed while it was being written (attempt {Attempt}); reading it again")]
