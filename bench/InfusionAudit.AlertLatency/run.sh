@@ -11,21 +11,20 @@ cd "$ROOT"
 source scripts/lib/deps.sh
 source scripts/lib/proc.sh
 source scripts/lib/azurite.sh
+source scripts/lib/bench-host.sh
 
 port=7182
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-export InfusionAudit__Keys__Producer=bench-producer InfusionAudit__Keys__Auditor=bench-auditor
-export InfusionAudit__PatientHashKey=b0b1b2b3b4b5b6b7b8b9babbbcbdbebfc0c1c2c3c4c5c6c7c8c9cacbcccdcecf
 # The background sessions never end; the session clock would re-judge all of them every minute on top of the load.
 export LocalHost__Clock=off
+# The alert timer stays on: it closes group windows and retries dispatch, part of what this benchmark measures.
+export LocalHost__AlertClock=on
 export Logging__LogLevel__Default=Warning
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/infusionaudit-alert-bench.XXXXXX")"
-host_pid=""
 finish() {
   trap - EXIT INT TERM
   set +e
-  [[ -n "$host_pid" ]] && proc_stop "$host_pid" 10
+  bench_host_stop
   azurite_stop
   rm -rf -- "$work"
 }
@@ -38,11 +37,6 @@ dotnet build src/InfusionAudit.LocalHost -c Release -nologo -v quiet >"$work/bui
 dotnet build bench/InfusionAudit.AlertLatency -c Release -nologo -v quiet >>"$work/build.log" 2>&1 || { tail -n 40 "$work/build.log"; exit 1; }
 azurite_start
 
-proc_spawn "$work/host.pid" dotnet src/InfusionAudit.LocalHost/bin/Release/net10.0/InfusionAudit.LocalHost.dll --urls "http://127.0.0.1:$port" >"$work/host.log" 2>&1
-host_pid="$PROC_PID"
-for _ in $(seq 1 120); do
-  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
-  sleep 0.5
-done
+bench_host_start "$port" "$work"
 
 dotnet bench/InfusionAudit.AlertLatency/bin/Release/net10.0/InfusionAudit.AlertLatency.dll --storage "$AZURITE_CONNECTION_STRING" "$@"
