@@ -5,11 +5,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InfusionAudit.Functions.Tests;
 
-/// <summary>The services the Functions worker registers (the same AddInfusionAudit call), pointed at the test Azurite.</summary>
+/// <summary>The services the Functions worker registers (the same AddInfusionAudit call), pointed at the test Azurite, with a key per role the tests use.</summary>
 public sealed class FunctionServices : IAsyncLifetime
 {
     public const string ProducerKey = "fn-producer-key";
     public const string AuditorKey = "fn-auditor-key";
+    public const string AdminKey = "fn-admin-key";
 
     public ServiceProvider Provider { get; private set; } = null!;
 
@@ -26,6 +27,7 @@ public sealed class FunctionServices : IAsyncLifetime
             ["InfusionAudit:PatientHashKey"] = "a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90",
             ["InfusionAudit:Keys:Producer"] = ProducerKey,
             ["InfusionAudit:Keys:Auditor"] = AuditorKey,
+            ["InfusionAudit:Keys:Admin"] = AdminKey,
         }).Build();
         Provider = new ServiceCollection().AddLogging().AddInfusionAudit(configuration).BuildServiceProvider();
         Provider.ValidateInfusionAudit();

@@ -10,7 +10,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace InfusionAudit.Functions.Tests.Audit;
 
-public sealed class AuditFunctionTests(AuditFunctionServices services) : IClassFixture<AuditFunctionServices>
+public sealed class AuditFunctionTests(FunctionServices services) : IClassFixture<FunctionServices>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -43,14 +43,14 @@ public sealed class AuditFunctionTests(AuditFunctionServices services) : IClassF
         await services.Get<IngestHandler>().HandleAsync(Batch(sessionId, clinic, start), new IngestContext("queue", "m-" + sessionId, start.AddMinutes(50)), Ct);
         var range = "?from=2025-10-02&to=2025-10-02";
 
-        var sessions = await RunAsync(c => new AuditClinicSessionsFunction(services.Get<AuditClinicSessionsEndpoint>()).Run(c.Request, clinic, Ct), range, AuditFunctionServices.AuditorKey, $"/api/clinics/{clinic}/sessions");
-        var findings = await RunAsync(c => new AuditClinicFindingsFunction(services.Get<AuditClinicFindingsEndpoint>()).Run(c.Request, clinic, Ct), range + "&format=csv", AuditFunctionServices.AuditorKey, $"/api/clinics/{clinic}/findings");
-        var rejected = await RunAsync(c => new AuditRejectedFunction(services.Get<AuditRejectedEndpoint>()).Run(c.Request, clinic, Ct), range, AuditFunctionServices.AuditorKey, $"/api/clinics/{clinic}/rejected");
-        var report = await RunAsync(c => new AuditComplianceReportFunction(services.Get<AuditComplianceReportEndpoint>()).Run(c.Request, clinic, Ct), range, AuditFunctionServices.AuditorKey, $"/api/clinics/{clinic}/compliance-report");
-        var timeline = await RunAsync(c => new AuditSessionTimelineFunction(services.Get<AuditSessionTimelineEndpoint>()).Run(c.Request, sessionId, Ct), "", AuditFunctionServices.AuditorKey, $"/api/sessions/{sessionId}/timeline");
-        var openApi = await RunAsync(c => new OpenApiFunction(services.Get<OpenApiEndpoint>()).Run(c.Request), "", AuditFunctionServices.ProducerKey, "/api/openapi.json");
+        var sessions = await RunAsync(c => new AuditClinicSessionsFunction(services.Get<AuditClinicSessionsEndpoint>()).Run(c.Request, clinic, Ct), range, FunctionServices.AuditorKey, $"/api/clinics/{clinic}/sessions");
+        var findings = await RunAsync(c => new AuditClinicFindingsFunction(services.Get<AuditClinicFindingsEndpoint>()).Run(c.Request, clinic, Ct), range + "&format=csv", FunctionServices.AuditorKey, $"/api/clinics/{clinic}/findings");
+        var rejected = await RunAsync(c => new AuditRejectedFunction(services.Get<AuditRejectedEndpoint>()).Run(c.Request, clinic, Ct), range, FunctionServices.AuditorKey, $"/api/clinics/{clinic}/rejected");
+        var report = await RunAsync(c => new AuditComplianceReportFunction(services.Get<AuditComplianceReportEndpoint>()).Run(c.Request, clinic, Ct), range, FunctionServices.AuditorKey, $"/api/clinics/{clinic}/compliance-report");
+        var timeline = await RunAsync(c => new AuditSessionTimelineFunction(services.Get<AuditSessionTimelineEndpoint>()).Run(c.Request, sessionId, Ct), "", FunctionServices.AuditorKey, $"/api/sessions/{sessionId}/timeline");
+        var openApi = await RunAsync(c => new OpenApiFunction(services.Get<OpenApiEndpoint>()).Run(c.Request), "", FunctionServices.ProducerKey, "/api/openapi.json");
         var anonymous = await RunAsync(c => new AuditClinicSessionsFunction(services.Get<AuditClinicSessionsEndpoint>()).Run(c.Request, clinic, Ct), range, null, $"/api/clinics/{clinic}/sessions");
-        var auditorOnLog = await RunAsync(c => new AuditAccessLogFunction(services.Get<AuditAccessLogEndpoint>()).Run(c.Request, Ct), $"?date={DateTimeOffset.UtcNow:yyyy-MM-dd}", AuditFunctionServices.AuditorKey, "/api/access-log");
+        var auditorOnLog = await RunAsync(c => new AuditAccessLogFunction(services.Get<AuditAccessLogEndpoint>()).Run(c.Request, Ct), $"?date={DateTimeOffset.UtcNow:yyyy-MM-dd}", FunctionServices.AuditorKey, "/api/access-log");
         var logged = new StringBuilder();
         string? token = null;
         do
@@ -58,7 +58,7 @@ public sealed class AuditFunctionTests(AuditFunctionServices services) : IClassF
             var page = await RunAsync(
                 c => new AuditAccessLogFunction(services.Get<AuditAccessLogEndpoint>()).Run(c.Request, Ct),
                 $"?date={DateTimeOffset.UtcNow:yyyy-MM-dd}&pageSize=1000" + (token is null ? "" : "&continuationToken=" + Uri.EscapeDataString(token)),
-                AuditFunctionServices.AdminKey,
+                FunctionServices.AdminKey,
                 "/api/access-log");
             page.Status.ShouldBe(200);
             logged.Append(page.Body);
