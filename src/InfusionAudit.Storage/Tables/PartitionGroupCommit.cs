@@ -149,11 +149,8 @@ internal sealed class PartitionGroupCommit(TableClient table)
             case TableTransactionActionType.UpsertReplace:
                 await table.UpsertEntityAsync(action.Entity, TableUpdateMode.Replace, CancellationToken.None);
                 break;
-            case TableTransactionActionType.UpsertMerge:
-                await table.UpsertEntityAsync(action.Entity, TableUpdateMode.Merge, CancellationToken.None);
-                break;
             default:
-                throw new NotSupportedException($"Group commit takes upserts and deletes, not {action.ActionType}.");
+                throw new NotSupportedException($"Group commit takes replacing upserts and deletes, not {action.ActionType}.");
         }
     }
 
