@@ -35,6 +35,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<StorageRequestCounter>();
         services.AddAzureClientsCore();
         services.AddSingleton(sp => CreateStorageAccount(configuration, sp));
+        services.AddSingleton<SessionDirectory>();
         services.AddSingleton<SessionRepository>();
         services.AddSingleton<RejectedEventRepository>();
         services.AddSingleton<ClinicSessionIndex>();

@@ -3,8 +3,14 @@ namespace InfusionAudit.Storage;
 /// <summary>The tables the system owns. Names are part of the deployment (infra/ creates them too).</summary>
 public static class TableNames
 {
-    /// <summary>One partition per session: its state row, its event log and its findings, written in one transaction.</summary>
+    /// <summary>
+    /// One partition per clinic; each session's state row, event log and findings sit under row keys starting with its
+    /// id, so a session is written in one transaction, and the sessions of one message share it.
+    /// </summary>
     public const string Sessions = "Sessions";
+
+    /// <summary>Which clinic holds a session, for lookups by session id alone.</summary>
+    public const string SessionDirectory = "SessionDirectory";
 
     /// <summary>Rejected input, partitioned by clinic and receive date.</summary>
     public const string RejectedEvents = "RejectedEvents";
@@ -12,7 +18,7 @@ public static class TableNames
     /// <summary>Index: sessions of a clinic by date, maintained by the writer.</summary>
     public const string SessionsByClinic = "SessionsByClinic";
 
-    /// <summary>Index: sessions of a patient (keyed by the patient reference hash), for the 24 h interval rule.</summary>
+    /// <summary>Index: sessions of a patient (row keys start with the patient reference hash), for the 24 h interval and first-session rules.</summary>
     public const string SessionsByPatient = "SessionsByPatient";
 
     /// <summary>Index: sessions not yet ended, which the timer checks for overdue, silent and missing starts.</summary>
@@ -33,5 +39,5 @@ public static class TableNames
     /// <summary>Silences (maintenance windows) of clinics and devices; never deleted, only expired.</summary>
     public const string AlertSilences = "AlertSilences";
 
-    public static IReadOnlyList<string> All { get; } = [Sessions, RejectedEvents, SessionsByClinic, SessionsByPatient, OpenSessions, FindingsByClinic, AccessLog, Alerts, AlertIndex, AlertSilences];
+    public static IReadOnlyList<string> All { get; } = [Sessions, SessionDirectory, RejectedEvents, SessionsByClinic, SessionsByPatient, OpenSessions, FindingsByClinic, AccessLog, Alerts, AlertIndex, AlertSilences];
 }

@@ -18,17 +18,17 @@ public sealed partial class SessionClockHandler(OpenSessionIndex open, SessionCo
         var now = clock.GetUtcNow();
         var sessions = await open.ListAsync(cancellationToken);
         var failures = 0;
-        await Parallel.ForEachAsync(sessions, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (sessionId, ct) =>
+        await Parallel.ForEachAsync(sessions, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (session, ct) =>
         {
             try
             {
-                await committer.RefreshAsync(sessionId, now, ct);
+                await committer.RefreshAsync(session.ClinicId, session.SessionId, now, ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // One broken session must not stop the check of the others; the next tick tries it again.
                 Interlocked.Increment(ref failures);
-                LogFailure(logger, sessionId, ex);
+                LogFailure(logger, session.SessionId, ex);
             }
         });
 

@@ -20,6 +20,7 @@ namespace InfusionAudit.Application.Sessions;
 /// </summary>
 public sealed partial class SessionCommitter(
     SessionRepository sessions,
+    SessionDirectory directory,
     SessionIndexWriter indexes,
     ProtocolLibrary protocols,
     AlertRaiser alerts,
@@ -37,13 +38,17 @@ public sealed partial class SessionCommitter(
         using var turn = await locks.AcquireAsync(sessionId, cancellationToken);
         HashSet<string>? storedBeforeUs = null;
 
+        // The clinic the events name, until the directory says the session id belongs to another one.
+        var clinicId = incoming[0].Event.ClinicId;
+        var claimed = false;
+
         // Alerts recorded by any attempt (a conflicting attempt's alerts stay stored): sent once the session commit stands.
         var outbox = new List<StoredNotification>();
         for (var attempt = 1; ; attempt++)
         {
             // A message holding the session's first event (sequence 0, the start) most likely opens the session.
             var assumeNew = attempt == 1 && incoming.Any(e => e.Event.Sequence == 0 && e.Event.Type == EventType.SessionStarted);
-            var partition = await sessions.LoadForWriteAsync(sessionId, cancellationToken, assumeNew);
+            var partition = await sessions.LoadForWriteAsync(clinicId, sessionId, cancellationToken, assumeNew);
             // What was stored before this call comes from a real partition (read or cached), never from the
             // optimistic empty one, which knows nothing.
             if (!assumeNew || partition.State is not null)
@@ -57,6 +62,21 @@ public sealed partial class SessionCommitter(
             {
                 await alerts.DispatchAsync(outbox, cancellationToken);
                 return new SessionCommitResult(outcomes, null, []);
+            }
+
+            // Creating a session: claim its id for this clinic first, so that no index, alert or row is written for
+            // a session id another clinic already holds. A claim held elsewhere sends us to that clinic's partition,
+            // where the events of this clinic are rejected.
+            if (partition.State is null && !claimed)
+            {
+                var owner = await directory.ClaimAsync(sessionId, partition.ClinicId, receivedAt, cancellationToken);
+                claimed = true;
+                if (!string.Equals(owner, partition.ClinicId, StringComparison.Ordinal))
+                {
+                    clinicId = owner;
+                    sessions.Forget(sessionId);
+                    continue;
+                }
             }
 
             var all = stored.Values.Concat(newEvents.Select(e => new StoredEvent(e.Event, receivedAt))).ToList();
@@ -75,13 +95,13 @@ public sealed partial class SessionCommitter(
     }
 
     /// <summary>Judges a session again at <paramref name="asOf"/> (the timer's clock rules) and stores what changed.</summary>
-    public async Task<SessionEvaluation?> RefreshAsync(string sessionId, DateTimeOffset asOf, CancellationToken cancellationToken)
+    public async Task<SessionEvaluation?> RefreshAsync(string clinicId, string sessionId, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
         var outbox = new List<StoredNotification>();
         using var turn = await locks.AcquireAsync(sessionId, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
-            var partition = await sessions.LoadForWriteAsync(sessionId, cancellationToken);
+            var partition = await sessions.LoadForWriteAsync(clinicId, sessionId, cancellationToken);
             if (partition.Events.Count == 0)
             {
                 return null;
@@ -137,11 +157,10 @@ public sealed partial class SessionCommitter(
         var outcomes = new List<EventOutcome>(incoming.Count);
         var newEvents = new List<IncomingEvent>(incoming.Count);
         var inThisMessage = new Dictionary<string, DeviceEvent>(StringComparer.Ordinal);
-        var sessionClinic = partition.State?.ClinicId ?? partition.Events.FirstOrDefault()?.ClinicId;
+        var sessionClinic = partition.State?.ClinicId ?? partition.Events.FirstOrDefault()?.ClinicId ?? partition.ClinicId;
         foreach (var item in incoming)
         {
             var e = item.Event;
-            sessionClinic ??= e.ClinicId;
             if (!string.Equals(e.ClinicId, sessionClinic, StringComparison.Ordinal))
             {
                 outcomes.Add(Reject(item, "clinicId", "session-clinic", $"Session {e.SessionId} belongs to clinic {sessionClinic}; an event for it cannot come from clinic {e.ClinicId}."));

@@ -28,15 +28,15 @@ public sealed class OpenSessionIndex
     public Task RemoveAsync(string sessionId, CancellationToken cancellationToken) =>
         writes.WriteAsync(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(Partition, sessionId), Azure.ETag.All), cancellationToken);
 
-    public async Task<IReadOnlyList<string>> ListAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OpenSession>> ListAsync(CancellationToken cancellationToken)
     {
-        var ids = new List<string>();
+        var sessions = new List<OpenSession>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition}");
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "ClinicId"], cancellationToken: cancellationToken))
         {
-            ids.Add(entity.RowKey);
+            sessions.Add(new OpenSession(entity.RowKey, entity.GetString("ClinicId") ?? string.Empty));
         }
 
-        return ids;
+        return sessions;
     }
 }

@@ -3,8 +3,10 @@ using Azure;
 namespace InfusionAudit.Storage.Sessions;
 
 /// <summary>Everything stored for one session, read in one query.</summary>
+/// <param name="ClinicId">The clinic whose partition holds the session; empty when the session is unknown.</param>
 /// <param name="StateETag">The state row's ETag for optimistic concurrency; default when the session is new.</param>
 public sealed record SessionPartition(
+    string ClinicId,
     string SessionId,
     SessionStateRow? State,
     ETag StateETag,

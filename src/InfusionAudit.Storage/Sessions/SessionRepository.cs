@@ -5,14 +5,16 @@ using InfusionAudit.Storage.Tables;
 namespace InfusionAudit.Storage.Sessions;
 
 /// <summary>
-/// Reads and writes a session's partition in the <see cref="TableNames.Sessions"/> table: the state row, the event log
-/// and the findings. A write is one entity-group transaction whenever it fits (≤ 100 rows), so events, state and
-/// findings land together or not at all; the state row's ETag makes concurrent writers retry instead of losing updates.
+/// Reads and writes sessions in the <see cref="TableNames.Sessions"/> table. A clinic is one partition; a session's rows
+/// (state, event log, findings) have row keys starting with its id, so one range query reads a session, and one
+/// entity-group transaction writes it: events, state and findings land together or not at all, and the state row's ETag
+/// makes concurrent writers retry instead of losing updates. Writes to one clinic that arrive together (the sessions of
+/// a message) share one transaction by group commit; a conflict fails only the session that caused it.
 /// </summary>
 /// Recently written partitions are kept in memory (<see cref="SessionPartitionCache"/>) for the writer's next read.
-public sealed class SessionRepository(StorageAccount account, int cachedSessions = SessionRepository.DefaultCachedSessions)
+public sealed class SessionRepository(StorageAccount account, SessionDirectory directory, int cachedSessions = SessionRepository.DefaultCachedSessions)
 {
-    /// <summary>Partitions kept in memory per host; about 40 KB each for a typical session.</summary>
+    /// <summary>Sessions kept in memory per host; about 40 KB each for a typical session.</summary>
     public const int DefaultCachedSessions = 2048;
 
     private const string StateRowKey = "state";
@@ -22,16 +24,18 @@ public sealed class SessionRepository(StorageAccount account, int cachedSessions
 
     private readonly TableClient table = account.Tables.GetTableClient(TableNames.Sessions);
     private readonly SessionPartitionCache cache = new(cachedSessions);
+    private readonly PartitionGroupCommit writes = new(account.Tables.GetTableClient(TableNames.Sessions));
 
     /// <summary>
-    /// The partition of a session as this host last wrote it, else read from storage. For writers only: the ETag
-    /// check of <see cref="CommitAsync"/> catches a stale copy. Readers that must see other hosts' writes use <see cref="LoadAsync"/>.
+    /// The session as this host last wrote it, else read from the clinic's partition. For writers only: the ETag check
+    /// of <see cref="CommitAsync"/> catches a stale copy. Readers that must see other hosts' writes use <see cref="LoadAsync(string, string, CancellationToken)"/>.
+    /// A session this host holds under another clinic is returned as held: the caller sees the clinic it belongs to.
     /// </summary>
     /// <param name="assumeNew">
     /// The caller has the session's first event and expects the session to be new: skip the read. If the session does
     /// exist, the write's insert of the state row fails atomically and the caller reads and retries.
     /// </param>
-    public async Task<SessionPartition> LoadForWriteAsync(string sessionId, CancellationToken cancellationToken, bool assumeNew = false)
+    public async Task<SessionPartition> LoadForWriteAsync(string clinicId, string sessionId, CancellationToken cancellationToken, bool assumeNew = false)
     {
         if (cache.TryGet(sessionId, out var cached))
         {
@@ -40,58 +44,76 @@ public sealed class SessionRepository(StorageAccount account, int cachedSessions
 
         if (assumeNew)
         {
-            return new SessionPartition(sessionId, null, default, [], []);
+            return new SessionPartition(clinicId, sessionId, null, default, [], []);
         }
 
-        var partition = await LoadAsync(sessionId, cancellationToken);
+        var partition = await LoadAsync(clinicId, sessionId, cancellationToken);
         cache.Put(partition);
         return partition;
     }
 
-    /// <summary>Reads the whole partition of a session from storage (one request per 1,000 rows).</summary>
+    /// <summary>Drops this host's copy of a session, so the next write reads it.</summary>
+    public void Forget(string sessionId) => cache.Evict(sessionId);
+
+    /// <summary>Reads a session known only by its id: the directory names its clinic, then one range query reads it.</summary>
+    /// <returns>The session, or an empty partition (no state, no events) when no clinic holds it.</returns>
     public async Task<SessionPartition> LoadAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var clinicId = await directory.FindAsync(sessionId, cancellationToken);
+        return clinicId is null
+            ? new SessionPartition(string.Empty, sessionId, null, default, [], [])
+            : await LoadAsync(clinicId, sessionId, cancellationToken);
+    }
+
+    /// <summary>Reads a session from its clinic's partition (one request per 1,000 rows).</summary>
+    public async Task<SessionPartition> LoadAsync(string clinicId, string sessionId, CancellationToken cancellationToken)
     {
         SessionStateRow? state = null;
         var etag = default(ETag);
         var events = new List<SessionEventRow>();
         var findings = new List<SessionFindingRow>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {sessionId}");
+        var prefix = SessionPrefix(sessionId);
+
+        // '}' follows '|' in ordinal order: the range holds exactly the row keys that start with "{sessionId}|".
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {clinicId} and RowKey ge {prefix} and RowKey lt {sessionId + "}"}");
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            if (entity.RowKey == StateRowKey)
+            var key = entity.RowKey[prefix.Length..];
+            if (key == StateRowKey)
             {
-                state = ToState(entity);
+                state = ToState(entity, sessionId);
                 etag = entity.ETag;
             }
-            else if (entity.RowKey.StartsWith(EventPrefix, StringComparison.Ordinal))
+            else if (key.StartsWith(EventPrefix, StringComparison.Ordinal))
             {
-                events.Add(ToEvent(entity));
+                events.Add(ToEvent(entity, sessionId, key[EventPrefix.Length..]));
             }
-            else if (entity.RowKey.StartsWith(FindingPrefix, StringComparison.Ordinal))
+            else if (key.StartsWith(FindingPrefix, StringComparison.Ordinal))
             {
-                findings.Add(ToFinding(entity));
+                findings.Add(ToFinding(entity, sessionId));
             }
         }
 
-        return new SessionPartition(sessionId, state, etag, events, findings);
+        return new SessionPartition(clinicId, sessionId, state, etag, events, findings);
     }
 
     /// <summary>Writes new events, the state and changed findings.</summary>
     /// <exception cref="SessionWriteConflictException">The state changed or an event was stored by another writer since the read.</exception>
     public async Task CommitAsync(SessionWrite write, CancellationToken cancellationToken)
     {
+        var clinicId = write.State.ClinicId;
         var stateAction = write.ExpectedETag is { } expected
-            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToEntity(write.State), expected)
-            : new TableTransactionAction(TableTransactionActionType.Add, ToEntity(write.State));
-        var eventActions = write.NewEvents.Select(e => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(e))).ToList();
-        var findingActions = write.ChangedFindings.Select(f => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(f))).ToList();
+            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToEntity(clinicId, write.State), expected)
+            : new TableTransactionAction(TableTransactionActionType.Add, ToEntity(clinicId, write.State));
+        var eventActions = write.NewEvents.Select(e => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(clinicId, e))).ToList();
+        var findingActions = write.ChangedFindings.Select(f => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(clinicId, f))).ToList();
 
         try
         {
             if (eventActions.Count + findingActions.Count + 1 <= MaxTransactionRows)
             {
-                var response = await table.SubmitTransactionAsync([.. eventActions, stateAction, .. findingActions], cancellationToken);
-                Remember(write, response.Value[eventActions.Count].Headers.ETag);
+                var responses = await writes.WriteGroupAsync([.. eventActions, stateAction, .. findingActions], cancellationToken);
+                Remember(write, responses[eventActions.Count].Headers.ETag);
                 return;
             }
 
@@ -108,18 +130,13 @@ public sealed class SessionRepository(StorageAccount account, int cachedSessions
             for (var i = 0; i < chunks.Count; i++)
             {
                 var actions = i == chunks.Count - 1 ? [.. chunks[i], stateAction] : chunks[i];
-                await table.SubmitTransactionAsync(actions, cancellationToken);
+                await writes.WriteGroupAsync(actions, cancellationToken);
             }
 
             foreach (var chunk in findingActions.Chunk(MaxTransactionRows))
             {
-                await table.SubmitTransactionAsync(chunk, cancellationToken);
+                await writes.WriteGroupAsync(chunk, cancellationToken);
             }
-        }
-        catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
-        {
-            cache.Evict(write.SessionId);
-            throw new SessionWriteConflictException($"Session {write.SessionId} changed since it was read ({ex.ErrorCode}).", ex);
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
@@ -149,12 +166,14 @@ public sealed class SessionRepository(StorageAccount account, int cachedSessions
             findings[(finding.RuleId, finding.EpisodeKey)] = finding;
         }
 
-        cache.Put(new SessionPartition(write.SessionId, write.State, etag, [.. before?.Events ?? [], .. write.NewEvents], [.. findings.Values]));
+        cache.Put(new SessionPartition(write.State.ClinicId, write.SessionId, write.State, etag, [.. before?.Events ?? [], .. write.NewEvents], [.. findings.Values]));
     }
 
-    private static TableEntity ToEntity(SessionStateRow row)
+    private static string SessionPrefix(string sessionId) => sessionId + "|";
+
+    private static TableEntity ToEntity(string clinicId, SessionStateRow row)
     {
-        var entity = new TableEntity(row.SessionId, StateRowKey)
+        var entity = new TableEntity(clinicId, SessionPrefix(row.SessionId) + StateRowKey)
         {
             ["ClinicId"] = row.ClinicId,
             ["Status"] = row.Status,
@@ -167,8 +186,8 @@ public sealed class SessionRepository(StorageAccount account, int cachedSessions
         return entity;
     }
 
-    private static SessionStateRow ToState(TableEntity entity) => new(
-        entity.PartitionKey,
+    private static SessionStateRow ToState(TableEntity entity, string sessionId) => new(
+        sessionId,
         entity.GetString("ClinicId") ?? string.Empty,
         entity.GetString("Status") ?? string.Empty,
         entity.GetInt64("EventCount") ?? 0,
@@ -177,9 +196,9 @@ public sealed class SessionRepository(StorageAccount account, int cachedSessions
         entity.GetString("ClinicIndexJson"),
         entity.GetDateTimeOffset("UpdatedAt") ?? default);
 
-    private static TableEntity ToEntity(SessionEventRow row)
+    private static TableEntity ToEntity(string clinicId, SessionEventRow row)
     {
-        var entity = new TableEntity(row.SessionId, EventPrefix + row.EventId)
+        var entity = new TableEntity(clinicId, SessionPrefix(row.SessionId) + EventPrefix + row.EventId)
         {
             ["EventId"] = row.EventId,
             ["Sequence"] = row.Sequence,
@@ -193,9 +212,9 @@ public sealed class SessionRepository(StorageAccount account, int cachedSessions
         return entity;
     }
 
-    private static SessionEventRow ToEvent(TableEntity entity) => new(
-        entity.PartitionKey,
-        entity.GetString("EventId") ?? entity.RowKey[EventPrefix.Length..],
+    private static SessionEventRow ToEvent(TableEntity entity, string sessionId, string eventId) => new(
+        sessionId,
+        entity.GetString("EventId") ?? eventId,
         entity.GetInt64("Sequence") ?? -1,
         entity.GetString("Type") ?? string.Empty,
         entity.GetString("ClinicId") ?? string.Empty,
@@ -204,7 +223,7 @@ public sealed class SessionRepository(StorageAccount account, int cachedSessions
         entity.GetDateTimeOffset("ReceivedAt") ?? default,
         Utf8Property.Read(entity, "RawJson"));
 
-    private static TableEntity ToEntity(SessionFindingRow row) => new(row.SessionId, FindingRowKey(row.RuleId, row.EpisodeKey))
+    private static TableEntity ToEntity(string clinicId, SessionFindingRow row) => new(clinicId, SessionPrefix(row.SessionId) + FindingRowKey(row.RuleId, row.EpisodeKey))
     {
         ["RuleId"] = row.RuleId,
         ["EpisodeKey"] = row.EpisodeKey,
@@ -219,8 +238,8 @@ public sealed class SessionRepository(StorageAccount account, int cachedSessions
         ["RetractedAt"] = row.RetractedAt,
     };
 
-    private static SessionFindingRow ToFinding(TableEntity entity) => new(
-        entity.PartitionKey,
+    private static SessionFindingRow ToFinding(TableEntity entity, string sessionId) => new(
+        sessionId,
         entity.GetString("RuleId") ?? string.Empty,
         entity.GetString("EpisodeKey") ?? string.Empty,
         entity.GetString("Severity") ?? string.Empty,

@@ -4,13 +4,16 @@ using Azure.Data.Tables;
 namespace InfusionAudit.Storage.Tables;
 
 /// <summary>
-/// Group commit for index writes: writes to one partition that arrive while a transaction for that partition is in
-/// flight are sent together as the next transaction (up to 100 rows, the last write of a row wins). The first write
-/// goes out at once, so nothing waits for a timer; under load, the sessions of a message share one round trip.
+/// Group commit for one table: writes to one partition that arrive while a transaction for that partition is in flight
+/// are sent together as the next transaction (up to 100 rows). The first write goes out at once, so nothing waits for a
+/// timer; under load, the sessions of a message, and of the messages handled beside it, share one round trip.
 /// </summary>
 /// <remarks>
-/// A transaction is all or nothing; when one fails, its rows are written one by one so that one bad row (a delete of
-/// a row already gone) does not fail the others, and each caller sees its own outcome.
+/// A write is a group of rows that must land together (a session's state, events and findings) or a single row (an
+/// index entry). Groups are never split. For single rows the last write of a row wins and its earlier writers complete
+/// with it. A transaction is all or nothing: when one row fails it, only the group that owns that row fails (a delete of
+/// a row already gone counts as done), and the others are sent again; a failure that names no row makes each group go
+/// alone, so each caller sees its own outcome.
 /// </remarks>
 internal sealed class PartitionGroupCommit(TableClient table)
 {
@@ -20,17 +23,36 @@ internal sealed class PartitionGroupCommit(TableClient table)
     private readonly Lock gate = new();
 
     /// <summary>Writes one row action; completes when it is stored. A delete of a missing row counts as done.</summary>
-    public Task WriteAsync(TableTransactionAction action, CancellationToken cancellationToken)
+    public Task WriteAsync(TableTransactionAction action, CancellationToken cancellationToken) =>
+        WriteGroupAsync([action], cancellationToken);
+
+    /// <summary>
+    /// Writes rows of one partition in one transaction, together with other writers' rows when they arrive at the same
+    /// time. Returns the response of each row, in order.
+    /// </summary>
+    /// <exception cref="TableTransactionFailedException">A row of this group failed (for example a stale ETag).</exception>
+    public Task<IReadOnlyList<Response>> WriteGroupAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
-        var pending = new Pending(action, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (actions.Count is 0 or > MaxRows)
+        {
+            throw new ArgumentOutOfRangeException(nameof(actions), $"A group holds 1 to {MaxRows} rows, not {actions.Count}.");
+        }
+
+        var partitionKey = actions[0].Entity.PartitionKey;
+        if (actions.Any(a => !string.Equals(a.Entity.PartitionKey, partitionKey, StringComparison.Ordinal)))
+        {
+            // Azurite would take it; Azure refuses a transaction over several partitions.
+            throw new ArgumentException("Every row of a group must be in the same partition.", nameof(actions));
+        }
+
+        var pending = new Pending(actions, new TaskCompletionSource<IReadOnlyList<Response>>(TaskCreationOptions.RunContinuationsAsynchronously));
         bool lead;
         PartitionQueue queue;
         lock (gate)
         {
-            var key = action.Entity.PartitionKey;
-            if (!partitions.TryGetValue(key, out queue!))
+            if (!partitions.TryGetValue(partitionKey, out queue!))
             {
-                partitions[key] = queue = new PartitionQueue();
+                partitions[partitionKey] = queue = new PartitionQueue();
             }
 
             queue.Waiting.Add(pending);
@@ -40,7 +62,7 @@ internal sealed class PartitionGroupCommit(TableClient table)
 
         if (lead)
         {
-            _ = Task.Run(() => FlushAsync(queue, action.Entity.PartitionKey), CancellationToken.None);
+            _ = Task.Run(() => FlushAsync(queue, partitionKey), CancellationToken.None);
         }
 
         return pending.Done.Task.WaitAsync(cancellationToken);
@@ -60,98 +82,123 @@ internal sealed class PartitionGroupCommit(TableClient table)
                     return;
                 }
 
-                batch = queue.Waiting.Take(MaxRows).ToList();
-                queue.Waiting.RemoveRange(0, batch.Count);
+                batch = TakeBatch(queue.Waiting);
             }
 
             await SubmitAsync(batch);
         }
     }
 
-    private async Task SubmitAsync(List<Pending> batch)
+    /// <summary>Takes writes in arrival order while their rows fit one transaction and no group would meet a row twice.</summary>
+    private static List<Pending> TakeBatch(List<Pending> waiting)
     {
-        // One action per row in a transaction: the last write of a row wins, its earlier writers complete with it.
-        var lastByRow = batch.GroupBy(p => p.Action.Entity.RowKey, StringComparer.Ordinal).Select(g => g.Last()).ToList();
-        while (lastByRow.Count > 0)
+        var batch = new List<Pending>();
+        var rows = new Dictionary<string, Pending>(StringComparer.Ordinal);
+        var taken = 0;
+        var count = 0;
+        foreach (var pending in waiting)
         {
-            try
-            {
-                await table.SubmitTransactionAsync(lastByRow.Select(p => p.Action), CancellationToken.None);
-                batch.ForEach(p => p.Done.TrySetResult());
-                return;
-            }
-            catch (TableTransactionFailedException ex) when (ex.Status == 404 && ex.FailedTransactionActionIndex is { } failed
-                && failed < lastByRow.Count && lastByRow[failed].Action.ActionType == TableTransactionActionType.Delete)
-            {
-                // A delete of a row that is already gone is what its caller wanted: drop it and send the rest together.
-                var gone = lastByRow[failed].Action.Entity.RowKey;
-                batch.Where(p => p.Action.Entity.RowKey == gone).ToList().ForEach(p => p.Done.TrySetResult());
-                lastByRow.RemoveAt(failed);
-            }
-            catch (RequestFailedException ex) when (ex.Status == 404 && lastByRow.Count == 1 && lastByRow[0].Action.ActionType == TableTransactionActionType.Delete)
-            {
-                batch.ForEach(p => p.Done.TrySetResult());
-                return;
-            }
-            catch (Exception) when (lastByRow.Count > 1)
+            var newRows = pending.Actions.Count(a => !rows.ContainsKey(a.Entity.RowKey));
+            var meetsGroup = pending.Actions.Any(a => rows.TryGetValue(a.Entity.RowKey, out var other) && (other.Actions.Count > 1 || pending.Actions.Count > 1));
+            if (meetsGroup || taken + newRows > MaxRows)
             {
                 break;
             }
-            catch (Exception ex)
+
+            foreach (var action in pending.Actions)
             {
-                batch.Where(p => !p.Done.Task.IsCompleted).ToList().ForEach(p => p.Done.TrySetException(ex));
-                return;
+                rows[action.Entity.RowKey] = pending;
             }
+
+            taken += newRows;
+            batch.Add(pending);
+            count++;
         }
 
-        if (lastByRow.Count == 0)
-        {
-            return;
-        }
+        waiting.RemoveRange(0, count);
+        return batch;
+    }
 
-        // Any other failure: write the rows one by one so each caller gets its own outcome.
-        foreach (var row in batch.Where(p => !p.Done.Task.IsCompleted).GroupBy(p => p.Action.Entity.RowKey, StringComparer.Ordinal))
+    private async Task SubmitAsync(List<Pending> batch)
+    {
+        while (batch.Count > 0)
         {
-            var last = row.Last();
+            // One action per row: a later single-row write replaces an earlier one, whose caller completes with it.
+            var lastByRow = new Dictionary<string, (TableTransactionAction Action, Pending Owner)>(StringComparer.Ordinal);
+            var order = new List<string>();
+            foreach (var pending in batch)
+            {
+                foreach (var action in pending.Actions)
+                {
+                    if (!lastByRow.ContainsKey(action.Entity.RowKey))
+                    {
+                        order.Add(action.Entity.RowKey);
+                    }
+
+                    lastByRow[action.Entity.RowKey] = (action, pending);
+                }
+            }
+
+            var actions = order.Select(k => lastByRow[k]).ToList();
             try
             {
-                await WriteOneAsync(last.Action);
-                foreach (var p in row)
+                var response = await table.SubmitTransactionAsync(actions.Select(a => a.Action), CancellationToken.None);
+                var byRow = order.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => response.Value[x.i], StringComparer.Ordinal);
+                foreach (var pending in batch)
                 {
-                    p.Done.TrySetResult();
+                    pending.Done.TrySetResult([.. pending.Actions.Select(a => byRow[a.Entity.RowKey])]);
                 }
+
+                return;
+            }
+            catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex is { } failed && failed < actions.Count)
+            {
+                var (action, owner) = actions[failed];
+                var culprits = batch.Where(p => ReferenceEquals(p, owner) || (owner.Actions.Count == 1 && p.Actions.Count == 1 && p.Actions[0].Entity.RowKey == action.Entity.RowKey)).ToList();
+                if (ex.Status == 404 && action.ActionType == TableTransactionActionType.Delete && owner.Actions.Count == 1)
+                {
+                    // A delete of a row that is already gone is what its caller wanted.
+                    culprits.ForEach(p => p.Done.TrySetResult([]));
+                }
+                else
+                {
+                    culprits.ForEach(p => p.Done.TrySetException(ex));
+                }
+
+                batch = [.. batch.Except(culprits)];
             }
             catch (Exception ex)
             {
-                foreach (var p in row)
+                if (batch.Count == 1)
                 {
-                    p.Done.TrySetException(ex);
+                    await SubmitAloneAsync(batch[0], ex);
+                    return;
                 }
+
+                // A failure that names no row: let each write go alone, so each caller gets its own outcome.
+                foreach (var pending in batch)
+                {
+                    await SubmitAsync([pending]);
+                }
+
+                return;
             }
         }
     }
 
-    private async Task WriteOneAsync(TableTransactionAction action)
+    /// <summary>The last try of a write that failed alone: a delete of a missing row is done; anything else fails.</summary>
+    private static Task SubmitAloneAsync(Pending pending, Exception error)
     {
-        switch (action.ActionType)
+        if (error is RequestFailedException { Status: 404 } && pending.Actions is [{ ActionType: TableTransactionActionType.Delete }])
         {
-            case TableTransactionActionType.Delete:
-                try
-                {
-                    await table.DeleteEntityAsync(action.Entity.PartitionKey, action.Entity.RowKey, ETag.All, CancellationToken.None);
-                }
-                catch (RequestFailedException ex) when (ex.Status == 404)
-                {
-                    // Already gone: what the caller wanted.
-                }
-
-                break;
-            case TableTransactionActionType.UpsertReplace:
-                await table.UpsertEntityAsync(action.Entity, TableUpdateMode.Replace, CancellationToken.None);
-                break;
-            default:
-                throw new NotSupportedException($"Group commit takes replacing upserts and deletes, not {action.ActionType}.");
+            pending.Done.TrySetResult([]);
         }
+        else
+        {
+            pending.Done.TrySetException(error);
+        }
+
+        return Task.CompletedTask;
     }
 
     private sealed class PartitionQueue
@@ -161,5 +208,5 @@ internal sealed class PartitionGroupCommit(TableClient table)
         public bool Flushing { get; set; }
     }
 
-    private sealed record Pending(TableTransactionAction Action, TaskCompletionSource Done);
+    private sealed record Pending(IReadOnlyList<TableTransactionAction> Actions, TaskCompletionSource<IReadOnlyList<Response>> Done);
 }

@@ -160,6 +160,26 @@ public sealed class IngestHandlerTests(HostFixture fixture) : IClassFixture<Host
         (await Host.Get<SessionRepository>().LoadAsync(script.SessionId, Ct)).Events.Count.ShouldBe(events.Count);
     }
 
+    [Fact]
+    public async Task AnotherClinicReusingASessionIdOnAHostThatHasNotSeenItIsRejectedAndCreatesNothing()
+    {
+        var script = new SessionScript();
+        await Ingest(SessionScript.Batch(script.StandardIvSession().Take(3)));
+        await using var other = await TestHost.StartAsync();
+        var intruder = new SessionScript(script.SessionId, clinicId: "other-" + Guid.NewGuid().ToString("N")[..8]);
+
+        // With its own start (sequence 0, so the host assumes a new session) and without one.
+        var withStart = await other.Ingest.HandleAsync(intruder.Started().ToJsonString(), Context(), Ct);
+        var later = await other.Ingest.HandleAsync(intruder.Event("VitalsRecorded", TimeSpan.FromMinutes(2), new JsonObject { ["heartRateBpm"] = 80 }).ToJsonString(), Context(), Ct);
+
+        withStart.Events.Single().Rejection!.Rule.ShouldBe("session-clinic");
+        later.Events.Single().Rejection!.Rule.ShouldBe("session-clinic");
+        var stored = await other.Get<SessionRepository>().LoadAsync(script.SessionId, Ct);
+        stored.ClinicId.ShouldBe(script.ClinicId);
+        stored.Events.Count.ShouldBe(3);
+        (await other.Get<SessionRepository>().LoadAsync(intruder.ClinicId, script.SessionId, Ct)).State.ShouldBeNull();
+    }
+
     private Task<IngestResult> Ingest(string message) => Host.Ingest.HandleAsync(message, Context(), Ct);
 
     private static IngestContext Context() => new("queue", "m-" + Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow);
