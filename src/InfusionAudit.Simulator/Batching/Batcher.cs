@@ -41,6 +41,7 @@ public sealed class Batcher
     {
         ArgumentNullException.ThrowIfNull(events);
         var buffer = new List<string>(_options.MaxEvents);
+        var sessions = new HashSet<string>(StringComparer.Ordinal);
         var bufferBytes = 0;
         DateTimeOffset windowStart = default;
 
@@ -51,10 +52,10 @@ public sealed class Batcher
             {
                 if (buffer.Count > 0)
                 {
-                    yield return Flush(buffer, bufferBytes);
+                    yield return Flush(buffer, sessions, bufferBytes);
                 }
 
-                yield return new OutgoingMessage(e.Json, 1, bytes);
+                yield return new OutgoingMessage(e.Json, 1, bytes, 1);
                 continue;
             }
 
@@ -62,7 +63,7 @@ public sealed class Batcher
             var tooBig = buffer.Count > 0 && OutgoingMessage.Base64Length(bufferBytes + 1 + bytes) > _options.MaxEncodedBytes;
             if (windowExpired || tooBig)
             {
-                yield return Flush(buffer, bufferBytes);
+                yield return Flush(buffer, sessions, bufferBytes);
             }
 
             if (buffer.Count == 0)
@@ -76,23 +77,25 @@ public sealed class Batcher
             }
 
             buffer.Add(e.Json);
+            sessions.Add(e.SessionId);
             bufferBytes += bytes;
             if (buffer.Count == _options.MaxEvents)
             {
-                yield return Flush(buffer, bufferBytes);
+                yield return Flush(buffer, sessions, bufferBytes);
             }
         }
 
         if (buffer.Count > 0)
         {
-            yield return Flush(buffer, bufferBytes);
+            yield return Flush(buffer, sessions, bufferBytes);
         }
     }
 
-    private static OutgoingMessage Flush(List<string> buffer, int bytes)
+    private static OutgoingMessage Flush(List<string> buffer, HashSet<string> sessions, int bytes)
     {
-        var message = new OutgoingMessage("[" + string.Join(",", buffer) + "]", buffer.Count, bytes);
+        var message = new OutgoingMessage("[" + string.Join(",", buffer) + "]", buffer.Count, bytes, sessions.Count);
         buffer.Clear();
+        sessions.Clear();
         return message;
     }
 }

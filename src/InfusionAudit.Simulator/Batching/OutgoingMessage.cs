@@ -4,7 +4,11 @@ namespace InfusionAudit.Simulator.Batching;
 /// <param name="Text">Exact UTF-8 text to send.</param>
 /// <param name="EventCount">Events it carries (1 for a bare object or an unparseable line).</param>
 /// <param name="Utf8Bytes">Length of <paramref name="Text"/> in UTF-8.</param>
-public sealed record OutgoingMessage(string Text, int EventCount, int Utf8Bytes)
+/// <param name="SessionCount">
+/// Distinct sessions among its events (events of unknown session count as one): the backend commits once per
+/// session per message, so this is what batching saves or costs.
+/// </param>
+public sealed record OutgoingMessage(string Text, int EventCount, int Utf8Bytes, int SessionCount)
 {
     /// <summary>Size as the queue stores it: base64 of the UTF-8 text.</summary>
     public int EncodedBytes => Base64Length(Utf8Bytes);

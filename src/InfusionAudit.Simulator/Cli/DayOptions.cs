@@ -37,6 +37,9 @@ public sealed class DayOptions
         DefaultValueFactory = _ => 6,
     };
 
+    /// <summary>Monitor streaming interval.</summary>
+    public Option<int?> MonitorEvery { get; } = MonitorEveryOption.Create();
+
     /// <summary>Include faults.</summary>
     public Option<bool> Faults { get; } = new("--faults")
     {
@@ -65,6 +68,7 @@ public sealed class DayOptions
         command.Add(Seed);
         command.Add(Start);
         command.Add(Chairs);
+        command.Add(MonitorEvery);
         command.Add(Faults);
         command.Add(Scenarios);
         command.Add(RunId);
@@ -84,9 +88,10 @@ public sealed class DayOptions
             Start = result.GetValue(Start) ?? StartTimeOption.DefaultDayStart(time),
             Seed = result.GetValue(Seed),
             Sessions = result.GetValue(Sessions),
-            Chairs = result.GetValue(Chairs),
+            Chairs = ChairsOption.Check(result.GetValue(Chairs)),
             Mix = mix,
             IdPrefix = result.GetValue(RunId) ?? "",
+            MonitorEvery = MonitorEveryOption.Resolve(result.GetValue(MonitorEvery)),
         };
         options.Validate();
         return options;

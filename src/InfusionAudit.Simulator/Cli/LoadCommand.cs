@@ -27,6 +27,11 @@ public static class LoadCommand
             Description = "Seconds from the first send to wait for the host to receive every event; exit code 3 when exceeded.",
             DefaultValueFactory = _ => 300,
         };
+        var chairs = new Option<int?>(ChairsOption.Name)
+        {
+            Description = "Treatment chairs, i.e. sessions in progress at once, interleaved in the messages (default: events ÷ 400, 6–999).",
+        };
+        var monitorEvery = MonitorEveryOption.Create();
         var seed = new Option<int>("--seed") { Description = "Generator seed.", DefaultValueFactory = _ => 1 };
         var clinic = new Option<string>("--clinic") { Description = "Clinic id of the load sessions.", DefaultValueFactory = _ => "load-01" };
         var runId = new Option<string?>("--run-id") { Description = "Id prefix of this run (default: 'ld' and the UTC time, e.g. ld261126T153000.)." };
@@ -37,6 +42,8 @@ public static class LoadCommand
         var command = new Command("load", "Benchmark the pipeline: send a burst of sessions, wait until the host has received them, report rates and storage requests per event.");
         command.Add(events);
         send.AddTo(command);
+        command.Add(chairs);
+        command.Add(monitorEvery);
         command.Add(timeout);
         command.Add(seed);
         command.Add(clinic);
@@ -57,13 +64,19 @@ public static class LoadCommand
                 RunId = result.GetValue(runId) ?? "ld" + now.UtcDateTime.ToString("yyMMdd'T'HHmmss", CultureInfo.InvariantCulture) + ".",
                 Timeout = result.GetValue(timeout) is var t and > 0 ? TimeSpan.FromSeconds(t) : throw new ArgumentException("--timeout must be positive."),
                 MaxInFlight = result.GetValue(send.Parallel),
+                Chairs = result.GetValue(chairs) is { } c ? ChairsOption.Check(c) : null,
+                MonitorEvery = MonitorEveryOption.Resolve(result.GetValue(monitorEvery)),
             };
 
             var settings = globals.Resolve(result, context.Environment);
             var transport = result.GetValue(send.Transport);
             await using var sender = settings.CreateSender(transport);
             using var counters = new CountersClient(settings.Url, settings.Key);
-            context.Console.WriteLine($"run {options.RunId}: {options.Events} events in batches of {options.BatchSize} to {sender.Destination}; counters at {counters.Endpoint}");
+            var chairCount = options.Chairs ?? LoadOptions.DefaultChairs(options.Events);
+            var monitor = options.MonitorEvery is { } every ? $"monitor every {every.TotalSeconds} s" : "sparse vitals";
+            context.Console.WriteLine(
+                $"run {options.RunId}: {options.Events} events in batches of {options.BatchSize}, {chairCount} chairs, {monitor}, "
+                + $"to {sender.Destination}; counters at {counters.Endpoint}");
 
             LoadReport report;
             try

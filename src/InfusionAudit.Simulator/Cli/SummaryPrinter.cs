@@ -111,6 +111,8 @@ public static class SummaryPrinter
         table.AddRow("events sent", N(report.Events));
         table.AddRow("messages", N(report.Messages));
         table.AddRow("batch size", N(report.BatchSize));
+        table.AddRow("events/session", report.EventsPerSession.ToString("F1", C));
+        table.AddRow("sessions/message", report.SessionsPerMessage.ToString("F1", C));
         table.AddRow("send duration", $"{report.SendDuration.TotalSeconds.ToString("F2", C)} s");
         table.AddRow("send rate", $"{report.SendEventsPerSecond.ToString("F0", C)} events/s");
         table.AddRow("end-to-end duration", report.EndToEnd is { } e ? $"{e.TotalSeconds.ToString("F2", C)} s" : "timeout");

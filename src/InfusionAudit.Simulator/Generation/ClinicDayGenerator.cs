@@ -32,14 +32,18 @@ public sealed class ClinicDayGenerator
 
         for (var index = 1; o.Sessions is null || index <= o.Sessions; index++)
         {
-            var random = new Random(SessionSeed(o.Seed, index));
+            var sessionSeed = SessionSeed(o.Seed, index);
+            var random = new Random(sessionSeed);
             var chair = Array.IndexOf(chairFreeAt, chairFreeAt.Min());
             var t0 = chairFreeAt[chair] + (index <= o.Chairs ? random.Seconds(0, 300) : random.Minutes(5, 20));
 
             var scenario = o.Mix.Pick(random);
             var patient = PatientProfile.Draw(random, NewPatientRef(random, o.IdPrefix, patients));
             var sessionId = $"{o.IdPrefix}{o.ClinicId}-{day}-{o.Seed}-S{index:D4}";
-            var recorder = new SessionRecorder(sessionId, o.ClinicId, DeviceSet.ForChair(o.ClinicId, chair + 1), patient, random);
+            // The stream has its own random sequence (a fixed bit pattern away from the session's), so switching it
+            // on adds readings without changing any draw of the script.
+            var stream = o.MonitorEvery is { } every ? new MonitorStream(every, new Random(sessionSeed ^ 0x5A5A5A5A)) : null;
+            var recorder = new SessionRecorder(sessionId, o.ClinicId, DeviceSet.ForChair(o.ClinicId, chair + 1), patient, random, stream);
 
             var (protocolId, endedAt) = Play(recorder, t0, scenario);
             var events = recorder.Seal(counters);

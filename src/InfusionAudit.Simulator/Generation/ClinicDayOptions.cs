@@ -29,6 +29,20 @@ public sealed partial record ClinicDayOptions
     /// <summary>How sessions are drawn.</summary>
     public ScenarioMix Mix { get; init; } = ScenarioMix.Clinical;
 
+    /// <summary>Shortest monitor streaming interval accepted.</summary>
+    public static TimeSpan MinMonitorEvery { get; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Longest monitor streaming interval accepted.</summary>
+    public static TimeSpan MaxMonitorEvery { get; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Null (the default): the scripts' own sparse readings only, vitals every 5–10 minutes. Set: every chair's patient
+    /// monitor streams a reading at this interval (whole seconds, ±10 % jitter of at most 5 s) for the whole session,
+    /// the pump reports its cumulative volume every 5 minutes while running, and IV sessions are observed longer after
+    /// the infusion, as in a clinic with a connected monitor.
+    /// </summary>
+    public TimeSpan? MonitorEvery { get; init; }
+
     /// <summary>
     /// Put in front of session, event and patient ids so that runs do not collide. Empty by default: then ids are a
     /// function of clinic, start date, seed and session number, and sending the same day twice exercises deduplication.
@@ -63,6 +77,15 @@ public sealed partial record ClinicDayOptions
         if (Chairs is < 1 or > 999)
         {
             throw new ArgumentException("Chairs must be between 1 and 999.", nameof(Chairs));
+        }
+
+        if (MonitorEvery is { } every
+            && (every < MinMonitorEvery || every > MaxMonitorEvery || every.Ticks % TimeSpan.TicksPerSecond != 0))
+        {
+            // Whole seconds keep every timestamp on a whole second, as the devices write them.
+            throw new ArgumentException(
+                $"The monitor interval must be a whole number of seconds from {MinMonitorEvery.TotalSeconds:0} to {MaxMonitorEvery.TotalSeconds:0}.",
+                nameof(MonitorEvery));
         }
     }
 

@@ -63,6 +63,18 @@ internal static class IntranasalScript
         }
 
         s.End(end, "completed");
+
+        // The observation is already the label's two hours (ShortObservation's early end is its story): the stream
+        // only fills it.
+        s.Stream?.Record(s, t0, end, at => Effect(at, first));
         return end;
+    }
+
+    // Esketamine's effect on pressure and heart rate (0..1): peaks about 40 min after the first device, as the label's
+    // 40-minute blood pressure check expects, and fades over the observation.
+    private static double Effect(DateTimeOffset at, DateTimeOffset firstDevice)
+    {
+        var minutes = (at - firstDevice).TotalMinutes;
+        return minutes < 0 ? 0 : minutes <= 40 ? minutes / 40 : Math.Max(0.1, 1 - ((minutes - 40) * 0.9 / 80));
     }
 }

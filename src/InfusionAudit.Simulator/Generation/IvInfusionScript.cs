@@ -6,10 +6,14 @@ namespace InfusionAudit.Simulator.Generation;
 
 // Ketamine IV infusion (ketamine-iv-depression): start, pre-dose vitals, pump programmed, vitals every 5–10 min,
 // pump stopped after 40 running minutes, pump total, short recovery, end. The IV fault scenarios bend one part of it.
+// With a streaming monitor: readings throughout, pump totals every 5 min while running, a longer recovery.
 internal static class IvInfusionScript
 {
     public const string ProtocolId = "ketamine-iv-depression";
     private const double PlannedDurationMin = 40;
+
+    // The backend's SESSION-OVERDUE grace (protocol default): a session must end by start + planned duration + this.
+    private const double OverdueGraceMin = 30;
 
     public static DateTimeOffset Play(SessionRecorder s, DateTimeOffset t0, Scenario scenario)
     {
@@ -96,17 +100,79 @@ internal static class IvInfusionScript
 
         s.Add(pumpReportAt, s.Devices.Pump, EventTypes.PumpTotalReported, new JsonObject { ["volumeInfusedMl"] = volume });
 
+        DateTimeOffset endAt;
         if (plan.StoppedAt is { } stopped && scenario != Scenario.SevereAdverseEffect)
         {
             var shortRecovery = scenario == Scenario.LongPause;
             s.TypicalVitals(stopped + (shortRecovery ? r.Seconds(90, 150) : r.Seconds(240, 420)), effect: 0.4);
-            var endAt = stopped + (shortRecovery ? r.Seconds(180, 300) : r.Seconds(480, 720));
+            endAt = stopped + (shortRecovery ? r.Seconds(180, 300) : r.Seconds(480, 720));
+            if (s.Stream is { } observer)
+            {
+                var observed = LongerObservation(observer, t0, stopped);
+                endAt = observed > endAt ? observed : endAt;
+            }
+
             s.End(endAt, plan.EndReason);
-            return endAt;
+        }
+        else
+        {
+            endAt = plan.EndedAt!.Value;
         }
 
-        return plan.EndedAt!.Value;
+        if (s.Stream is { } monitor)
+        {
+            PumpTotals(s, start, plan, pumpMlPerHour);
+
+            // A scenario that ends the session itself records its own readings once its story starts (the crisis pair,
+            // the airway watch): the stream stops there, so that it neither dilutes nor contradicts them.
+            var streamUntil = plan.EndedAt is null ? endAt : plan.RoutineVitalsUntil;
+            monitor.Record(s, t0, streamUntil, at => Effect(at, start, plan.StoppedAt));
+        }
+
+        return endAt;
     }
+
+    // With a connected monitor the clinic observes about 30 min after the infusion, but ends the session before the
+    // backend's overdue check, which a late pump start or a pause brings closer (then the observation is shorter).
+    private static DateTimeOffset LongerObservation(MonitorStream monitor, DateTimeOffset t0, DateTimeOffset stopped)
+    {
+        var observed = stopped + monitor.Random.Seconds(28 * 60, 32 * 60);
+        var beforeOverdue = t0 + TimeSpan.FromMinutes(PlannedDurationMin + OverdueGraceMin) - monitor.Random.Seconds(60, 180);
+        return observed < beforeOverdue ? observed : beforeOverdue;
+    }
+
+    // The pump's own counter every 5 minutes while it runs: exactly the volume of its rate history, as a healthy pump
+    // reports it (PumpMismatch keeps its wrong final total). A paused pump has nothing new to report.
+    private static void PumpTotals(SessionRecorder s, DateTimeOffset start, IvPlan plan, double pumpMlPerHour)
+    {
+        var runEnd = plan.StoppedAt ?? plan.PausedAt!.Value;
+        for (var at = start + MonitorStream.PumpReportEvery; at < runEnd; at += MonitorStream.PumpReportEvery)
+        {
+            var running = at - start;
+            if (plan.Interrupted is { } pause)
+            {
+                if (at >= pause.From && at < pause.To)
+                {
+                    continue;
+                }
+
+                if (at >= pause.To)
+                {
+                    running -= pause.To - pause.From;
+                }
+            }
+
+            var volume = InfusionMath.Round(InfusionMath.VolumeMl(pumpMlPerHour, running), 2);
+            s.Add(at, s.Devices.Pump, EventTypes.PumpTotalReported, new JsonObject { ["volumeInfusedMl"] = volume });
+        }
+    }
+
+    // Ketamine's effect on heart rate and pressure (0..1): none before the pump starts, rising over the first 20 min,
+    // fading within about 10 min of the stop (its distribution half-life is minutes).
+    private static double Effect(DateTimeOffset at, DateTimeOffset start, DateTimeOffset? stoppedAt) =>
+        at < start ? 0
+        : stoppedAt is { } stop && at >= stop ? Math.Max(0.1, 1 - ((at - stop).TotalMinutes / 10))
+        : Math.Min(1, (at - start).TotalMinutes / 20);
 
     private static IvPlan Stopped(DateTimeOffset start, DateTimeOffset stop, string reason) =>
         new(stop, stop - start, StoppedAt: stop, PausedAt: null, EndedAt: null, reason);
@@ -161,7 +227,10 @@ internal static class IvInfusionScript
         s.Add(paused, s.Devices.Pump, EventTypes.InfusionPaused, new JsonObject { ["reason"] = r.OneOf("patient requested a break", "line occlusion alarm") });
         s.Add(resumed, s.Devices.Pump, EventTypes.InfusionResumed, []);
         var stop = start + TimeSpan.FromMinutes(PlannedDurationMin) + (resumed - paused);
-        return new IvPlan(stop, TimeSpan.FromMinutes(PlannedDurationMin), StoppedAt: stop, PausedAt: null, EndedAt: null, "completed");
+        return new IvPlan(stop, TimeSpan.FromMinutes(PlannedDurationMin), StoppedAt: stop, PausedAt: null, EndedAt: null, "completed")
+        {
+            Interrupted = (paused, resumed),
+        };
     }
 
     /// <param name="RoutineVitalsUntil">Routine monitoring stops here (the scenario records its own readings after).</param>
@@ -172,5 +241,9 @@ internal static class IvInfusionScript
         DateTimeOffset? StoppedAt,
         DateTimeOffset? PausedAt,
         DateTimeOffset? EndedAt,
-        string EndReason);
+        string EndReason)
+    {
+        /// <summary>A pause the infusion resumed after (LongPause).</summary>
+        public (DateTimeOffset From, DateTimeOffset To)? Interrupted { get; init; }
+    }
 }

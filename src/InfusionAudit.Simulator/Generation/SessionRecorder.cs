@@ -5,7 +5,8 @@ namespace InfusionAudit.Simulator.Generation;
 
 // Collects what the devices of one session record, in any order, then plays the gateway: sorts by device time,
 // numbers the session's events 0..n and gives each an id from its device's counter.
-internal sealed class SessionRecorder(string sessionId, string clinicId, DeviceSet devices, PatientProfile patient, Random random)
+internal sealed class SessionRecorder(
+    string sessionId, string clinicId, DeviceSet devices, PatientProfile patient, Random random, MonitorStream? stream = null)
 {
     private readonly List<(DateTimeOffset At, int Order, string DeviceId, string Type, JsonObject Payload)> _events = [];
 
@@ -18,6 +19,9 @@ internal sealed class SessionRecorder(string sessionId, string clinicId, DeviceS
     public PatientProfile Patient { get; } = patient;
 
     public Random Random { get; } = random;
+
+    /// <summary>The chair's streaming monitor; null when the monitor only takes the scripts' own readings.</summary>
+    public MonitorStream? Stream { get; } = stream;
 
     public void Add(DateTimeOffset at, string deviceId, string type, JsonObject payload) =>
         _events.Add((at, _events.Count, deviceId, type, payload));
@@ -54,18 +58,24 @@ internal sealed class SessionRecorder(string sessionId, string clinicId, DeviceS
     }
 
     /// <summary>A full monitor reading; <paramref name="effect"/> 0..1 is how far ketamine has lifted heart rate and pressure.</summary>
-    public void TypicalVitals(DateTimeOffset at, double effect)
+    public void TypicalVitals(DateTimeOffset at, double effect) => TypicalVitals(at, effect, Random);
+
+    /// <summary>
+    /// The same, drawing from <paramref name="random"/>. The caps keep every reading below the vital-sign rules
+    /// (HR ≤ 104, BP ≤ 150/93, SpO2 ≥ 95, RR ≥ 10), whatever the patient and the effect.
+    /// </summary>
+    public void TypicalVitals(DateTimeOffset at, double effect, Random random)
     {
         var p = Patient;
-        var systolic = Math.Min(150, p.SystolicMmHg + (int)Math.Round(14 * effect) + Random.Between(-4, 4));
-        var diastolic = Math.Min(93, p.DiastolicMmHg + (int)Math.Round(8 * effect) + Random.Between(-3, 3));
+        var systolic = Math.Min(150, p.SystolicMmHg + (int)Math.Round(14 * effect) + random.Between(-4, 4));
+        var diastolic = Math.Min(93, p.DiastolicMmHg + (int)Math.Round(8 * effect) + random.Between(-3, 3));
         Vitals(
             at,
-            heartRate: Math.Min(104, p.HeartRateBpm + (int)Math.Round(10 * effect) + Random.Between(-3, 3)),
+            heartRate: Math.Min(104, p.HeartRateBpm + (int)Math.Round(10 * effect) + random.Between(-3, 3)),
             systolic: systolic,
             diastolic: Math.Min(diastolic, systolic - 25),
-            spo2: Math.Min(100, p.Spo2Percent + Random.Between(-1, 1)),
-            respiratoryRate: p.RespiratoryRatePerMin + Random.Between(-2, 2));
+            spo2: Math.Min(100, p.Spo2Percent + random.Between(-1, 1)),
+            respiratoryRate: p.RespiratoryRatePerMin + random.Between(-2, 2));
     }
 
     public void AdverseEffect(DateTimeOffset at, string effect, string severity, int? cadssScore = null, string? note = null)

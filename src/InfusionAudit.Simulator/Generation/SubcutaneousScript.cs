@@ -42,6 +42,15 @@ internal static class SubcutaneousScript
 
         var end = dosedAt + r.Minutes(62, 75);
         s.End(end, "completed");
+        s.Stream?.Record(s, t0, end, at => Effect(at, dosedAt));
         return end;
+    }
+
+    // The injection's effect on pressure and heart rate (0..1), through the script's own checkpoints: 0.8 at 15 min,
+    // 0.6 at 30, 0.2 at 60.
+    private static double Effect(DateTimeOffset at, DateTimeOffset dosedAt)
+    {
+        var minutes = (at - dosedAt).TotalMinutes;
+        return minutes < 0 ? 0 : minutes <= 15 ? minutes * 0.8 / 15 : Math.Max(0.1, 0.8 - ((minutes - 15) * 0.6 / 45));
     }
 }

@@ -11,8 +11,11 @@ public static class BenchmarkTable
 
     /// <summary>The table's header and separator rows.</summary>
     public const string Header =
-        "| date (UTC) | label | transport | batch | events | messages | send events/s | end-to-end events/s | storage req/event | command |\n" +
-        "|---|---|---|---:|---:|---:|---:|---:|---:|---|";
+        "| date (UTC) | label | transport | batch | events | messages | events/session | sessions/message | send events/s | end-to-end events/s | storage req/event | command |\n" +
+        "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|";
+
+    // The first header cell that marks a results table, in this and in earlier layouts.
+    private const string FirstColumn = "date (UTC)";
 
     /// <summary>One row of the table.</summary>
     public static string Row(DateTimeOffset date, string label, string transport, LoadReport report, string commandLine)
@@ -28,6 +31,8 @@ public static class BenchmarkTable
             report.BatchSize.ToString(c),
             report.Events.ToString(c),
             report.Messages.ToString(c),
+            report.EventsPerSession.ToString("F1", c),
+            report.SessionsPerMessage.ToString("F1", c),
             report.SendEventsPerSecond.ToString("F0", c),
             endToEnd,
             report.StorageRequestsPerEvent.ToString("F2", c),
@@ -36,8 +41,11 @@ public static class BenchmarkTable
     }
 
     /// <summary>
-    /// Returns <paramref name="document"/> with <paramref name="row"/> appended to the table under <see cref="Heading"/>,
-    /// creating the heading and the table header at the end of the document when they are missing.
+    /// Returns <paramref name="document"/> with <paramref name="row"/> appended to the results table under <see cref="Heading"/>
+    /// (the section's last table whose first column is the date), creating the heading and the table header at the end of
+    /// the document when they are missing. When that table has other columns than <see cref="Header"/> (an earlier
+    /// layout), a new table with the current header starts right after it, so old rows keep their own columns. Other
+    /// tables of the section are left alone.
     /// </summary>
     public static string AppendRow(string? document, string row)
     {
@@ -69,22 +77,21 @@ public static class BenchmarkTable
             sectionEnd = lines.Count;
         }
 
-        var lastTableLine = -1;
-        for (var i = heading + 1; i < sectionEnd; i++)
+        var (resultsHeader, resultsEnd) = LastResultsTable(lines, heading + 1, sectionEnd);
+        if (resultsHeader >= 0 && Columns(lines[resultsHeader]) == Columns(Header.Split('\n')[0]))
         {
-            if (lines[i].TrimStart().StartsWith('|'))
-            {
-                lastTableLine = i;
-            }
+            lines.Insert(resultsEnd + 1, row);
         }
-
-        if (lastTableLine >= 0)
+        else if (resultsHeader >= 0)
         {
-            lines.Insert(lastTableLine + 1, row);
+            var block = new List<string> { "" };
+            block.AddRange(Header.Split('\n'));
+            block.Add(row);
+            lines.InsertRange(resultsEnd + 1, block);
         }
         else
         {
-            // Heading without a table yet (perhaps with prose): the table goes after the section's text.
+            // Heading without a results table yet (perhaps with prose or other tables): the table goes after the section's text.
             var insertAt = sectionEnd;
             while (insertAt > heading + 1 && lines[insertAt - 1].Trim().Length == 0)
             {
@@ -94,8 +101,9 @@ public static class BenchmarkTable
             var block = new List<string> { "" };
             block.AddRange(Header.Split('\n'));
             block.Add(row);
-            if (insertAt < lines.Count)
+            if (insertAt < lines.Count && lines[insertAt].Trim().Length > 0)
             {
+                // Only when no blank line is left between the table and what follows.
                 block.Add("");
             }
 
@@ -116,6 +124,55 @@ public static class BenchmarkTable
         }
 
         await File.WriteAllTextAsync(path, AppendRow(existing, row), new UTF8Encoding(false), cancellationToken);
+    }
+
+    // (header line, last line) of the last table in [from, to) whose first header cell is FirstColumn; (-1, -1) if none.
+    private static (int Header, int End) LastResultsTable(List<string> lines, int from, int to)
+    {
+        var found = (-1, -1);
+        var i = from;
+        while (i < to)
+        {
+            if (!IsTableLine(lines[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i + 1 < to && IsTableLine(lines[i + 1]))
+            {
+                i++;
+            }
+
+            var firstCell = lines[start].Trim().TrimStart('|').Split('|')[0].Trim();
+            if (firstCell == FirstColumn)
+            {
+                found = (start, i);
+            }
+
+            i++;
+        }
+
+        return found;
+    }
+
+    private static bool IsTableLine(string line) => line.TrimStart().StartsWith('|');
+
+    // Cells of a table line: its unescaped pipes, less one (the line starts and ends with one).
+    private static int Columns(string line)
+    {
+        var pipes = 0;
+        var text = line.Trim();
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '|' && (i == 0 || text[i - 1] != '\\'))
+            {
+                pipes++;
+            }
+        }
+
+        return pipes - 1;
     }
 
     private static string Cell(string text) =>

@@ -9,6 +9,12 @@ public sealed record LoadOptions
     /// <summary>Events per message.</summary>
     public int BatchSize { get; init; } = 100;
 
+    /// <summary>Treatment chairs (sessions running at once); null: <see cref="DefaultChairs"/>.</summary>
+    public int? Chairs { get; init; }
+
+    /// <summary>Monitor streaming interval of every session (<see cref="Generation.ClinicDayOptions.MonitorEvery"/>); null: sparse vitals.</summary>
+    public TimeSpan? MonitorEvery { get; init; }
+
     /// <summary>Clinic id of the simulated sessions.</summary>
     public string ClinicId { get; init; } = "load-01";
 
@@ -29,4 +35,8 @@ public sealed record LoadOptions
 
     /// <summary>Messages in flight.</summary>
     public int MaxInFlight { get; init; } = Transport.MessageDispatcher.DefaultMaxInFlight;
+
+    /// <summary>The chairs used when <see cref="Chairs"/> is null.</summary>
+    /// <remarks>Enough chairs that a run of any size spans about a working day of device time (at ~11 events a session).</remarks>
+    public static int DefaultChairs(int events) => Math.Clamp(events / 400, 6, 999);
 }

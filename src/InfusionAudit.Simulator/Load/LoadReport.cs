@@ -11,6 +11,8 @@ namespace InfusionAudit.Simulator.Load;
 /// <param name="Processed">Counter changes during the run (until the last poll).</param>
 /// <param name="TimedOut">True when the host had not received every event within the timeout.</param>
 /// <param name="SendFailures">Messages that could not be sent.</param>
+/// <param name="EventsPerSession">Events generated per session, on average (telemetry density).</param>
+/// <param name="SessionsPerMessage">Distinct sessions per message, on average (the backend commits once per session per message).</param>
 public sealed record LoadReport(
     string RunId,
     int Sessions,
@@ -21,7 +23,9 @@ public sealed record LoadReport(
     TimeSpan? EndToEnd,
     PipelineCounters Processed,
     bool TimedOut,
-    int SendFailures)
+    int SendFailures,
+    double EventsPerSession,
+    double SessionsPerMessage)
 {
     /// <summary>Events per second of sending.</summary>
     public double SendEventsPerSecond => Rate(Events, SendDuration);

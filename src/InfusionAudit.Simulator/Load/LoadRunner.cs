@@ -21,17 +21,16 @@ public sealed class LoadRunner(IMessageSender sender, CountersClient counters, I
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Events, 1);
 
-        // Enough chairs that a run of any size spans about a working day of device time.
-        var chairs = Math.Clamp(options.Events / 400, 6, 999);
         var generator = new ClinicDayGenerator(new ClinicDayOptions
         {
             ClinicId = options.ClinicId,
             Start = options.Start,
             Seed = options.Seed,
             Sessions = null,
-            Chairs = chairs,
+            Chairs = options.Chairs ?? LoadOptions.DefaultChairs(options.Events),
             Mix = ScenarioMix.Load,
             IdPrefix = options.RunId,
+            MonitorEvery = options.MonitorEvery,
         });
 
         var sessions = new List<GeneratedSession>();
@@ -105,6 +104,8 @@ public sealed class LoadRunner(IMessageSender sender, CountersClient counters, I
             endToEnd,
             latest.Since(before),
             TimedOut: endToEnd is null,
-            sent.FailedMessages);
+            sent.FailedMessages,
+            EventsPerSession: sessions.Count > 0 ? (double)total / sessions.Count : 0,
+            SessionsPerMessage: messages.Count > 0 ? messages.Average(m => (double)m.SessionCount) : 0);
     }
 }

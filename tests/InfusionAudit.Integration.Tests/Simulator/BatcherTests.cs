@@ -67,6 +67,27 @@ public sealed class BatcherTests
         messages.ShouldContain(m => JsonNode.Parse(m.Text)!.AsArray().Select(e => e!["sessionId"]!.GetValue<string>()).Distinct().Count() > 1);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(25)]
+    [InlineData(100)]
+    public void EachMessageCountsTheDistinctSessionsItCarries(int batch)
+    {
+        var sessions = Day(sessions: 40, seed: 14);
+        var messages = new Batcher(new BatcherOptions { MaxEvents = batch, FlushWindow = null }).Batch(sessions).ToList();
+
+        foreach (var message in messages)
+        {
+            var events = JsonNode.Parse(message.Text) is JsonArray array ? [.. array] : new List<JsonNode?> { JsonNode.Parse(message.Text) };
+            message.SessionCount.ShouldBe(events.Select(e => e!["sessionId"]?.GetValue<string>() ?? "").Distinct().Count());
+        }
+
+        if (batch > 1)
+        {
+            messages.Average(m => m.SessionCount).ShouldBeGreaterThan(1);
+        }
+    }
+
     [Fact]
     public void ABatchOfOneSendsBareEventObjects()
     {

@@ -24,6 +24,11 @@ internal static class SimulatorTestData
     public static List<GeneratedSession> Only(Scenario scenario, int sessions = 20, int seed = 7) =>
         Day(sessions, seed, ScenarioMix.From((scenario, 1)));
 
+    /// <summary>As <see cref="Only"/>, with every chair's monitor streaming a reading every <paramref name="seconds"/>.</summary>
+    public static List<GeneratedSession> Streamed(Scenario scenario, int sessions = 20, int seed = 7, int seconds = 60) =>
+        new ClinicDayGenerator(Options(sessions, seed, ScenarioMix.From((scenario, 1))) with { MonitorEvery = TimeSpan.FromSeconds(seconds) })
+            .Generate().ToList();
+
     public static JsonObject Json(WireEvent e) => JsonNode.Parse(e.Json)!.AsObject();
 
     /// <summary>The session's recorded events as JSON, in sequence order.</summary>

@@ -1,6 +1,7 @@
 using InfusionAudit.Simulator.Cli;
 using InfusionAudit.Simulator.Generation;
 using InfusionAudit.Simulator.Load;
+using InfusionAudit.Simulator.Terminal;
 using InfusionAudit.Simulator.Transport;
 using Shouldly;
 using Xunit;
@@ -13,7 +14,7 @@ public sealed class SimulatorToolTests
         "ld1.", Sessions: 10, Events: 2_000, Messages: 20, BatchSize: 100,
         SendDuration: TimeSpan.FromSeconds(2), EndToEnd: TimeSpan.FromSeconds(4),
         Processed: new PipelineCounters(StorageRequests: 500, EventsReceived: 2_000, 2_000, 0, 0, 20),
-        TimedOut: false, SendFailures: 0);
+        TimedOut: false, SendFailures: 0, EventsPerSession: 200, SessionsPerMessage: 7.4);
 
     [Fact]
     public void IngestResultsAreCountedByStatus()
@@ -46,7 +47,69 @@ public sealed class SimulatorToolTests
 
         document.ShouldBe(
             "# Benchmarks\n\nSome text.\n\n" + BenchmarkTable.Heading + "\n\n" + BenchmarkTable.Header + "\n" + row + "\n");
-        row.ShouldContain("| 2026-11-27 10:00 | 2 cores | queue | 100 | 2000 | 20 | 1000 | 500 | 0.25 | `infusion-sim load` |");
+        row.ShouldContain("| 2026-11-27 10:00 | 2 cores | queue | 100 | 2000 | 20 | 200.0 | 7.4 | 1000 | 500 | 0.25 | `infusion-sim load` |");
+    }
+
+    [Fact]
+    public void TheBenchmarkHeaderNamesTheTelemetryShapeAndHasAsManyColumnsAsARow()
+    {
+        var row = BenchmarkTable.Row(new DateTimeOffset(2026, 11, 27, 10, 0, 0, TimeSpan.Zero), "a | b", "queue", Report, "infusion-sim load --label 'a | b'");
+        var header = BenchmarkTable.Header.Split('\n');
+
+        header[0].ShouldContain("| messages | events/session | sessions/message | send events/s |");
+        Columns(header[1]).ShouldBe(Columns(header[0]));
+        Columns(row).ShouldBe(Columns(header[0]));
+    }
+
+    [Fact]
+    public void ABenchmarkRowUnderAnOlderHeaderStartsANewTableRightAfterItAndLeavesTheOtherTablesAlone()
+    {
+        // The shape of docs/benchmarks.md before the telemetry columns: results, prose, then breakdown tables in the same section.
+        const string OldHeader =
+            "| date (UTC) | label | transport | batch | events | messages | send events/s | end-to-end events/s | storage req/event | command |\n" +
+            "|---|---|---|---:|---:|---:|---:|---:|---:|---|";
+        var document = "# Benchmarks\n\n" + BenchmarkTable.Heading + "\n\nIntro.\n\n" + OldHeader + "\n| old row |\n\n**Targets.**\n\n"
+            + "| requests | operation | what |\n|---:|---|---|\n| 1 | x | y |\n\n| step | req/event | events/s |\n|---|---:|---:|\n| first | 2.66 | 180 |\n\n## Alert latency\n\n| other | table |\n";
+
+        var once = BenchmarkTable.AppendRow(document, "| row 1 |");
+        var twice = BenchmarkTable.AppendRow(once, "| row 2 |");
+
+        twice.ShouldBe(
+            "# Benchmarks\n\n" + BenchmarkTable.Heading + "\n\nIntro.\n\n" + OldHeader + "\n| old row |\n\n" + BenchmarkTable.Header + "\n| row 1 |\n| row 2 |\n\n**Targets.**\n\n"
+            + "| requests | operation | what |\n|---:|---|---|\n| 1 | x | y |\n\n| step | req/event | events/s |\n|---|---:|---:|\n| first | 2.66 | 180 |\n\n## Alert latency\n\n| other | table |\n");
+    }
+
+    [Fact]
+    public void ABenchmarkRowGoesIntoTheResultsTableNotIntoALaterTableOfItsSection()
+    {
+        var document = BenchmarkTable.Heading + "\n\n" + BenchmarkTable.Header + "\n| old row |\n\n| step | req/event |\n|---|---:|\n| first | 2.66 |\n";
+
+        var updated = BenchmarkTable.AppendRow(document, "| new row |");
+
+        updated.ShouldBe(BenchmarkTable.Heading + "\n\n" + BenchmarkTable.Header + "\n| old row |\n| new row |\n\n| step | req/event |\n|---|---:|\n| first | 2.66 |\n");
+    }
+
+    [Fact]
+    public void ASectionWithOnlyOtherTablesGetsAResultsTableAfterItsText()
+    {
+        var document = BenchmarkTable.Heading + "\n\n| step | req/event |\n|---|---:|\n| first | 2.66 |\n\n## Next\n";
+
+        var updated = BenchmarkTable.AppendRow(document, "| new row |");
+
+        updated.ShouldBe(BenchmarkTable.Heading + "\n\n| step | req/event |\n|---|---:|\n| first | 2.66 |\n\n" + BenchmarkTable.Header + "\n| new row |\n\n## Next\n");
+    }
+
+    [Fact]
+    public void TheLoadSummaryShowsEventsPerSessionAndSessionsPerMessage()
+    {
+        var output = new StringWriter();
+
+        SummaryPrinter.PrintLoad(ConsoleMode.CreateConsole(interactive: false, output), Report);
+
+        output.ToString().ShouldContain("events/session");
+        output.ToString().ShouldContain("200.0");
+        output.ToString().ShouldContain("sessions/message");
+        output.ToString().ShouldContain("7.4");
     }
 
     [Fact]
@@ -90,5 +153,33 @@ public sealed class SimulatorToolTests
         (events - sessions[^1].Events.Count).ShouldBeLessThan(3_000);
         sessions.ShouldAllBe(s => s.Scenario == Scenario.StandardIv || s.Scenario == Scenario.Intranasal);
         sessions.ShouldAllBe(s => s.SessionId.StartsWith("ld1.", StringComparison.Ordinal));
+        sessions.Max(s => s.Chair).ShouldBe(LoadOptions.DefaultChairs(3_000)); // events ÷ 400, at least 6
+        sessions.Average(s => s.Events.Count).ShouldBeLessThan(20);
     }
+
+    [Fact]
+    public void TheLoadGeneratorTakesItsChairsAndMonitorIntervalFromTheOptions()
+    {
+        var options = new LoadOptions
+        {
+            Events = 3_000, Start = SimulatorTestData.DayStart, RunId = "ld1.", Chairs = 3, MonitorEvery = TimeSpan.FromSeconds(60),
+        };
+
+        var sessions = LoadRunner.GenerateSessions(options);
+
+        sessions.Select(s => s.Chair).Distinct().Order().ShouldBe([1, 2, 3]);
+        sessions.Average(s => s.Events.Count).ShouldBeGreaterThan(80);
+        sessions.Sum(s => s.Events.Count).ShouldBeGreaterThanOrEqualTo(3_000);
+    }
+
+    [Fact]
+    public void TheDefaultChairsGrowWithTheEventCountWithinSixTo999()
+    {
+        LoadOptions.DefaultChairs(100).ShouldBe(6);
+        LoadOptions.DefaultChairs(20_000).ShouldBe(50);
+        LoadOptions.DefaultChairs(10_000_000).ShouldBe(999);
+    }
+
+    // Cells of a Markdown table line: its unescaped pipes, less one.
+    private static int Columns(string line) => System.Text.RegularExpressions.Regex.Matches(line, @"(?<!\\)\|").Count - 1;
 }

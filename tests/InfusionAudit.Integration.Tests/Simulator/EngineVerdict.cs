@@ -1,0 +1,36 @@
+using InfusionAudit.Domain.Contract;
+using InfusionAudit.Domain.Findings;
+using InfusionAudit.Domain.Protocols;
+using InfusionAudit.Domain.Sessions;
+using InfusionAudit.Simulator.Generation;
+
+namespace InfusionAudit.Integration.Tests.Simulator;
+
+/// <summary>
+/// Judges a generated session with the real domain engine, as the backend would after receiving it: every event the
+/// gateway forwards goes through the contract parser, the accepted ones are kept once by event id (first receipt) and
+/// received at their forwarding time, and the session is evaluated a minute after the last receipt.
+/// </summary>
+internal static class EngineVerdict
+{
+    private static readonly Lazy<ProtocolLibrary> Library =
+        new(() => ProtocolLibrary.LoadFromDirectory(Path.Combine(AppContext.BaseDirectory, "protocols")));
+
+    public static IReadOnlyList<Finding> Findings(GeneratedSession session)
+    {
+        var stored = session.Events
+            .OrderBy(e => e.SendAt)
+            .Select(e => (Parsed: EventParser.Parse(e.Json).Events.Single(), e.SendAt))
+            .Where(x => x.Parsed.IsAccepted)
+            .Select(x => new StoredEvent(x.Parsed.Event!, x.SendAt))
+            .DistinctBy(e => e.Event.EventId)
+            .ToList();
+        var asOf = stored.Max(e => e.ReceivedAt) + TimeSpan.FromMinutes(1);
+
+        return SessionEngine.Evaluate(stored, Library.Value, PatientHistory.Empty, asOf).Findings;
+    }
+
+    /// <summary>Rule ids above <c>info</c> (clean scenarios may report a mild adverse effect as <c>AE-REPORTED</c> info).</summary>
+    public static IReadOnlySet<string> Warnings(GeneratedSession session) =>
+        Findings(session).Where(f => f.Severity > Severity.Info).Select(f => f.RuleId).ToHashSet(StringComparer.Ordinal);
+}
