@@ -39,8 +39,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SessionRepository>();
         services.AddSingleton<RejectedEventRepository>();
         services.AddSingleton<ClinicSessionIndex>();
-        services.AddSingleton<PatientSessionIndex>();
-        services.AddSingleton<OpenSessionIndex>();
         services.AddHostedService<StorageInitializer>();
 
         services.AddSingleton(sp => ProtocolLibrary.LoadFromDirectory(ProtocolsPath(sp.GetRequiredService<IOptions<InfusionAuditOptions>>().Value.ProtocolsPath)));

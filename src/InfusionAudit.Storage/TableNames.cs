@@ -9,7 +9,7 @@ public static class TableNames
     /// </summary>
     public const string Sessions = "Sessions";
 
-    /// <summary>Which clinic holds a session, for lookups by session id alone.</summary>
+    /// <summary>Which clinic holds each session, the sessions not yet ended, and each patient's sessions (by hash).</summary>
     public const string SessionDirectory = "SessionDirectory";
 
     /// <summary>Rejected input, partitioned by clinic and receive date.</summary>
@@ -17,12 +17,6 @@ public static class TableNames
 
     /// <summary>Index: sessions of a clinic by date, maintained by the writer.</summary>
     public const string SessionsByClinic = "SessionsByClinic";
-
-    /// <summary>Index: sessions of a patient (row keys start with the patient reference hash), for the 24 h interval and first-session rules.</summary>
-    public const string SessionsByPatient = "SessionsByPatient";
-
-    /// <summary>Index: sessions not yet ended, which the timer checks for overdue, silent and missing starts.</summary>
-    public const string OpenSessions = "OpenSessions";
 
     /// <summary>Index: findings of a clinic by detection month and time, maintained by the writer for audit queries.</summary>
     public const string FindingsByClinic = "FindingsByClinic";
@@ -39,5 +33,5 @@ public static class TableNames
     /// <summary>Silences (maintenance windows) of clinics and devices; never deleted, only expired.</summary>
     public const string AlertSilences = "AlertSilences";
 
-    public static IReadOnlyList<string> All { get; } = [Sessions, SessionDirectory, RejectedEvents, SessionsByClinic, SessionsByPatient, OpenSessions, FindingsByClinic, AccessLog, Alerts, AlertIndex, AlertSilences];
+    public static IReadOnlyList<string> All { get; } = [Sessions, SessionDirectory, RejectedEvents, SessionsByClinic, FindingsByClinic, AccessLog, Alerts, AlertIndex, AlertSilences];
 }

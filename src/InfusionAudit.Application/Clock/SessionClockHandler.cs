@@ -1,5 +1,5 @@
 using InfusionAudit.Application.Sessions;
-using InfusionAudit.Storage.Indexes;
+using InfusionAudit.Storage.Sessions;
 using Microsoft.Extensions.Logging;
 
 namespace InfusionAudit.Application.Clock;
@@ -9,14 +9,14 @@ namespace InfusionAudit.Application.Clock;
 /// (<c>SESSION-OVERDUE</c>, <c>DEVICE-SILENT</c>, <c>SESSION-NO-START</c>) fire on the clock, not on the next event.
 /// Open sessions come from an index, never from a scan.
 /// </summary>
-public sealed partial class SessionClockHandler(OpenSessionIndex open, SessionCommitter committer, TimeProvider clock, ILogger<SessionClockHandler> logger)
+public sealed partial class SessionClockHandler(SessionDirectory directory, SessionCommitter committer, TimeProvider clock, ILogger<SessionClockHandler> logger)
 {
     private const int Parallelism = 8;
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var sessions = await open.ListAsync(cancellationToken);
+        var sessions = await directory.OpenSessionsAsync(cancellationToken);
         var failures = 0;
         await Parallel.ForEachAsync(sessions, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (session, ct) =>
         {

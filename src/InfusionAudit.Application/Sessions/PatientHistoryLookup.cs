@@ -1,5 +1,5 @@
 using InfusionAudit.Domain.Sessions;
-using InfusionAudit.Storage.Indexes;
+using InfusionAudit.Storage.Sessions;
 
 namespace InfusionAudit.Application.Sessions;
 

@@ -20,7 +20,6 @@ namespace InfusionAudit.Application.Sessions;
 /// </summary>
 public sealed partial class SessionCommitter(
     SessionRepository sessions,
-    SessionDirectory directory,
     SessionIndexWriter indexes,
     ProtocolLibrary protocols,
     AlertRaiser alerts,
@@ -40,7 +39,7 @@ public sealed partial class SessionCommitter(
 
         // The clinic the events name, until the directory says the session id belongs to another one.
         var clinicId = incoming[0].Event.ClinicId;
-        var claimed = false;
+        var movedToOwner = false;
 
         // Alerts recorded by any attempt (a conflicting attempt's alerts stay stored): sent once the session commit stands.
         var outbox = new List<StoredNotification>();
@@ -64,21 +63,6 @@ public sealed partial class SessionCommitter(
                 return new SessionCommitResult(outcomes, null, []);
             }
 
-            // Creating a session: claim its id for this clinic first, so that no index, alert or row is written for
-            // a session id another clinic already holds. A claim held elsewhere sends us to that clinic's partition,
-            // where the events of this clinic are rejected.
-            if (partition.State is null && !claimed)
-            {
-                var owner = await directory.ClaimAsync(sessionId, partition.ClinicId, receivedAt, cancellationToken);
-                claimed = true;
-                if (!string.Equals(owner, partition.ClinicId, StringComparison.Ordinal))
-                {
-                    clinicId = owner;
-                    sessions.Forget(sessionId);
-                    continue;
-                }
-            }
-
             var all = stored.Values.Concat(newEvents.Select(e => new StoredEvent(e.Event, receivedAt))).ToList();
             try
             {
@@ -90,6 +74,14 @@ public sealed partial class SessionCommitter(
             {
                 LogConflict(logger, sessionId, attempt);
                 await Task.Delay(Backoff(attempt), cancellationToken);
+            }
+            catch (SessionClaimedElsewhereException claimed) when (!movedToOwner)
+            {
+                // The id belongs to another clinic: judge the events against that clinic's session, which rejects
+                // those of this clinic.
+                clinicId = claimed.OwnerClinicId;
+                movedToOwner = true;
+                sessions.Forget(sessionId);
             }
         }
     }
@@ -117,7 +109,7 @@ public sealed partial class SessionCommitter(
                 if (evaluation.State.Status == SessionStatus.Ended)
                 {
                     // Normally removed when the end arrived; this heals an index write lost to a crash.
-                    await indexes.CloseAsync(sessionId, cancellationToken);
+                    await indexes.CloseAsync(partition.ClinicId, sessionId, asOf, cancellationToken);
                 }
 
                 return evaluation;

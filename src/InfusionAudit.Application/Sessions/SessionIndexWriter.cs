@@ -9,16 +9,15 @@ using InfusionAudit.Storage.Sessions;
 namespace InfusionAudit.Application.Sessions;
 
 /// <summary>
-/// Keeps the index tables in step with the sessions: clinic index (audit lists and the compliance report's
-/// per-session aggregates), findings by clinic (audit finding lists), patient index (24 h interval rule) and open
-/// sessions (timer). Each index is written only when what it holds changes, so a steady stream of events that changes
-/// no finding, status or outcome costs no index requests.
+/// Keeps the index tables in step with the sessions: the session directory (which clinic holds a session, the open
+/// sessions the timer judges, the patient's sessions for the 24 h interval rule), clinic index (audit lists and the
+/// compliance report's per-session aggregates) and findings by clinic (audit finding lists). Each is written only when
+/// what it holds changes, so a steady stream of events that changes no finding, status or outcome costs no index requests.
 /// </summary>
 public sealed class SessionIndexWriter(
+    SessionDirectory directory,
     ClinicSessionIndex clinics,
     ClinicFindingIndex findings,
-    PatientSessionIndex patients,
-    OpenSessionIndex open,
     TimeProvider clock)
 {
     /// <summary>The patient's history: from the session state when known, else looked up once when the start arrives.</summary>
@@ -40,7 +39,7 @@ public sealed class SessionIndexWriter(
         }
 
         var payload = (SessionStartedPayload)start.Event.Payload;
-        var others = (await patients.ListAsync(payload.PatientRef, cancellationToken))
+        var others = (await directory.PatientSessionsAsync(payload.PatientRef, cancellationToken))
             .Where(r => r.SessionId != partition.SessionId)
             .Select(r => new PriorSession(r.SessionId, r.StartedAt, r.ProtocolId))
             .OrderBy(r => r.StartedAt)
@@ -79,9 +78,14 @@ public sealed class SessionIndexWriter(
     }
 
     /// <summary>Takes an ended session off the timer's list.</summary>
-    public Task CloseAsync(string sessionId, CancellationToken cancellationToken) => open.RemoveAsync(sessionId, cancellationToken);
+    public Task CloseAsync(string clinicId, string sessionId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        directory.RegisterAsync(new SessionRegistration(sessionId, clinicId, Claim: false, at, Patient: null, Open: false), cancellationToken);
 
-    /// <summary>Writes whatever index rows changed with this evaluation.</summary>
+    /// <summary>
+    /// Writes whatever index rows changed with this evaluation. The directory goes first: a session being created is
+    /// claimed there for its clinic, and when another clinic holds the id nothing else is written.
+    /// </summary>
+    /// <exception cref="SessionClaimedElsewhereException">Another clinic holds the session id.</exception>
     public async Task WriteAsync(
         SessionPartition partition,
         IReadOnlyCollection<StoredEvent> events,
@@ -92,33 +96,30 @@ public sealed class SessionIndexWriter(
         CancellationToken cancellationToken)
     {
         var before = partition.State;
+        var ended = evaluation.State.Status == SessionStatus.Ended;
+        var wasEnded = before?.Status == nameof(SessionStatus.Ended);
+        bool? open = before is null && !ended ? true : ended && !wasEnded && before is not null ? false : null;
+        var registration = new SessionRegistration(partition.SessionId, partition.ClinicId, Claim: before is null, clock.GetUtcNow(), history.ThisSession, open);
+        if (!registration.IsEmpty)
+        {
+            var owner = await directory.RegisterAsync(registration, cancellationToken);
+            if (!string.Equals(owner, partition.ClinicId, StringComparison.Ordinal))
+            {
+                throw new SessionClaimedElsewhereException(partition.SessionId, owner);
+            }
+        }
 
         // Adverse effects never change without a finding changing too (each one is an AE-REPORTED or AE-SEVERE
         // finding), so comparing the row without them is enough to know when to rewrite it.
+        var clinicWrite = Task.CompletedTask;
         if (before?.ClinicIndexJson != clinicRowJson)
         {
             var previous = before?.ClinicIndexJson is { } json ? JsonSerializer.Deserialize<ClinicSessionRow>(json, JsonDefaults.Options) : null;
             string[] obsolete = previous is not null && previous.RowKey != clinicRow.RowKey ? [previous.RowKey] : [];
-            await clinics.UpsertAsync(clinicRow.ClinicId, [clinicRow with { AdverseEffects = ComplianceDefinition.AdverseEffects(events) }], obsolete, cancellationToken);
+            clinicWrite = clinics.UpsertAsync(clinicRow.ClinicId, [clinicRow with { AdverseEffects = ComplianceDefinition.AdverseEffects(events) }], obsolete, cancellationToken);
         }
 
-        await WriteFindingsAsync(partition, evaluation, cancellationToken);
-
-        if (history.ThisSession is { } patientRow)
-        {
-            await patients.UpsertAsync(patientRow, cancellationToken);
-        }
-
-        var ended = evaluation.State.Status == SessionStatus.Ended;
-        var wasEnded = before?.Status == nameof(SessionStatus.Ended);
-        if (before is null && !ended)
-        {
-            await open.AddAsync(partition.SessionId, evaluation.State.ClinicId, cancellationToken);
-        }
-        else if (ended && !wasEnded && before is not null)
-        {
-            await open.RemoveAsync(partition.SessionId, cancellationToken);
-        }
+        await Task.WhenAll(clinicWrite, WriteFindingsAsync(partition, evaluation, cancellationToken));
     }
 
     /// <summary>

@@ -123,7 +123,7 @@ public sealed class IngestHandlerTests(HostFixture fixture) : IClassFixture<Host
         everything.ShouldNotContain(script.PatientRef);
         everything.ShouldContain("hmac-sha256:");
         var hash = JsonNode.Parse(partition.Events.Single(e => e.Type == "SessionStarted").RawJson)!["payload"]!["patientRef"]!.GetValue<string>();
-        (await Host.Get<PatientSessionIndex>().ListAsync(hash, Ct)).ShouldContain(r => r.SessionId == script.SessionId);
+        (await Host.Get<SessionDirectory>().PatientSessionsAsync(hash, Ct)).ShouldContain(r => r.SessionId == script.SessionId);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using InfusionAudit.Application.Clock;
 using InfusionAudit.Application.Sessions;
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage.Indexes;
+using InfusionAudit.Storage.Sessions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -64,7 +64,7 @@ public sealed class ReplayAndClockTests
 
         // Planned 40 min + 30 min grace: overdue 70 min after the start, i.e. 10 min from now. The clock runs at +15 min.
         var clock = new FakeTimeProvider(now.AddMinutes(15));
-        var handler = new SessionClockHandler(host.Get<OpenSessionIndex>(), host.Get<SessionCommitter>(), clock, NullLogger<SessionClockHandler>.Instance);
+        var handler = new SessionClockHandler(host.Get<SessionDirectory>(), host.Get<SessionCommitter>(), clock, NullLogger<SessionClockHandler>.Instance);
         await handler.RunAsync(Ct);
 
         var after = await host.Get<SessionQueryHandler>().GetAsync(script.SessionId, Ct);

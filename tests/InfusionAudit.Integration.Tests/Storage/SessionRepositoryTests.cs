@@ -148,22 +148,10 @@ public sealed class SessionRepositoryTests
     }
 
     [Fact]
-    public async Task TheDirectoryGivesASessionIdToTheFirstClinicThatClaimsIt()
-    {
-        var id = NewId();
-
-        (await directory.ClaimAsync(id, Clinic, DateTimeOffset.UtcNow, Ct)).ShouldBe(Clinic);
-        (await directory.ClaimAsync(id, "other-clinic", DateTimeOffset.UtcNow, Ct)).ShouldBe(Clinic);
-        (await directory.ClaimAsync(id, Clinic, DateTimeOffset.UtcNow, Ct)).ShouldBe(Clinic);
-        (await directory.FindAsync(id, Ct)).ShouldBe(Clinic);
-        (await directory.FindAsync(NewId(), Ct)).ShouldBeNull();
-    }
-
-    [Fact]
     public async Task ASessionKnownOnlyByItsIdIsReadThroughTheDirectoryInTwoRequests()
     {
         var id = NewId();
-        await directory.ClaimAsync(id, Clinic, DateTimeOffset.UtcNow, Ct);
+        await directory.RegisterAsync(new SessionRegistration(id, Clinic, Claim: true, DateTimeOffset.UtcNow, null, null), Ct);
         await repository.CommitAsync(new SessionWrite(id, State(id, 1), null, [Event(id, "a", 0)], []), Ct);
 
         var before = counter.Requests;

@@ -1,4 +1,4 @@
-namespace InfusionAudit.Storage.Indexes;
+namespace InfusionAudit.Storage.Sessions;
 
 /// <summary>A session that has not ended, with the clinic whose partition holds it.</summary>
 public sealed record OpenSession(string SessionId, string ClinicId);

@@ -1,4 +1,4 @@
-namespace InfusionAudit.Storage.Indexes;
+namespace InfusionAudit.Storage.Sessions;
 
 /// <summary>A session of a patient, keyed by the patient reference hash (never the clear id).</summary>
 public sealed record PatientSessionRow(
