@@ -29,12 +29,40 @@ public sealed partial class SessionCommitter(
     // session (a batch of 16 per host on several hosts). Past it the exception makes the trigger retry the message.
     private const int MaxAttempts = 40;
 
+    // How long a message that starts past a hole waits for the message filling it: at most 10 × 20 ms.
+    private const int MaxHolds = 10;
+    private static readonly TimeSpan HoldStep = TimeSpan.FromMilliseconds(20);
+
     private readonly SessionLocks locks = new();
 
     /// <summary>Adds the events of one session from one message.</summary>
     public async Task<SessionCommitResult> CommitAsync(string sessionId, IReadOnlyList<IncomingEvent> incoming, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
-        using var turn = await locks.AcquireAsync(sessionId, cancellationToken);
+        var first = incoming.Min(e => e.Event.Sequence);
+        var turn = await locks.AcquireAsync(sessionId, first, cancellationToken);
+        try
+        {
+            // A message whose events start past a hole in what this host holds of the session most likely overtook
+            // the message that fills it (messages are handled side by side): give that one the turn first, briefly, so
+            // the session is not judged on a stream with a hole that is about to close (a transient finding would
+            // alert). Sequence order decides who goes next (SessionLocks).
+            for (var hold = 0; hold < MaxHolds && ExpectsEarlierEvents(sessionId, first); hold++)
+            {
+                turn.Dispose();
+                await Task.Delay(HoldStep, cancellationToken);
+                turn = await locks.AcquireAsync(sessionId, first, cancellationToken);
+            }
+
+            return await CommitInTurnAsync(sessionId, incoming, receivedAt, cancellationToken);
+        }
+        finally
+        {
+            turn.Dispose();
+        }
+    }
+
+    private async Task<SessionCommitResult> CommitInTurnAsync(string sessionId, IReadOnlyList<IncomingEvent> incoming, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
         HashSet<string>? storedBeforeUs = null;
 
         // The clinic the events name, until the directory says the session id belongs to another one.
@@ -90,7 +118,8 @@ public sealed partial class SessionCommitter(
     public async Task<SessionEvaluation?> RefreshAsync(string clinicId, string sessionId, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
         var outbox = new List<StoredNotification>();
-        using var turn = await locks.AcquireAsync(sessionId, cancellationToken);
+        // After any message waiting for the session: the clock judges what has arrived.
+        using var turn = await locks.AcquireAsync(sessionId, long.MaxValue, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             var partition = await sessions.LoadForWriteAsync(clinicId, sessionId, cancellationToken);
@@ -119,6 +148,22 @@ public sealed partial class SessionCommitter(
                 await Task.Delay(Backoff(attempt), cancellationToken);
             }
         }
+    }
+
+    /// <summary>
+    /// True when the events start past what this host holds of the session: a session it has not seen, without its
+    /// start, or a hole between the highest sequence it holds and the lowest one coming.
+    /// </summary>
+    private bool ExpectsEarlierEvents(string sessionId, long first)
+    {
+        var held = sessions.Cached(sessionId);
+        if (held?.State is null)
+        {
+            return first > 0;
+        }
+
+        var highest = held.Events.Count == 0 ? -1 : held.Events.Max(e => e.Sequence);
+        return first > highest + 1;
     }
 
     /// <summary>The stored events of a partition as the engine sees them, by event id.</summary>

@@ -52,6 +52,9 @@ public sealed class SessionRepository(StorageAccount account, SessionDirectory d
         return partition;
     }
 
+    /// <summary>This host's copy of a session (as it last wrote or read it), without any request; null when it has none.</summary>
+    public SessionPartition? Cached(string sessionId) => cache.TryGet(sessionId, out var partition) ? partition : null;
+
     /// <summary>Drops this host's copy of a session, so the next write reads it.</summary>
     public void Forget(string sessionId) => cache.Evict(sessionId);
 

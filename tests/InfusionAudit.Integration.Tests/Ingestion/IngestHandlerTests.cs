@@ -180,6 +180,25 @@ public sealed class IngestHandlerTests(HostFixture fixture) : IClassFixture<Host
         (await other.Get<SessionRepository>().LoadAsync(intruder.ClinicId, script.SessionId, Ct)).State.ShouldBeNull();
     }
 
+    [Fact]
+    public async Task AMessageThatOvertakesTheOneBeforeItWaitsForItSoNoTransientGapIsJudged()
+    {
+        var script = new SessionScript();
+        // The session ends in the later message: a hole before an end is a SEQ-GAP.
+        var events = Enumerable.Range(0, 9).Select(i => i switch { 0 => script.Started(), 8 => script.Ended(TimeSpan.FromMinutes(i)), _ => script.Vitals(TimeSpan.FromMinutes(i)) }).ToList();
+        await Ingest(SessionScript.Batch(events.Take(3)));
+
+        // The later message is handled first, the earlier one a moment after it.
+        var later = Ingest(SessionScript.Batch(events.Skip(6)));
+        await Task.Delay(5, Ct);
+        var earlier = Ingest(SessionScript.Batch(events.Skip(3).Take(3)));
+        await Task.WhenAll(later, earlier);
+
+        var partition = await Host.Get<SessionRepository>().LoadAsync(script.SessionId, Ct);
+        partition.Events.Count.ShouldBe(9);
+        partition.Findings.ShouldNotContain(f => f.RuleId == "SEQ-GAP", "a gap that closed within the same moment was judged (even if retracted later)");
+    }
+
     private Task<IngestResult> Ingest(string message) => Host.Ingest.HandleAsync(message, Context(), Ct);
 
     private static IngestContext Context() => new("queue", "m-" + Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow);
