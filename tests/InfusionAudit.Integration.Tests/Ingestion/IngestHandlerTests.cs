@@ -146,6 +146,33 @@ public sealed class IngestHandlerTests(HostFixture fixture) : IClassFixture<Host
     }
 
     [Fact]
+    public async Task TwoHostsWritingInterleavedMessagesOfManySessionsOfOneClinicLoseNothing()
+    {
+        await using var second = await TestHost.StartAsync();
+        var clinic = "mh-" + Guid.NewGuid().ToString("N")[..8];
+        var scripts = Enumerable.Range(0, 12).Select(_ => new SessionScript(clinicId: clinic)).ToList();
+        var events = scripts
+            .SelectMany(s => Enumerable.Range(0, 25).Select(i => (At: i, Event: i == 0 ? s.Started() : s.Vitals(TimeSpan.FromSeconds(30 * i), heartRate: 70 + i))))
+            .OrderBy(x => x.At)
+            .Select(x => x.Event)
+            .ToList();
+
+        // Messages of 20 events from many sessions, as a clinic gateway sends them, to both hosts at once: the sessions
+        // of one clinic share transactions on each host and race the other host's.
+        var messages = events.Chunk(20).Select(SessionScript.Batch).ToList();
+        var results = await Task.WhenAll(messages.Select((m, i) => (i % 2 == 0 ? Host : second).Ingest.HandleAsync(m, Context(), Ct)));
+
+        results.Sum(r => r.Accepted).ShouldBe(events.Count);
+        foreach (var script in scripts)
+        {
+            var partition = await Host.Get<SessionRepository>().LoadAsync(script.SessionId, Ct);
+            partition.ClinicId.ShouldBe(clinic);
+            partition.Events.Count.ShouldBe(25);
+            partition.State!.EventCount.ShouldBe(25);
+        }
+    }
+
+    [Fact]
     public async Task AStartRedeliveredToAHostThatHasNotSeenTheSessionIsADuplicate()
     {
         var script = new SessionScript();
