@@ -64,6 +64,7 @@ public sealed partial class SessionCommitter(
     private async Task<SessionCommitResult> CommitInTurnAsync(string sessionId, IReadOnlyList<IncomingEvent> incoming, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         HashSet<string>? storedBeforeUs = null;
+        var indexLog = new IndexWriteLog();
 
         // The clinic the events name, until the directory says the session id belongs to another one.
         var clinicId = incoming[0].Event.ClinicId;
@@ -94,7 +95,7 @@ public sealed partial class SessionCommitter(
             var all = stored.Values.Concat(newEvents.Select(e => new StoredEvent(e.Event, receivedAt))).ToList();
             try
             {
-                var (evaluation, added) = await WriteAsync(partition, all, newEvents, receivedAt, outbox, cancellationToken);
+                var (evaluation, added) = await WriteAsync(partition, all, newEvents, receivedAt, outbox, indexLog, cancellationToken);
                 await alerts.DispatchAsync(outbox, cancellationToken);
                 return new SessionCommitResult(outcomes, evaluation, added);
             }
@@ -118,6 +119,8 @@ public sealed partial class SessionCommitter(
     public async Task<SessionEvaluation?> RefreshAsync(string clinicId, string sessionId, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
         var outbox = new List<StoredNotification>();
+        var indexLog = new IndexWriteLog();
+
         // After any message waiting for the session: the clock judges what has arrived.
         using var turn = await locks.AcquireAsync(sessionId, long.MaxValue, cancellationToken);
         for (var attempt = 1; ; attempt++)
@@ -130,7 +133,7 @@ public sealed partial class SessionCommitter(
 
             try
             {
-                var (evaluation, added) = await WriteAsync(partition, [.. StoredEvents(partition).Values], [], asOf, outbox, cancellationToken);
+                var (evaluation, added) = await WriteAsync(partition, [.. StoredEvents(partition).Values], [], asOf, outbox, indexLog, cancellationToken);
                 await alerts.DispatchAsync(outbox, cancellationToken);
 
                 // Findings the clock raised (overdue, silent, no start) count like those raised by events.
@@ -235,6 +238,7 @@ public sealed partial class SessionCommitter(
         IReadOnlyList<IncomingEvent> newEvents,
         DateTimeOffset asOf,
         List<StoredNotification> outbox,
+        IndexWriteLog indexLog,
         CancellationToken cancellationToken)
     {
         var history = await indexes.PatientHistoryAsync(partition, all, cancellationToken);
@@ -244,15 +248,15 @@ public sealed partial class SessionCommitter(
         var clinicRowJson = JsonSerializer.Serialize(clinicRow, JsonDefaults.Options);
         var stateJson = JsonSerializer.Serialize(evaluation.State, JsonDefaults.Options);
 
-        // Nothing new for a timer refresh: skip the write entirely.
-        if (newEvents.Count == 0 && changed.Count == 0 && partition.State?.StateJson == stateJson)
+        // Nothing new for a timer refresh: skip the write entirely (unless an earlier attempt left index rows to put right).
+        if (newEvents.Count == 0 && changed.Count == 0 && partition.State?.StateJson == stateJson && indexLog.Findings.Count == 0 && indexLog.ClinicRow is null)
         {
             return (evaluation, added);
         }
 
         // Indexes are written before the session commit: they are idempotent upserts, and a commit that then fails
         // is retried (or the message redelivered), which rewrites them from the newer evaluation.
-        await indexes.WriteAsync(partition, all, evaluation, history, clinicRow, clinicRowJson, cancellationToken);
+        await indexes.WriteAsync(partition, all, evaluation, history, clinicRow, clinicRowJson, indexLog, cancellationToken);
 
         var state = new SessionStateRow(
             partition.SessionId,

@@ -93,6 +93,7 @@ public sealed class SessionIndexWriter(
         PatientHistoryLookup history,
         ClinicSessionRow clinicRow,
         string clinicRowJson,
+        IndexWriteLog log,
         CancellationToken cancellationToken)
     {
         var before = partition.State;
@@ -112,34 +113,67 @@ public sealed class SessionIndexWriter(
         // Adverse effects never change without a finding changing too (each one is an AE-REPORTED or AE-SEVERE
         // finding), so comparing the row without them is enough to know when to rewrite it.
         var clinicWrite = Task.CompletedTask;
-        if (before?.ClinicIndexJson != clinicRowJson)
+        var writtenByEarlierAttempt = log.ClinicRow is { } written && written.Json != clinicRowJson;
+        if (before?.ClinicIndexJson != clinicRowJson || writtenByEarlierAttempt)
         {
             var previous = before?.ClinicIndexJson is { } json ? JsonSerializer.Deserialize<ClinicSessionRow>(json, JsonDefaults.Options) : null;
-            string[] obsolete = previous is not null && previous.RowKey != clinicRow.RowKey ? [previous.RowKey] : [];
+            string[] obsolete = [.. new[] { previous?.RowKey, log.ClinicRow?.RowKey }.OfType<string>().Where(k => k != clinicRow.RowKey).Distinct(StringComparer.Ordinal)];
             clinicWrite = clinics.UpsertAsync(clinicRow.ClinicId, [clinicRow with { AdverseEffects = ComplianceDefinition.AdverseEffects(events) }], obsolete, cancellationToken);
+            log.ClinicRow = (clinicRow.RowKey, clinicRowJson);
         }
 
-        await Task.WhenAll(clinicWrite, WriteFindingsAsync(partition, evaluation, cancellationToken));
+        await Task.WhenAll(clinicWrite, WriteFindingsAsync(partition, evaluation, log, cancellationToken));
     }
 
     /// <summary>
     /// Files the findings this commit adds, changes or retracts in the clinic's findings index: the same diff the
     /// session commit stores. A finding whose detection time moved (a late event became its trigger) leaves its old
-    /// key, so its old row is deleted.
+    /// key, so its old row is deleted. Rows an earlier attempt of this write filed are brought back to what the session
+    /// holds: deleted when it has no such finding, rewritten when it has another version.
     /// </summary>
-    private async Task WriteFindingsAsync(SessionPartition partition, SessionEvaluation evaluation, CancellationToken cancellationToken)
+    private async Task WriteFindingsAsync(SessionPartition partition, SessionEvaluation evaluation, IndexWriteLog log, CancellationToken cancellationToken)
     {
         var (changed, _) = FindingDiff.Compare(partition.Findings, evaluation.Findings, clock.GetUtcNow());
-        if (changed.Count == 0)
+        var stored = partition.Findings.ToDictionary(f => (f.RuleId, f.EpisodeKey));
+        var upserts = changed.ToDictionary(c => (c.RuleId, c.EpisodeKey));
+        var deletes = changed
+            .Select(c => stored.TryGetValue((c.RuleId, c.EpisodeKey), out var before) && before.DetectedAt.UtcTicks != c.DetectedAt.UtcTicks ? before : null)
+            .OfType<SessionFindingRow>()
+            .ToList();
+        foreach (var (key, written) in log.Findings)
+        {
+            var target = upserts.GetValueOrDefault(key) ?? stored.GetValueOrDefault(key);
+            if (target is null)
+            {
+                deletes.Add(written);
+                continue;
+            }
+
+            if (!upserts.ContainsKey(key) && target != written)
+            {
+                upserts[key] = target;
+            }
+
+            if (target.DetectedAt.UtcTicks != written.DetectedAt.UtcTicks)
+            {
+                deletes.Add(written);
+            }
+        }
+
+        if (upserts.Count == 0 && deletes.Count == 0)
         {
             return;
         }
 
-        var stored = partition.Findings.ToDictionary(f => (f.RuleId, f.EpisodeKey));
-        var moved = changed
-            .Select(c => stored.TryGetValue((c.RuleId, c.EpisodeKey), out var before) && before.DetectedAt.UtcTicks != c.DetectedAt.UtcTicks ? before : null)
-            .OfType<SessionFindingRow>()
-            .ToList();
-        await findings.WriteAsync(changed, moved, cancellationToken);
+        await findings.WriteAsync(upserts.Values, deletes, cancellationToken);
+        foreach (var key in log.Findings.Keys.Where(k => !upserts.ContainsKey(k) && !stored.ContainsKey(k)).ToList())
+        {
+            log.Findings.Remove(key);
+        }
+
+        foreach (var (key, row) in upserts)
+        {
+            log.Findings[key] = row;
+        }
     }
 }

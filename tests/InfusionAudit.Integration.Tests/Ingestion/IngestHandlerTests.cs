@@ -173,6 +173,29 @@ public sealed class IngestHandlerTests(HostFixture fixture) : IClassFixture<Host
     }
 
     [Fact]
+    public async Task IndexRowsOfAnAttemptThatLostItsCommitAreCorrectedByTheAttemptThatCommits()
+    {
+        await using var second = await TestHost.StartAsync();
+        var clinic = "ix-" + Guid.NewGuid().ToString("N")[..8];
+        var script = new SessionScript(clinicId: clinic);
+        var events = new List<JsonObject> { script.Started(), script.Vitals(TimeSpan.FromMinutes(1)), script.Vitals(TimeSpan.FromMinutes(2)), script.Ended(TimeSpan.FromMinutes(3)) };
+        await Ingest(SessionScript.Batch(events.Take(2)));
+        await second.Ingest.HandleAsync(events[2].ToJsonString(), Context(), Ct);
+
+        // This host's copy lacks event 2: its first attempt judges the end with a hole (SEQ-GAP), files that finding in
+        // the clinic's findings index, then loses the commit to the other host's newer state and judges again.
+        var result = await Ingest(events[3].ToJsonString());
+
+        result.Accepted.ShouldBe(1);
+        var session = await Host.Get<SessionRepository>().LoadAsync(script.SessionId, Ct);
+        session.Findings.ShouldNotContain(f => f.RuleId == "SEQ-GAP");
+        var day = DateOnly.FromDateTime(script.Start.UtcDateTime);
+        var indexed = await Host.Get<ClinicFindingIndex>().ListPageAsync(clinic, day.AddDays(-1), day.AddDays(1), new FindingListFilter(IncludeRetracted: true), null, 1000, Ct);
+        indexed.Rows.Where(f => f.SessionId == script.SessionId).Select(f => (f.RuleId, f.DetectedAt))
+            .ShouldBe(session.Findings.Select(f => (f.RuleId, f.DetectedAt)), ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task AStartRedeliveredToAHostThatHasNotSeenTheSessionIsADuplicate()
     {
         var script = new SessionScript();

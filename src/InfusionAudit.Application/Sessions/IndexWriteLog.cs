@@ -1,0 +1,18 @@
+using InfusionAudit.Storage.Sessions;
+
+namespace InfusionAudit.Application.Sessions;
+
+/// <summary>
+/// What the attempts of one session write wrote to the clinic indexes. Index rows go out before the session commit; an
+/// attempt that then loses the commit to another writer leaves rows the winning evaluation may not have (a finding
+/// judged on a stream with a hole). The attempt that commits reads this log and puts those rows right, so the audit
+/// indexes never show what the session does not.
+/// </summary>
+public sealed class IndexWriteLog
+{
+    /// <summary>Finding index rows as last written, by rule and episode.</summary>
+    public Dictionary<(string RuleId, string EpisodeKey), SessionFindingRow> Findings { get; } = [];
+
+    /// <summary>The clinic index row's key and JSON as last written; null when no attempt wrote it.</summary>
+    public (string RowKey, string Json)? ClinicRow { get; set; }
+}
