@@ -254,6 +254,19 @@ public sealed partial class SessionCommitter(
             return (evaluation, added);
         }
 
+        // An alert pages a person, and a stored alert is sent even if this write then loses its commit. So before
+        // anything that alerts, make sure the session is judged on what is stored, not on this host's copy of it that
+        // another host may have moved on (a stop it stored would be missing here): one point read, only for the rare
+        // writes that alert.
+        var alertRequest = new AlertRaiseRequest(partition.SessionId, evaluation, added, all, partition.State?.Status == nameof(SessionStatus.Ended));
+        if (alerts.Concerns(alertRequest)
+            && await sessions.StateETagAsync(partition.ClinicId, partition.SessionId, cancellationToken) is var stored
+            && (partition.State is null ? stored is not null : stored != partition.StateETag))
+        {
+            sessions.Forget(partition.SessionId);
+            throw new SessionWriteConflictException($"Session {partition.SessionId} changed on another host; judging it again before alerting.");
+        }
+
         // Indexes are written before the session commit: they are idempotent upserts, and a commit that then fails
         // is retried (or the message redelivered), which rewrites them from the newer evaluation.
         await indexes.WriteAsync(partition, all, evaluation, history, clinicRow, clinicRowJson, indexLog, cancellationToken);
@@ -280,9 +293,7 @@ public sealed partial class SessionCommitter(
         // Alerts are recorded before the commit, like the indexes: once the session commit stands, redelivery shows no
         // new finding, so an alert written after it could be lost to a crash in between. Deterministic ids make the
         // retry of a failed commit find them already there; sending waits for the commit (CommitAsync, RefreshAsync).
-        outbox.AddRange(await alerts.RaiseAsync(
-            new AlertRaiseRequest(partition.SessionId, evaluation, added, all, partition.State?.Status == nameof(SessionStatus.Ended)),
-            cancellationToken));
+        outbox.AddRange(await alerts.RaiseAsync(alertRequest, cancellationToken));
 
         await sessions.CommitAsync(new SessionWrite(partition.SessionId, state, partition.State is null ? null : partition.StateETag, rows, changed), cancellationToken);
         return (evaluation, added);

@@ -55,6 +55,13 @@ public sealed class SessionRepository(StorageAccount account, SessionDirectory d
     /// <summary>This host's copy of a session (as it last wrote or read it), without any request; null when it has none.</summary>
     public SessionPartition? Cached(string sessionId) => cache.TryGet(sessionId, out var partition) ? partition : null;
 
+    /// <summary>The stored state row's ETag (one point read), or null when the session has no state yet.</summary>
+    public async Task<ETag?> StateETagAsync(string clinicId, string sessionId, CancellationToken cancellationToken)
+    {
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(clinicId, SessionPrefix(sessionId) + StateRowKey, ["Status"], cancellationToken);
+        return row.HasValue ? row.Value!.ETag : null;
+    }
+
     /// <summary>Drops this host's copy of a session, so the next write reads it.</summary>
     public void Forget(string sessionId) => cache.Evict(sessionId);
 

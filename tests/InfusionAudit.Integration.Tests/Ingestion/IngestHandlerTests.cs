@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using InfusionAudit.Application.Ingestion;
 using InfusionAudit.Application.Sessions;
 using InfusionAudit.Integration.Tests.Infrastructure;
+using InfusionAudit.Storage.Alerts;
 using InfusionAudit.Storage.Indexes;
 using InfusionAudit.Storage.Rejections;
 using InfusionAudit.Storage.Sessions;
@@ -193,6 +194,28 @@ public sealed class IngestHandlerTests(HostFixture fixture) : IClassFixture<Host
         var indexed = await Host.Get<ClinicFindingIndex>().ListPageAsync(clinic, day.AddDays(-1), day.AddDays(1), new FindingListFilter(IncludeRetracted: true), null, 1000, Ct);
         indexed.Rows.Where(f => f.SessionId == script.SessionId).Select(f => (f.RuleId, f.DetectedAt))
             .ShouldBe(session.Findings.Select(f => (f.RuleId, f.DetectedAt)), ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task AHostWhoseCopyOfASessionIsBehindRaisesNoAlertFromIt()
+    {
+        await using var second = await TestHost.StartAsync();
+        var script = new SessionScript();
+        var start = script.Started();
+        var rate = script.Rate(TimeSpan.FromMinutes(1), 52.5);
+        var stop = script.Rate(TimeSpan.FromMinutes(5), 0);
+        var later = script.Vitals(TimeSpan.FromMinutes(60));
+        await Ingest(SessionScript.Batch([start, rate]));
+        await second.Ingest.HandleAsync(stop.ToJsonString(), Context(), Ct);
+
+        // Without the stop (stored by the other host) this host's copy has the pump running for an hour: 51 mg of a
+        // 35 mg prescription, a critical over-delivery that never happened. It must not page anyone.
+        await Ingest(later.ToJsonString());
+
+        var session = await Host.Get<SessionRepository>().LoadAsync(script.SessionId, Ct);
+        session.Events.Count.ShouldBe(4);
+        session.Findings.ShouldNotContain(f => f.RuleId == "DOSE-OVER-DELIVERY");
+        (await Host.Get<AlertRepository>().LoadAsync(script.SessionId, Ct)).Alerts.ShouldBeEmpty();
     }
 
     [Fact]
