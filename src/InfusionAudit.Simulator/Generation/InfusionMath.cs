@@ -20,4 +20,15 @@ public static class InfusionMath
 
     /// <summary>Rounds as pump and monitor displays do (half away from zero).</summary>
     public static double Round(double value, int decimals) => Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+
+    /// <summary>
+    /// Rounds down to a pump's programming resolution, as a nurse does so as never to exceed the prescription: a rate
+    /// rounded up can land just above a protocol limit that the prescription meets exactly (1.0 mg/kg over 40 min is the
+    /// 1.5 mg/kg/h soft maximum). The small allowance keeps binary fractions of exact values (52.5 as 52.4999…) whole.
+    /// </summary>
+    public static double RoundDown(double value, int decimals)
+    {
+        var scale = Math.Pow(10, decimals);
+        return Math.Floor((value * scale) + 1e-6) / scale;
+    }
 }

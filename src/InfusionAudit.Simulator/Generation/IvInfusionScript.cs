@@ -45,12 +45,12 @@ internal static class IvInfusionScript
         double pumpMlPerHour;
         if (weightBased)
         {
-            programmed = InfusionMath.Round(InfusionMath.RateMgPerKgPerHour(dosePerKg, PlannedDurationMin) * factor, 4);
+            programmed = InfusionMath.RoundDown(InfusionMath.RateMgPerKgPerHour(dosePerKg, PlannedDurationMin) * factor, 4);
             pumpMlPerHour = InfusionMath.MlPerHourFromMgPerKgPerHour(programmed, p.WeightKg, concentration);
         }
         else
         {
-            programmed = InfusionMath.Round(
+            programmed = InfusionMath.RoundDown(
                 InfusionMath.RateMlPerHour(p.WeightKg, dosePerKg, PlannedDurationMin, concentration) * factor, 2);
             pumpMlPerHour = programmed;
         }
