@@ -49,9 +49,9 @@ internal sealed class SessionTimeline : IDisposable
 
     public SessionEndReason? EndReason { get; private set; }
 
-    public double? WeightKg { get; private set; }
+    public double? WeightKg => Start?.Weight.Kilograms;
 
-    public double? ConcentrationMgPerMl { get; private set; }
+    public double? ConcentrationMgPerMl => Start?.Concentration?.MilligramsPerMillilitre;
 
     public int FirstDoseOrRateIndex { get; private set; } = -1;
 
@@ -139,7 +139,7 @@ internal sealed class SessionTimeline : IDisposable
     }
 
     /// <summary>mg/h of <paramref name="rate"/>, or NaN when the weight (mg/kg/h) or concentration (mL/h) is unknown.</summary>
-    public double MgPerHour(InfusionRate rate)
+    private double MgPerHour(InfusionRate rate)
     {
         if (rate.VolumeRate is { } volume)
         {
@@ -168,8 +168,6 @@ internal sealed class SessionTimeline : IDisposable
             {
                 StartIndex = i;
                 Start = start;
-                WeightKg = start.Weight.Kilograms;
-                ConcentrationMgPerMl = start.Concentration?.MilligramsPerMillilitre;
                 break;
             }
         }
