@@ -54,13 +54,9 @@ internal sealed class RuleContext
 
     public SessionStartedPayload? Start => Timeline.Start;
 
-    /// <summary>Prescribed dose in mg, from mg or from mg/kg × weight.</summary>
-    public double? PrescribedMg =>
-        Start is null ? null : Start.PrescribedDose?.Milligrams ?? Start.PrescribedDosePerWeight?.MilligramsPerKilogram * Start.Weight.Kilograms;
+    public double? PrescribedMg => Timeline.PrescribedMg;
 
-    /// <summary>Prescribed dose in mg/kg, from mg/kg or from mg ÷ weight.</summary>
-    public double? PrescribedMgPerKg =>
-        Start is null ? null : Start.PrescribedDosePerWeight?.MilligramsPerKilogram ?? Start.PrescribedDose?.Milligrams / Start.Weight.Kilograms;
+    public double? PrescribedMgPerKg => Timeline.PrescribedMgPerKg;
 
     public IReadOnlyList<Finding> Findings => findings ?? (IReadOnlyList<Finding>)[];
 

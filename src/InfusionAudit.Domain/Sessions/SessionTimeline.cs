@@ -53,6 +53,14 @@ internal sealed class SessionTimeline : IDisposable
 
     public double? ConcentrationMgPerMl => Start?.Concentration?.MilligramsPerMillilitre;
 
+    /// <summary>Prescribed dose in mg, from mg or from mg/kg × weight.</summary>
+    public double? PrescribedMg =>
+        Start is null ? null : Start.PrescribedDose?.Milligrams ?? Start.PrescribedDosePerWeight?.MilligramsPerKilogram * Start.Weight.Kilograms;
+
+    /// <summary>Prescribed dose in mg/kg, from mg/kg or from mg ÷ weight.</summary>
+    public double? PrescribedMgPerKg =>
+        Start is null ? null : Start.PrescribedDosePerWeight?.MilligramsPerKilogram ?? Start.PrescribedDose?.Milligrams / Start.Weight.Kilograms;
+
     public int FirstDoseOrRateIndex { get; private set; } = -1;
 
     public long RunningTicks { get; private set; }
