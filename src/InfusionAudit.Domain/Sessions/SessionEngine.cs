@@ -136,8 +136,6 @@ public static class SessionEngine
         var start = timeline.Start;
         var weight = timeline.WeightKg;
         var deviceIds = new List<string>(2);
-        long lastSequence = long.MinValue;
-        var firstReceived = entries[0].ReceivedAt;
         var lastReceived = entries[0].ReceivedAt;
         foreach (ref readonly var entry in entries)
         {
@@ -146,12 +144,6 @@ public static class SessionEngine
             if (at < 0)
             {
                 deviceIds.Insert(~at, device);
-            }
-
-            lastSequence = Math.Max(lastSequence, entry.Event.Sequence);
-            if (entry.ReceivedTicks < firstReceived.UtcTicks)
-            {
-                firstReceived = entry.ReceivedAt;
             }
 
             if (entry.ReceivedTicks > lastReceived.UtcTicks)
@@ -219,9 +211,9 @@ public static class SessionEngine
             DiscreteDoseMg = timeline.DiscreteMg,
             FirstOccurredAt = entries[0].Event.OccurredAt,
             LastOccurredAt = entries[^1].Event.OccurredAt,
-            FirstReceivedAt = firstReceived,
+            FirstReceivedAt = timeline.FirstReceivedAt,
             LastEventReceivedAt = lastReceived,
-            LastSequence = lastSequence,
+            LastSequence = gaps.Highest,
             EventCount = entries.Length,
             MissingSequenceNumbers = gaps.Listed,
             MissingSequenceCount = gaps.MissingCount,

@@ -79,7 +79,10 @@ internal sealed class SessionTimeline : IDisposable
 
     public int LastDoseIndex { get; private set; } = -1;
 
-    public long FirstReceivedTicks { get; private set; }
+    public long FirstReceivedTicks => FirstReceivedAt.UtcTicks;
+
+    /// <summary>The earliest receive time; the first on the timeline among equal ones.</summary>
+    public DateTimeOffset FirstReceivedAt { get; private set; }
 
     /// <summary>True when the last pause is still open (not resumed, no rate change, no end).</summary>
     public bool IsPaused => Pauses.Count > 0 && Pauses[^1].EndIndex < 0;
@@ -180,7 +183,7 @@ internal sealed class SessionTimeline : IDisposable
             }
         }
 
-        FirstReceivedTicks = long.MaxValue;
+        FirstReceivedAt = span[0].ReceivedAt;
         var ended = false;
         var paused = false;
         var infusing = false;
@@ -215,7 +218,7 @@ internal sealed class SessionTimeline : IDisposable
             lastAt = t;
             if (entry.ReceivedTicks < FirstReceivedTicks)
             {
-                FirstReceivedTicks = entry.ReceivedTicks;
+                FirstReceivedAt = entry.ReceivedAt;
             }
 
             switch (entry.Event.Payload)
