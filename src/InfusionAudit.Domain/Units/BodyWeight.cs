@@ -4,7 +4,7 @@ namespace InfusionAudit.Domain.Units;
 
 /// <summary>A patient's body weight, in kilograms.</summary>
 /// <remarks>Valid range: 0 to 1e4 kilograms. Not-a-number and infinities are rejected.</remarks>
-public readonly partial struct BodyWeight : IEquatable<BodyWeight>, IComparable<BodyWeight>
+public readonly struct BodyWeight : IEquatable<BodyWeight>, IComparable<BodyWeight>
 {
     private readonly double value;
 

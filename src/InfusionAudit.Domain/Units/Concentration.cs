@@ -4,7 +4,7 @@ namespace InfusionAudit.Domain.Units;
 
 /// <summary>Drug concentration of an infusion, in milligrams per millilitre.</summary>
 /// <remarks>Valid range: 0 to 1e6 milligrams per millilitre. Not-a-number and infinities are rejected.</remarks>
-public readonly partial struct Concentration : IEquatable<Concentration>, IComparable<Concentration>
+public readonly struct Concentration : IEquatable<Concentration>, IComparable<Concentration>
 {
     private readonly double value;
 

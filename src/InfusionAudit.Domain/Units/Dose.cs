@@ -4,7 +4,7 @@ namespace InfusionAudit.Domain.Units;
 
 /// <summary>An amount of drug, in milligrams.</summary>
 /// <remarks>Valid range: 0 to 1e9 milligrams. Not-a-number and infinities are rejected.</remarks>
-public readonly partial struct Dose : IEquatable<Dose>, IComparable<Dose>
+public readonly struct Dose : IEquatable<Dose>, IComparable<Dose>
 {
     private readonly double value;
 

@@ -4,7 +4,7 @@ namespace InfusionAudit.Domain.Units;
 
 /// <summary>A drug delivery rate, in milligrams per hour.</summary>
 /// <remarks>Valid range: 0 to 1e9 milligrams per hour. Not-a-number and infinities are rejected.</remarks>
-public readonly partial struct DoseRate : IEquatable<DoseRate>, IComparable<DoseRate>
+public readonly struct DoseRate : IEquatable<DoseRate>, IComparable<DoseRate>
 {
     private readonly double value;
 

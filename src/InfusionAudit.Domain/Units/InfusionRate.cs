@@ -5,7 +5,7 @@ namespace InfusionAudit.Domain.Units;
 /// </summary>
 /// <remarks>
 /// The programmed unit is kept so that the stored state and the evidence of a finding say what the pump was told;
-/// <see cref="ToDoseRate"/> brings both forms to mg/h for the rules.
+/// the session timeline brings both forms to mg/h for the rules.
 /// </remarks>
 public readonly record struct InfusionRate
 {
@@ -30,10 +30,6 @@ public readonly record struct InfusionRate
     /// <summary>A rate programmed in milligrams per kilogram per hour.</summary>
     public static InfusionRate FromMilligramsPerKilogramPerHour(double value) =>
         new(null, WeightBasedDoseRate.FromMilligramsPerKilogramPerHour(value));
-
-    /// <summary>The drug delivery rate in mg/h for an infusion of <paramref name="concentration"/> to a patient of <paramref name="weight"/>.</summary>
-    public DoseRate ToDoseRate(Concentration concentration, BodyWeight weight) =>
-        VolumeRate is { } volume ? concentration.DoseRateOf(volume) : WeightBasedRate!.Value.For(weight);
 
     /// <inheritdoc />
     public override string ToString() => VolumeRate?.ToString() ?? WeightBasedRate?.ToString() ?? "0";

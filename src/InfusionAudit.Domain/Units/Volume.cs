@@ -4,7 +4,7 @@ namespace InfusionAudit.Domain.Units;
 
 /// <summary>A fluid volume, in millilitres.</summary>
 /// <remarks>Valid range: 0 to 1e9 millilitres. Not-a-number and infinities are rejected.</remarks>
-public readonly partial struct Volume : IEquatable<Volume>, IComparable<Volume>
+public readonly struct Volume : IEquatable<Volume>, IComparable<Volume>
 {
     private readonly double value;
 

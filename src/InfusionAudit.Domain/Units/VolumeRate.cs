@@ -4,7 +4,7 @@ namespace InfusionAudit.Domain.Units;
 
 /// <summary>A pump rate as volume per time, in millilitres per hour.</summary>
 /// <remarks>Valid range: 0 to 1e6 millilitres per hour. Not-a-number and infinities are rejected.</remarks>
-public readonly partial struct VolumeRate : IEquatable<VolumeRate>, IComparable<VolumeRate>
+public readonly struct VolumeRate : IEquatable<VolumeRate>, IComparable<VolumeRate>
 {
     private readonly double value;
 

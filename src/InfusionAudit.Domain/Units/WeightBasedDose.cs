@@ -4,7 +4,7 @@ namespace InfusionAudit.Domain.Units;
 
 /// <summary>A dose relative to body weight, in milligrams per kilogram.</summary>
 /// <remarks>Valid range: 0 to 1e6 milligrams per kilogram. Not-a-number and infinities are rejected.</remarks>
-public readonly partial struct WeightBasedDose : IEquatable<WeightBasedDose>, IComparable<WeightBasedDose>
+public readonly struct WeightBasedDose : IEquatable<WeightBasedDose>, IComparable<WeightBasedDose>
 {
     private readonly double value;
 

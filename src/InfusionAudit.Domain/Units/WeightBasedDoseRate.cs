@@ -4,7 +4,7 @@ namespace InfusionAudit.Domain.Units;
 
 /// <summary>A drug delivery rate relative to body weight, in milligrams per kilogram per hour.</summary>
 /// <remarks>Valid range: 0 to 1e6 milligrams per kilogram per hour. Not-a-number and infinities are rejected.</remarks>
-public readonly partial struct WeightBasedDoseRate : IEquatable<WeightBasedDoseRate>, IComparable<WeightBasedDoseRate>
+public readonly struct WeightBasedDoseRate : IEquatable<WeightBasedDoseRate>, IComparable<WeightBasedDoseRate>
 {
     private readonly double value;
 
