@@ -46,8 +46,4 @@ public sealed record ProtocolDefinition(
     ValueRange<BodyWeight> PlausibleWeight,
     DeliveryThresholds Delivery,
     TimingThresholds Timing,
-    VitalsThresholds Vitals)
-{
-    /// <summary>The file name this definition must be stored under, e.g. <c>ketamine-iv-depression.v1.json</c>.</summary>
-    public string FileName => $"{Id}.v{Version}.json";
-}
+    VitalsThresholds Vitals);

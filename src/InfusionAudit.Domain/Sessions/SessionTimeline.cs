@@ -151,8 +151,8 @@ internal sealed class SessionTimeline : IDisposable
 
     /// <summary>mg/h of <paramref name="rate"/>, or NaN when the weight (mg/kg/h) or concentration (mL/h) is unknown.</summary>
     /// <remarks>
-    /// Plain doubles, not <see cref="DoseRate"/>: the product of two accepted values (1e6 mL/h × 1e6 mg/mL) lies beyond the
-    /// unit types' ranges, and such a session must still be folded and judged rather than throw.
+    /// Plain doubles, not unit types: the product of two accepted values (1e6 mL/h × 1e6 mg/mL) lies beyond their validated
+    /// ranges, and such a session must still be folded and judged rather than throw.
     /// </remarks>
     private double MgPerHour(InfusionRate rate)
     {
