@@ -49,7 +49,7 @@ internal sealed class BloodPressureRule : ISessionRule
 
             inHigh = high;
 
-            var at = entries[i].At;
+            var at = entries[i].OccurredTicks;
             var single = sys >= thresholds.BpCriticalSingleSystolicAtLeastMmHg || dia >= thresholds.BpCriticalSingleDiastolicAtLeastMmHg;
             var pairLevel = sys >= thresholds.BpCriticalPairSystolicAtLeastMmHg || dia >= thresholds.BpCriticalPairDiastolicAtLeastMmHg;
             var pair = pairLevel && lastPairLevelAt != long.MinValue && at - lastPairLevelAt <= thresholds.BpCriticalPairWithin.Ticks;

@@ -16,7 +16,7 @@ internal sealed class ClockSkewRule : ISessionRule
         for (var i = 0; i < entries.Length; i++)
         {
             ref readonly var entry = ref entries[i];
-            var ahead = entry.At - entry.ReceivedTicks;
+            var ahead = entry.OccurredTicks - entry.ReceivedTicks;
             if (ahead <= limit || (flagged is not null && flagged.Contains(entry.Event.DeviceId)))
             {
                 continue;

@@ -27,7 +27,7 @@ internal sealed class DeviceSpacingRule : ISessionRule
 
             if (previous >= 0)
             {
-                var gap = entries[i].At - entries[previous].At;
+                var gap = entries[i].OccurredTicks - entries[previous].OccurredTicks;
                 if (gap < spacing.Ticks)
                 {
                     context.Report(

@@ -14,16 +14,16 @@ internal sealed class EventAfterEndRule : ISessionRule
         }
 
         var entries = context.Timeline.Entries;
-        var endAt = entries[endIndex].At;
+        var endAt = entries[endIndex].OccurredTicks;
         for (var i = endIndex + 1; i < entries.Length; i++)
         {
             ref readonly var entry = ref entries[i];
-            if (entry.At > endAt)
+            if (entry.OccurredTicks > endAt)
             {
                 context.Report(
                     RuleIds.EventAfterEnd, Severity.Warning, context.Thresholds, entry.Event.EventId, i,
-                    $"{entry.Event.Type} {entry.Event.EventId} occurred {Text.Duration(entry.At - endAt)} after the session ended",
-                    ("afterEndMin", Text.Minutes(entry.At - endAt)));
+                    $"{entry.Event.Type} {entry.Event.EventId} occurred {Text.Duration(entry.OccurredTicks - endAt)} after the session ended",
+                    ("afterEndMin", Text.Minutes(entry.OccurredTicks - endAt)));
             }
         }
     }

@@ -77,7 +77,7 @@ internal sealed class FixedDoseRule : ISessionRule
 
     private static bool IsFirstSession(RuleContext context)
     {
-        var startedAt = context.Entry(context.Timeline.StartIndex).At;
+        var startedAt = context.Entry(context.Timeline.StartIndex).OccurredTicks;
         foreach (var prior in context.History.Sessions)
         {
             if (!string.Equals(prior.SessionId, context.SessionId, StringComparison.Ordinal)

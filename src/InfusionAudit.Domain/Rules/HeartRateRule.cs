@@ -50,7 +50,7 @@ internal sealed class HeartRateRule : ISessionRule
                 continue;
             }
 
-            var at = entries[i].At;
+            var at = entries[i].OccurredTicks;
             if (runStart == long.MinValue)
             {
                 runStart = at;

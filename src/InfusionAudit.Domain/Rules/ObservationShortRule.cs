@@ -20,7 +20,7 @@ internal sealed class ObservationShortRule : ISessionRule
         var lastDose = long.MinValue;
         if (timeline.LastDoseIndex >= 0)
         {
-            lastDose = context.Entry(timeline.LastDoseIndex).At;
+            lastDose = context.Entry(timeline.LastDoseIndex).OccurredTicks;
         }
 
         if (timeline.Pieces.Count > 0)
@@ -33,7 +33,7 @@ internal sealed class ObservationShortRule : ISessionRule
             return;
         }
 
-        var observed = context.Entry(timeline.EndIndex).At - lastDose;
+        var observed = context.Entry(timeline.EndIndex).OccurredTicks - lastDose;
         if (observed < minimum.Ticks)
         {
             context.Report(

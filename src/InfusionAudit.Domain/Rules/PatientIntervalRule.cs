@@ -16,7 +16,7 @@ internal sealed class PatientIntervalRule : ISessionRule
         }
 
         var startIndex = context.Timeline.StartIndex;
-        var startedAt = context.Entry(startIndex).At;
+        var startedAt = context.Entry(startIndex).OccurredTicks;
         var interval = context.Thresholds.Timing.PatientInterval;
         foreach (var prior in context.History.Sessions)
         {

@@ -19,13 +19,13 @@ internal sealed class PauseLongRule : ISessionRule
             var last = pause.EndIndex >= 0 ? pause.EndIndex : entries.Length - 1;
             for (var i = pause.StartIndex + 1; i <= last; i++)
             {
-                if (entries[i].At <= deadline)
+                if (entries[i].OccurredTicks <= deadline)
                 {
                     continue;
                 }
 
                 var open = pause.EndIndex < 0;
-                var length = (open ? entries[i].At : pause.To) - pause.From;
+                var length = (open ? entries[i].OccurredTicks : pause.To) - pause.From;
                 context.Report(
                     RuleIds.PauseLong, Severity.Warning, context.Thresholds, entries[pause.StartIndex].Event.EventId, i,
                     open

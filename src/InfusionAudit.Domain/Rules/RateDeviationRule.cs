@@ -48,7 +48,7 @@ internal sealed class RateDeviationRule : ISessionRule
             {
                 var crossing = piece.From + (limit - accumulated);
                 var trigger = piece.RateEventIndex;
-                while (trigger < entries.Length - 1 && entries[trigger].At <= crossing)
+                while (trigger < entries.Length - 1 && entries[trigger].OccurredTicks <= crossing)
                 {
                     trigger++;
                 }

@@ -19,8 +19,8 @@ internal sealed class SessionOverdueRule : ISessionRule
 
         var timeline = context.Timeline;
         var grace = context.Thresholds.Timing.OverdueGrace;
-        var deadline = context.Entry(timeline.StartIndex).At + planned.Ticks + grace.Ticks;
-        var overdue = timeline.EndIndex >= 0 ? context.Entry(timeline.EndIndex).At > deadline : context.AsOf.UtcTicks > deadline;
+        var deadline = context.Entry(timeline.StartIndex).OccurredTicks + planned.Ticks + grace.Ticks;
+        var overdue = timeline.EndIndex >= 0 ? context.Entry(timeline.EndIndex).OccurredTicks > deadline : context.AsOf.UtcTicks > deadline;
         if (!overdue)
         {
             return;

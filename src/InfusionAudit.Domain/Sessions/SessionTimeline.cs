@@ -108,7 +108,7 @@ internal sealed class SessionTimeline : IDisposable
             {
                 Event = stored.Event,
                 ReceivedAt = stored.ReceivedAt,
-                At = stored.Event.OccurredAt.UtcTicks,
+                OccurredTicks = stored.Event.OccurredAt.UtcTicks,
                 ReceivedTicks = stored.ReceivedAt.UtcTicks,
             };
         }
@@ -194,7 +194,7 @@ internal sealed class SessionTimeline : IDisposable
         InfusionRate? lastNonZero = null;
         var piece = default(RunPiece);
         var pause = default(PauseInterval);
-        var lastAt = span[0].At;
+        var lastAt = span[0].OccurredTicks;
         var mg = 0.0;
         var ml = 0.0;
         var discreteMg = 0.0;
@@ -204,7 +204,7 @@ internal sealed class SessionTimeline : IDisposable
         for (var i = 0; i < span.Length; i++)
         {
             ref readonly var entry = ref span[i];
-            var t = entry.At;
+            var t = entry.OccurredTicks;
             var dt = t - lastAt;
             if (infusing)
             {

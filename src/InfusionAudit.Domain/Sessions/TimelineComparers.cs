@@ -25,7 +25,7 @@ internal readonly struct ByEventIdThenReceipt : IComparer<TimelineEntry>
             return c;
         }
 
-        c = x.At.CompareTo(y.At);
+        c = x.OccurredTicks.CompareTo(y.OccurredTicks);
         return c != 0 ? c : ((int)x.Event.Type).CompareTo((int)y.Event.Type);
     }
 }
@@ -35,7 +35,7 @@ internal readonly struct ByTimeline : IComparer<TimelineEntry>
 {
     public int Compare(TimelineEntry x, TimelineEntry y)
     {
-        var c = x.At.CompareTo(y.At);
+        var c = x.OccurredTicks.CompareTo(y.OccurredTicks);
         if (c != 0)
         {
             return c;

@@ -7,6 +7,6 @@ internal struct TimelineEntry
 {
     public DeviceEvent Event;
     public DateTimeOffset ReceivedAt;
-    public long At;
+    public long OccurredTicks;
     public long ReceivedTicks;
 }
