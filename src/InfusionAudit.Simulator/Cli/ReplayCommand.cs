@@ -2,7 +2,6 @@ using System.CommandLine;
 using InfusionAudit.Simulator.Batching;
 using InfusionAudit.Simulator.Contract;
 using InfusionAudit.Simulator.Files;
-using InfusionAudit.Simulator.Transport;
 using Spectre.Console;
 
 namespace InfusionAudit.Simulator.Cli;
@@ -41,12 +40,7 @@ public static class ReplayCommand
                 $"{events.Count} lines with content in {path.Name} ({notJson} not JSON), {messages.Count} messages.");
 
             var settings = globals.Resolve(result, context.Environment);
-            await using var sender = settings.CreateSender(result.GetValue(send.Transport));
-            await sender.PrepareAsync(cancellationToken);
-            var dispatcher = new MessageDispatcher(sender, result.GetValue(send.Parallel), context.Time);
-            var sent = await context.Progress.RunAsync(
-                "replaying", messages.Sum(m => (long)m.EventCount), p => dispatcher.SendAllAsync(messages, p, cancellationToken));
-            SummaryPrinter.PrintDispatch(context.Console, sender.Destination, sent);
+            var sent = await send.SendAsync(result, settings, context, "replaying", messages, cancellationToken);
             return sent.Succeeded ? ExitCodes.Success : ExitCodes.SendFailed;
         }));
         return command;

@@ -57,4 +57,29 @@ public sealed class SendOptions
         command.Add(Batch);
         command.Add(Parallel);
     }
+
+    /// <summary>
+    /// Sends <paramref name="messages"/> over the chosen transport with the chosen concurrency, showing progress as
+    /// <paramref name="step"/>, and prints what the transport did.
+    /// </summary>
+    public async Task<DispatchResult> SendAsync(
+        ParseResult result,
+        ConnectionSettings settings,
+        CliContext context,
+        string step,
+        IReadOnlyList<OutgoingMessage> messages,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(messages);
+        await using var sender = settings.CreateSender(result.GetValue(Transport));
+        await sender.PrepareAsync(cancellationToken);
+        var dispatcher = new MessageDispatcher(sender, result.GetValue(Parallel), context.Time);
+        var sent = await context.Progress.RunAsync(
+            step, messages.Sum(m => (long)m.EventCount), p => dispatcher.SendAllAsync(messages, p, cancellationToken));
+        SummaryPrinter.PrintDispatch(context.Console, sender.Destination, sent);
+        return sent;
+    }
 }

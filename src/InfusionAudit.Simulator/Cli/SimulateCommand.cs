@@ -1,7 +1,6 @@
 using System.CommandLine;
 using InfusionAudit.Simulator.Batching;
 using InfusionAudit.Simulator.Generation;
-using InfusionAudit.Simulator.Transport;
 
 namespace InfusionAudit.Simulator.Cli;
 
@@ -44,13 +43,7 @@ public static class SimulateCommand
             SummaryPrinter.PrintDay(context.Console, options, sessions, messages.Count);
 
             var settings = globals.Resolve(result, context.Environment);
-            await using var sender = settings.CreateSender(result.GetValue(send.Transport));
-            await sender.PrepareAsync(cancellationToken);
-            var dispatcher = new MessageDispatcher(sender, result.GetValue(send.Parallel), context.Time);
-            var sent = await context.Progress.RunAsync(
-                "sending", messages.Sum(m => (long)m.EventCount), p => dispatcher.SendAllAsync(messages, p, cancellationToken));
-
-            SummaryPrinter.PrintDispatch(context.Console, sender.Destination, sent);
+            var sent = await send.SendAsync(result, settings, context, "sending", messages, cancellationToken);
             SummaryPrinter.PrintSessions(context.Console, sessions);
             return sent.Succeeded ? ExitCodes.Success : ExitCodes.SendFailed;
         }));
