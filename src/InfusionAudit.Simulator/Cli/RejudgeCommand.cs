@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using InfusionAudit.Simulator.Transport;
 using Spectre.Console;
 
 namespace InfusionAudit.Simulator.Cli;
@@ -36,10 +37,11 @@ public static class RejudgeCommand
             var settings = globals.Resolve(result, context.Environment);
             var id = result.GetRequiredValue(session);
             var query = result.GetValue(version) is { } v ? "?protocolVersion=" + v.ToString(CultureInfo.InvariantCulture) : string.Empty;
-            using var http = new HttpClient { BaseAddress = settings.Url, Timeout = TimeSpan.FromSeconds(60) };
+            // The same base and key header as the other clients: a --url with a path prefix keeps its last segment.
+            using var http = new HttpClient { BaseAddress = HttpSender.EnsureTrailingSlash(settings.Url), Timeout = TimeSpan.FromSeconds(60) };
             if (settings.Key is { } key)
             {
-                http.DefaultRequestHeaders.Add("x-functions-key", key);
+                http.DefaultRequestHeaders.Add(HttpSender.KeyHeader, key);
             }
 
             http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
