@@ -16,11 +16,4 @@ public static class EventTypes
     public const string VitalsRecorded = "VitalsRecorded";
     public const string AdverseEffectObserved = "AdverseEffectObserved";
     public const string SessionEnded = "SessionEnded";
-
-    /// <summary>Every type of contract version 1, in the contract's order.</summary>
-    public static IReadOnlyList<string> All { get; } =
-    [
-        SessionStarted, InfusionRateChanged, InfusionPaused, InfusionResumed, DoseAdministered,
-        PumpTotalReported, VitalsRecorded, AdverseEffectObserved, SessionEnded,
-    ];
 }

@@ -9,7 +9,6 @@ namespace InfusionAudit.Simulator.Transport;
 /// <param name="Accepted">Events the backend accepted (HTTP only).</param>
 /// <param name="Duplicate">Events the backend already knew (HTTP only).</param>
 /// <param name="Rejected">Events the backend refused (HTTP only).</param>
-/// <param name="FirstSendAt">When the first message left.</param>
 /// <param name="Duration">From the first send to the last answer.</param>
 /// <param name="FirstError">The first failure, for the operator; null when none.</param>
 /// <param name="Aborted">True when a fatal failure stopped the run before every message was tried.</param>
@@ -22,7 +21,6 @@ public sealed record DispatchResult(
     long Accepted,
     long Duplicate,
     long Rejected,
-    DateTimeOffset FirstSendAt,
     TimeSpan Duration,
     string? FirstError,
     bool Aborted)

@@ -25,7 +25,6 @@ public sealed class MessageDispatcher(IMessageSender sender, int maxInFlight, Ti
 
         var totals = new Totals();
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var firstSendAt = time.GetUtcNow();
         var started = time.GetTimestamp();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxInFlight, CancellationToken = abort.Token };
 
@@ -54,7 +53,7 @@ public sealed class MessageDispatcher(IMessageSender sender, int maxInFlight, Ti
             // A fatal failure stopped the run; the totals say how far it got.
         }
 
-        return totals.ToResult(firstSendAt, time.GetElapsedTime(started));
+        return totals.ToResult(time.GetElapsedTime(started));
     }
 
     private sealed class Totals
@@ -96,13 +95,13 @@ public sealed class MessageDispatcher(IMessageSender sender, int maxInFlight, Ti
             }
         }
 
-        public DispatchResult ToResult(DateTimeOffset firstSendAt, TimeSpan duration)
+        public DispatchResult ToResult(TimeSpan duration)
         {
             lock (_gate)
             {
                 return new DispatchResult(
                     _messages, _events, _failedMessages, _failedEvents, _hasResults, _accepted, _duplicate, _rejected,
-                    firstSendAt, duration, _firstError, Aborted);
+                    duration, _firstError, Aborted);
             }
         }
     }
