@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using InfusionAudit.Simulator.Generation;
 using InfusionAudit.Simulator.Load;
 using Spectre.Console;
 
@@ -29,7 +30,7 @@ public static class LoadCommand
         };
         var chairs = new Option<int?>(ChairsOption.Name)
         {
-            Description = "Treatment chairs, i.e. sessions in progress at once, interleaved in the messages (default: events ÷ 400, 6–999).",
+            Description = $"Treatment chairs, i.e. sessions in progress at once, interleaved in the messages (default: events ÷ 400, 6–{ClinicDayOptions.MaxChairs}).",
         };
         var monitorEvery = MonitorEveryOption.Create();
         var seed = new Option<int>("--seed") { Description = "Generator seed.", DefaultValueFactory = _ => 1 };

@@ -23,6 +23,9 @@ public sealed partial record ClinicDayOptions
     /// <summary>Number of sessions; null for an open-ended stream (the load generator takes as many as it needs).</summary>
     public int? Sessions { get; init; } = 12;
 
+    /// <summary>Most treatment chairs accepted: device ids number chairs with at most three digits.</summary>
+    public const int MaxChairs = 999;
+
     /// <summary>Treatment chairs working in parallel, each with its own pump, monitor and nursing tablet.</summary>
     public int Chairs { get; init; } = 6;
 
@@ -74,9 +77,9 @@ public sealed partial record ClinicDayOptions
             throw new ArgumentException("The number of sessions cannot be negative.", nameof(Sessions));
         }
 
-        if (Chairs is < 1 or > 999)
+        if (Chairs is < 1 or > MaxChairs)
         {
-            throw new ArgumentException("Chairs must be between 1 and 999.", nameof(Chairs));
+            throw new ArgumentException($"Chairs must be between 1 and {MaxChairs}.", nameof(Chairs));
         }
 
         if (MonitorEvery is { } every

@@ -38,5 +38,5 @@ public sealed record LoadOptions
 
     /// <summary>The chairs used when <see cref="Chairs"/> is null.</summary>
     /// <remarks>Enough chairs that a run of any size spans about a working day of device time (at ~11 events a session).</remarks>
-    public static int DefaultChairs(int events) => Math.Clamp(events / 400, 6, 999);
+    public static int DefaultChairs(int events) => Math.Clamp(events / 400, 6, Generation.ClinicDayOptions.MaxChairs);
 }
