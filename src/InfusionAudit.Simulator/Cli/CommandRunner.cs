@@ -14,7 +14,9 @@ public static class CommandRunner
         {
             return await body();
         }
-        catch (Exception ex) when (ex is ArgumentException or FormatException or FileNotFoundException or DirectoryNotFoundException)
+        // UnauthorizedAccessException: a path that names a directory, or one the user may not write (--out, --markdown).
+        catch (Exception ex) when (ex is ArgumentException or FormatException or FileNotFoundException or DirectoryNotFoundException
+                                       or UnauthorizedAccessException)
         {
             await context.Error.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.InvalidInput;

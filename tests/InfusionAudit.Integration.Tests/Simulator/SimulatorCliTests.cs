@@ -38,6 +38,16 @@ public sealed class SimulatorCliTests : IDisposable
     }
 
     [Fact]
+    public async Task GenerateIntoADirectoryIsRefusedWithExitCode2AndAReason()
+    {
+        var result = await RunAsync("generate", "--out", _folder, "--start", "2026-11-26T08:00:00Z");
+
+        result.Exit.ShouldBe(ExitCodes.InvalidInput);
+        result.Error.ShouldStartWith("error: ");
+        result.Error.ShouldContain(_folder);
+    }
+
+    [Fact]
     public async Task GenerateStreamsTheMonitorOnTheRequestedChairs()
     {
         var path = Path.Combine(_folder, "day.jsonl");
