@@ -8,7 +8,17 @@ using InfusionAudit.AlertLatency;
 // Alert latency under load: a paced background of normal sessions on the event queue and, at intervals, a probe
 // session whose next event is a blood pressure of 205/125 mmHg (VITALS-BP-CRITICAL). Latency = from just before that
 // event is enqueued to when its alert is read from the alert queue (polled every 20 ms when empty).
-var options = LatencyOptions.Parse(args);
+LatencyOptions options;
+try
+{
+    options = LatencyOptions.Parse(args);
+}
+catch (ArgumentException ex)
+{
+    await Console.Error.WriteLineAsync($"error: {ex.Message}");
+    return 2;
+}
+
 var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
 var events = new QueueClient(options.Storage, options.EventsQueue, queueOptions);
 var alerts = new QueueClient(options.Storage, options.AlertsQueue, queueOptions);
