@@ -27,17 +27,8 @@ port=7181
 base_url="http://127.0.0.1:$port"
 # The benchmark measures ingestion: bench-host.sh starts the host with both timers off, whose requests would count too.
 
-work="$(mktemp -d "${TMPDIR:-/tmp}/infusionaudit-bench.XXXXXX")"
-finish() {
-  trap - EXIT INT TERM
-  set +e
-  bench_host_stop
-  azurite_stop
-  rm -rf -- "$work"
-}
-trap finish EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+bench_begin infusionaudit-bench
+work="$BENCH_WORK"
 
 ensure_node_modules
 ensure_dotnet_restore

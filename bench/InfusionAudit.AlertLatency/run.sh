@@ -20,17 +20,8 @@ export LocalHost__Clock=off
 export LocalHost__AlertClock=on
 export Logging__LogLevel__Default=Warning
 
-work="$(mktemp -d "${TMPDIR:-/tmp}/infusionaudit-alert-bench.XXXXXX")"
-finish() {
-  trap - EXIT INT TERM
-  set +e
-  bench_host_stop
-  azurite_stop
-  rm -rf -- "$work"
-}
-trap finish EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+bench_begin infusionaudit-alert-bench
+work="$BENCH_WORK"
 
 ensure_node_modules
 dotnet build src/InfusionAudit.LocalHost -c Release -nologo -v quiet >"$work/build.log" 2>&1 || { tail -n 40 "$work/build.log"; exit 1; }

@@ -2,12 +2,31 @@
 # The Release local host for benchmarks, with throwaway keys, started in its own process group. Sourced after
 # scripts/lib/proc.sh and an azurite_start (it uses AzureWebJobsStorage from there).
 #
+#   bench_begin NAME                 make BENCH_WORK, a temp dir for logs, and trap the script's exit (also Ctrl+C and
+#                                    TERM) to stop the host and Azurite and remove BENCH_WORK
 #   bench_host_start PORT WORKDIR    start, wait for GET /health; on failure print the log tail and return 1
-#   bench_host_stop                  idempotent; call it from the caller's EXIT trap
+#   bench_host_stop                  idempotent; bench_begin's trap calls it
 #
 # Keys: producer bench-producer, auditor bench-auditor. Both timers are off unless the caller exports otherwise.
 
 BENCH_HOST_PID=""
+BENCH_WORK=""
+
+bench_begin() {
+  BENCH_WORK="$(mktemp -d "${TMPDIR:-/tmp}/$1.XXXXXX")"
+  trap _bench_finish EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+}
+
+# shellcheck disable=SC2317  # invoked by the EXIT trap
+_bench_finish() {
+  trap - EXIT INT TERM
+  set +e
+  bench_host_stop
+  azurite_stop
+  rm -rf -- "$BENCH_WORK"
+}
 
 bench_host_start() {
   local port="$1" work="$2" root
