@@ -41,8 +41,6 @@ if ! [[ "$port" =~ ^[0-9]+$ ]] || ((port < 1 || port > 65535)); then
 fi
 base_url="http://127.0.0.1:${port}"
 
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 UseSharedCompilation=false
 
 # Dev keys: the names the scripts and the simulator use ...
 export INFUSIONAUDIT_PRODUCER_KEY="${INFUSIONAUDIT_PRODUCER_KEY:-dev-producer-key}"
@@ -61,7 +59,6 @@ logs="$ROOT/.run"
 mkdir -p "$logs"
 work="$(mktemp -d "${TMPDIR:-/tmp}/infusionaudit-run.XXXXXX")"
 host_pid=""
-child_pid=""
 
 # shellcheck disable=SC2317  # invoked by the EXIT trap
 finish() {
@@ -72,7 +69,7 @@ finish() {
   set +e
   echo >&2
   echo "run-local.sh: stopping..." >&2
-  [[ -n "$child_pid" ]] && proc_stop "$child_pid" 3
+  [[ -n "$PROC_CHILD" ]] && proc_stop "$PROC_CHILD" 3
   [[ -n "$host_pid" ]] && proc_stop "$host_pid" 10
   azurite_stop
   rm -rf -- "$work"
@@ -82,18 +79,6 @@ finish() {
 trap finish EXIT
 trap 'trap "" INT TERM; exit 130' INT
 trap 'trap "" INT TERM; exit 143' TERM
-
-# run_child LOG CMD...: run CMD in its own process group, output to LOG, and wait for it.
-run_child() {
-  local log="$1" rc=0
-  shift
-  proc_spawn "$work/child.pid" "$@" >"$log" 2>&1 || return 1
-  child_pid="$PROC_PID"
-  wait "$child_pid" || rc=$?
-  proc_stop "$child_pid" 2
-  child_pid=""
-  return "$rc"
-}
 
 # http_get URL [KEY]: prints "STATUS BODY" (node's fetch: no curl needed).
 http_get() {
@@ -105,13 +90,11 @@ http_get() {
   ' "$@"
 }
 
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
 # ---- dependencies and build --------------------------------------------------------------
 ensure_node_modules
 ensure_dotnet_restore
 echo "run-local.sh: building Functions.sln (Release)..." >&2
-if ! run_child "$logs/build.log" dotnet build Functions.sln -c Release --no-restore -nologo -tl:off -v minimal; then
+if ! proc_run "$work/child.pid" "$logs/build.log" dotnet build Functions.sln -c Release --no-restore -nologo -tl:off -v minimal; then
   echo "run-local.sh: BUILD FAILED" >&2
   grep -E ': error [A-Za-z]*[0-9]+' "$logs/build.log" | sort -u >&2 || tail -n 40 "$logs/build.log" >&2
   exit 1
@@ -161,7 +144,7 @@ session_ids=()
 if ((simulate)); then
   echo "run-local.sh: simulating a clinic day (12 sessions, with faults, over the queue)..." >&2
   sim_rc=0
-  run_child "$logs/simulator.log" env -C "$ROOT" \
+  proc_run "$work/child.pid" "$logs/simulator.log" env -C "$ROOT" \
     dotnet run --no-build -c Release --project src/InfusionAudit.Simulator -- \
     simulate --clinic abq-01 --sessions 12 --seed 42 --faults --transport queue --url "$base_url" || sim_rc=$?
   cat "$logs/simulator.log"
@@ -246,7 +229,7 @@ echo
 
 # ---- until Ctrl+C ------------------------------------------------------------------------
 proc_spawn "$work/tail.pid" tail -n 0 -F "$logs/host.log"
-child_pid="$PROC_PID"
+PROC_CHILD="$PROC_PID"
 while proc_running "$host_pid"; do
   sleep 1 &
   wait $! || true

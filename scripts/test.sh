@@ -35,13 +35,8 @@ while (($#)); do
   esac
 done
 
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-# Leave no build servers behind: no MSBuild node reuse, no MSBuild server, no shared
-# compiler server (VBCSCompiler). Costs a few seconds of build time.
-export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 UseSharedCompilation=false
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/infusionaudit-test.XXXXXX")"
-child_pid=""
 npm_pid=""
 passed=0 failed=0 skipped=0
 final_rc=""
@@ -54,7 +49,7 @@ finish() {
   trap '' INT TERM
   set +e
   [[ -n "$final_rc" ]] && rc="$final_rc"
-  [[ -n "$child_pid" ]] && proc_stop "$child_pid" 5
+  [[ -n "$PROC_CHILD" ]] && proc_stop "$PROC_CHILD" 5
   [[ -n "$npm_pid" ]] && proc_stop "$npm_pid" 2
   azurite_stop
   rm -rf -- "$work"
@@ -67,25 +62,6 @@ trap finish EXIT
 trap 'trap "" INT TERM; echo "test.sh: interrupted" >&2; exit 130' INT
 trap 'trap "" INT TERM; echo "test.sh: terminated" >&2; exit 143' TERM
 
-# run_child LOG|- CMD...: runs CMD in its own process group (output to LOG, or to ours for
-# -) and waits for it. Ctrl+C/TERM reach our trap at once (wait is interruptible) and
-# finish() stops the whole group. The redirection stays on the spawn alone: a trap firing
-# inside a redirected function would write its own output into the log.
-run_child() {
-  local log="$1" rc=0
-  shift
-  if [[ "$log" == "-" ]]; then
-    proc_spawn "$work/child.pid" "$@" || return 1
-  else
-    proc_spawn "$work/child.pid" "$@" >"$log" 2>&1 || return 1
-  fi
-  child_pid="$PROC_PID"
-  wait "$child_pid" || rc=$?
-  proc_stop "$child_pid" 2   # stragglers of the group, if any
-  child_pid=""
-  return "$rc"
-}
-
 # ---- dependencies ------------------------------------------------------------------------
 # npm ci (network and disk) runs in the background while dotnet restores and builds (CPU).
 proc_spawn "$work/npm.pid" bash -c 'source scripts/lib/deps.sh && ensure_node_modules' >"$work/npm.log" 2>&1
@@ -96,7 +72,7 @@ ensure_dotnet_restore || { echo "test.sh: dotnet restore failed" >&2; exit 1; }
 echo "test.sh: building Functions.sln (Release)..." >&2
 build_start=$SECONDS
 build_rc=0
-run_child "$work/build.log" \
+proc_run "$work/child.pid" "$work/build.log" \
   dotnet build Functions.sln -c Release --no-restore -nologo -tl:off -v minimal || build_rc=$?
 if ((build_rc != 0)); then
   echo "test.sh: BUILD FAILED (exit $build_rc) after $((SECONDS - build_start))s" >&2
@@ -135,7 +111,7 @@ test_args=(test Functions.sln -c Release --no-build --no-restore -nologo
 echo "test.sh: dotnet ${test_args[*]}" >&2
 test_start=$SECONDS
 test_rc=0
-run_child - dotnet "${test_args[@]}" || test_rc=$?
+proc_run "$work/child.pid" - dotnet "${test_args[@]}" || test_rc=$?
 echo "test.sh: dotnet test exited $test_rc after $((SECONDS - test_start))s" >&2
 
 # ---- results -----------------------------------------------------------------------------

@@ -27,7 +27,7 @@ _azurite_dir=""
 # ports chosen by the kernel (all three listeners are open at once, so they differ).
 _azurite_pick_ports() {
   if [[ "${AZURITE_PREFER_DEFAULT_PORTS:-0}" == "1" ]] \
-    && ! _azurite_port_open 10000 && ! _azurite_port_open 10001 && ! _azurite_port_open 10002; then
+    && ! port_open 10000 && ! port_open 10001 && ! port_open 10002; then
     echo "10000 10001 10002"
     return 0
   fi
@@ -42,11 +42,6 @@ _azurite_pick_ports() {
       servers.forEach(s => s.close());
     }, err => { console.error(err.message); process.exit(1); });
   '
-}
-
-# True when something accepts TCP connections on 127.0.0.1:$1 (pure bash, no nc/curl).
-_azurite_port_open() {
-  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
 _azurite_alive() {
@@ -88,7 +83,7 @@ azurite_start() {
     local deadline=$((SECONDS + timeout)) started=0
     while ((SECONDS < deadline)); do
       if ! _azurite_alive; then break; fi
-      if _azurite_port_open "$table" && _azurite_port_open "$queue" && _azurite_port_open "$blob"; then
+      if port_open "$table" && port_open "$queue" && port_open "$blob"; then
         started=1
         break
       fi

@@ -9,6 +9,9 @@ DEPS_REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# Leave no build servers behind: no MSBuild node reuse, no MSBuild server, no shared
+# compiler server (VBCSCompiler). Costs a few seconds of build time.
+export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 UseSharedCompilation=false
 
 ensure_node_modules() {
   local bin="$DEPS_REPO_ROOT/node_modules/.bin/azurite"

@@ -7,11 +7,16 @@
 #   proc_running PID                    true while PID exists and is not a zombie
 #   proc_stop PID [GRACE_SECONDS]       SIGTERM the group, SIGKILL what is left after the
 #                                       grace period (default 5 s), reap it; idempotent
+#   proc_run PIDFILE LOG|- CMD [ARGS...] run CMD in its own process group (output to LOG, or
+#                                       to ours for -) and wait for it; PROC_CHILD holds its
+#                                       group id meanwhile, for an EXIT trap to proc_stop
+#   port_open PORT                      true when something accepts TCP on 127.0.0.1:PORT
 #
 # Redirect the output where you call proc_spawn: `proc_spawn "$f" cmd >"$log" 2>&1`.
 # stdin of the command is /dev/null.
 
 PROC_PID=""
+PROC_CHILD=""
 
 proc_spawn() {
   local pidfile="$1"
@@ -79,4 +84,27 @@ proc_stop() {
   kill -KILL -- "-$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   return 0
+}
+
+# Ctrl+C/TERM reach the caller's trap at once (wait is interruptible), and the trap stops the
+# whole group through PROC_CHILD. The redirection stays on the spawn alone: a trap firing
+# inside a redirected function would write its own output into the log.
+proc_run() {
+  local pidfile="$1" log="$2" rc=0
+  shift 2
+  if [[ "$log" == "-" ]]; then
+    proc_spawn "$pidfile" "$@" || return 1
+  else
+    proc_spawn "$pidfile" "$@" >"$log" 2>&1 || return 1
+  fi
+  PROC_CHILD="$PROC_PID"
+  wait "$PROC_CHILD" || rc=$?
+  proc_stop "$PROC_CHILD" 2   # stragglers of the group, if any
+  PROC_CHILD=""
+  return "$rc"
+}
+
+# Pure bash, no nc/curl.
+port_open() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
