@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using InfusionAudit.Application.Alerts;
 using InfusionAudit.Application.Audit;
@@ -14,9 +13,6 @@ namespace InfusionAudit.Application.Http;
 /// </summary>
 public sealed class AlertSilencesEndpoint(SilenceHandler silences, EndpointAuthorization authorization, AuditReadPipeline pipeline)
 {
-    private const int DefaultPageSize = 50;
-    private const int MaxPageSize = 200;
-
     public Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken) =>
         pipeline.ReadAsync(request, "/api/silences", [CallerRole.Auditor], async _ =>
         {
@@ -31,22 +27,19 @@ public sealed class AlertSilencesEndpoint(SilenceHandler silences, EndpointAutho
                 clinicId = clinic;
             }
 
-            var pageSize = DefaultPageSize;
-            if (request.Query["pageSize"].ToString() is { Length: > 0 } sizeText
-                && (!int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxPageSize))
+            if (!AlertListPaging.TryRead(request, out var pageSize, out var token, out var problem))
             {
-                return AuditAnswer.Refused(Problems.InvalidParameter("pageSize", $"pageSize is a whole number from 1 to {MaxPageSize}."));
+                return AuditAnswer.Refused(problem);
             }
 
             try
             {
-                var token = request.Query["continuationToken"].ToString();
-                var page = await silences.ListAsync(clinicId, pageSize, token.Length == 0 ? null : token, cancellationToken);
+                var page = await silences.ListAsync(clinicId, pageSize, token, cancellationToken);
                 return new AuditAnswer(Results.Json(new { items = page.Silences, continuationToken = page.ContinuationToken }, JsonDefaults.Options), page.Silences.Count);
             }
-            catch (ArgumentException ex) when (ex.ParamName == "continuationToken")
+            catch (ArgumentException ex) when (ex.ParamName == AlertListPaging.ContinuationTokenName)
             {
-                return AuditAnswer.Refused(Problems.InvalidParameter("continuationToken", "The continuation token is not one this API issued."));
+                return AlertListPaging.ForeignToken();
             }
         }, cancellationToken);
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using InfusionAudit.Application.Alerts;
 using InfusionAudit.Application.Audit;
@@ -15,8 +14,6 @@ namespace InfusionAudit.Application.Http;
 /// </summary>
 public sealed class AlertsEndpoint(AlertQueryHandler queries, AlertCommandHandler commands, EndpointAuthorization authorization, AuditReadPipeline pipeline)
 {
-    private const int DefaultPageSize = 50;
-    private const int MaxPageSize = 200;
     private const int MaxTextLength = 500;
 
     public Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken) =>
@@ -39,21 +36,19 @@ public sealed class AlertsEndpoint(AlertQueryHandler queries, AlertCommandHandle
                 state = parsed;
             }
 
-            var pageSize = DefaultPageSize;
-            if (request.Query["pageSize"].ToString() is { Length: > 0 } sizeText
-                && (!int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxPageSize))
+            if (!AlertListPaging.TryRead(request, out var pageSize, out var token, out var problem))
             {
-                return AuditAnswer.Refused(Problems.InvalidParameter("pageSize", $"pageSize is a whole number from 1 to {MaxPageSize}."));
+                return AuditAnswer.Refused(problem);
             }
 
             try
             {
-                var page = await queries.ListAsync(clinicId, state, pageSize, NullIfEmpty(request.Query["continuationToken"].ToString()), cancellationToken);
+                var page = await queries.ListAsync(clinicId, state, pageSize, token, cancellationToken);
                 return new AuditAnswer(Results.Json(page, JsonDefaults.Options), page.Items.Count);
             }
-            catch (ArgumentException ex) when (ex.ParamName == "continuationToken")
+            catch (ArgumentException ex) when (ex.ParamName == AlertListPaging.ContinuationTokenName)
             {
-                return AuditAnswer.Refused(Problems.InvalidParameter("continuationToken", "The continuation token is not one this API issued."));
+                return AlertListPaging.ForeignToken();
             }
         }, cancellationToken);
 
@@ -121,6 +116,4 @@ public sealed class AlertsEndpoint(AlertQueryHandler queries, AlertCommandHandle
             return (null, Problems.InvalidParameter("body", "The body, when sent, is a JSON object with optional by, note and reason strings."));
         }
     }
-
-    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 }

@@ -93,8 +93,7 @@ public static class OpenApiCatalogue
                 [
                     Query("clinicId", true, IdSchema(), "The clinic.", "abq-01"),
                     Query("state", false, Enum("open", "acknowledged", "resolved"), "Only alerts in this state."),
-                    Query("pageSize", false, new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = 200, ["default"] = 50 }, "Alerts per page."),
-                    Query("continuationToken", false, new JsonObject { ["type"] = "string" }, "The token of the previous page."),
+                    .. AlertPaging("Alerts per page."),
                 ],
                 [Ok("A page of alerts.", "AlertList"), Bad("A parameter is invalid; the problem names it."), .. Denials(), LogDown()]),
             new("GET", "/api/alerts/{alertId}", "GetAlert", "One alert with its history and notifications. Access-logged.", [CallerRole.OnCall, CallerRole.Auditor], [alertId],
@@ -108,8 +107,7 @@ public static class OpenApiCatalogue
             new("GET", "/api/silences", "ListSilences", "Silences (maintenance windows), newest first; expired ones stay listed for auditors. Access-logged.", [CallerRole.Auditor],
                 [
                     Query("clinicId", false, IdSchema(), "Only this clinic's silences."),
-                    Query("pageSize", false, new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = 200, ["default"] = 50 }, "Silences per page."),
-                    Query("continuationToken", false, new JsonObject { ["type"] = "string" }, "The token of the previous page."),
+                    .. AlertPaging("Silences per page."),
                 ],
                 [Ok("A page of silences.", "SilencePage"), Bad("A parameter is invalid; the problem names it."), .. Denials(), LogDown()]),
             new("POST", "/api/silences", "CreateSilence", "Silences a clinic or one of its devices for at most 7 days (admin).", [], [],
@@ -120,6 +118,12 @@ public static class OpenApiCatalogue
                 [Ok("The silence, expired.", "Silence"), Bad("Malformed id."), .. Denials(), NotFound("No such silence.")]),
         ];
     }
+
+    private static OpenApiParameter[] AlertPaging(string pageSizeDescription) =>
+    [
+        Query(AlertListPaging.PageSizeName, false, new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = AlertListPaging.MaxPageSize, ["default"] = AlertListPaging.DefaultPageSize }, pageSizeDescription),
+        Query(AlertListPaging.ContinuationTokenName, false, new JsonObject { ["type"] = "string" }, "The token of the previous page."),
+    ];
 
     private static OpenApiParameter Path(string name, string description, string example) =>
         new(name, "path", true, IdSchema(), description, example);
