@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using InfusionAudit.Application.Http;
 using Microsoft.AspNetCore.Http;
@@ -91,54 +92,27 @@ public sealed class AuditParameters
             return default;
         }
 
+        var range = new DateRange(from, to);
         if (to < from)
         {
             Fail("to", "'to' is before 'from'.");
         }
-        else if (to.DayNumber - from.DayNumber + 1 > DateRange.MaxDays)
+        else if (range.Days > DateRange.MaxDays)
         {
             Fail("to", $"A range covers at most {DateRange.MaxDays} days.");
         }
 
-        return new DateRange(from, to);
+        return range;
     }
 
     /// <summary>An optional value from a closed set; the matching set member is returned (names compare case-sensitively).</summary>
     public T? Choice<T>(string name, IReadOnlyDictionary<string, T> allowed)
-        where T : struct
-    {
-        var text = Text(name);
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (!allowed.TryGetValue(text, out var value))
-        {
-            Fail(name, $"One of: {string.Join(", ", allowed.Keys)}.");
-            return null;
-        }
-
-        return value;
-    }
+        where T : struct =>
+        TryChoice(name, allowed, out var value) ? value : null;
 
     /// <summary>An optional name from a closed set, mapped to its stored spelling (names compare case-sensitively).</summary>
-    public string? ChoiceText(string name, IReadOnlyDictionary<string, string> allowed)
-    {
-        var text = Text(name);
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (!allowed.TryGetValue(text, out var value))
-        {
-            Fail(name, $"One of: {string.Join(", ", allowed.Keys)}.");
-            return null;
-        }
-
-        return value;
-    }
+    public string? ChoiceText(string name, IReadOnlyDictionary<string, string> allowed) =>
+        TryChoice(name, allowed, out var value) ? value : null;
 
     /// <summary>An optional value that must be one of <paramref name="allowed"/> (exact spelling).</summary>
     public string? OneOf(string name, IReadOnlyCollection<string> allowed, string description)
@@ -210,6 +184,24 @@ public sealed class AuditParameters
 
     /// <summary>Records a problem found by the caller (e.g. a continuation token for another query).</summary>
     public void Fail(string name, string detail) => Problem ??= Problems.InvalidParameter(name, detail);
+
+    private bool TryChoice<T>(string name, IReadOnlyDictionary<string, T> allowed, [MaybeNullWhen(false)] out T value)
+    {
+        value = default;
+        var text = Text(name);
+        if (text is null)
+        {
+            return false;
+        }
+
+        if (!allowed.TryGetValue(text, out value))
+        {
+            Fail(name, $"One of: {string.Join(", ", allowed.Keys)}.");
+            return false;
+        }
+
+        return true;
+    }
 
     // A hostile parameter name is echoed back in the problem: keep it short and printable.
     private static string Printable(string name) =>
