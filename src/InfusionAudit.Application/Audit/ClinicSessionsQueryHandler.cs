@@ -23,7 +23,7 @@ public sealed class ClinicSessionsQueryHandler(ClinicSessionIndex index)
         return new StoragePage<ClinicSessionDocument>([.. page.Rows.Select(ToDocument)], page.Next, page.Requests);
     }
 
-    public static ClinicSessionDocument ToDocument(ClinicSessionRow row) => new(
+    private static ClinicSessionDocument ToDocument(ClinicSessionRow row) => new(
         row.SessionId,
         row.SessionDate,
         row.StartedAt,

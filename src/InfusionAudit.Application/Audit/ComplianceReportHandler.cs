@@ -31,17 +31,16 @@ public sealed class ComplianceReportHandler(ClinicSessionIndex index, Compliance
         while (cursor is not null);
 
         var (alertPart, alertRequests) = await alertSummary;
-        return (Summarise(clinicId, range, rows, clock.GetUtcNow(), alertPart, []), requests + alertRequests);
+        return (Summarise(clinicId, range, rows, clock.GetUtcNow(), alertPart), requests + alertRequests);
     }
 
-    /// <summary>The report over a set of clinic index rows (pure; exposed for tests).</summary>
-    public static ComplianceReport Summarise(
+    /// <summary>The report over a set of clinic index rows.</summary>
+    private static ComplianceReport Summarise(
         string clinicId,
         DateRange range,
         IReadOnlyCollection<ClinicSessionRow> rows,
         DateTimeOffset generatedAt,
-        ComplianceAlertSummary? alerts,
-        IReadOnlyList<string> gaps)
+        ComplianceAlertSummary alerts)
     {
         var byStatus = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var endReasons = new SortedDictionary<string, int>(StringComparer.Ordinal);
@@ -103,7 +102,7 @@ public sealed class ComplianceReportHandler(ClinicSessionIndex index, Compliance
             endReasons,
             within,
             ended == 0 ? null : Math.Round(100.0 * within / ended, 2, MidpointRounding.AwayFromZero));
-        return new ComplianceReport(clinicId, range.From, range.To, generatedAt, sessions, perRule, adverse, delivered, alerts, gaps);
+        return new ComplianceReport(clinicId, range.From, range.To, generatedAt, sessions, perRule, adverse, delivered, alerts, Gaps: []);
     }
 
     /// <summary>Exact median (mean of the middle pair for an even count) and range.</summary>

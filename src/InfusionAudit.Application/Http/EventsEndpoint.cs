@@ -28,7 +28,7 @@ public sealed class EventsEndpoint(
         }
 
         var limit = options.Value.MaxHttpBodyBytes;
-        var context = new IngestContext("http", RequestKey(request), clock.GetUtcNow());
+        var context = new IngestContext("http", RequestKey(), clock.GetUtcNow());
         var (text, complete) = await ReadBodyAsync(request, limit, cancellationToken);
         if (!complete)
         {
@@ -55,7 +55,7 @@ public sealed class EventsEndpoint(
     }
 
     // Each request is a distinct reception: a producer's retry is received (and, if bad, rejected) again.
-    private static string RequestKey(HttpRequest request) => $"http-{Guid.NewGuid():N}";
+    private static string RequestKey() => $"http-{Guid.NewGuid():N}";
 
     private static async Task<(string Text, bool Complete)> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {

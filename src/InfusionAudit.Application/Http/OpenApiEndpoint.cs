@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using InfusionAudit.Application.Security;
 using Microsoft.AspNetCore.Http;
 
@@ -19,7 +18,4 @@ public sealed class OpenApiEndpoint(EndpointAuthorization authorization)
         var (_, denied) = authorization.Authorize(request, CallerRole.Producer, CallerRole.OnCall, CallerRole.Auditor);
         return denied ?? Results.Text(Document.Value, "application/json", System.Text.Encoding.UTF8);
     }
-
-    /// <summary>The document as served (tests compare hosts with it).</summary>
-    public static JsonNode Parsed() => JsonNode.Parse(Document.Value)!;
 }
