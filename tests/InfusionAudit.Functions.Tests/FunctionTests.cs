@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues.Models;
 using InfusionAudit.Application.Http;
@@ -79,26 +77,9 @@ public sealed class FunctionTests(FunctionServices services) : IClassFixture<Fun
         context.Response.StatusCode.ShouldBe(200);
     }
 
-    private DefaultHttpContext Request(string method, string? body, string? key)
-    {
-        var context = new DefaultHttpContext { RequestServices = services.Provider };
-        context.Request.Method = method;
-        context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body ?? string.Empty));
-        context.Request.ContentType = "application/json";
-        if (key is not null)
-        {
-            context.Request.Headers["x-functions-key"] = key;
-        }
+    private DefaultHttpContext Request(string method, string? body, string? key) => FunctionRequests.Create(services.Provider, method, body, key);
 
-        context.Response.Body = new MemoryStream();
-        return context;
-    }
-
-    private static string ResponseText(DefaultHttpContext context)
-    {
-        context.Response.Body.Position = 0;
-        return new StreamReader(context.Response.Body).ReadToEnd();
-    }
+    private static string ResponseText(DefaultHttpContext context) => FunctionRequests.ResponseText(context);
 
     private static string NewSession() => "F-" + Guid.NewGuid().ToString("N")[..16];
 
@@ -109,21 +90,10 @@ public sealed class FunctionTests(FunctionServices services) : IClassFixture<Fun
         var events = new JsonArray();
         for (var i = 0; i < count; i++)
         {
-            JsonObject payload = i == 0
-                ? new() { ["patientRef"] = "MRN-1", ["protocolId"] = "ketamine-iv-depression", ["route"] = "IV", ["weightKg"] = 70, ["prescribedDoseMgPerKg"] = 0.5, ["plannedDurationMin"] = 40, ["concentrationMgPerMl"] = 1 }
-                : new() { ["heartRateBpm"] = 70 + i, ["systolicMmHg"] = 120, ["diastolicMmHg"] = 80 };
-            events.Add(new JsonObject
-            {
-                ["schemaVersion"] = 1,
-                ["eventId"] = $"{sessionId}-{i}",
-                ["type"] = i == 0 ? "SessionStarted" : "VitalsRecorded",
-                ["sessionId"] = sessionId,
-                ["clinicId"] = "fn-clinic",
-                ["deviceId"] = "mon-1",
-                ["sequence"] = i,
-                ["occurredAt"] = start.AddMinutes(i).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-                ["payload"] = payload,
-            });
+            var payload = i == 0
+                ? ContractEvents.StandardStart("MRN-1")
+                : new JsonObject { ["heartRateBpm"] = 70 + i, ["systolicMmHg"] = 120, ["diastolicMmHg"] = 80 };
+            events.Add(ContractEvents.Event(sessionId, "fn-clinic", "mon-1", i, i == 0 ? "SessionStarted" : "VitalsRecorded", start.AddMinutes(i), payload));
         }
 
         return events.ToJsonString();

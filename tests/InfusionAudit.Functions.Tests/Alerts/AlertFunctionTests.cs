@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using InfusionAudit.Application.Alerts;
 using InfusionAudit.Application.Http;
@@ -57,51 +55,18 @@ public sealed class AlertFunctionTests(FunctionServices services) : IClassFixtur
         await new AlertClockFunction(services.Get<AlertClockHandler>()).Run(new TimerInfo(), Ct);
     }
 
-    private DefaultHttpContext Request(string method, string? body, string? key, string query = "")
-    {
-        var context = new DefaultHttpContext { RequestServices = services.Provider };
-        context.Request.Method = method;
-        context.Request.QueryString = new QueryString(query);
-        context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body ?? string.Empty));
-        context.Request.ContentType = "application/json";
-        if (body is null)
-        {
-            context.Request.ContentLength = 0;
-        }
+    private DefaultHttpContext Request(string method, string? body, string? key, string query = "") =>
+        FunctionRequests.Create(services.Provider, method, body, key, query);
 
-        if (key is not null)
-        {
-            context.Request.Headers["x-functions-key"] = key;
-        }
-
-        context.Response.Body = new MemoryStream();
-        return context;
-    }
-
-    private static string ResponseText(DefaultHttpContext context)
-    {
-        context.Response.Body.Position = 0;
-        return new StreamReader(context.Response.Body).ReadToEnd();
-    }
+    private static string ResponseText(DefaultHttpContext context) => FunctionRequests.ResponseText(context);
 
     private static string CriticalSession(string sessionId, string clinic)
     {
         var start = DateTimeOffset.UtcNow.AddMinutes(-30);
-        JsonObject Event(int n, string type, JsonObject payload) => new()
-        {
-            ["schemaVersion"] = 1,
-            ["eventId"] = $"{sessionId}-{n}",
-            ["type"] = type,
-            ["sessionId"] = sessionId,
-            ["clinicId"] = clinic,
-            ["deviceId"] = "mon-1",
-            ["sequence"] = n,
-            ["occurredAt"] = start.AddMinutes(n).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            ["payload"] = payload,
-        };
+        JsonObject Event(int n, string type, JsonObject payload) => ContractEvents.Event(sessionId, clinic, "mon-1", n, type, start.AddMinutes(n), payload);
 
         return new JsonArray(
-            Event(0, "SessionStarted", new JsonObject { ["patientRef"] = "MRN-1", ["protocolId"] = "ketamine-iv-depression", ["route"] = "IV", ["weightKg"] = 70, ["prescribedDoseMgPerKg"] = 0.5, ["plannedDurationMin"] = 40, ["concentrationMgPerMl"] = 1 }),
+            Event(0, "SessionStarted", ContractEvents.StandardStart("MRN-1")),
             Event(1, "VitalsRecorded", new JsonObject { ["systolicMmHg"] = 205, ["diastolicMmHg"] = 125 })).ToJsonString();
     }
 }

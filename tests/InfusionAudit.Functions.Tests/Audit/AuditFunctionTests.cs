@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Reflection;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -101,7 +100,7 @@ public sealed class AuditFunctionTests(FunctionServices services) : IClassFixtur
     {
         (string Type, double Minutes, JsonObject Payload)[] script =
         [
-            ("SessionStarted", 0, new() { ["patientRef"] = "MRN-F1", ["protocolId"] = "ketamine-iv-depression", ["route"] = "IV", ["weightKg"] = 70, ["prescribedDoseMgPerKg"] = 0.5, ["plannedDurationMin"] = 40, ["concentrationMgPerMl"] = 1 }),
+            ("SessionStarted", 0, ContractEvents.StandardStart("MRN-F1")),
             ("InfusionRateChanged", 0.5, new() { ["rateMlPerHour"] = 52.5 }),
             ("InfusionRateChanged", 40.5, new() { ["rateMlPerHour"] = 0 }),
             ("SessionEnded", 45, new() { ["reason"] = "completed" }),
@@ -109,18 +108,7 @@ public sealed class AuditFunctionTests(FunctionServices services) : IClassFixtur
         var events = new JsonArray();
         for (var i = 0; i < script.Length; i++)
         {
-            events.Add(new JsonObject
-            {
-                ["schemaVersion"] = 1,
-                ["eventId"] = $"{sessionId}-{i}",
-                ["type"] = script[i].Type,
-                ["sessionId"] = sessionId,
-                ["clinicId"] = clinic,
-                ["deviceId"] = "pump-1",
-                ["sequence"] = i,
-                ["occurredAt"] = start.AddMinutes(script[i].Minutes).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-                ["payload"] = script[i].Payload,
-            });
+            events.Add(ContractEvents.Event(sessionId, clinic, "pump-1", i, script[i].Type, start.AddMinutes(script[i].Minutes), script[i].Payload));
         }
 
         return events.ToJsonString();
