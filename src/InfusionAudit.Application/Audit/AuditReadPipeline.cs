@@ -15,7 +15,6 @@ namespace InfusionAudit.Application.Audit;
 /// </summary>
 public sealed partial class AuditReadPipeline(
     EndpointAuthorization authorization,
-    ApiKeyAuthenticator authenticator,
     AccessLogRepository accessLog,
     TimeProvider clock,
     ILogger<AuditReadPipeline> logger)
@@ -32,11 +31,10 @@ public sealed partial class AuditReadPipeline(
         var (caller, denied) = authorization.Authorize(request, roles);
         var answer = denied is not null ? AuditAnswer.Refused(denied) : await read(caller!);
         var status = (answer.Result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
-        var who = caller ?? authenticator.Authenticate(request);
         var row = new AccessLogRow(
             clock.GetUtcNow(),
-            who?.KeyId ?? "anonymous",
-            who is null ? null : JsonNamingPolicy.CamelCase.ConvertName(who.Role.ToString()),
+            caller?.KeyId ?? "anonymous",
+            caller is null ? null : JsonNamingPolicy.CamelCase.ConvertName(caller.Role.ToString()),
             route,
             Parameters(request),
             status,

@@ -9,6 +9,10 @@ namespace InfusionAudit.Application.Http;
 /// </summary>
 public sealed class EndpointAuthorization(ApiKeyAuthenticator authenticator)
 {
+    /// <returns>
+    /// The authenticated caller, also when its role is refused (the access log records who was refused), and the
+    /// refusal, if any. Check <c>Denied</c> first.
+    /// </returns>
     public (Caller? Caller, IResult? Denied) Authorize(HttpRequest request, params CallerRole[] allowed)
     {
         var caller = authenticator.Authenticate(request);
@@ -19,7 +23,7 @@ public sealed class EndpointAuthorization(ApiKeyAuthenticator authenticator)
 
         if (!caller.Roles.Any(r => r == CallerRole.Admin || allowed.Contains(r)))
         {
-            return (null, Problems.Forbidden($"This route needs one of the roles: {string.Join(", ", allowed.Append(CallerRole.Admin))}."));
+            return (caller, Problems.Forbidden($"This route needs one of the roles: {string.Join(", ", allowed.Append(CallerRole.Admin))}."));
         }
 
         return (caller, null);
