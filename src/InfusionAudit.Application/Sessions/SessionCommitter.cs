@@ -269,7 +269,7 @@ public sealed partial class SessionCommitter(
 
         // Indexes are written before the session commit: they are idempotent upserts, and a commit that then fails
         // is retried (or the message redelivered), which rewrites them from the newer evaluation.
-        await indexes.WriteAsync(partition, all, evaluation, history, clinicRow, clinicRowJson, indexLog, cancellationToken);
+        await indexes.WriteAsync(partition, all, evaluation, history, changed, clinicRow, clinicRowJson, indexLog, cancellationToken);
 
         var state = new SessionStateRow(
             partition.SessionId,

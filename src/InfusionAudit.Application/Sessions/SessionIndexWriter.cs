@@ -85,12 +85,14 @@ public sealed class SessionIndexWriter(
     /// Writes whatever index rows changed with this evaluation. The directory goes first: a session being created is
     /// claimed there for its clinic, and when another clinic holds the id nothing else is written.
     /// </summary>
+    /// <param name="changedFindings">The findings the session commit writes (<see cref="FindingDiff"/>).</param>
     /// <exception cref="SessionClaimedElsewhereException">Another clinic holds the session id.</exception>
     public async Task WriteAsync(
         SessionPartition partition,
         IReadOnlyCollection<StoredEvent> events,
         SessionEvaluation evaluation,
         PatientHistoryLookup history,
+        IReadOnlyList<SessionFindingRow> changedFindings,
         ClinicSessionRow clinicRow,
         string clinicRowJson,
         IndexWriteLog log,
@@ -122,18 +124,18 @@ public sealed class SessionIndexWriter(
             log.ClinicRow = (clinicRow.RowKey, clinicRowJson);
         }
 
-        await Task.WhenAll(clinicWrite, WriteFindingsAsync(partition, evaluation, log, cancellationToken));
+        await Task.WhenAll(clinicWrite, WriteFindingsAsync(partition, changedFindings, log, cancellationToken));
     }
 
     /// <summary>
-    /// Files the findings this commit adds, changes or retracts in the clinic's findings index: the same diff the
-    /// session commit stores. A finding whose detection time moved (a late event became its trigger) leaves its old
-    /// key, so its old row is deleted. Rows an earlier attempt of this write filed are brought back to what the session
-    /// holds: deleted when it has no such finding, rewritten when it has another version.
+    /// Files the findings this commit adds, changes or retracts in the clinic's findings index: the diff the session
+    /// commit stores (<paramref name="changed"/>, computed once by the committer), so both hold the same rows, retraction
+    /// times included. A finding whose detection time moved (a late event became its trigger) leaves its old key, so its
+    /// old row is deleted. Rows an earlier attempt of this write filed are brought back to what the session holds:
+    /// deleted when it has no such finding, rewritten when it has another version.
     /// </summary>
-    private async Task WriteFindingsAsync(SessionPartition partition, SessionEvaluation evaluation, IndexWriteLog log, CancellationToken cancellationToken)
+    private async Task WriteFindingsAsync(SessionPartition partition, IReadOnlyList<SessionFindingRow> changed, IndexWriteLog log, CancellationToken cancellationToken)
     {
-        var (changed, _) = FindingDiff.Compare(partition.Findings, evaluation.Findings, clock.GetUtcNow());
         var stored = partition.Findings.ToDictionary(f => (f.RuleId, f.EpisodeKey));
         var upserts = changed.ToDictionary(c => (c.RuleId, c.EpisodeKey));
         var deletes = changed
