@@ -89,35 +89,17 @@ public sealed class ClinicFindingIndex
     private static string RowKey(SessionFindingRow f) =>
         $"{f.DetectedAt.UtcDateTime.ToString("yyyyMMddHHmmssfffffff", CultureInfo.InvariantCulture)}|{f.SessionId}|{KeyEncoding.Escape(f.RuleId)}|{KeyEncoding.Escape(f.EpisodeKey)}";
 
-    private static TableEntity ToEntity(SessionFindingRow f) => new(PartitionKey(f), RowKey(f))
+    private static TableEntity ToEntity(SessionFindingRow f)
     {
-        ["SessionId"] = f.SessionId,
-        ["RuleId"] = f.RuleId,
-        ["EpisodeKey"] = f.EpisodeKey,
-        ["Severity"] = f.Severity,
-        ["SeverityRank"] = SeverityRank.Of(f.Severity),
-        ["ClinicId"] = f.ClinicId,
-        ["ProtocolId"] = f.ProtocolId,
-        ["ProtocolVersion"] = f.ProtocolVersion,
-        ["Evidence"] = f.Evidence,
-        ["EvidenceValuesJson"] = f.EvidenceValuesJson,
-        ["TriggerEventId"] = f.TriggerEventId,
-        ["DetectedAt"] = f.DetectedAt,
-        ["RetractedAt"] = f.RetractedAt,
-        ["Active"] = f.RetractedAt is null,
-    };
+        var entity = new TableEntity(PartitionKey(f), RowKey(f))
+        {
+            ["SessionId"] = f.SessionId,
+            ["SeverityRank"] = SeverityRank.Of(f.Severity),
+            ["Active"] = f.RetractedAt is null,
+        };
+        SessionFindingColumns.Write(entity, f);
+        return entity;
+    }
 
-    private static SessionFindingRow ToRow(TableEntity entity) => new(
-        entity.GetString("SessionId") ?? string.Empty,
-        entity.GetString("RuleId") ?? string.Empty,
-        entity.GetString("EpisodeKey") ?? string.Empty,
-        entity.GetString("Severity") ?? string.Empty,
-        entity.GetString("ClinicId") ?? string.Empty,
-        entity.GetString("ProtocolId"),
-        entity.GetInt32("ProtocolVersion"),
-        entity.GetString("Evidence") ?? string.Empty,
-        entity.GetString("EvidenceValuesJson") ?? "{}",
-        entity.GetString("TriggerEventId"),
-        entity.GetDateTimeOffset("DetectedAt") ?? default,
-        entity.GetDateTimeOffset("RetractedAt"));
+    private static SessionFindingRow ToRow(TableEntity entity) => SessionFindingColumns.Read(entity, entity.GetString("SessionId") ?? string.Empty);
 }

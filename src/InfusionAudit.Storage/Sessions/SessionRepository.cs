@@ -100,7 +100,7 @@ public sealed class SessionRepository(StorageAccount account, SessionDirectory d
             }
             else if (key.StartsWith(FindingPrefix, StringComparison.Ordinal))
             {
-                findings.Add(ToFinding(entity, sessionId));
+                findings.Add(SessionFindingColumns.Read(entity, sessionId));
             }
         }
 
@@ -233,34 +233,12 @@ public sealed class SessionRepository(StorageAccount account, SessionDirectory d
         entity.GetDateTimeOffset("ReceivedAt") ?? default,
         Utf8Property.Read(entity, "RawJson"));
 
-    private static TableEntity ToEntity(string clinicId, SessionFindingRow row) => new(clinicId, SessionPrefix(row.SessionId) + FindingRowKey(row.RuleId, row.EpisodeKey))
+    private static TableEntity ToEntity(string clinicId, SessionFindingRow row)
     {
-        ["RuleId"] = row.RuleId,
-        ["EpisodeKey"] = row.EpisodeKey,
-        ["Severity"] = row.Severity,
-        ["ClinicId"] = row.ClinicId,
-        ["ProtocolId"] = row.ProtocolId,
-        ["ProtocolVersion"] = row.ProtocolVersion,
-        ["Evidence"] = row.Evidence,
-        ["EvidenceValuesJson"] = row.EvidenceValuesJson,
-        ["TriggerEventId"] = row.TriggerEventId,
-        ["DetectedAt"] = row.DetectedAt,
-        ["RetractedAt"] = row.RetractedAt,
-    };
-
-    private static SessionFindingRow ToFinding(TableEntity entity, string sessionId) => new(
-        sessionId,
-        entity.GetString("RuleId") ?? string.Empty,
-        entity.GetString("EpisodeKey") ?? string.Empty,
-        entity.GetString("Severity") ?? string.Empty,
-        entity.GetString("ClinicId") ?? string.Empty,
-        entity.GetString("ProtocolId"),
-        entity.GetInt32("ProtocolVersion"),
-        entity.GetString("Evidence") ?? string.Empty,
-        entity.GetString("EvidenceValuesJson") ?? "{}",
-        entity.GetString("TriggerEventId"),
-        entity.GetDateTimeOffset("DetectedAt") ?? default,
-        entity.GetDateTimeOffset("RetractedAt"));
+        var entity = new TableEntity(clinicId, SessionPrefix(row.SessionId) + FindingRowKey(row.RuleId, row.EpisodeKey));
+        SessionFindingColumns.Write(entity, row);
+        return entity;
+    }
 
     private static string FindingRowKey(string ruleId, string episodeKey) =>
         FindingPrefix + KeyEncoding.Escape(ruleId) + "|" + KeyEncoding.Escape(episodeKey);
