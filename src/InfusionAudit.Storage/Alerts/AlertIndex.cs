@@ -126,9 +126,14 @@ public sealed class AlertIndex(StorageAccount account)
     public static string ListingRowKey(Alert alert)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        var inverted = DateTimeOffset.MaxValue.UtcTicks - alert.RaisedAt.UtcTicks;
-        return inverted.ToString("D19", CultureInfo.InvariantCulture) + "|" + alert.AlertId;
+        return InvertedTicks(alert.RaisedAt).ToString("D19", CultureInfo.InvariantCulture) + "|" + alert.AlertId;
     }
+
+    /// <summary>The listing partition of a clinic's alerts in one state (lower case) or in <c>all</c>.</summary>
+    internal static string ListingPartition(string clinicId, string state) => "list|" + KeyEncoding.Escape(clinicId) + "|" + state;
+
+    /// <summary>What a listing row key starts with (as D19): later raise times give smaller numbers, so keys read newest first.</summary>
+    internal static long InvertedTicks(DateTimeOffset raisedAt) => DateTimeOffset.MaxValue.UtcTicks - raisedAt.UtcTicks;
 
     private static TableEntity ListingEntity(Alert alert, string state) => new(ListingPartition(alert.ClinicId, state), ListingRowKey(alert))
     {
@@ -139,8 +144,6 @@ public sealed class AlertIndex(StorageAccount account)
     };
 
     private static string DuePartition(string scope) => "due|" + KeyEncoding.Escape(scope);
-
-    private static string ListingPartition(string clinicId, string state) => "list|" + KeyEncoding.Escape(clinicId) + "|" + state;
 
     private static string StateName(AlertState state) => state.ToString().ToLowerInvariant();
 }

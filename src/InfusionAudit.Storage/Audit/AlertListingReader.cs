@@ -1,7 +1,6 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using InfusionAudit.Storage.Alerts;
-using InfusionAudit.Storage.Tables;
 
 namespace InfusionAudit.Storage.Audit;
 
@@ -18,14 +17,13 @@ public sealed class AlertListingReader(StorageAccount account)
     /// <returns>The entries and the requests it took.</returns>
     public async Task<(IReadOnlyList<AlertListingEntry> Entries, int Requests)> ListRaisedAsync(string clinicId, string state, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        var partition = "list|" + KeyEncoding.Escape(clinicId) + "|" + state;
-        var fromTicks = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).Ticks;
-        var toTicks = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).Ticks;
-        var max = DateTimeOffset.MaxValue.UtcTicks;
+        var partition = AlertIndex.ListingPartition(clinicId, state);
+        var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
-        // raisedAt in [from, to+1) ⇔ inverted ticks in (max − to+1, max − from].
-        var low = (max - toTicks + 1).ToString("D19", CultureInfo.InvariantCulture);
-        var high = (max - fromTicks + 1).ToString("D19", CultureInfo.InvariantCulture);
+        // raisedAt in [from, to+1) ⇔ inverted ticks in (inverted(to+1), inverted(from)].
+        var low = (AlertIndex.InvertedTicks(end) + 1).ToString("D19", CultureInfo.InvariantCulture);
+        var high = (AlertIndex.InvertedTicks(start) + 1).ToString("D19", CultureInfo.InvariantCulture);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {low} and RowKey lt {high}");
         var entries = new List<AlertListingEntry>();
         var requests = 0;
