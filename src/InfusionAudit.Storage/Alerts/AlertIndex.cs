@@ -79,16 +79,8 @@ public sealed class AlertIndex(StorageAccount account)
         await table.UpsertEntityAsync(ListingEntity(alert, StateName(alert.State)), TableUpdateMode.Replace, cancellationToken);
 
     /// <summary>Removes an alert's row under a state it left.</summary>
-    public async Task UnlistStateAsync(Alert alert, AlertState state, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await table.DeleteEntityAsync(ListingPartition(alert.ClinicId, StateName(state)), ListingRowKey(alert), ETag.All, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-        }
-    }
+    public Task UnlistStateAsync(Alert alert, AlertState state, CancellationToken cancellationToken) =>
+        RemoveStaleAsync(alert.ClinicId, state, ListingRowKey(alert), cancellationToken);
 
     /// <summary>Removes a listing row found stale on read.</summary>
     public async Task RemoveStaleAsync(string clinicId, AlertState state, string rowKey, CancellationToken cancellationToken)

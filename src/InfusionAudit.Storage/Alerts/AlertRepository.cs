@@ -83,10 +83,6 @@ public sealed class AlertRepository(StorageAccount account)
 
             await table.SubmitTransactionAsync([groupAction], cancellationToken);
         }
-        catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
-        {
-            throw new AlertWriteConflictException($"The alerts of session {write.SessionId} changed since they were read ({ex.ErrorCode}).", ex);
-        }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
             throw new AlertWriteConflictException($"The alerts of session {write.SessionId} changed since they were read ({ex.ErrorCode}).", ex);
