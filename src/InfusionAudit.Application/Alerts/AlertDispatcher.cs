@@ -23,9 +23,6 @@ public sealed partial class AlertDispatcher(
     private readonly IReadOnlyList<IAlertTransport> transports = [.. transports];
     private readonly AlertOptions settings = options.Value;
 
-    /// <summary>The transport names in use.</summary>
-    public IReadOnlyList<string> TransportNames => [.. transports.Select(t => t.Name)];
-
     /// <summary>Sends and records; returns the notifications with their new dispatch record.</summary>
     public async Task<IReadOnlyList<StoredNotification>> DispatchAsync(IReadOnlyList<StoredNotification> notifications, CancellationToken cancellationToken)
     {

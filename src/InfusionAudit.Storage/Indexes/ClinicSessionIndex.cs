@@ -28,18 +28,6 @@ public sealed class ClinicSessionIndex
         Task.WhenAll(rows.Select(r => writes.WriteAsync(new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(r)), cancellationToken))
             .Concat(obsoleteRowKeys.Select(k => writes.WriteAsync(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(clinicId, k), Azure.ETag.All), cancellationToken))));
 
-    /// <summary>Sessions of a clinic whose session date lies in [from, to], in key order.</summary>
-    public async Task<IReadOnlyList<ClinicSessionRow>> ListAsync(string clinicId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
-    {
-        var rows = new List<ClinicSessionRow>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(RangeFilter(clinicId, from, to, null), PagedTableReader.MaxRowsPerRequest, cancellationToken: cancellationToken))
-        {
-            rows.Add(ToRow(entity));
-        }
-
-        return rows;
-    }
-
     /// <summary>
     /// One page of a clinic's sessions in [from, to] that match <paramref name="filter"/>: a key range of the clinic's
     /// partition with the conditions evaluated by the table service.
@@ -58,22 +46,22 @@ public sealed class ClinicSessionIndex
     }
 
     /// <summary>The key range of one clinic's partition for [from, to], with optional conditions, all parameterised.</summary>
-    internal static string RangeFilter(string clinicId, DateOnly from, DateOnly to, SessionListFilter? filter)
+    internal static string RangeFilter(string clinicId, DateOnly from, DateOnly to, SessionListFilter filter)
     {
         var low = from.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         var high = to.AddDays(1).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         var parts = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {clinicId} and RowKey ge {low} and RowKey lt {high}") };
-        if (filter?.Status is { } status)
+        if (filter.Status is { } status)
         {
             parts.Add(TableClient.CreateQueryFilter($"Status eq {status}"));
         }
 
-        if (filter?.ProtocolId is { } protocolId)
+        if (filter.ProtocolId is { } protocolId)
         {
             parts.Add(TableClient.CreateQueryFilter($"ProtocolId eq {protocolId}"));
         }
 
-        if (filter?.MinSeverityRank is { } rank)
+        if (filter.MinSeverityRank is { } rank)
         {
             parts.Add(TableClient.CreateQueryFilter($"MaxSeverityRank ge {rank}"));
         }
