@@ -114,7 +114,6 @@ internal sealed class PartitionGroupCommit(TableClient table, TimeSpan? linger =
         var batch = new List<Pending>();
         var rows = new Dictionary<string, Pending>(StringComparer.Ordinal);
         var taken = 0;
-        var count = 0;
         foreach (var pending in waiting)
         {
             var newRows = pending.Actions.Count(a => !rows.ContainsKey(a.Entity.RowKey));
@@ -131,10 +130,9 @@ internal sealed class PartitionGroupCommit(TableClient table, TimeSpan? linger =
 
             taken += newRows;
             batch.Add(pending);
-            count++;
         }
 
-        waiting.RemoveRange(0, count);
+        waiting.RemoveRange(0, batch.Count);
         return batch;
     }
 
