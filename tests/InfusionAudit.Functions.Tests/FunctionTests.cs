@@ -19,7 +19,7 @@ public sealed class FunctionTests(FunctionServices services) : IClassFixture<Fun
         var insertedOn = DateTimeOffset.UtcNow.AddSeconds(-30);
         var message = QueuesModelFactory.QueueMessage("msg-1", "pop", BinaryData.FromString(Batch(sessionId, 3)), 1, insertedOn: insertedOn);
 
-        await new IngestEventsFunction(services.Get<IngestHandler>(), TimeProvider.System).Run(message, Ct);
+        await new IngestEventsFunction(services.Get<IngestHandler>()).Run(message, Ct);
 
         var session = await services.Get<SessionQueryHandler>().GetAsync(sessionId, Ct);
         session.ShouldNotBeNull();

@@ -18,10 +18,20 @@ public sealed partial class IngestHandler(
     RejectedEventRepository rejections,
     PatientPseudonymizer pseudonymizer,
     PipelineCounters counters,
+    TimeProvider clock,
     ILogger<IngestHandler> logger)
 {
     /// <summary>Rejected text is cut here: enough for an audit, and below the 64 KiB of one table property.</summary>
     private const int MaxStoredRawChars = 60 * 1024;
+
+    /// <summary>A message of the device event queue, as both hosts' queue triggers receive it.</summary>
+    public Task<IngestResult> HandleQueueMessageAsync(string messageText, string messageId, DateTimeOffset? insertedOn, CancellationToken cancellationToken)
+    {
+        // The insertion time is when the backend received the message; it stays the same on every redelivery.
+        var now = clock.GetUtcNow();
+        InfusionAuditTelemetry.RecordQueueAge("events", insertedOn, now);
+        return HandleAsync(messageText, new IngestContext("queue", messageId, insertedOn ?? now), cancellationToken);
+    }
 
     public async Task<IngestResult> HandleAsync(string messageText, IngestContext context, CancellationToken cancellationToken)
     {
