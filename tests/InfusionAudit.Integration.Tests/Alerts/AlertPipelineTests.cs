@@ -137,7 +137,7 @@ public sealed class AlertPipelineTests
         await using (var crashing = await StartAsync(alerts, scope, new Dictionary<string, string?> { ["InfusionAudit:Alerts:InlineDispatch"] = "false", ["LocalHost:AlertClock"] = "off" }, events))
         {
             await SendAsync(crashing, [script.Started(), CriticalBloodPressure(script, TimeSpan.FromMinutes(5))]);
-            var stored = await Eventually(() => crashing.Client(TestKeys.OnCall).GetFromJsonAsync<JsonNode>($"/api/alerts?clinicId={script.ClinicId}&state=open", Ct), n => n!["items"]!.AsArray().Any(i => i!["alert"]!["sessionId"]!.GetValue<string>() == script.SessionId));
+            var stored = await Eventually.Until(() => crashing.Client(TestKeys.OnCall).GetFromJsonAsync<JsonNode>($"/api/alerts?clinicId={script.ClinicId}&state=open", Ct), n => n!["items"]!.AsArray().Any(i => i!["alert"]!["sessionId"]!.GetValue<string>() == script.SessionId));
             var notification = stored!["items"]!.AsArray().Single(i => i!["alert"]!["sessionId"]!.GetValue<string>() == script.SessionId)!["notifications"]!.AsArray().ShouldHaveSingleItem()!;
             notification["status"]!.GetValue<string>().ShouldBe("pending");
             (await DrainAsync(alerts, TimeSpan.FromSeconds(1))).ShouldBeEmpty();
@@ -154,7 +154,7 @@ public sealed class AlertPipelineTests
     [Fact]
     public async Task AFailingTransportIsVisibleOnTheAlertAndRetriedUntilDelivered()
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var alerts = NewName("alerts");
         await using var host = await StartAsync(alerts, NewName("scope"), new Dictionary<string, string?>
         {
@@ -169,7 +169,7 @@ public sealed class AlertPipelineTests
 
         // Nothing listens on the webhook port: the queue takes it, the webhook fails and the failure shows on the alert.
         (await WaitForAsync(alerts, 1, TimeSpan.FromSeconds(20))).ShouldHaveSingleItem();
-        var failing = await Eventually(
+        var failing = await Eventually.Until(
             () => host.Client(TestKeys.OnCall).GetFromJsonAsync<JsonNode>($"/api/alerts?clinicId={script.ClinicId}&state=open", Ct),
             n => Mine(n, script) is { } item && item["notifications"]![0]!["attempts"]!.GetValue<int>() >= 1);
         var notification = Mine(failing, script)!["notifications"]![0]!;
@@ -178,8 +178,8 @@ public sealed class AlertPipelineTests
         notification["transports"]!["queue"]!["deliveredAt"].ShouldNotBeNull();
 
         await using var receiver = new WebhookReceiver(port);
-        var received = await Eventually(() => Task.FromResult(receiver.Bodies.ToList()), b => b.Count >= 1, TimeSpan.FromSeconds(30));
-        var delivered = await Eventually(
+        var received = await Eventually.Until(() => Task.FromResult(receiver.Bodies.ToList()), b => b.Count >= 1, TimeSpan.FromSeconds(30));
+        var delivered = await Eventually.Until(
             () => host.Client(TestKeys.OnCall).GetFromJsonAsync<JsonNode>($"/api/alerts?clinicId={script.ClinicId}&state=open", Ct),
             n => Mine(n, script)!["notifications"]![0]!["status"]!.GetValue<string>() == "delivered");
         await Task.Delay(2500, Ct);
@@ -203,7 +203,7 @@ public sealed class AlertPipelineTests
         using var refused = await host.Client(TestKeys.OnCall).PostAsync("/api/silences", silence, Ct);
         using var created = await host.Client(TestKeys.Admin).PostAsync("/api/silences", silence, Ct);
         await SendAsync(host, [script.Started(), CriticalBloodPressure(script, TimeSpan.FromMinutes(5))]);
-        var listed = await Eventually(
+        var listed = await Eventually.Until(
             () => host.Client(TestKeys.Auditor).GetFromJsonAsync<JsonNode>($"/api/alerts?clinicId={script.ClinicId}", Ct),
             n => n!["items"]!.AsArray().Count == 1);
 
@@ -259,25 +259,4 @@ public sealed class AlertPipelineTests
     private static JsonNode? Mine(JsonNode? list, SessionScript script) =>
         list?["items"]?.AsArray().FirstOrDefault(i => i!["alert"]!["sessionId"]!.GetValue<string>() == script.SessionId);
 
-    private static int FreePort()
-    {
-        using var socket = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
-
-    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan? timeout = null)
-    {
-        var until = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || DateTimeOffset.UtcNow > until)
-            {
-                return value;
-            }
-
-            await Task.Delay(100, Ct);
-        }
-    }
 }

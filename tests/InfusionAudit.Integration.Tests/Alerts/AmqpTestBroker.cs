@@ -1,11 +1,10 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using Amqp;
 using Amqp.Framing;
 using Amqp.Listener;
 using Amqp.Sasl;
 using Amqp.Types;
+using InfusionAudit.Integration.Tests.Infrastructure;
 
 namespace InfusionAudit.Integration.Tests.Alerts;
 
@@ -22,7 +21,7 @@ internal sealed class AmqpTestBroker : IDisposable
 
     public AmqpTestBroker(string entity)
     {
-        Port = FreePort();
+        Port = LoopbackPorts.Free();
         host = new ContainerHost(new Uri($"amqp://127.0.0.1:{Port}"));
 
         // The SDK opens with SASL mechanism MSSBCBS (accept at once: the token comes next, on $cbs).
@@ -82,14 +81,6 @@ internal sealed class AmqpTestBroker : IDisposable
         context.Complete();
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     private sealed class CbsSaslProfile() : SaslProfile(new Symbol("MSSBCBS"))
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using InfusionAudit.Application.Alerts;
 using InfusionAudit.Domain.Findings;
+using InfusionAudit.Integration.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,7 +15,7 @@ public sealed class WebhookAlertTransportTests
     [Fact]
     public async Task ATriggerIsPostedAsAPagerDutyEventKeyedByTheAlertId()
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         await using var receiver = new WebhookReceiver(port);
         using var services = Services(port);
         var alert = ServiceBusAlertTransportTests.Outbound("S-wh1", 1, RuleIds.VitalsBpCritical);
@@ -36,7 +37,7 @@ public sealed class WebhookAlertTransportTests
     [Fact]
     public async Task A5xxIsRetriedWithBackOffUntilAccepted()
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         await using var receiver = new WebhookReceiver(port, HttpStatusCode.ServiceUnavailable, HttpStatusCode.InternalServerError);
         using var services = Services(port);
 
@@ -50,7 +51,7 @@ public sealed class WebhookAlertTransportTests
     [Fact]
     public async Task PersistentFailureIsReportedAfterTheRetriesNotThrown()
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         await using var receiver = new WebhookReceiver(port, Enumerable.Repeat(HttpStatusCode.BadGateway, 10).ToArray());
         using var services = Services(port);
 
@@ -63,7 +64,7 @@ public sealed class WebhookAlertTransportTests
     [Fact]
     public async Task AClientErrorIsNotRetried()
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         await using var receiver = new WebhookReceiver(port, HttpStatusCode.BadRequest);
         using var services = Services(port);
 
@@ -89,12 +90,5 @@ public sealed class WebhookAlertTransportTests
             ["InfusionAudit:Alerts:Webhook:RetryDelay"] = "00:00:00.050",
         }).Build();
         return new ServiceCollection().AddLogging().AddAlerting(configuration).BuildServiceProvider();
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 }

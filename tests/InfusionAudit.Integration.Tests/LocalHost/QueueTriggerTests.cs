@@ -17,9 +17,9 @@ public sealed class QueueTriggerTests
 
         await queue.SendMessageAsync(SessionScript.Batch(script.StandardIvSession()), Ct);
 
-        var session = await Eventually(() => host.Get<SessionQueryHandler>().GetAsync(script.SessionId, Ct), s => s?.Events.Count == 9);
+        var session = await Eventually.Until(() => host.Get<SessionQueryHandler>().GetAsync(script.SessionId, Ct), s => s?.Events.Count == 9);
         session!.Events.Count.ShouldBe(9);
-        await Eventually(async () => (await queue.GetPropertiesAsync(Ct)).Value.ApproximateMessagesCount, n => n == 0);
+        await Eventually.Until(async () => (await queue.GetPropertiesAsync(Ct)).Value.ApproximateMessagesCount, n => n == 0);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class QueueTriggerTests
         await Queue(host.EventsQueue).SendMessageAsync(body, Ct);
 
         var poison = Queue(host.EventsQueue + "-poison");
-        var kept = await Eventually(async () => (await poison.ReceiveMessagesAsync(1, TimeSpan.FromSeconds(1), Ct)).Value, m => m.Length == 1, TimeSpan.FromSeconds(90));
+        var kept = await Eventually.Until(async () => (await poison.ReceiveMessagesAsync(1, TimeSpan.FromSeconds(1), Ct)).Value, m => m.Length == 1, TimeSpan.FromSeconds(90));
         kept.Single().Body.ToString().ShouldBe(body);
         kept.Single().DequeueCount.ShouldBe(1);
         File.Delete(hostJson);
@@ -52,7 +52,7 @@ public sealed class QueueTriggerTests
         await raw.SendMessageAsync("{not base64 at all!}", Ct);
 
         var poison = new QueueClient(Azurite.ConnectionString, host.EventsQueue + "-poison", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
-        var kept = await Eventually(async () => await poison.ExistsAsync(Ct) ? (await poison.PeekMessagesAsync(1, Ct)).Value : [], m => m.Length == 1, TimeSpan.FromSeconds(30));
+        var kept = await Eventually.Until(async () => await poison.ExistsAsync(Ct) ? (await poison.PeekMessagesAsync(1, Ct)).Value : [], m => m.Length == 1, TimeSpan.FromSeconds(30));
         kept.Single().Body.ToString().ShouldBe("{not base64 at all!}");
     }
 
@@ -61,20 +61,5 @@ public sealed class QueueTriggerTests
         var client = new QueueClient(Azurite.ConnectionString, name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         client.CreateIfNotExists();
         return client;
-    }
-
-    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || DateTime.UtcNow > deadline)
-            {
-                return value;
-            }
-
-            await Task.Delay(100, Ct);
-        }
     }
 }

@@ -1,0 +1,21 @@
+namespace InfusionAudit.Integration.Tests.Infrastructure;
+
+/// <summary>Polls what a background worker (queue trigger, alert timer) produces until it is there or time runs out.</summary>
+public static class Eventually
+{
+    /// <summary>Reads every 100 ms until <paramref name="done"/> holds or the timeout (30 s unless given) passes; returns the last value read.</summary>
+    public static async Task<T> Until<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan? timeout = null)
+    {
+        var deadline = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var value = await read();
+            if (done(value) || DateTimeOffset.UtcNow > deadline)
+            {
+                return value;
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+    }
+}
