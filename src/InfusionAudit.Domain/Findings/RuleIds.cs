@@ -111,6 +111,12 @@ public static class RuleIds
     /// <summary>Protocol id not in the library or route mismatch: no dose or rate check can run (critical).</summary>
     public const string ProtocolUnknown = "PROTOCOL-UNKNOWN";
 
+    /// <summary>The delivered dose cannot be computed (critical while an infusion runs, else warning; catalogue v2).</summary>
+    public const string DoseNotComputable = "DOSE-NOT-COMPUTABLE";
+
+    /// <summary>A device time not believed: before 2015, a week old while live, or off the other devices (warning; catalogue v2).</summary>
+    public const string ClockImplausible = "CLOCK-IMPLAUSIBLE";
+
     /// <summary>Every id of the catalogue, in catalogue order.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -119,5 +125,6 @@ public static class RuleIds
         SessionOverdue, DeviceSilent, ObservationShort, VitalsBpPredose, VitalsBpHigh, VitalsBpCritical, VitalsHrHigh,
         VitalsHrCritical, VitalsSpo2Low, VitalsSpo2Critical, VitalsRrCritical, VitalsImplausible, AeReported, AeSevere,
         SessionStoppedAe, SeqGap, EventAfterEnd, ClockSkew, WeightImplausible, PatientInterval, SessionNoStart, ProtocolUnknown,
+        DoseNotComputable, ClockImplausible,
     ];
 }

@@ -46,4 +46,8 @@ public sealed record ProtocolDefinition(
     ValueRange<BodyWeight> PlausibleWeight,
     DeliveryThresholds Delivery,
     TimingThresholds Timing,
-    VitalsThresholds Vitals);
+    VitalsThresholds Vitals)
+{
+    /// <summary>When a device time is not believed; <see cref="ClockPlausibility.Default"/> when the file has no <c>clock</c> section.</summary>
+    public ClockPlausibility Clock { get; init; } = ClockPlausibility.Default;
+}

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using InfusionAudit.Domain.Contract;
@@ -92,6 +93,7 @@ internal static partial class ProtocolFileReader
         var delivery = ReadDelivery(root);
         var timing = ReadTiming(root);
         var vitals = ReadVitals(root);
+        var clock = ReadClock(root);
 
         if (rateDeviation is not null && !root.Has("durationMin"))
         {
@@ -106,7 +108,7 @@ internal static partial class ProtocolFileReader
 
         return new ProtocolDefinition(
             id, version.Value, title, route.Value, fallback, dosePerWeight, fixedDose, elderly, duration, rate, rateDeviation,
-            concentration, observation, spacing, weight.Value, delivery, timing, vitals);
+            concentration, observation, spacing, weight.Value, delivery, timing, vitals) { Clock = clock };
     }
 
     private static void CheckFileName(string name, string id, int version, JsonSection root)
@@ -322,6 +324,39 @@ internal static partial class ProtocolFileReader
             : new TimingThresholds(
                 Minutes(pause.Value), Minutes(overdue.Value), Minutes(silent.Value), Minutes(noStart.Value), Minutes(skew.Value),
                 Minutes(interval.Value * 60));
+    }
+
+    /// <summary>The optional <c>clock</c> section; each absent field keeps its catalogue v2 default so older files load unchanged.</summary>
+    private static ClockPlausibility ReadClock(JsonSection root)
+    {
+        var defaults = ClockPlausibility.Default;
+        var section = root.Section("clock", required: false);
+        if (section is null)
+        {
+            return defaults;
+        }
+
+        var notBeforeText = section.String("notBefore", required: false);
+        var notBefore = defaults.NotBefore;
+        if (notBeforeText is not null)
+        {
+            if (DateTimeOffset.TryParseExact(notBeforeText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            {
+                notBefore = parsed;
+            }
+            else
+            {
+                section.Problem($"{section.FieldPath("notBefore")} must be a date yyyy-MM-dd (got \"{notBeforeText}\")");
+            }
+        }
+
+        var staleDays = section.Number("staleAboveDays", required: false, 0, minExclusive: true, 3650);
+        var offsetMin = section.Number("deviceOffsetAboveMin", required: false, 0, minExclusive: true, MaxMinutes);
+        section.RejectUnknownFields();
+        return new ClockPlausibility(
+            notBefore,
+            staleDays is { } days ? TimeSpan.FromDays(days) : defaults.StaleAbove,
+            offsetMin is { } minutes ? TimeSpan.FromMinutes(minutes) : defaults.DeviceOffsetAbove);
     }
 
     private static VitalsThresholds? ReadVitals(JsonSection root)

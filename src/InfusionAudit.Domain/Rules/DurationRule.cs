@@ -25,7 +25,13 @@ internal sealed class DurationRule : ISessionRule
             Judge(context, protocol, limits, "planned", "planned duration", planned.Ticks, judgeShort: true, timeline.StartIndex);
         }
 
-        if (timeline.EndIndex >= 0)
+        if (timeline.EndIndex >= 0 && timeline.RateHistoryUntrusted)
+        {
+            // Running time measured between times that are not believed would judge a clock, not the infusion.
+            context.NotEvaluated(RuleIds.DurationHard, "the running time cannot be measured: rate events have device times that are not believed (CLOCK-IMPLAUSIBLE)");
+            context.NotEvaluated(RuleIds.DurationSoft, "the running time cannot be measured: rate events have device times that are not believed (CLOCK-IMPLAUSIBLE)");
+        }
+        else if (timeline.EndIndex >= 0)
         {
             Judge(
                 context, protocol, limits, "actual", "running time", timeline.RunningTicks,

@@ -42,6 +42,8 @@ public static class SessionEngine
         new SequenceGapRule(),
         new EventAfterEndRule(),
         new ClockSkewRule(),
+        new ClockImplausibleRule(),
+        new DoseNotComputableRule(),
         new SessionNoStartRule(),
     ];
 
@@ -67,12 +69,18 @@ public static class SessionEngine
             throw new ArgumentException("A session has at least one event.", nameof(events));
         }
 
-        using var timeline = SessionTimeline.Build(events);
+        // The fold needs the protocol (clock plausibility, segment cap), and the protocol is named by the start the fold finds.
+        var resolved = (Protocol: (ProtocolDefinition?)null, Thresholds: library.Fallback, Resolution: ProtocolResolution.NotStarted);
+        using var timeline = SessionTimeline.Build(events, start =>
+        {
+            resolved = Resolve(start, library, protocolVersion);
+            return FoldLimits.Of(resolved.Thresholds);
+        });
         var entries = timeline.Entries;
         var sessionId = entries[0].Event.SessionId;
         var start = timeline.Start;
         var clinicId = start is null ? entries[0].Event.ClinicId : entries[timeline.StartIndex].Event.ClinicId;
-        var (protocol, thresholds, resolution) = Resolve(start, library, protocolVersion);
+        var (protocol, thresholds, resolution) = resolved;
         var gaps = SequenceGaps.Of(entries);
         var context = new RuleContext(timeline, gaps, sessionId, clinicId, protocol, thresholds, resolution, history, asOf);
         foreach (var rule in Rules)
@@ -88,7 +96,7 @@ public static class SessionEngine
             findings = sorted;
         }
 
-        return new SessionEvaluation(BuildState(timeline, sessionId, clinicId, protocol, gaps), findings);
+        return new SessionEvaluation(BuildState(timeline, sessionId, clinicId, protocol, gaps) with { RulesNotEvaluated = context.RulesNotEvaluated }, findings);
     }
 
     private static (ProtocolDefinition? Protocol, ProtocolDefinition Thresholds, ProtocolResolution Resolution) Resolve(

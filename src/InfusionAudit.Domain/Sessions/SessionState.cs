@@ -119,4 +119,10 @@ public sealed record SessionState
 
     /// <summary>How many sequence numbers are missing in all.</summary>
     public required long MissingSequenceCount { get; init; }
+
+    /// <summary>
+    /// The rules that could not judge this session and why (e.g. the dose rules when the delivered dose cannot be computed),
+    /// ordered by rule id: what could not be checked is said, never silently passed.
+    /// </summary>
+    public IReadOnlyList<RuleNotEvaluated> RulesNotEvaluated { get; init; } = [];
 }

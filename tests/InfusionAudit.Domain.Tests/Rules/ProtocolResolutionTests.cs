@@ -70,8 +70,8 @@ public sealed class ProtocolResolutionTests
     [Fact]
     public void EveryCatalogueIdIsDistinctAndUpperKebabCase()
     {
-        RuleIds.All.Count.ShouldBe(36);
-        RuleIds.All.Distinct().Count().ShouldBe(36);
+        RuleIds.All.Count.ShouldBe(38);
+        RuleIds.All.Distinct().Count().ShouldBe(38);
         RuleIds.All.ShouldAllBe(id => System.Text.RegularExpressions.Regex.IsMatch(id, "^[A-Z0-9]+(-[A-Z0-9]+)*$"));
     }
 }
