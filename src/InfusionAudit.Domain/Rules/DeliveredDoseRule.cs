@@ -127,22 +127,14 @@ internal sealed class DeliveredDoseRule : ISessionRule
         RuleContext context, ProtocolDefinition protocol, DoseWalk.Point last, double overLimit, double hardLimitMg, double prescribedMg, string hardText, double weight)
     {
         var timeline = context.Timeline;
-        if (timeline.EndIndex >= 0 || timeline.IsPaused || timeline.Pieces.Count == 0 || timeline.Pieces[^1].EndIndex >= 0
-            || !double.IsFinite(last.Mg) || timeline.RateHistoryUntrusted)
+        if (!double.IsFinite(last.Mg) || !DoseProjection.TryRunning(timeline, out var piece))
         {
             return;
         }
 
-        var piece = timeline.Pieces[^1];
-        if (!(piece.MgPerHour > 0) || !double.IsFinite(piece.MgPerHour))
-        {
-            return;
-        }
-
-        var device = context.Entry(piece.RateEventIndex).Event.DeviceId;
-        var offset = PumpClockOffset(context, device);
+        var offset = DoseProjection.ClockOffset(timeline, context.Entry(piece.RateEventIndex).Event.DeviceId);
         var deviceNow = context.AsOf.UtcTicks - offset;
-        var remaining = timeline.MaxSegmentTicks - timeline.OpenPieceIntegratedTicks;
+        var remaining = DoseProjection.Remaining(timeline);
         var from = piece.To;
         foreach (var (ruleId, limit) in new[] { (RuleIds.DoseOverDelivery, overLimit), (RuleIds.DoseHardLimit, hardLimitMg) })
         {
@@ -177,26 +169,6 @@ internal sealed class DeliveredDoseRule : ISessionRule
                 ("projectedMg", limit), ("projectedMgPerKg", limit / weight), ("deliveredMgAtLastEvent", last.Mg),
                 ("rateMgPerHour", piece.MgPerHour), ("limitMg", limit), ("prescribedMg", prescribedMg));
         }
-    }
-
-    /// <summary>
-    /// Backend time − pump time, estimated from the pump's freshest believed event (the smallest receipt − occurrence: least
-    /// transmission delay), so a pump clock that runs behind or ahead projects neither too far nor too short.
-    /// </summary>
-    private static long PumpClockOffset(RuleContext context, string device)
-    {
-        var entries = context.Timeline.Entries;
-        var verdicts = context.Timeline.ClockVerdicts;
-        var offset = long.MaxValue;
-        for (var i = 0; i < entries.Length; i++)
-        {
-            if (verdicts[i] == ClockVerdict.Plausible && string.Equals(entries[i].Event.DeviceId, device, StringComparison.Ordinal))
-            {
-                offset = Math.Min(offset, entries[i].ReceivedTicks - entries[i].OccurredTicks);
-            }
-        }
-
-        return offset == long.MaxValue ? 0 : offset;
     }
 
     private static void JudgeUnderDelivery(RuleContext context, ProtocolDefinition protocol, double prescribedMg, double weight, DoseWalk.Point last)

@@ -386,7 +386,10 @@ internal sealed class SessionTimeline : IDisposable
         DiscreteMg = discreteMg;
     }
 
-    /// <summary>The part of an event with an implausible time that does not depend on its time.</summary>
+    /// <summary>
+    /// The part of an event with an implausible time that does not depend on its time: a programmed rate (still judged by the rate
+    /// rules), a discrete dose's amount, the pump's counter. It is not "the first dose or rate" nor "the last dose" of timed rules.
+    /// </summary>
     private void FoldUntimed(in TimelineEntry entry, int index, ref double discreteMg)
     {
         switch (entry.Event.Payload)
@@ -406,7 +409,6 @@ internal sealed class SessionTimeline : IDisposable
                         MgPerHour = mgPerHour,
                         MlPerHour = MlPerHour(change.Rate, mgPerHour),
                     });
-                    FirstDoseOrRateIndex = FirstDoseOrRateIndex < 0 ? index : FirstDoseOrRateIndex;
                 }
 
                 break;
@@ -418,7 +420,6 @@ internal sealed class SessionTimeline : IDisposable
             case DoseAdministeredPayload dose:
                 discreteMg += dose.Dose.Milligrams;
                 DiscreteCount++;
-                FirstDoseOrRateIndex = FirstDoseOrRateIndex < 0 ? index : FirstDoseOrRateIndex;
                 break;
 
             case PumpTotalReportedPayload pump:

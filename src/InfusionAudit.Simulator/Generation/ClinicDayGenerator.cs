@@ -52,6 +52,8 @@ public sealed class ClinicDayGenerator
                 Scenario.Duplicates => TransportFaults.Duplicate(events, random),
                 Scenario.Reordering => TransportFaults.Reorder(events, random),
                 Scenario.BadFields => TransportFaults.AddBadFields(events, counters),
+                Scenario.PumpRunsOn => TransportFaults.LinkLostWhileRunning(events, random),
+                Scenario.PumpClock1970 => TransportFaults.PumpClockReset(events),
                 _ => TransportFaults.Clean(events),
             };
 

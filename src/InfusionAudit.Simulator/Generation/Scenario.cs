@@ -38,4 +38,10 @@ public enum Scenario
 
     /// <summary>A clean IV session plus events that break the contract: missing eventId, negative weight, unknown type, rate "fast".</summary>
     BadFields,
+
+    /// <summary>IV pump programmed correctly, then the chair's link is lost while it runs: nothing more arrives, no stop, no end.</summary>
+    PumpRunsOn,
+
+    /// <summary>IV session whose pump clock was reset to 1970: its rates and totals are dated 1970 but arrive live.</summary>
+    PumpClock1970,
 }

@@ -25,7 +25,9 @@ internal static class EngineVerdict
             .Select(x => new StoredEvent(x.Parsed.Event!, x.SendAt))
             .DistinctBy(e => e.Event.EventId)
             .ToList();
-        var asOf = stored.Max(e => e.ReceivedAt) + TimeSpan.FromMinutes(1);
+        // Hours after the last receipt: the clock check has long run by then, so a session left running (PumpRunsOn) shows
+        // what the timer finds (projected dose, silence, overdue); an ended session is judged the same at any later time.
+        var asOf = stored.Max(e => e.ReceivedAt) + TimeSpan.FromHours(4);
 
         return SessionEngine.Evaluate(stored, Library.Value, PatientHistory.Empty, asOf).Findings;
     }

@@ -25,6 +25,8 @@ public sealed class ScenarioVerdictTests
         { Scenario.Duplicates, [] },
         { Scenario.Reordering, [] },
         { Scenario.BadFields, [] },
+        { Scenario.PumpRunsOn, ["DOSE-OVER-DELIVERY", "DEVICE-SILENT", "SESSION-OVERDUE"] },
+        { Scenario.PumpClock1970, ["CLOCK-IMPLAUSIBLE", "DOSE-NOT-COMPUTABLE"] },
     };
 
     public static TheoryData<Scenario> AllScenarios => [.. Enum.GetValues<Scenario>()];
