@@ -8,7 +8,8 @@ namespace InfusionAudit.Domain.Sessions;
 /// <summary>
 /// Judges one session: its accepted events in, its folded state and findings out. A pure function of its arguments:
 /// the same set of events (in any order, with any re-deliveries) gives the same result, and only the timer rules
-/// (<c>SESSION-OVERDUE</c>, <c>DEVICE-SILENT</c>, <c>SESSION-NO-START</c>) read <c>asOf</c>.
+/// (<c>SESSION-OVERDUE</c>, <c>DEVICE-SILENT</c>, <c>SESSION-NO-START</c>, the projected dose of <c>DOSE-OVER-DELIVERY</c> /
+/// <c>DOSE-HARD-LIMIT</c>) read <c>asOf</c>, and only to decide whether an instant computed from the events has passed.
 /// </summary>
 public static class SessionEngine
 {
@@ -51,7 +52,7 @@ public static class SessionEngine
     /// <param name="events">Every accepted event of one session, any order; duplicates by event id keep the first receipt.</param>
     /// <param name="library">The protocol library.</param>
     /// <param name="history">The patient's other sessions.</param>
-    /// <param name="asOf">Evaluation time (batch receive time or timer time); read by the timer rules only.</param>
+    /// <param name="asOf">Evaluation time (batch receive time or timer time); read by the timer rules and the dose projection only.</param>
     /// <param name="protocolVersion">Judge against this version of the session's protocol instead of the latest (replay).</param>
     /// <exception cref="ArgumentException"><paramref name="events"/> is empty or mixes sessions.</exception>
     public static SessionEvaluation Evaluate(

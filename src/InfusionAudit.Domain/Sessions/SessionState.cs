@@ -6,7 +6,8 @@ namespace InfusionAudit.Domain.Sessions;
 /// <summary>
 /// The folded state of one session, a pure function of its set of events. Serialisable with System.Text.Json
 /// (stored in Table Storage, returned by GET /api/sessions/{id}); every quantity names its unit.
-/// Amounts are "so far": the infusion is integrated up to the latest event, never extrapolated to the evaluation time.
+/// Amounts are "so far": the infusion is integrated up to the latest event, never extrapolated to the evaluation time (the
+/// dose rules project it; the state stays a function of the events alone). Amounts are null when they cannot be computed.
 /// </summary>
 public sealed record SessionState
 {
@@ -81,7 +82,7 @@ public sealed record SessionState
     /// <summary>Delivered dose so far per weight, mg/kg.</summary>
     public double? DeliveredDoseMgPerKg { get; init; }
 
-    /// <summary>Infused dose (∫ rate dt), mg.</summary>
+    /// <summary>Infused dose (∫ rate dt, no segment beyond the protocol's hard maximum duration), mg; null when it cannot be computed.</summary>
     public double? InfusedDoseMg { get; init; }
 
     /// <summary>Infused volume computed from the rate history, mL.</summary>
