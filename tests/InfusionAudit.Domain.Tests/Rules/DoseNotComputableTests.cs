@@ -39,11 +39,38 @@ public sealed class DoseNotComputableTests
     }
 
     [Fact]
-    public void ARateBeforeTheStartArrivedIsCriticalWhileItRuns()
+    public void ARateWithoutAStartIsCriticalWhileItRunsOnceTheStartIsOverdue()
     {
         var session = new SessionBuilder().Vitals(1, hr: 72).RateMlPerHour(2, 52.5);
 
-        session.Evaluate().Single(NotComputable).Severity.ShouldBe(Severity.Critical);
+        var finding = session.Evaluate(asOf: SessionBuilder.At(12)).Single(NotComputable);
+
+        finding.Severity.ShouldBe(Severity.Critical);
+        finding.EpisodeKey.ShouldBe("no-start");
+        finding.DetectedAt.ShouldBe(SessionBuilder.At(11) + session.ReceiveDelay);
+    }
+
+    [Fact]
+    public void ARateWhoseStartIsSecondsBehindIsNotAFindingButSaysTheDoseRulesCouldNotRun()
+    {
+        var evaluation = new SessionBuilder().Vitals(1, hr: 72).RateMlPerHour(2, 52.5).Evaluate();
+
+        evaluation.Has(NotComputable).ShouldBeFalse(evaluation.Describe());
+        NotEvaluated(evaluation).Select(n => n.RuleId).ShouldContain(RuleIds.DoseOverDelivery);
+    }
+
+    [Fact]
+    public void AStartThatCameTooLateLeavesTheFindingAsAWarningOnceEnded()
+    {
+        var session = new SessionBuilder().Vitals(1, hr: 72).RateMlPerHour(2, 52.5);
+        var late = SessionBuilder.At(20);
+        session.StartIv(0).ReceivedAt(late);
+        session.RateMlPerHour(42, 0).End(60);
+
+        var finding = session.Evaluate().Single(NotComputable);
+
+        finding.Severity.ShouldBe(Severity.Warning);
+        finding.DetectedAt.ShouldBe(SessionBuilder.At(11) + session.ReceiveDelay);
     }
 
     [Fact]
