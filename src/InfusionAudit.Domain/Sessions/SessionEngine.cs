@@ -97,7 +97,7 @@ public static class SessionEngine
             findings = sorted;
         }
 
-        return new SessionEvaluation(BuildState(timeline, sessionId, clinicId, protocol, gaps) with { RulesNotEvaluated = context.RulesNotEvaluated }, findings);
+        return new SessionEvaluation(BuildState(timeline, sessionId, clinicId, protocol, gaps, context.RulesNotEvaluated), findings);
     }
 
     private static (ProtocolDefinition? Protocol, ProtocolDefinition Thresholds, ProtocolResolution Resolution) Resolve(
@@ -139,7 +139,8 @@ public static class SessionEngine
         string sessionId,
         string clinicId,
         ProtocolDefinition? protocol,
-        SequenceGaps gaps)
+        SequenceGaps gaps,
+        IReadOnlyList<RuleNotEvaluated> notEvaluated)
     {
         var entries = timeline.Entries;
         var start = timeline.Start;
@@ -226,6 +227,7 @@ public static class SessionEngine
             EventCount = entries.Length,
             MissingSequenceNumbers = gaps.Listed,
             MissingSequenceCount = gaps.MissingCount,
+            RulesNotEvaluated = notEvaluated,
         };
     }
 
