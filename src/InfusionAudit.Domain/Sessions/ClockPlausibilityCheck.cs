@@ -11,9 +11,10 @@ namespace InfusionAudit.Domain.Sessions;
 /// <item>occurredAt more than <see cref="ClockPlausibility.StaleAbove"/> before its receipt while the session is reported live,
 /// i.e. some event of the session was received within that time of its own occurredAt (a whole session uploaded late is a
 /// backfill, not a clock fault);</item>
-/// <item>a device whose clock offset (receipt − occurredAt of its freshest event in a batch of events received together)
-/// differs by more than <see cref="ClockPlausibility.DeviceOffsetAbove"/> from the device of that batch whose offset is closest
-/// to zero (the backend's clock is the reference); all events of such a device are implausible.</item>
+/// <item>a device whose clock offset (the smallest receipt − occurredAt of its events over the session: its freshest event)
+/// differs by more than <see cref="ClockPlausibility.DeviceOffsetAbove"/> from that of the device closest to zero (the backend's
+/// clock is the reference) among the devices of a batch of events received together; all events of such a device are
+/// implausible.</item>
 /// </list>
 /// </summary>
 internal static class ClockPlausibilityCheck
@@ -80,28 +81,38 @@ internal static class ClockPlausibilityCheck
                 ArrayPool<long>.Shared.Return(receipts);
             }
 
-            // One batch = the events with one receipt instant; per device its smallest offset (its freshest event).
-            var offsets = new List<(string Device, long Offset)>(4);
+            // A device's clock offset is its smallest receipt − occurrence over the session (its freshest event: least
+            // transmission delay), so an old event retried late does not make its device look wrong. Devices are compared
+            // where they were received together (one receipt instant = one message).
+            var clocks = new List<(string Device, long Offset)>(4);
+            for (var i = 0; i < entries.Length; i++)
+            {
+                if (verdicts[i] == ClockVerdict.Plausible)
+                {
+                    Note(clocks, entries[i].Event.DeviceId, entries[i].ReceivedTicks - entries[i].OccurredTicks);
+                }
+            }
+
+            var together = new List<(string Device, long Offset)>(4);
             var start = 0;
             while (start < byReceipt.Length)
             {
                 var received = entries[byReceipt[start]].ReceivedTicks;
                 var end = start;
-                offsets.Clear();
+                together.Clear();
                 while (end < byReceipt.Length && entries[byReceipt[end]].ReceivedTicks == received)
                 {
                     var index = byReceipt[end++];
-                    if (verdicts[index] != ClockVerdict.Plausible)
+                    if (verdicts[index] == ClockVerdict.Plausible)
                     {
-                        continue;
+                        var device = entries[index].Event.DeviceId;
+                        Note(together, device, OffsetOf(clocks, device));
                     }
-
-                    Note(offsets, entries[index].Event.DeviceId, entries[index].ReceivedTicks - entries[index].OccurredTicks);
                 }
 
-                if (offsets.Count > 1)
+                if (together.Count > 1)
                 {
-                    FlagOutliers(offsets, limit, ref flagged);
+                    FlagOutliers(together, limit, ref flagged);
                 }
 
                 start = end;
@@ -124,6 +135,19 @@ internal static class ClockPlausibilityCheck
         {
             ArrayPool<int>.Shared.Return(order);
         }
+    }
+
+    private static long OffsetOf(List<(string Device, long Offset)> clocks, string device)
+    {
+        foreach (var (known, offset) in clocks)
+        {
+            if (string.Equals(known, device, StringComparison.Ordinal))
+            {
+                return offset;
+            }
+        }
+
+        return 0;
     }
 
     private static void Note(List<(string Device, long Offset)> offsets, string device, long offset)

@@ -132,6 +132,22 @@ public sealed class ClockPlausibilityTests
     }
 
     [Fact]
+    public void AnOldEventRetriedTogetherWithFreshOnesDoesNotBlameItsDevice()
+    {
+        // The pump's clock is right (its rate came 2 s after it occurred); a total it recorded at minute 5 is only retried at
+        // minute 25, in one message with a fresh monitor reading.
+        var session = new SessionBuilder(deviceId: "pump-17").StartIv().RateMlPerHour(2, 52.5);
+        var batch = SessionBuilder.At(25);
+        session.PumpTotal(5, 2.625).ReceivedAt(batch);
+        session.DeviceId = "monitor-2";
+        session.Vitals(25, hr: 72, sys: 128, dia: 80).ReceivedAt(batch);
+
+        var evaluation = session.Evaluate();
+
+        evaluation.Has(ClockImplausible).ShouldBeFalse(evaluation.Describe());
+    }
+
+    [Fact]
     public void AnImplausibleRateIsStillJudgedForItsProgrammedValue()
     {
         var session = PumpAt1970();
