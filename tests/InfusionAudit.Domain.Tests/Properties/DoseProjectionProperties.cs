@@ -91,4 +91,51 @@ public sealed class DoseProjectionProperties
             }
         }, iter: Iterations);
     }
+
+    /// <summary>
+    /// Tablet, monitor and pump with their own clocks (sometimes a pump at 1970, a week behind, or an hour off), events sent in
+    /// shared messages: the clock verdicts, and so every finding and the state, do not depend on arrival order or re-delivery.
+    /// </summary>
+    [Fact]
+    public void ClockVerdictsAndTheDoseDoNotDependOnArrivalOrder()
+    {
+        var offsets = Gen.OneOfConst(0.0, 0.5, -3.0, 45.0, 8 * 24 * 60.0, 29_000_000.0);
+        Gen.Select(offsets, offsets, Gen.Int[0, 3], Gen.Bool, Gen.Int, Gen.Int[0, 200]).Sample((pumpBehind, monitorBehind, batchEvery, ends, seed, extra) =>
+        {
+            var session = new SessionBuilder(deviceId: "tablet-1");
+            session.StartIv();
+            var batchOf = (double minute) => SessionBuilder.At(batchEvery == 0 ? minute : Math.Ceiling(minute / batchEvery) * batchEvery) + TimeSpan.FromSeconds(3);
+            session.DeviceId = "pump-17";
+            session.RateMlPerHour(2 - pumpBehind, 52.5).ReceivedAt(batchOf(2));
+            session.DeviceId = "monitor-2";
+            session.Vitals(3 - monitorBehind, hr: 80, sys: 128, dia: 80).ReceivedAt(batchOf(3));
+            session.DeviceId = "pump-17";
+            session.PumpTotal(20 - pumpBehind, 15.75).ReceivedAt(batchOf(20));
+            session.DeviceId = "monitor-2";
+            session.Vitals(21 - monitorBehind, hr: 82, sys: 130, dia: 82).ReceivedAt(batchOf(21));
+            if (ends)
+            {
+                session.DeviceId = "pump-17";
+                session.RateMlPerHour(42 - pumpBehind, 0).ReceivedAt(batchOf(42));
+                session.DeviceId = "tablet-1";
+                session.End(60);
+            }
+
+            var asOf = SessionBuilder.At(61 + extra);
+            var reference = session.Evaluate(asOf: asOf);
+            var random = new Random(seed);
+            var shuffled = session.Events.Concat(session.Events.Where(_ => random.Next(3) == 0).Select(e => e with { ReceivedAt = e.ReceivedAt.AddMinutes(random.Next(1, 30)) })).ToArray();
+            random.Shuffle(shuffled);
+            var permuted = SessionEngine.Evaluate(shuffled, TestProtocols.Library, PatientHistory.Empty, asOf);
+
+            permuted.Findings.ShouldBe(reference.Findings);
+            System.Text.Json.JsonSerializer.Serialize(permuted.State).ShouldBe(System.Text.Json.JsonSerializer.Serialize(reference.State));
+            reference.Has(RuleIds.DurationHard).ShouldBeFalse(reference.Describe());
+            if (pumpBehind > 1e6)
+            {
+                reference.Has(RuleIds.DoseOverDelivery).ShouldBeFalse(reference.Describe());
+                reference.Has(RuleIds.DoseHardLimit).ShouldBeFalse(reference.Describe());
+            }
+        }, iter: Iterations);
+    }
 }
