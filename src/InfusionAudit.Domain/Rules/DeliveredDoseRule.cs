@@ -73,12 +73,14 @@ internal sealed class DeliveredDoseRule : ISessionRule
             Project(context, protocol, doses.Last, overIndex < 0 ? overLimit : double.NaN, hardIndex < 0 ? hardLimitMg : double.NaN, prescribedMg, hardText, weight);
         }
 
-        if (unknownSomewhere || timeline.RateHistoryUntrusted)
+        if (unknownSomewhere || timeline.RateHistoryUntrusted || timeline.IntegrationCapped)
         {
             // Only a lower bound (or nothing) is known: enough to show an excess above, never enough to clear one.
             var reason = timeline.RateHistoryUntrusted
                 ? "the rate history has device times that are not believed (CLOCK-IMPLAUSIBLE); only the pump's counter and discrete doses count"
-                : "the infused dose cannot be computed for part of the session (DOSE-NOT-COMPUTABLE) and no pump counter converts it to mg";
+                : unknownSomewhere
+                    ? "the infused dose cannot be computed for part of the session (DOSE-NOT-COMPUTABLE) and no pump counter converts it to mg"
+                    : "a rate segment ran beyond the protocol's hard maximum duration and was integrated only that far (see DURATION-HARD)";
             if (overIndex < 0)
             {
                 context.NotEvaluated(RuleIds.DoseOverDelivery, reason);
@@ -183,6 +185,13 @@ internal sealed class DeliveredDoseRule : ISessionRule
         {
             // The pump's counter alone is a lower bound of what ran in: it cannot show that too little was given.
             context.NotEvaluated(RuleIds.DoseUnderDelivery, "the infused dose cannot be computed from the rate history (DOSE-NOT-COMPUTABLE)");
+            return;
+        }
+
+        if (timeline.IntegrationCapped)
+        {
+            // A segment longer than the hard maximum duration was integrated only that far: the computed dose is a lower bound.
+            context.NotEvaluated(RuleIds.DoseUnderDelivery, "a rate segment ran beyond the protocol's hard maximum duration and was integrated only that far");
             return;
         }
 

@@ -132,4 +132,14 @@ public sealed class DoseProjectionTests
         evaluation.State.InfusedDoseMg!.Value.ShouldBe(52.5 * 2, 1e-6);
         evaluation.Has(HardLimit).ShouldBeFalse(evaluation.Describe());
     }
+
+    [Fact]
+    public void ACappedSegmentIsOnlyALowerBoundSoUnderDeliveryIsNotJudged()
+    {
+        // 10 mL/h from minute 2 to a completed end 10 h later: 20 mg integrated in the first 120 min, below 90 % of 35 mg.
+        var evaluation = new SessionBuilder().StartIv().RateMlPerHour(2, 10).End(600, SessionEndReason.Completed).Evaluate();
+
+        evaluation.Has(RuleIds.DoseUnderDelivery).ShouldBeFalse(evaluation.Describe());
+        evaluation.State.RulesNotEvaluated.Select(n => n.RuleId).ShouldContain(RuleIds.DoseUnderDelivery);
+    }
 }
