@@ -18,6 +18,14 @@ namespace InfusionAudit.Domain.Protocols;
 /// <param name="Spo2CriticalBelowPercent"><c>VITALS-SPO2-CRITICAL</c> below.</param>
 /// <param name="RrCriticalBelowPerMin"><c>VITALS-RR-CRITICAL</c> below.</param>
 /// <param name="Plausible">Physiological ranges for <c>VITALS-IMPLAUSIBLE</c>.</param>
+/// <param name="BpPredoseWithin">
+/// <c>VITALS-BP-PREDOSE-MISSING</c> when no pressure was taken this long before the first dose or rate (file field
+/// <c>bpPredose.withinMin</c>, default 30 min).
+/// </param>
+/// <param name="BelowFloorConfirmWithin">
+/// Two readings below the floor of <paramref name="Plausible"/> (heart rate, SpO2) at most this far apart are real and judged
+/// by the other vitals rules (file field <c>belowFloorConfirmWithinMin</c>, default 2 min).
+/// </param>
 public sealed record VitalsThresholds(
     double BpPredoseSystolicAboveMmHg,
     double BpPredoseDiastolicAboveMmHg,
@@ -35,4 +43,6 @@ public sealed record VitalsThresholds(
     double Spo2LowBelowPercent,
     double Spo2CriticalBelowPercent,
     double RrCriticalBelowPerMin,
-    VitalsPlausibility Plausible);
+    VitalsPlausibility Plausible,
+    TimeSpan BpPredoseWithin,
+    TimeSpan BelowFloorConfirmWithin);

@@ -25,6 +25,7 @@ public static class SessionEngine
         new PumpMismatchRule(),
         new DeviceSpacingRule(),
         new FixedDoseRule(),
+        new BolusRule(),
         new RateLimitRule(),
         new RateDeviationRule(),
         new DurationRule(),
@@ -33,6 +34,7 @@ public static class SessionEngine
         new DeviceSilentRule(),
         new ObservationShortRule(),
         new BloodPressurePredoseRule(),
+        new BloodPressurePredoseMissingRule(),
         new BloodPressureRule(),
         new HeartRateRule(),
         new OxygenSaturationRule(),
@@ -217,6 +219,7 @@ public static class SessionEngine
             EventCount = entries.Length,
             MissingSequenceNumbers = gaps.Listed,
             MissingSequenceCount = gaps.MissingCount,
+            SequenceGaps = gaps.Counters,
         };
     }
 
