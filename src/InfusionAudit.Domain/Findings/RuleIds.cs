@@ -75,6 +75,9 @@ public static class RuleIds
     /// <summary>Critical heart rate (critical, live).</summary>
     public const string VitalsHrCritical = "VITALS-HR-CRITICAL";
 
+    /// <summary>Low heart rate: warning, critical at the lower limit (catalogue v2).</summary>
+    public const string VitalsHrLow = "VITALS-HR-LOW";
+
     /// <summary>Low oxygen saturation (warning).</summary>
     public const string VitalsSpo2Low = "VITALS-SPO2-LOW";
 
@@ -123,7 +126,7 @@ public static class RuleIds
         DosePrescribedSoft, DosePrescribedHard, DoseOverDelivery, DoseHardLimit, DoseUnderDelivery, DosePumpMismatch,
         DoseDeviceSpacing, DoseFixedNotAllowed, DoseBolus, RateSoft, RateHard, RateDeviation, DurationSoft, DurationHard, PauseLong,
         SessionOverdue, DeviceSilent, ObservationShort, VitalsBpPredose, VitalsBpPredoseMissing, VitalsBpHigh, VitalsBpCritical, VitalsHrHigh,
-        VitalsHrCritical, VitalsSpo2Low, VitalsSpo2Critical, VitalsRrCritical, VitalsImplausible, AeReported, AeSevere,
+        VitalsHrCritical, VitalsHrLow, VitalsSpo2Low, VitalsSpo2Critical, VitalsRrCritical, VitalsImplausible, AeReported, AeSevere,
         SessionStoppedAe, SeqGap, EventAfterEnd, ClockSkew, WeightImplausible, PatientInterval, SessionNoStart, ProtocolUnknown,
     ];
 }

@@ -20,6 +20,8 @@ internal static partial class ProtocolFileReader
     private const double DefaultBolusHardMaxMgPerKg = 0.25;
     private const double DefaultBpPredoseWithinMin = 30;
     private const double DefaultBelowFloorConfirmWithinMin = 2;
+    private const double DefaultHrLowAtMostBpm = 50;
+    private const double DefaultHrCriticalLowAtMostBpm = 40;
 
     public static ProtocolDefinition? Read(string name, string json, List<string> problems)
     {
@@ -369,6 +371,8 @@ internal static partial class ProtocolFileReader
         var spo2Critical = section.Number("spo2CriticalBelowPercent", required: true, 0, true, 100);
         var rrCritical = section.Number("rrCriticalBelowPerMin", required: true, 0, true, 100);
         var floorConfirm = section.Number("belowFloorConfirmWithinMin", required: false, 0, false, MaxMinutes) ?? DefaultBelowFloorConfirmWithinMin;
+        var hrLow = section.Number("hrLowAtMostBpm", required: false, 0, false, 400) ?? DefaultHrLowAtMostBpm;
+        var hrCriticalLow = section.Number("hrCriticalLowAtMostBpm", required: false, 0, false, 400) ?? DefaultHrCriticalLowAtMostBpm;
 
         var plausibleSection = section.Section("plausible", required: true);
         VitalsPlausibility? plausible = null;
@@ -403,7 +407,9 @@ internal static partial class ProtocolFileReader
             & Ordered(section, "bpCritical.pairDiastolicAtLeastMmHg", pairDia.Value, "bpCritical.singleDiastolicAtLeastMmHg", singleDia.Value)
             & Ordered(section, "hrHighAboveBpm", hrHigh.Value, "hrCritical.sustainedAboveBpm", hrSustained.Value)
             & Ordered(section, "hrCritical.sustainedAboveBpm", hrSustained.Value, "hrCritical.singleAboveBpm", hrSingle.Value)
-            & Ordered(section, "spo2CriticalBelowPercent", spo2Critical.Value, "spo2LowBelowPercent", spo2Low.Value);
+            & Ordered(section, "spo2CriticalBelowPercent", spo2Critical.Value, "spo2LowBelowPercent", spo2Low.Value)
+            & Ordered(section, "hrCriticalLowAtMostBpm", hrCriticalLow, "hrLowAtMostBpm", hrLow)
+            & Ordered(section, "hrLowAtMostBpm", hrLow, "hrHighAboveBpm", hrHigh.Value);
         if (!ok)
         {
             return null;
@@ -412,7 +418,8 @@ internal static partial class ProtocolFileReader
         return new VitalsThresholds(
             predoseSys.Value, predoseDia.Value, highSys.Value, highDia.Value, pairSys.Value, pairDia.Value, Minutes(pairWithin.Value),
             singleSys.Value, singleDia.Value, hrHigh.Value, hrSustained.Value, Minutes(hrSustainedFor.Value), hrSingle.Value,
-            spo2Low.Value, spo2Critical.Value, rrCritical.Value, plausible, Minutes(predoseWithin), Minutes(floorConfirm));
+            spo2Low.Value, spo2Critical.Value, rrCritical.Value, plausible, Minutes(predoseWithin), Minutes(floorConfirm),
+            hrLow, hrCriticalLow);
     }
 
     private static bool Ordered(JsonSection section, string lowName, double low, string highName, double high)

@@ -26,6 +26,8 @@ namespace InfusionAudit.Domain.Protocols;
 /// Two readings below the floor of <paramref name="Plausible"/> (heart rate, SpO2) at most this far apart are real and judged
 /// by the other vitals rules (file field <c>belowFloorConfirmWithinMin</c>, default 2 min).
 /// </param>
+/// <param name="HrLowAtMostBpm"><c>VITALS-HR-LOW</c> warning at or below (file field <c>hrLowAtMostBpm</c>, default 50, NEWS2).</param>
+/// <param name="HrCriticalLowAtMostBpm"><c>VITALS-HR-LOW</c> critical at or below (file field <c>hrCriticalLowAtMostBpm</c>, default 40, NEWS2).</param>
 public sealed record VitalsThresholds(
     double BpPredoseSystolicAboveMmHg,
     double BpPredoseDiastolicAboveMmHg,
@@ -45,4 +47,6 @@ public sealed record VitalsThresholds(
     double RrCriticalBelowPerMin,
     VitalsPlausibility Plausible,
     TimeSpan BpPredoseWithin,
-    TimeSpan BelowFloorConfirmWithin);
+    TimeSpan BelowFloorConfirmWithin,
+    double HrLowAtMostBpm,
+    double HrCriticalLowAtMostBpm);

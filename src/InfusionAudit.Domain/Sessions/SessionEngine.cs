@@ -37,6 +37,7 @@ public static class SessionEngine
         new BloodPressurePredoseMissingRule(),
         new BloodPressureRule(),
         new HeartRateRule(),
+        new HeartRateLowRule(),
         new OxygenSaturationRule(),
         new RespiratoryRateRule(),
         new VitalsImplausibleRule(),
