@@ -32,25 +32,20 @@ internal readonly struct SequenceGaps
     public static SequenceGaps Of(ReadOnlySpan<TimelineEntry> entries)
     {
         var keys = ArrayPool<(int Device, long Sequence)>.Shared.Rent(entries.Length);
-        List<string>? devices = null;
         try
         {
             var first = entries[0].Event.DeviceId;
             var span = keys.AsSpan(0, entries.Length);
+            var severalDevices = false;
             for (var i = 0; i < entries.Length; i++)
             {
-                var device = entries[i].Event.DeviceId;
-                if (devices is null && !string.Equals(device, first, StringComparison.Ordinal))
-                {
-                    devices = [first];
-                }
-
+                severalDevices = severalDevices || !string.Equals(entries[i].Event.DeviceId, first, StringComparison.Ordinal);
                 span[i] = (0, entries[i].Event.Sequence);
             }
 
             span.Sort();
             var highest = span[^1].Sequence;
-            if (devices is null || !HasRepeats(span))
+            if (!severalDevices || !HasRepeats(span))
             {
                 var shared = Count(span, null);
                 return shared is null
@@ -59,6 +54,7 @@ internal readonly struct SequenceGaps
             }
 
             // Devices count on their own: group the numbers by device (ordinal order) and judge each group.
+            var devices = new List<string>(4);
             for (var i = 0; i < entries.Length; i++)
             {
                 var device = entries[i].Event.DeviceId;

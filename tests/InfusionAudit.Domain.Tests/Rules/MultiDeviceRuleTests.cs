@@ -89,10 +89,15 @@ public sealed class MultiDeviceRuleTests
         builder.DeviceId = Tablet;
         builder.Add(45, EventType.SessionEnded, new SessionEndedPayload(SessionEndReason.Completed), sequenceNumber: 1, eventId: "tab-1");
 
-        var finding = builder.Evaluate().Single(RuleIds.SeqGap);
+        var evaluation = builder.Evaluate();
+        var finding = evaluation.Single(RuleIds.SeqGap);
 
         finding.EpisodeKey.ShouldBe(Pump);
         finding.Evidence.ShouldBe($"device {Pump}: 1 sequence number(s) missing between 0 and 3: 2");
+        evaluation.State.MissingSequenceCount.ShouldBe(1);
+        evaluation.State.MissingSequenceNumbers.ShouldBe([2L]);
+        var gaps = evaluation.State.SequenceGaps.ShouldHaveSingleItem();
+        (gaps.DeviceId, gaps.Lowest, gaps.Highest, gaps.MissingCount).ShouldBe((Pump, 0L, 3L, 1L));
     }
 
     [Fact]
