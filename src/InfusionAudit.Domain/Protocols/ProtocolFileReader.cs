@@ -17,6 +17,13 @@ internal static partial class ProtocolFileReader
     private const double MaxMgPerKgPerHour = 100;
     private const double MaxMmHg = 400;
 
+    // Clinic defaults of catalogue v2 for fields a file may leave out (older files still load and mean these).
+    private const double DefaultBolusHardMaxMgPerKg = 0.25;
+    private const double DefaultBpPredoseWithinMin = 30;
+    private const double DefaultBelowFloorConfirmWithinMin = 2;
+    private const double DefaultHrLowAtMostBpm = 50;
+    private const double DefaultHrCriticalLowAtMostBpm = 40;
+
     public static ProtocolDefinition? Read(string name, string json, List<string> problems)
     {
         var before = problems.Count;
@@ -87,6 +94,7 @@ internal static partial class ProtocolFileReader
         var rate = ReadRate(root);
         var rateDeviation = ReadRateDeviation(root);
         var concentration = ReadConcentration(root);
+        var bolusHardMax = root.Number("bolusHardMaxMgPerKg", required: false, 0, minExclusive: true, MaxMgPerKg) ?? DefaultBolusHardMaxMgPerKg;
         var observation = Minutes(root.Number("observationMin", required: false, 0, minExclusive: true, MaxMinutes));
         var spacing = Minutes(root.Number("deviceSpacingMin", required: false, 0, minExclusive: true, MaxMinutes));
         var weight = ReadWeight(root);
@@ -108,7 +116,8 @@ internal static partial class ProtocolFileReader
 
         return new ProtocolDefinition(
             id, version.Value, title, route.Value, fallback, dosePerWeight, fixedDose, elderly, duration, rate, rateDeviation,
-            concentration, observation, spacing, weight.Value, delivery, timing, vitals) { Clock = clock };
+            concentration, observation, spacing, weight.Value, delivery, timing, vitals,
+            WeightBasedDose.FromMilligramsPerKilogram(bolusHardMax)) { Clock = clock };
     }
 
     private static void CheckFileName(string name, string id, int version, JsonSection root)
@@ -370,6 +379,7 @@ internal static partial class ProtocolFileReader
         var predose = section.Section("bpPredose", required: true);
         var predoseSys = predose?.Number("systolicAboveMmHg", required: true, 0, true, MaxMmHg);
         var predoseDia = predose?.Number("diastolicAboveMmHg", required: true, 0, true, MaxMmHg);
+        var predoseWithin = predose?.Number("withinMin", required: false, 0, true, MaxMinutes) ?? DefaultBpPredoseWithinMin;
         predose?.RejectUnknownFields();
 
         var high = section.Section("bpHigh", required: true);
@@ -395,6 +405,9 @@ internal static partial class ProtocolFileReader
         var spo2Low = section.Number("spo2LowBelowPercent", required: true, 0, true, 100);
         var spo2Critical = section.Number("spo2CriticalBelowPercent", required: true, 0, true, 100);
         var rrCritical = section.Number("rrCriticalBelowPerMin", required: true, 0, true, 100);
+        var floorConfirm = section.Number("belowFloorConfirmWithinMin", required: false, 0, false, MaxMinutes) ?? DefaultBelowFloorConfirmWithinMin;
+        var hrLow = section.Number("hrLowAtMostBpm", required: false, 0, false, 400) ?? DefaultHrLowAtMostBpm;
+        var hrCriticalLow = section.Number("hrCriticalLowAtMostBpm", required: false, 0, false, 400) ?? DefaultHrCriticalLowAtMostBpm;
 
         var plausibleSection = section.Section("plausible", required: true);
         VitalsPlausibility? plausible = null;
@@ -429,7 +442,9 @@ internal static partial class ProtocolFileReader
             & Ordered(section, "bpCritical.pairDiastolicAtLeastMmHg", pairDia.Value, "bpCritical.singleDiastolicAtLeastMmHg", singleDia.Value)
             & Ordered(section, "hrHighAboveBpm", hrHigh.Value, "hrCritical.sustainedAboveBpm", hrSustained.Value)
             & Ordered(section, "hrCritical.sustainedAboveBpm", hrSustained.Value, "hrCritical.singleAboveBpm", hrSingle.Value)
-            & Ordered(section, "spo2CriticalBelowPercent", spo2Critical.Value, "spo2LowBelowPercent", spo2Low.Value);
+            & Ordered(section, "spo2CriticalBelowPercent", spo2Critical.Value, "spo2LowBelowPercent", spo2Low.Value)
+            & Ordered(section, "hrCriticalLowAtMostBpm", hrCriticalLow, "hrLowAtMostBpm", hrLow)
+            & Ordered(section, "hrLowAtMostBpm", hrLow, "hrHighAboveBpm", hrHigh.Value);
         if (!ok)
         {
             return null;
@@ -438,7 +453,8 @@ internal static partial class ProtocolFileReader
         return new VitalsThresholds(
             predoseSys.Value, predoseDia.Value, highSys.Value, highDia.Value, pairSys.Value, pairDia.Value, Minutes(pairWithin.Value),
             singleSys.Value, singleDia.Value, hrHigh.Value, hrSustained.Value, Minutes(hrSustainedFor.Value), hrSingle.Value,
-            spo2Low.Value, spo2Critical.Value, rrCritical.Value, plausible);
+            spo2Low.Value, spo2Critical.Value, rrCritical.Value, plausible, Minutes(predoseWithin), Minutes(floorConfirm),
+            hrLow, hrCriticalLow);
     }
 
     private static bool Ordered(JsonSection section, string lowName, double low, string highName, double high)

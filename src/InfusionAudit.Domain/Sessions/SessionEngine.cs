@@ -26,6 +26,7 @@ public static class SessionEngine
         new PumpMismatchRule(),
         new DeviceSpacingRule(),
         new FixedDoseRule(),
+        new BolusRule(),
         new RateLimitRule(),
         new RateDeviationRule(),
         new DurationRule(),
@@ -34,8 +35,10 @@ public static class SessionEngine
         new DeviceSilentRule(),
         new ObservationShortRule(),
         new BloodPressurePredoseRule(),
+        new BloodPressurePredoseMissingRule(),
         new BloodPressureRule(),
         new HeartRateRule(),
+        new HeartRateLowRule(),
         new OxygenSaturationRule(),
         new RespiratoryRateRule(),
         new VitalsImplausibleRule(),
@@ -228,6 +231,7 @@ public static class SessionEngine
             MissingSequenceNumbers = gaps.Listed,
             MissingSequenceCount = gaps.MissingCount,
             RulesNotEvaluated = notEvaluated,
+            SequenceGaps = gaps.Counters,
         };
     }
 

@@ -115,7 +115,11 @@ public sealed record SessionState
     /// <summary>Distinct events (after de-duplication by event id).</summary>
     public required int EventCount { get; init; }
 
-    /// <summary>Sequence numbers missing between the lowest and the highest received, ascending, at most <see cref="SessionEngine.MaxListedMissingSequences"/>.</summary>
+    /// <summary>
+    /// Sequence numbers missing between the lowest and the highest received, ascending, at most
+    /// <see cref="SessionEngine.MaxListedMissingSequences"/>; when the devices count on their own, those of every device
+    /// (<see cref="SequenceGaps"/> says which).
+    /// </summary>
     public required IReadOnlyList<long> MissingSequenceNumbers { get; init; }
 
     /// <summary>How many sequence numbers are missing in all.</summary>
@@ -126,4 +130,7 @@ public sealed record SessionState
     /// ordered by rule id: what could not be checked is said, never silently passed.
     /// </summary>
     public IReadOnlyList<RuleNotEvaluated> RulesNotEvaluated { get; init; } = [];
+
+    /// <summary>The counters with gaps: one per device when the devices count on their own, else one for the session.</summary>
+    public IReadOnlyList<DeviceSequenceGaps> SequenceGaps { get; init; } = [];
 }

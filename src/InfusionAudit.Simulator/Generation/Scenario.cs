@@ -15,6 +15,9 @@ public enum Scenario
     /// <summary>IV pump programmed at twice the expected rate: over-delivery while the infusion runs.</summary>
     WrongRate,
 
+    /// <summary>IV pump at four times the expected rate: the whole dose in 10 minutes, stopped, session ended <c>other</c>.</summary>
+    FastInfusion,
+
     /// <summary>IV session with two readings at or above 180/110, 5 min apart: critical blood pressure, session stopped.</summary>
     HypertensiveCrisis,
 

@@ -17,6 +17,7 @@ public sealed class ScenarioVerdictTests
         { Scenario.Intranasal, [] },
         { Scenario.Subcutaneous, [] },
         { Scenario.WrongRate, ["DOSE-OVER-DELIVERY", "RATE-DEVIATION"] },
+        { Scenario.FastInfusion, ["DURATION-HARD", "RATE-DEVIATION"] },
         { Scenario.HypertensiveCrisis, ["VITALS-BP-CRITICAL", "VITALS-BP-HIGH", "SESSION-STOPPED-AE"] },
         { Scenario.SevereAdverseEffect, ["AE-SEVERE", "SESSION-STOPPED-AE"] },
         { Scenario.PumpMismatch, ["DOSE-PUMP-MISMATCH"] },
