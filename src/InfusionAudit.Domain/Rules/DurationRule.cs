@@ -27,18 +27,25 @@ internal sealed class DurationRule : ISessionRule
             Judge(context, protocol, limits, "planned", $"planned duration {Text.Duration(planned.Ticks)}", planned.Ticks, judgeShort: true, timeline.StartIndex);
         }
 
+        if (timeline.RateHistoryUntrusted)
+        {
+            // Running time measured between times that are not believed would judge a clock, not the infusion: neither at a
+            // stop nor at the end.
+            if (timeline.EndIndex >= 0)
+            {
+                context.NotEvaluated(RuleIds.DurationHard, "the running time cannot be measured: rate events have device times that are not believed (CLOCK-IMPLAUSIBLE)");
+                context.NotEvaluated(RuleIds.DurationSoft, "the running time cannot be measured: rate events have device times that are not believed (CLOCK-IMPLAUSIBLE)");
+            }
+
+            return;
+        }
+
         if (context.PrescribedMg is { } prescribedMg && JudgeShort(context, protocol, limits, prescribedMg))
         {
             return;
         }
 
-        if (timeline.EndIndex >= 0 && timeline.RateHistoryUntrusted)
-        {
-            // Running time measured between times that are not believed would judge a clock, not the infusion.
-            context.NotEvaluated(RuleIds.DurationHard, "the running time cannot be measured: rate events have device times that are not believed (CLOCK-IMPLAUSIBLE)");
-            context.NotEvaluated(RuleIds.DurationSoft, "the running time cannot be measured: rate events have device times that are not believed (CLOCK-IMPLAUSIBLE)");
-        }
-        else if (timeline.EndIndex >= 0)
+        if (timeline.EndIndex >= 0)
         {
             Judge(
                 context, protocol, limits, "actual", $"running time {Text.Duration(timeline.RunningTicks)}", timeline.RunningTicks,
