@@ -112,6 +112,12 @@ internal static class IvInfusionScript
                 endAt = observed > endAt ? observed : endAt;
             }
 
+            if (scenario == Scenario.CriticalAtCompletion)
+            {
+                // Desaturation in the last minutes of recovery; the nurse still ends the session `completed`.
+                s.Vitals(endAt - r.Seconds(60, 150), p.HeartRateBpm, p.SystolicMmHg, p.DiastolicMmHg, r.Between(85, 89), p.RespiratoryRatePerMin);
+            }
+
             s.End(endAt, plan.EndReason);
         }
         else

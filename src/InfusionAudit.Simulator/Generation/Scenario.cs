@@ -38,4 +38,10 @@ public enum Scenario
 
     /// <summary>A clean IV session plus events that break the contract: missing eventId, negative weight, unknown type, rate "fast".</summary>
     BadFields,
+
+    /// <summary>
+    /// A clean IV session completed normally whose last minutes show a critical desaturation: the critical alert must
+    /// stay open after the normal end until a person acknowledges it.
+    /// </summary>
+    CriticalAtCompletion,
 }

@@ -25,6 +25,7 @@ public sealed class ScenarioVerdictTests
         { Scenario.Duplicates, [] },
         { Scenario.Reordering, [] },
         { Scenario.BadFields, [] },
+        { Scenario.CriticalAtCompletion, ["VITALS-SPO2-CRITICAL"] },
     };
 
     public static TheoryData<Scenario> AllScenarios => [.. Enum.GetValues<Scenario>()];
