@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using InfusionAudit.Integration.Tests.Infrastructure;
+using InfusionAudit.Simulator.Generation;
 using static InfusionAudit.Integration.Tests.Alerts.AlertTestHost;
 
 namespace InfusionAudit.Integration.Tests.Alerts;
@@ -278,6 +279,39 @@ public sealed class AlertPipelineTests
         view!["alert"]!["state"]!.GetValue<string>().ShouldBe("open");
         view["alert"]!["resolvedBy"].ShouldBeNull();
         view["alert"]!["escalatedAt"].ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task TheSimulatorsCriticalAtCompletionSessionKeepsItsAlertOpenAfterTheNormalEnd()
+    {
+        // The simulator's scenario through the real pipeline: everything up to the end in one message, the
+        // `SessionEnded completed` in the next, as a gateway flushing at the end of a session sends it.
+        var alerts = NewName("alerts");
+        await using var host = await StartAsync(alerts, NewName("scope"), new Dictionary<string, string?> { ["InfusionAudit:Alerts:EscalationDeadline"] = "00:00:08" });
+        var options = new ClinicDayOptions
+        {
+            ClinicId = "abq-01",
+            Start = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()).AddHours(-3),
+            Sessions = 1,
+            Mix = ScenarioMix.From((Scenario.CriticalAtCompletion, 1)),
+            IdPrefix = "cac" + Guid.NewGuid().ToString("N")[..8] + ".",
+        };
+        var session = new ClinicDayGenerator(options).Generate().Single();
+        var events = session.RecordedEvents.Select(e => JsonNode.Parse(e.Json)!.AsObject()).OrderBy(e => e["sequence"]!.GetValue<long>()).ToList();
+        var end = events.Single(e => e["type"]!.GetValue<string>() == "SessionEnded");
+        end["payload"]!["reason"]!.GetValue<string>().ShouldBe("completed");
+
+        await SendAsync(host, events.Where(e => e != end));
+        var trigger = (await WaitForAsync(alerts, 1, TimeSpan.FromSeconds(20))).ShouldHaveSingleItem();
+        await SendAsync(host, [end]);
+        var after = await WaitForAsync(alerts, 1, TimeSpan.FromSeconds(25));
+        after.AddRange(await DrainAsync(alerts, TimeSpan.FromSeconds(2)));
+
+        trigger["ruleIds"]!.AsArray().Select(r => r!.GetValue<string>()).ShouldContain("VITALS-SPO2-CRITICAL");
+        after.Select(m => m["kind"]!.GetValue<string>()).ShouldBe(["escalation"]);
+        var alertId = trigger["alerts"]!.AsArray().Single(a => a!["ruleId"]!.GetValue<string>() == "VITALS-SPO2-CRITICAL")!["alertId"]!.GetValue<string>();
+        var view = await host.Client(TestKeys.OnCall).GetFromJsonAsync<JsonNode>($"/api/alerts/{alertId}", Ct);
+        view!["alert"]!["state"]!.GetValue<string>().ShouldBe("open");
     }
 
     [Fact]
