@@ -106,6 +106,7 @@ internal static class IvInfusionScript
             var shortRecovery = scenario == Scenario.LongPause;
             s.TypicalVitals(stopped + (shortRecovery ? r.Seconds(90, 150) : r.Seconds(240, 420)), effect: 0.4);
             endAt = stopped + (shortRecovery ? r.Seconds(180, 300) : r.Seconds(480, 720));
+            var plannedEnd = endAt;
             if (s.Stream is { } observer)
             {
                 var observed = LongerObservation(observer, t0, stopped);
@@ -114,8 +115,9 @@ internal static class IvInfusionScript
 
             if (scenario == Scenario.CriticalAtCompletion)
             {
-                // Desaturation in the last minutes of recovery; the nurse still ends the session `completed`.
-                s.Vitals(endAt - r.Seconds(60, 150), p.HeartRateBpm, p.SystolicMmHg, p.DiastolicMmHg, r.Between(85, 89), p.RespiratoryRatePerMin);
+                // Desaturation in the last minutes of recovery (as planned without a monitor, which keeps the patient
+                // longer: the story stays the same with and without it); the nurse still ends the session `completed`.
+                s.Vitals(plannedEnd - r.Seconds(60, 150), p.HeartRateBpm, p.SystolicMmHg, p.DiastolicMmHg, r.Between(85, 89), p.RespiratoryRatePerMin);
             }
 
             s.End(endAt, plan.EndReason);
