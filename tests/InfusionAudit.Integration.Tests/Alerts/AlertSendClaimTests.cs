@@ -93,7 +93,7 @@ public sealed class AlertSendClaimTests
         await Eventually.Until(
             () => repository.LoadAsync(sessionId, Ct),
             p => p.Notifications.Single().Delivery.NextAttemptAt > clock.GetUtcNow(),
-            TimeSpan.FromSeconds(5));
+            TimeSpan.FromSeconds(20));
     }
 
     // Alerting as the hosts wire it (AddAlerting), on Azurite, with the webhook as the only transport and fake time.
