@@ -113,10 +113,18 @@ internal static class IvInfusionScript
             s.TypicalVitals(stopped + (shortRecovery ? r.Seconds(90, 150) : r.Seconds(240, 420)), effect: 0.4);
             // After a dose given far too fast the clinic keeps the patient half an hour.
             endAt = stopped + (shortRecovery ? r.Seconds(180, 300) : scenario == Scenario.FastInfusion ? r.Seconds(30 * 60, 35 * 60) : r.Seconds(480, 720));
+            var plannedEnd = endAt;
             if (s.Stream is { } observer)
             {
                 var observed = LongerObservation(observer, t0, stopped);
                 endAt = observed > endAt ? observed : endAt;
+            }
+
+            if (scenario == Scenario.CriticalAtCompletion)
+            {
+                // Desaturation in the last minutes of recovery (as planned without a monitor, which keeps the patient
+                // longer: the story stays the same with and without it); the nurse still ends the session `completed`.
+                s.Vitals(plannedEnd - r.Seconds(60, 150), p.HeartRateBpm, p.SystolicMmHg, p.DiastolicMmHg, r.Between(85, 89), p.RespiratoryRatePerMin);
             }
 
             s.End(endAt, plan.EndReason);

@@ -47,4 +47,10 @@ public enum Scenario
 
     /// <summary>IV session whose pump clock was reset to 1970: its rates and totals are dated 1970 but arrive live.</summary>
     PumpClock1970,
+
+    /// <summary>
+    /// A clean IV session completed normally whose last minutes show a critical desaturation: the critical alert must
+    /// stay open after the normal end until a person acknowledges it.
+    /// </summary>
+    CriticalAtCompletion,
 }

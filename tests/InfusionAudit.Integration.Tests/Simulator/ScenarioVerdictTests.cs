@@ -28,6 +28,7 @@ public sealed class ScenarioVerdictTests
         { Scenario.BadFields, [] },
         { Scenario.PumpRunsOn, ["DOSE-OVER-DELIVERY", "DEVICE-SILENT", "SESSION-OVERDUE"] },
         { Scenario.PumpClock1970, ["CLOCK-IMPLAUSIBLE", "DOSE-NOT-COMPUTABLE"] },
+        { Scenario.CriticalAtCompletion, ["VITALS-SPO2-CRITICAL"] },
     };
 
     public static TheoryData<Scenario> AllScenarios => [.. Enum.GetValues<Scenario>()];
