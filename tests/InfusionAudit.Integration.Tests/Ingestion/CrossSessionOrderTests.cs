@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using InfusionAudit.Application.Ingestion;
 using InfusionAudit.Integration.Tests.Infrastructure;
+using InfusionAudit.Storage;
 using InfusionAudit.Storage.Sessions;
 
 namespace InfusionAudit.Integration.Tests.Ingestion;
@@ -91,6 +92,45 @@ public sealed class CrossSessionOrderTests(HostFixture fixture) : IClassFixture<
         await IngestAsync(second, earlier.Events);
 
         (await ActiveFindings(later.Script.SessionId)).ShouldContain(("PATIENT-INTERVAL", earlier.Script.SessionId));
+    }
+
+    /// <summary>
+    /// Storage cost: a session arriving after its patient's earlier sessions costs what a new patient's session costs
+    /// (the patient index read it always made); a session arriving before a later one of its patient adds only the
+    /// re-judging of that later session (its commit, and a read when this host holds no copy of it).
+    /// </summary>
+    [Fact]
+    public async Task ReJudgingCostsRequestsOnlyWhenALaterSessionOfThePatientIsAlreadyKnown()
+    {
+        await using var host = await TestHost.StartAsync(settings: new Dictionary<string, string?> { ["LocalHost:Clock"] = "off", ["LocalHost:AlertClock"] = "off" });
+        var counter = host.Get<StorageRequestCounter>();
+        async Task<(long Requests, string ByOperation)> Measure(PatientSession session)
+        {
+            var before = counter.ByOperation;
+            await IngestAsync(host, session.Events);
+
+            // Table requests only: the host's queue listener polls its (empty) queue meanwhile.
+            var tables = counter.ByOperation
+                .Where(o => !o.Key.Contains("/messages", StringComparison.Ordinal))
+                .Select(o => (o.Key, Count: o.Value - before.GetValueOrDefault(o.Key)))
+                .Where(o => o.Count > 0)
+                .ToList();
+            return (tables.Sum(o => o.Count), string.Join(", ", tables.Select(o => $"{o.Key} {o.Count}")));
+        }
+
+        // Sessions 30 h apart: no finding either way, so the index writes are the same and only re-judging differs.
+        var inOrder = Patient.New();
+        var first = await Measure(inOrder.IvSession(hoursFromFirst: 0));
+        var following = await Measure(inOrder.IvSession(hoursFromFirst: 30));
+
+        var outOfOrder = Patient.New();
+        var laterFirst = await Measure(outOfOrder.IvSession(hoursFromFirst: 30));
+        var earlierSecond = await Measure(outOfOrder.IvSession(hoursFromFirst: 0));
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"first {first}; following {following}; later first {laterFirst}; earlier second {earlierSecond}");
+        following.Requests.ShouldBe(first.Requests, $"first: {first.ByOperation}; following: {following.ByOperation}");
+        laterFirst.Requests.ShouldBe(first.Requests, $"first: {first.ByOperation}; later first: {laterFirst.ByOperation}");
+        (earlierSecond.Requests - first.Requests).ShouldBeInRange(1, 2, $"first: {first.ByOperation}; earlier second: {earlierSecond.ByOperation}");
     }
 
     /// <summary>
