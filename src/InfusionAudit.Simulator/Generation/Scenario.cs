@@ -38,4 +38,10 @@ public enum Scenario
 
     /// <summary>A clean IV session plus events that break the contract: missing eventId, negative weight, unknown type, rate "fast".</summary>
     BadFields,
+
+    /// <summary>
+    /// Two IV sessions of one patient less than 24 h apart, the later one (this session) arriving first: the gateway
+    /// forwards the earlier one only after the later ended. The later is judged again when the earlier arrives.
+    /// </summary>
+    LaterSessionFirst,
 }

@@ -22,7 +22,7 @@ public sealed record ScenarioMix
         (Scenario.StandardIv, 3), (Scenario.Intranasal, 2), (Scenario.Subcutaneous, 1),
         (Scenario.WrongRate, 1), (Scenario.HypertensiveCrisis, 1), (Scenario.SevereAdverseEffect, 1),
         (Scenario.PumpMismatch, 1), (Scenario.LongPause, 1), (Scenario.ShortObservation, 1),
-        (Scenario.Duplicates, 1), (Scenario.Reordering, 1), (Scenario.BadFields, 1));
+        (Scenario.Duplicates, 1), (Scenario.Reordering, 1), (Scenario.BadFields, 1), (Scenario.LaterSessionFirst, 1));
 
     /// <summary>The throughput benchmark's mix: the two common protocols, no faults.</summary>
     public static ScenarioMix Load { get; } = From((Scenario.StandardIv, 3), (Scenario.Intranasal, 2));
