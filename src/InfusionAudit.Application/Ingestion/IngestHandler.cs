@@ -45,7 +45,8 @@ public sealed partial class IngestHandler(
         {
             if (element.Event is { } deviceEvent)
             {
-                var incoming = new IncomingEvent(element.Index, pseudonymizer.Pseudonymize(deviceEvent), pseudonymizer.RedactRawJson(element.RawJson));
+                // The raw text is hashed within the event's clinic, so it carries the same hash as the parsed event.
+                var incoming = new IncomingEvent(element.Index, pseudonymizer.Pseudonymize(deviceEvent), pseudonymizer.ForClinic(deviceEvent.ClinicId).RedactRawJson(element.RawJson));
                 if (!bySession.TryGetValue(deviceEvent.SessionId, out var list))
                 {
                     bySession[deviceEvent.SessionId] = list = [];
@@ -97,7 +98,7 @@ public sealed partial class IngestHandler(
 
     private RejectedEventRow ToRow(ParsedEvent element, EventRejection reason, IngestContext context)
     {
-        var raw = pseudonymizer.RedactRawJson(element.RawJson);
+        var raw = pseudonymizer.ForClinic(element.ClinicId ?? string.Empty).RedactRawJson(element.RawJson);
         var truncated = raw.Length > MaxStoredRawChars;
         return new RejectedEventRow(
             element.ClinicId,

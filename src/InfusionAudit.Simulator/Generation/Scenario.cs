@@ -53,4 +53,10 @@ public enum Scenario
     /// stay open after the normal end until a person acknowledges it.
     /// </summary>
     CriticalAtCompletion,
+
+    /// <summary>
+    /// Two IV sessions of one patient less than 24 h apart, the later one (this session) arriving first: the gateway
+    /// forwards the earlier one only after the later ended. The later is judged again when the earlier arrives.
+    /// </summary>
+    LaterSessionFirst,
 }

@@ -23,7 +23,8 @@ public sealed record ScenarioMix
         (Scenario.WrongRate, 1), (Scenario.FastInfusion, 1), (Scenario.HypertensiveCrisis, 1), (Scenario.SevereAdverseEffect, 1),
         (Scenario.PumpMismatch, 1), (Scenario.LongPause, 1), (Scenario.ShortObservation, 1),
         (Scenario.Duplicates, 1), (Scenario.Reordering, 1), (Scenario.BadFields, 1),
-        (Scenario.PumpRunsOn, 1), (Scenario.PumpClock1970, 1), (Scenario.CriticalAtCompletion, 1));
+        (Scenario.PumpRunsOn, 1), (Scenario.PumpClock1970, 1), (Scenario.CriticalAtCompletion, 1),
+        (Scenario.LaterSessionFirst, 1));
 
     /// <summary>The throughput benchmark's mix: the two common protocols, no faults.</summary>
     public static ScenarioMix Load { get; } = From((Scenario.StandardIv, 3), (Scenario.Intranasal, 2));

@@ -18,6 +18,7 @@ public sealed class SessionRepository(StorageAccount account, SessionDirectory d
     public const int DefaultCachedSessions = 2048;
 
     private const string StateRowKey = "state";
+    private const string HistoryStampRowKey = "history-stamp";
     private const string EventPrefix = "evt|";
     private const string FindingPrefix = "fnd|";
     private const int MaxTransactionRows = 100;
@@ -80,6 +81,7 @@ public sealed class SessionRepository(StorageAccount account, SessionDirectory d
     {
         SessionStateRow? state = null;
         var etag = default(ETag);
+        ETag? stamp = null;
         var events = new List<SessionEventRow>();
         var findings = new List<SessionFindingRow>();
         var prefix = SessionPrefix(sessionId);
@@ -94,6 +96,10 @@ public sealed class SessionRepository(StorageAccount account, SessionDirectory d
                 state = ToState(entity, sessionId);
                 etag = entity.ETag;
             }
+            else if (key == HistoryStampRowKey)
+            {
+                stamp = entity.ETag;
+            }
             else if (key.StartsWith(EventPrefix, StringComparison.Ordinal))
             {
                 events.Add(ToEvent(entity, sessionId, key[EventPrefix.Length..]));
@@ -104,8 +110,36 @@ public sealed class SessionRepository(StorageAccount account, SessionDirectory d
             }
         }
 
-        return new SessionPartition(clinicId, sessionId, state, etag, events, findings);
+        return new SessionPartition(clinicId, sessionId, state, etag, events, findings, stamp);
     }
+
+    /// <summary>
+    /// Marks a session that has no state yet as judged on an out-of-date patient history: its host may be between
+    /// registering it in the patient index and committing it, on a history read before another session of the patient
+    /// was registered. The commit that creates the state writes the stamp too, guarded by the stamp it read, so after
+    /// this stamp that commit fails, and the retry reads the patient history again.
+    /// </summary>
+    /// <param name="partition">The session as read, with no state.</param>
+    /// <exception cref="SessionWriteConflictException">The session changed since the read (its state may exist now).</exception>
+    public async Task StampHistoryAsync(SessionPartition partition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(partition);
+        cache.Evict(partition.SessionId);
+        var entity = new TableEntity(partition.ClinicId, SessionPrefix(partition.SessionId) + HistoryStampRowKey) { ["StampedAt"] = DateTimeOffset.UtcNow };
+        try
+        {
+            await writes.WriteGroupAsync([HistoryStampAction(entity, partition.HistoryStampETag)], cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            throw new SessionWriteConflictException($"Session {partition.SessionId} changed since it was read ({ex.ErrorCode}).", ex);
+        }
+    }
+
+    // Add when none was read (fails if one appeared), else replace the one read (fails if it changed).
+    private static TableTransactionAction HistoryStampAction(TableEntity entity, ETag? seen) => seen is { } etag
+        ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, etag)
+        : new TableTransactionAction(TableTransactionActionType.Add, entity);
 
     /// <summary>Writes new events, the state and changed findings.</summary>
     /// <exception cref="SessionWriteConflictException">The state changed or an event was stored by another writer since the read.</exception>
@@ -118,11 +152,16 @@ public sealed class SessionRepository(StorageAccount account, SessionDirectory d
         var eventActions = write.NewEvents.Select(e => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(clinicId, e))).ToList();
         var findingActions = write.ChangedFindings.Select(f => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(clinicId, f))).ToList();
 
+        // The write creating the state also settles the history stamp it read: see StampHistoryAsync.
+        TableTransactionAction[] stampAction = write.ExpectedETag is null
+            ? [HistoryStampAction(new TableEntity(clinicId, SessionPrefix(write.SessionId) + HistoryStampRowKey) { ["StampedAt"] = write.State.UpdatedAt }, write.ExpectedHistoryStampETag)]
+            : [];
+
         try
         {
-            if (eventActions.Count + findingActions.Count + 1 <= MaxTransactionRows)
+            if (eventActions.Count + findingActions.Count + 1 + stampAction.Length <= MaxTransactionRows)
             {
-                var responses = await writes.WriteGroupAsync([.. eventActions, stateAction, .. findingActions], cancellationToken);
+                var responses = await writes.WriteGroupAsync([.. eventActions, stateAction, .. findingActions, .. stampAction], cancellationToken);
                 Remember(write, responses[eventActions.Count].Headers.ETag);
                 return;
             }
@@ -131,7 +170,7 @@ public sealed class SessionRepository(StorageAccount account, SessionDirectory d
             // the last event chunk so that its ETag check is the commit point: a conflict there makes the caller
             // re-read, see the events already added, and recompute; findings follow, upserted idempotently.
             var chunks = eventActions.Chunk(MaxTransactionRows).ToList();
-            if (chunks.Count == 0 || chunks[^1].Length == MaxTransactionRows)
+            if (chunks.Count == 0 || chunks[^1].Length > MaxTransactionRows - 1 - stampAction.Length)
             {
                 chunks.Add([]);
             }
@@ -139,7 +178,7 @@ public sealed class SessionRepository(StorageAccount account, SessionDirectory d
             cache.Evict(write.SessionId);
             for (var i = 0; i < chunks.Count; i++)
             {
-                var actions = i == chunks.Count - 1 ? [.. chunks[i], stateAction] : chunks[i];
+                var actions = i == chunks.Count - 1 ? [.. chunks[i], stateAction, .. stampAction] : chunks[i];
                 await writes.WriteGroupAsync(actions, cancellationToken);
             }
 
