@@ -97,8 +97,11 @@ public sealed partial class IngestHandler(
 
     private RejectedEventRow ToRow(ParsedEvent element, EventRejection reason, IngestContext context)
     {
-        var raw = pseudonymizer.RedactRawJson(element.RawJson);
+        var (raw, withheld) = pseudonymizer.Redact(element.RawJson);
         var truncated = raw.Length > MaxStoredRawChars;
+        var message = withheld == 0
+            ? reason.Message
+            : $"{reason.Message} Part of the raw text was withheld ({withheld} place(s)): it named a patient reference whose value could not be located for sure.";
         return new RejectedEventRow(
             element.ClinicId,
             element.SessionId,
@@ -109,7 +112,7 @@ public sealed partial class IngestHandler(
             element.Index,
             reason.Field,
             reason.Rule,
-            reason.Message,
+            message,
             truncated ? raw[..MaxStoredRawChars] : raw,
             truncated);
     }
