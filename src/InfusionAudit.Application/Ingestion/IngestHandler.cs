@@ -24,6 +24,11 @@ public sealed partial class IngestHandler(
     /// <summary>Rejected text is cut here: enough for an audit, and below the 64 KiB of one table property.</summary>
     private const int MaxStoredRawChars = 60 * 1024;
 
+    /// <summary>The field and the reason are for people; cut here, far below the 32 K characters of a table string property.</summary>
+    private const int MaxStoredFieldChars = 256;
+
+    private const int MaxStoredMessageChars = 2048;
+
     /// <summary>A message of the device event queue, as both hosts' queue triggers receive it.</summary>
     public Task<IngestResult> HandleQueueMessageAsync(string messageText, string messageId, DateTimeOffset? insertedOn, CancellationToken cancellationToken)
     {
@@ -110,12 +115,14 @@ public sealed partial class IngestHandler(
             context.Source,
             context.MessageKey,
             element.Index,
-            reason.Field,
+            Cut(reason.Field, MaxStoredFieldChars),
             reason.Rule,
-            message,
+            Cut(message, MaxStoredMessageChars),
             truncated ? raw[..MaxStoredRawChars] : raw,
             truncated);
     }
+
+    private static string Cut(string text, int maxChars) => text.Length <= maxChars ? text : string.Concat(text.AsSpan(0, maxChars - 1), "…");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageKey} from {Source}: {Accepted} accepted, {Duplicate} duplicate, {Rejected} rejected")]
     private static partial void LogMessage(ILogger logger, string source, string messageKey, int accepted, int duplicate, int rejected);

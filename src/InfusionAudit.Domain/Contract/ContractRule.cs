@@ -57,6 +57,9 @@ public static class ContractRule
     /// <summary>None of a set of fields is present.</summary>
     public const string AtLeastOneOf = "at-least-one-of";
 
+    /// <summary>One event's text is larger than <see cref="EventParser.MaxEventBytes"/> (a queue message's limit), too large to store as received.</summary>
+    public const string EventSize = "event-size";
+
     /// <summary>One object names the same property twice, so its meaning is ambiguous.</summary>
     public const string DuplicateProperty = "duplicate-property";
 }
