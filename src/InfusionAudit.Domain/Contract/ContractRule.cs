@@ -9,6 +9,9 @@ public static class ContractRule
     /// <summary>The message text is not JSON.</summary>
     public const string NotJson = "not-json";
 
+    /// <summary>A queue message is not base64-encoded.</summary>
+    public const string NotBase64 = "not-base64";
+
     /// <summary>The message is larger than <see cref="EventParser.MaxMessageLength"/> characters.</summary>
     public const string MessageSize = "message-size";
 
