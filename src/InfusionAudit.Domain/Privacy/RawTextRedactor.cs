@@ -15,7 +15,8 @@ namespace InfusionAudit.Domain.Privacy;
 /// <c>patient</c> (but the contract's <c>patientAgeYears</c>), within two edits of <c>patientref</c> or
 /// <c>patientid</c> (misspellings), <c>mrn</c>, or containing <c>medicalrecord</c>.</para>
 /// <para>A string value that itself holds a patient key (JSON encoded as a string) is redacted recursively and written
-/// back as a JSON string. A patient word followed by <c>:</c>, <c>=</c> or <c>&gt;</c> outside any quoted key (form
+/// back as a JSON string. A reference word (narrower than a key: <c>patientRef</c>, <c>patient_id</c>, <c>mrn</c> and
+/// their misspellings, not <c>patient</c> alone) followed by <c>:</c>, <c>=</c> or <c>&gt;</c> outside any quoted key (form
 /// encoding, JavaScript object syntax, XML, prose) has no value that can be located for sure: the text is dropped from
 /// that word to the end of its string (or of the text) and counted in <see cref="RedactedText.Withheld"/>.</para>
 /// </remarks>
@@ -99,7 +100,7 @@ internal static class RawTextRedactor
                     wordEnd++;
                 }
 
-                if (IsPatientKey(text.AsSpan(i, wordEnd - i)) && FollowedBySeparator(text, wordEnd))
+                if (IsReferenceWord(text.AsSpan(i, wordEnd - i)) && FollowedBySeparator(text, wordEnd))
                 {
                     Replace(ref output, text, ref copied, i, n, WithheldMarker);
                     withheld++;
@@ -250,7 +251,7 @@ internal static class RawTextRedactor
                 end++;
             }
 
-            if (IsPatientKey(decoded[i..end]))
+            if (IsReferenceWord(decoded[i..end]))
             {
                 return true;
             }
@@ -264,7 +265,15 @@ internal static class RawTextRedactor
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '_' or '-';
 
     /// <summary>Whether a key name (JSON escapes still in it, or not) names a patient reference; see the class remarks.</summary>
-    internal static bool IsPatientKey(ReadOnlySpan<char> name)
+    internal static bool IsPatientKey(ReadOnlySpan<char> name) => Matches(name, broad: true);
+
+    /// <summary>
+    /// Whether a word outside a quoted key names a patient reference: narrower than a key, so that prose such as
+    /// "Patient: asked for a break" keeps its text; <c>patientRef:</c>, <c>patient_id=</c> or <c>MRN:</c> do not.
+    /// </summary>
+    private static bool IsReferenceWord(ReadOnlySpan<char> word) => Matches(word, broad: false);
+
+    private static bool Matches(ReadOnlySpan<char> name, bool broad)
     {
         var source = name.Contains('\\') ? Decode(name.ToString()).AsSpan() : name;
         if (!Ascii.IsValid(source))
@@ -289,15 +298,21 @@ internal static class RawTextRedactor
         }
 
         var normalized = buffer[..length];
-        if (normalized.Contains("patient", StringComparison.Ordinal))
+        if (broad && normalized.Contains("patient", StringComparison.Ordinal))
         {
             return !normalized.SequenceEqual("patientageyears");
         }
 
+        if (normalized.Contains("patientref", StringComparison.Ordinal) || normalized.Contains("patientid", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        // "patient" and "patients" are two edits from "patientid": in prose only one edit counts for that one.
         return normalized.SequenceEqual("mrn")
             || normalized.Contains("medicalrecord", StringComparison.Ordinal)
-            || WithinTwoEdits(normalized, "patientref")
-            || WithinTwoEdits(normalized, "patientid");
+            || WithinEdits(normalized, "patientref", 2)
+            || WithinEdits(normalized, "patientid", broad ? 2 : 1);
     }
 
     /// <summary>
@@ -334,9 +349,9 @@ internal static class RawTextRedactor
         }
     }
 
-    private static bool WithinTwoEdits(ReadOnlySpan<char> a, string b)
+    private static bool WithinEdits(ReadOnlySpan<char> a, string b, int max)
     {
-        if (Math.Abs(a.Length - b.Length) > 2)
+        if (Math.Abs(a.Length - b.Length) > max)
         {
             return false;
         }
@@ -367,7 +382,7 @@ internal static class RawTextRedactor
                 rowMin = Math.Min(rowMin, value);
             }
 
-            if (rowMin > 2)
+            if (rowMin > max)
             {
                 return false;
             }
@@ -376,7 +391,7 @@ internal static class RawTextRedactor
             current.CopyTo(previous);
         }
 
-        return previous[b.Length] <= 2;
+        return previous[b.Length] <= max;
     }
 
     /// <summary>JSON string content to text, leniently: a lone surrogate escape becomes that UTF-16 unit, a broken escape stays as written.</summary>

@@ -128,7 +128,7 @@ public sealed class RawTextRedactionTests
     [Fact]
     public void Free_text_that_merely_mentions_a_patient_is_kept()
     {
-        const string raw = """{"payload":{"effect":"nausea","note":"patient felt better; ref sheet updated"}}""";
+        const string raw = """{"payload":{"effect":"nausea","note":"Patient: felt better; ref sheet updated. patient=calm"}}""";
 
         var redacted = Pseudonymizer.Redact(raw);
 
