@@ -2,8 +2,6 @@ using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using InfusionAudit.Domain.Contract;
 
 namespace InfusionAudit.Domain.Privacy;
@@ -24,7 +22,7 @@ namespace InfusionAudit.Domain.Privacy;
 /// (<see cref="ForClinic"/>) for the raw text of that clinic's events; the root instance hashes as clinic "" (text
 /// whose clinic is unreadable), which links nothing.</para>
 /// </remarks>
-public sealed partial class PatientPseudonymizer
+public sealed class PatientPseudonymizer
 {
     /// <summary>The shortest key accepted, in bytes: RFC 2104 advises a key no shorter than the hash output (32 bytes for SHA-256).</summary>
     public const int MinKeyLength = 32;
@@ -38,11 +36,11 @@ public sealed partial class PatientPseudonymizer
     /// <summary>The longest key id accepted (a Key Vault secret version is 32 characters).</summary>
     public const int MaxKeyIdLength = 40;
 
-    private const string PatientRefProperty = "patientRef";
-
     private readonly byte[] key;
     private readonly string clinicId;
     private readonly string prefix;
+
+    private Func<string, string>? hashValue;
 
     /// <summary>Creates a pseudonymizer with the HMAC key (from configuration or Key Vault).</summary>
     /// <param name="key">The secret key, at least <see cref="MinKeyLength"/> bytes.</param>
@@ -193,123 +191,18 @@ public sealed partial class PatientPseudonymizer
     }
 
     /// <summary>
-    /// The raw text with the value of every <c>patientRef</c> property replaced by its hash, everything else byte for
-    /// byte as received (the audit copy is meant to be verbatim).
+    /// The raw text with the value of every patient reference replaced by its hash (a string by its decoded value, so the
+    /// hash equals the parsed event's; any other value by its text), everything else as received: the audit copy is
+    /// meant to be verbatim. Misspelt, differently cased and escaped keys count, in JSON and in broken text; where a
+    /// reference cannot be located for sure the text is dropped from there (<see cref="RedactedText.Withheld"/>).
     /// </summary>
-    /// <remarks>
-    /// Every <c>patientRef</c> at any depth is replaced, not only <c>payload.patientRef</c>: a producer that misplaces it
-    /// (or a batch, or a rejected event) must still not leave a clear identifier in storage. A string is hashed by its
-    /// decoded value, so the hash equals the one of the parsed event; any other non-null value (a number, an object) is
-    /// replaced by the hash of its JSON text. Text that is not JSON falls back to a pattern that replaces any
-    /// <c>"patientRef": "…"</c> it finds, including an unterminated value at the end of a truncated message.
-    /// </remarks>
-    public string RedactRawJson(string rawJson)
+    /// <remarks>See <see cref="RawTextRedactor"/> for what counts as a patient key.</remarks>
+    public RedactedText Redact(string rawText)
     {
-        ArgumentNullException.ThrowIfNull(rawJson);
-        if (!rawJson.Contains(PatientRefProperty, StringComparison.Ordinal) && !rawJson.Contains('\\'))
-        {
-            return rawJson;
-        }
-
-        return TryRedactJson(rawJson, out var redacted) ? redacted : RedactByPattern(rawJson);
+        ArgumentNullException.ThrowIfNull(rawText);
+        return RawTextRedactor.Redact(rawText, hashValue ??= Hash);
     }
 
-    private bool TryRedactJson(string rawJson, out string redacted)
-    {
-        redacted = rawJson;
-        var utf8 = Encoding.UTF8.GetBytes(rawJson);
-        var replacements = new List<(int Start, int End, string Hash)>();
-        try
-        {
-            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 256 });
-            while (reader.Read())
-            {
-                if (reader.TokenType != JsonTokenType.PropertyName || !reader.ValueTextEquals(PatientRefProperty))
-                {
-                    continue;
-                }
-
-                reader.Read();
-                var start = (int)reader.TokenStartIndex;
-                switch (reader.TokenType)
-                {
-                    case JsonTokenType.Null:
-                        break;
-                    case JsonTokenType.String:
-                        // TokenStartIndex is the opening quote; the token ends after the closing one.
-                        var end = (int)reader.BytesConsumed;
-                        replacements.Add((start, end, Hash(reader.GetString()!)));
-                        break;
-                    default:
-                        reader.Skip();
-                        var valueEnd = (int)reader.BytesConsumed;
-                        replacements.Add((start, valueEnd, Hash(Encoding.UTF8.GetString(utf8, start, valueEnd - start))));
-                        break;
-                }
-            }
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
-        {
-            // Not JSON, or a patientRef that is no Unicode text (an escaped lone surrogate): the pattern still finds it.
-            return false;
-        }
-
-        if (replacements.Count == 0)
-        {
-            return true;
-        }
-
-        var output = new ArrayBufferWriter<byte>(utf8.Length + (replacements.Count * 80));
-        var position = 0;
-        foreach (var (start, end, hash) in replacements)
-        {
-            output.Write(utf8.AsSpan(position, start - position));
-            output.Write(Encoding.UTF8.GetBytes("\"" + hash + "\""));
-            position = end;
-        }
-
-        output.Write(utf8.AsSpan(position));
-        redacted = Encoding.UTF8.GetString(output.WrittenSpan);
-        return true;
-    }
-
-    private string RedactByPattern(string text) =>
-        PatientRefPattern().Replace(text, match =>
-        {
-            var value = match.Groups["value"];
-            var hash = value.Value.StartsWith('"') ? HashEscapedString(value.Value) : Hash(value.Value);
-            return match.Groups["name"].Value + "\"" + hash + "\"";
-        });
-
-    private string HashEscapedString(string quoted)
-    {
-        var closed = quoted.Length > 1 && quoted.EndsWith('"') && !EndsWithEscapedQuote(quoted);
-        var json = closed ? quoted : quoted + "\"";
-        try
-        {
-            // Hash the decoded value so that a broken message yields the same hash as the parsed event would.
-            return Hash(JsonSerializer.Deserialize<string>(json) ?? string.Empty);
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
-        {
-            return Hash(quoted);
-        }
-    }
-
-    private static bool EndsWithEscapedQuote(string quoted)
-    {
-        var backslashes = 0;
-        for (var i = quoted.Length - 2; i >= 1 && quoted[i] == '\\'; i--)
-        {
-            backslashes++;
-        }
-
-        return backslashes % 2 == 1;
-    }
-
-    // A string value (possibly unterminated at the end of the text) or a bare scalar. Non-backtracking: linear time on
-    // any text. JSON escapes in the name are not looked for: that would take a producer escaping "patientRef" and
-    // sending broken JSON at once.
-    [GeneratedRegex("""(?<name>"patientRef"\s*:\s*)(?<value>"(?:[^"\\]|\\.)*(?:"|\\?$)|[^\s,}\]"]+)""", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
-    private static partial Regex PatientRefPattern();
+    /// <summary>The text of <see cref="Redact"/>, for callers with nowhere to say that something was withheld.</summary>
+    public string RedactRawJson(string rawJson) => Redact(rawJson).Text;
 }

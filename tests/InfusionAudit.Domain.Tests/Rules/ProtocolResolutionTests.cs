@@ -15,7 +15,7 @@ public sealed class ProtocolResolutionTests
 
         var finding = evaluation.Single(RuleIds.ProtocolUnknown);
         finding.Severity.ShouldBe(Severity.Critical);
-        finding.ProtocolId.ShouldBe("ketamine-iv-typo");
+        finding.ProtocolId.ShouldBe(InfusionAudit.Domain.Protocols.ProtocolIds.Unknown);
         finding.ProtocolVersion.ShouldBeNull();
         evaluation.Has(RuleIds.RateHard).ShouldBeFalse();
         evaluation.Has(RuleIds.DoseOverDelivery).ShouldBeFalse();
