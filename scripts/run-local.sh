@@ -144,9 +144,21 @@ session_ids=()
 if ((simulate)); then
   echo "run-local.sh: simulating a clinic day (12 sessions, with faults, over the queue)..." >&2
   sim_rc=0
+  seed_base=4200
   proc_run "$work/child.pid" "$logs/simulator.log" env -C "$ROOT" \
     dotnet run --no-build -c Release --project src/InfusionAudit.Simulator -- \
     simulate --clinic abq-01 --sessions 12 --seed 42 --faults --transport queue --url "$base_url" || sim_rc=$?
+  # The safety net (catalogue v2), one session each so that every one of them shows: a whole 0.5 mg/kg in 10 min
+  # ended "other", a pump clock at 1970, a critical desaturation just before a completed end, a patient's later
+  # session arriving before the earlier one, and a pump that runs on after its link was lost (found by the clock check).
+  for scenario in FastInfusion PumpClock1970 CriticalAtCompletion LaterSessionFirst PumpRunsOn; do
+    seed=$((seed_base += 1))
+    echo "run-local.sh: safety scenario $scenario (seed $seed)..." >&2
+    proc_run "$work/child.pid" "$logs/simulator-$scenario.log" env -C "$ROOT" \
+      dotnet run --no-build -c Release --project src/InfusionAudit.Simulator -- \
+      simulate --clinic abq-01 --sessions 1 --seed "$seed" --scenarios "$scenario" --transport queue --url "$base_url" || sim_rc=$?
+    cat "$logs/simulator-$scenario.log" >>"$logs/simulator.log"
+  done
   cat "$logs/simulator.log"
   if ((sim_rc != 0)); then
     echo "run-local.sh: the simulator exited with $sim_rc (see .run/simulator.log); the host keeps running" >&2
