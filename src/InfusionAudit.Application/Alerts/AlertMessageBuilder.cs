@@ -54,6 +54,7 @@ public sealed class AlertMessageBuilder(IOptions<AlertOptions> options)
         Lower(a.State),
         a.Evidence,
         a.EvidenceValues,
+        EventsMissing(a),
         a.ProtocolId,
         a.ProtocolVersion,
         a.DeviceIds,
@@ -79,8 +80,14 @@ public sealed class AlertMessageBuilder(IOptions<AlertOptions> options)
             NotificationKind.FollowUp => "More problems ",
             _ => string.Empty,
         };
-        return $"{prefix}{severity.ToString().ToUpperInvariant()} {where}: {what}";
+        // One alert's evidence already ends with the mark; a grouped line names the worst so no page hides it.
+        var missing = items.Count > 1 ? items.Max(EventsMissing) : 0;
+        var incomplete = missing > 0 ? $" (judged with {missing} {(missing == 1 ? "event" : "events")} missing)" : string.Empty;
+        return $"{prefix}{severity.ToString().ToUpperInvariant()} {where}: {what}{incomplete}";
     }
+
+    private static long EventsMissing(Alert a) =>
+        a.EvidenceValues.TryGetValue(Finding.EventsMissingKey, out var missing) ? (long)missing : 0;
 
     private string Url(string path) => baseUrl + path;
 

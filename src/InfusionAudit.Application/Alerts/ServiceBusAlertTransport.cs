@@ -105,6 +105,12 @@ public sealed class ServiceBusAlertTransport : IAlertTransport, IAsyncDisposable
         message.ApplicationProperties["target"] = m.Target;
         message.ApplicationProperties["kind"] = m.Kind;
         message.ApplicationProperties["ruleIds"] = string.Join(',', m.RuleIds);
+        if (m.Alerts.Count > 0 && m.Alerts.Max(a => a.EventsMissing) is > 0 and var missing)
+        {
+            // Judged with events missing (a sequence gap): subscribers can route or label such pages without parsing the body.
+            message.ApplicationProperties["eventsMissing"] = missing;
+        }
+
         return message;
     }
 }

@@ -79,6 +79,7 @@ public sealed class WebhookAlertTransport(IHttpClientFactory clients, IOptions<A
                         ["rule_id"] = alert.RuleId,
                         ["evidence"] = alert.Evidence,
                         ["evidence_values"] = alert.EvidenceValues,
+                        ["events_missing"] = alert.EventsMissing,
                         ["protocol"] = $"{alert.ProtocolId} v{alert.ProtocolVersion}",
                         ["detected_at"] = alert.DetectedAt,
                         ["raised_at"] = alert.RaisedAt,

@@ -29,6 +29,16 @@ public sealed record Finding(
     string? TriggerEventId,
     DateTimeOffset DetectedAt)
 {
+    /// <summary>
+    /// The evidence value that counts the events missing from the finding's evidence: sequence numbers not received that
+    /// may precede its trigger (all missing numbers for a timer finding). Absent when none is missing. See docs/rules.md,
+    /// "Judged with events missing".
+    /// </summary>
+    public const string EventsMissingKey = "eventsMissing";
+
+    /// <summary>How many events the finding was judged without (0 when its evidence spans no sequence gap).</summary>
+    public long EventsMissing => EvidenceValues.TryGetValue(EventsMissingKey, out var missing) ? (long)missing : 0;
+
     /// <summary>Value equality, evidence values compared by content (a dictionary's default equality is by reference).</summary>
     public bool Equals(Finding? other)
     {

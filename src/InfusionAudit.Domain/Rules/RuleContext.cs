@@ -10,6 +10,7 @@ internal sealed class RuleContext
 {
     private List<Finding>? findings;
     private List<RuleNotEvaluated>? notEvaluated;
+    private List<SequenceHole>? holes;
 
     public RuleContext(
         SessionTimeline timeline,
@@ -104,7 +105,7 @@ internal sealed class RuleContext
         params ReadOnlySpan<(string Key, double Value)> values)
     {
         ref readonly var trigger = ref Entry(triggerIndex);
-        Add(ruleId, severity, judgedBy.Id, judgedBy.Version, episodeKey, evidence, values, trigger.Event.EventId, trigger.ReceivedAt);
+        Add(ruleId, severity, judgedBy.Id, judgedBy.Version, episodeKey, evidence, values, triggerIndex, trigger.Event.EventId, trigger.ReceivedAt);
     }
 
     /// <summary>Reports a timer finding, detected at the instant its condition became true.</summary>
@@ -116,7 +117,7 @@ internal sealed class RuleContext
         DateTimeOffset detectedAt,
         string evidence,
         params ReadOnlySpan<(string Key, double Value)> values) =>
-        Add(ruleId, severity, judgedBy.Id, judgedBy.Version, episodeKey, evidence, values, null, detectedAt);
+        Add(ruleId, severity, judgedBy.Id, judgedBy.Version, episodeKey, evidence, values, -1, null, detectedAt);
 
     /// <summary>Reports a finding with an explicit protocol identity (for <c>PROTOCOL-UNKNOWN</c>).</summary>
     public void ReportUnjudged(
@@ -129,7 +130,7 @@ internal sealed class RuleContext
         params ReadOnlySpan<(string Key, double Value)> values)
     {
         ref readonly var trigger = ref Entry(triggerIndex);
-        Add(ruleId, severity, protocolId, protocolVersion, "", evidence, values, trigger.Event.EventId, trigger.ReceivedAt);
+        Add(ruleId, severity, protocolId, protocolVersion, "", evidence, values, triggerIndex, trigger.Event.EventId, trigger.ReceivedAt);
     }
 
     private void Add(
@@ -140,6 +141,7 @@ internal sealed class RuleContext
         string episodeKey,
         string evidence,
         ReadOnlySpan<(string Key, double Value)> values,
+        int triggerIndex,
         string? triggerEventId,
         DateTimeOffset detectedAt)
     {
@@ -153,8 +155,41 @@ internal sealed class RuleContext
             }
         }
 
+        // A session without holes (the fast path) pays one comparison here.
+        if (Gaps.MissingCount > 0 && ruleId != RuleIds.SeqGap && MissingBefore(triggerIndex) is > 0 and var missing)
+        {
+            evidenceValues[Finding.EventsMissingKey] = missing;
+            evidence = $"{evidence} (judged with {missing} {(missing == 1 ? "event" : "events")} missing)";
+        }
+
         (findings ??= []).Add(new Finding(
             ruleId, severity, SessionId, ClinicId, protocolId, protocolVersion, episodeKey, evidence, evidenceValues,
             triggerEventId, detectedAt.ToUniversalTime()));
+    }
+
+    /// <summary>
+    /// The events the finding may have been judged without: the missing numbers that may precede the trigger at
+    /// <paramref name="triggerIndex"/> (see <see cref="SequenceHole.Precedes"/>), or every missing number for a timer
+    /// finding (-1), which judges the whole stream as of now.
+    /// </summary>
+    private long MissingBefore(int triggerIndex)
+    {
+        if (triggerIndex < 0)
+        {
+            return Gaps.MissingCount;
+        }
+
+        holes ??= Gaps.Holes(Timeline.Entries);
+        ref readonly var trigger = ref Entry(triggerIndex);
+        long missing = 0;
+        foreach (var hole in holes)
+        {
+            if (hole.Precedes(in trigger))
+            {
+                missing += hole.Missing;
+            }
+        }
+
+        return missing;
     }
 }

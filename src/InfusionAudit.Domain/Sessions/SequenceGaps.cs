@@ -111,6 +111,37 @@ internal readonly struct SequenceGaps
         }
     }
 
+    /// <summary>
+    /// Every run of missing numbers on the counters of <see cref="Counters"/>, with the event just below it. Computed only
+    /// when a finding is judged while numbers are missing, never on a session without holes.
+    /// </summary>
+    public List<SequenceHole> Holes(ReadOnlySpan<TimelineEntry> entries)
+    {
+        var holes = new List<SequenceHole>();
+        foreach (var counter in Counters)
+        {
+            var numbers = new List<(long Sequence, long OccurredTicks)>();
+            foreach (ref readonly var entry in entries)
+            {
+                if (counter.DeviceId is null || string.Equals(counter.DeviceId, entry.Event.DeviceId, StringComparison.Ordinal))
+                {
+                    numbers.Add((entry.Event.Sequence, entry.OccurredTicks));
+                }
+            }
+
+            numbers.Sort();
+            for (var i = 1; i < numbers.Count; i++)
+            {
+                if (numbers[i].Sequence - numbers[i - 1].Sequence > 1)
+                {
+                    holes.Add(new SequenceHole(counter.DeviceId, numbers[i - 1].Sequence, numbers[i].Sequence, numbers[i - 1].OccurredTicks));
+                }
+            }
+        }
+
+        return holes;
+    }
+
     private static bool HasRepeats(ReadOnlySpan<(int Device, long Sequence)> sorted)
     {
         for (var i = 1; i < sorted.Length; i++)
