@@ -124,6 +124,24 @@ public sealed class LocalHostProcess : IDisposable
         }
     }
 
+    /// <summary>The session's standing findings as "ruleId/severity", sorted (empty while the session cannot be read).</summary>
+    public async Task<IReadOnlyList<string>> StandingFindingsAsync(string sessionId)
+    {
+        using var client = Client(TestKeys.Auditor);
+        using var response = await client.GetAsync($"/api/sessions/{sessionId}");
+        if (!response.IsSuccessStatusCode)
+        {
+            return [];
+        }
+
+        var session = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        return session["findings"]!.AsArray()
+            .Where(f => f!["retractedAt"] is null)
+            .Select(f => $"{f!["ruleId"]!.GetValue<string>()}/{f["severity"]!.GetValue<string>()}")
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
     public void Kill() => process.KillNow();
 
     public Task StopAsync() => process.StopGracefullyAsync(TimeSpan.FromSeconds(20));
