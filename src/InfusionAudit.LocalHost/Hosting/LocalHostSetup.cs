@@ -6,8 +6,11 @@ using InfusionAudit.Application.Configuration;
 using InfusionAudit.Application.Http;
 using InfusionAudit.Application.Telemetry;
 using InfusionAudit.LocalHost.Jobs;
+using InfusionAudit.LocalHost.Queues;
 using InfusionAudit.Storage;
 using Microsoft.Azure.WebJobs;
+using Microsoft.Azure.WebJobs.Host.Queues;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +21,12 @@ public static class LocalHostSetup
 {
     /// <summary>The Functions host's local port, used unless ASPNETCORE_URLS or --urls says otherwise.</summary>
     public const string DefaultUrl = "http://127.0.0.1:7071";
+
+    /// <summary>
+    /// How long the queue listener keeps retrying a delete or release through a storage outage. Shorter than the
+    /// listener's 10-minute receive visibility, so the host still holds the message when storage returns.
+    /// </summary>
+    public static readonly TimeSpan StorageOutageTolerance = TimeSpan.FromMinutes(5);
 
     public static WebApplicationBuilder AddLocalHost(this WebApplicationBuilder builder)
     {
@@ -42,6 +51,9 @@ public static class LocalHostSetup
         // LocalHost:HostJsonPath lets a test host use shorter retry timings; everything else reads the root host.json.
         var hostJson = HostJson.Load(builder.Configuration["LocalHost:HostJsonPath"] is { Length: > 0 } path ? path : Path.Combine(AppContext.BaseDirectory, "host.json"));
         builder.Host.ConfigureWebJobs(webJobs => webJobs.AddAzureStorageQueues(options => HostJson.ApplyQueues(hostJson, options)));
+        // A storage outage must not end the process (see OutageTolerantQueueProcessor); replaces the SDK's default factory.
+        builder.Services.RemoveAll<IQueueProcessorFactory>();
+        builder.Services.AddSingleton<IQueueProcessorFactory>(new OutageTolerantQueueProcessorFactory(StorageOutageTolerance));
         builder.Services.AddSingleton<ITypeLocator>(new JobTypeLocator(typeof(IngestEventsJob)));
         // The Functions timers SessionClock and AlertClock, on the same schedules; each can be switched off for benchmarks.
         AddTimer(builder, "LocalHost:Clock", "session clock", sp => sp.GetRequiredService<IOptions<InfusionAuditOptions>>().Value.ClockSchedule,

@@ -1,3 +1,4 @@
+using Azure;
 using InfusionAudit.Simulator.Transport;
 
 namespace InfusionAudit.Simulator.Cli;
@@ -31,5 +32,19 @@ public static class CommandRunner
             await context.Error.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.SendFailed;
         }
+        // Storage that stays unreachable after the SDK's retries (or answers with an error) is an operator's problem to
+        // fix, not a bug to report: one line, not a stack trace.
+        catch (RequestFailedException ex)
+        {
+            await context.Error.WriteLineAsync($"error: storage request failed: {ex.Status} {FirstLine(ex.Message)}");
+            return ExitCodes.SendFailed;
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is RequestFailedException or HttpRequestException or IOException))
+        {
+            await context.Error.WriteLineAsync($"error: storage unreachable after retries: {FirstLine(ex.InnerException?.Message ?? ex.Message)}");
+            return ExitCodes.SendFailed;
+        }
     }
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 }

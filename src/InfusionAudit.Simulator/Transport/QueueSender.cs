@@ -56,6 +56,12 @@ public sealed class QueueSender : IMessageSender
             var fatal = ex.Status is 401 or 403 or 404;
             throw new SendFailedException($"Queue refused a message of {message.EncodedBytes} bytes: {ex.Status} {FirstLine(ex.Message)}", fatal, ex);
         }
+        catch (AggregateException ex)
+        {
+            // The SDK's retries all failed without an answer (connection refused or reset): storage is down, and every
+            // further message would wait out the same retries.
+            throw new SendFailedException($"Cannot reach {Destination} after retries: {FirstLine(ex.InnerException?.Message ?? ex.Message)}", fatal: true, ex);
+        }
     }
 
     /// <inheritdoc />

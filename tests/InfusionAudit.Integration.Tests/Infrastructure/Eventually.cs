@@ -18,4 +18,25 @@ public static class Eventually
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }
     }
+
+    /// <summary>
+    /// Like <see cref="Until{T}"/>, but a timeout fails the test with <paramref name="what"/> and the last value read,
+    /// so a scenario that never recovers cannot pass by running out of time.
+    /// </summary>
+    public static async Task<T> Require<T>(string what, Func<Task<T>> read, Func<T, bool> done, TimeSpan timeout, Func<T, string>? describe = null)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        T value;
+        while (!done(value = await read()))
+        {
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{what}: not reached within {timeout.TotalSeconds:0} s; last value read: {(describe is null ? value?.ToString() : describe(value))}");
+            }
+
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
+
+        return value;
+    }
 }

@@ -1,0 +1,9 @@
+using Microsoft.Azure.WebJobs.Host.Queues;
+
+namespace InfusionAudit.LocalHost.Queues;
+
+/// <summary>Gives the WebJobs queue listener an <see cref="OutageTolerantQueueProcessor"/> for every queue.</summary>
+internal sealed class OutageTolerantQueueProcessorFactory(TimeSpan outageTolerance) : IQueueProcessorFactory
+{
+    public QueueProcessor Create(QueueProcessorOptions context) => new OutageTolerantQueueProcessor(context, outageTolerance);
+}
