@@ -86,7 +86,7 @@ public sealed partial class SessionCommitter(
 
             var stored = StoredEvents(partition);
             var (outcomes, newEvents) = Classify(partition, stored, incoming, storedBeforeUs ?? []);
-            if (newEvents.Count == 0)
+            if (newEvents.Count == 0 && !IsCutShort(partition))
             {
                 await alerts.DispatchAsync(outbox, cancellationToken);
                 return new SessionCommitResult(outcomes, null, []);
@@ -169,6 +169,15 @@ public sealed partial class SessionCommitter(
         return first > highest + 1;
     }
 
+    /// <summary>
+    /// True when a commit of the session stopped part way (a crash or a storage error between its transactions): events
+    /// are stored that the state does not count, or the state still bears the mark of an unfinished commit. Such a
+    /// session is judged again and written even when the message brings nothing new: its redelivery heals it.
+    /// </summary>
+    private static bool IsCutShort(SessionPartition partition) => partition.State is { } state
+        ? state.CommitPending || state.EventCount != partition.Events.Count
+        : partition.Events.Count > 0;
+
     /// <summary>The stored events of a partition as the engine sees them, by event id.</summary>
     internal static Dictionary<string, StoredEvent> StoredEvents(SessionPartition partition)
     {
@@ -249,7 +258,7 @@ public sealed partial class SessionCommitter(
         var stateJson = JsonSerializer.Serialize(evaluation.State, JsonDefaults.Options);
 
         // Nothing new for a timer refresh: skip the write entirely (unless an earlier attempt left index rows to put right).
-        if (newEvents.Count == 0 && changed.Count == 0 && partition.State?.StateJson == stateJson && indexLog.Findings.Count == 0 && indexLog.ClinicRow is null)
+        if (newEvents.Count == 0 && changed.Count == 0 && partition.State?.StateJson == stateJson && !IsCutShort(partition) && indexLog.Findings.Count == 0 && indexLog.ClinicRow is null)
         {
             return (evaluation, added);
         }

@@ -22,6 +22,11 @@ public sealed class SessionRepository(StorageAccount account, SessionDirectory d
     private const string FindingPrefix = "fnd|";
     private const int MaxTransactionRows = 100;
 
+    /// <summary>A transaction's body is at most 4 MiB; what is sent counts binary properties in base64, so keep a margin.</summary>
+    private const long MaxTransactionBytes = 3 * 1024 * 1024;
+
+    private const string CommitPendingColumn = "CommitPending";
+
     private readonly TableClient table = account.Tables.GetTableClient(TableNames.Sessions);
     private readonly SessionPartitionCache cache = new(cachedSessions);
     private readonly PartitionGroupCommit writes = new(account.Tables.GetTableClient(TableNames.Sessions));
@@ -108,45 +113,37 @@ public sealed class SessionRepository(StorageAccount account, SessionDirectory d
     }
 
     /// <summary>Writes new events, the state and changed findings.</summary>
+    /// <remarks>
+    /// Normally one transaction. A write too large for one (more than 99 rows, or more than
+    /// <see cref="MaxTransactionBytes"/>) goes in steps, and each step carries the state row guarded by the ETag the step
+    /// before returned: a concurrent writer fails a whole step, never mixes its rows with ours. Every step but the last
+    /// marks the state <see cref="SessionStateRow.CommitPending"/>, and the last writes the new state without the mark,
+    /// so a commit cut short by a crash or a 503 leaves a mark that the next writer (a redelivery, the next message, the
+    /// clock) sees, and judges the session again from the stored events.
+    /// </remarks>
     /// <exception cref="SessionWriteConflictException">The state changed or an event was stored by another writer since the read.</exception>
     public async Task CommitAsync(SessionWrite write, CancellationToken cancellationToken)
     {
         var clinicId = write.State.ClinicId;
-        var stateAction = write.ExpectedETag is { } expected
-            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToEntity(clinicId, write.State), expected)
-            : new TableTransactionAction(TableTransactionActionType.Add, ToEntity(clinicId, write.State));
+        var state = ToEntity(clinicId, write.State);
         var eventActions = write.NewEvents.Select(e => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(clinicId, e))).ToList();
         var findingActions = write.ChangedFindings.Select(f => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(clinicId, f))).ToList();
 
         try
         {
-            if (eventActions.Count + findingActions.Count + 1 <= MaxTransactionRows)
+            List<TableTransactionAction> rows = [.. eventActions, .. findingActions];
+            var stateBytes = EntitySize.Estimate(state);
+            if (rows.Count + 1 <= MaxTransactionRows && stateBytes + rows.Sum(r => EntitySize.Estimate(r.Entity)) <= MaxTransactionBytes)
             {
+                var stateAction = write.ExpectedETag is { } expected
+                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, state, expected)
+                    : new TableTransactionAction(TableTransactionActionType.Add, state);
                 var responses = await writes.WriteGroupAsync([.. eventActions, stateAction, .. findingActions], cancellationToken);
                 Remember(write, responses[eventActions.Count].Headers.ETag);
                 return;
             }
 
-            // Too large for one transaction (rare: > 99 rows for one session in one message). The state row goes in
-            // the last event chunk so that its ETag check is the commit point: a conflict there makes the caller
-            // re-read, see the events already added, and recompute; findings follow, upserted idempotently.
-            var chunks = eventActions.Chunk(MaxTransactionRows).ToList();
-            if (chunks.Count == 0 || chunks[^1].Length == MaxTransactionRows)
-            {
-                chunks.Add([]);
-            }
-
-            cache.Evict(write.SessionId);
-            for (var i = 0; i < chunks.Count; i++)
-            {
-                var actions = i == chunks.Count - 1 ? [.. chunks[i], stateAction] : chunks[i];
-                await writes.WriteGroupAsync(actions, cancellationToken);
-            }
-
-            foreach (var chunk in findingActions.Chunk(MaxTransactionRows))
-            {
-                await writes.WriteGroupAsync(chunk, cancellationToken);
-            }
+            Remember(write, await CommitInStepsAsync(write, state, rows, stateBytes, cancellationToken));
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
@@ -158,6 +155,66 @@ public sealed class SessionRepository(StorageAccount account, SessionDirectory d
             cache.Evict(write.SessionId);
             throw;
         }
+    }
+
+    /// <summary>The steps of a write too large for one transaction (see <see cref="CommitAsync"/>); returns the final state ETag.</summary>
+    private async Task<ETag?> CommitInStepsAsync(SessionWrite write, TableEntity state, List<TableTransactionAction> rows, long stateBytes, CancellationToken cancellationToken)
+    {
+        var steps = Steps(rows, stateBytes);
+        var expected = write.ExpectedETag;
+        for (var i = 0; i < steps.Count; i++)
+        {
+            TableTransactionAction stateAction;
+            if (i == steps.Count - 1)
+            {
+                stateAction = expected is { } etag
+                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, state, etag)
+                    : new TableTransactionAction(TableTransactionActionType.Add, state);
+            }
+            else if (expected is { } etag)
+            {
+                // Only the mark: the stored state stays the one that its events were judged by until the last step.
+                stateAction = new TableTransactionAction(
+                    TableTransactionActionType.UpdateMerge,
+                    new TableEntity(state.PartitionKey, state.RowKey) { [CommitPendingColumn] = true },
+                    etag);
+            }
+            else
+            {
+                var pending = new TableEntity(state) { [CommitPendingColumn] = true };
+                stateAction = new TableTransactionAction(TableTransactionActionType.Add, pending);
+            }
+
+            var responses = await writes.WriteGroupAsync([.. steps[i], stateAction], cancellationToken);
+            expected = responses[^1].Headers.ETag;
+            if (expected is null && i < steps.Count - 1)
+            {
+                throw new InvalidOperationException($"Storage returned no ETag for the state of session {write.SessionId}; the commit cannot go on guarded.");
+            }
+        }
+
+        return expected;
+    }
+
+    /// <summary>Rows in arrival order, cut so that each step holds at most 99 of them and stays within the byte budget with the state.</summary>
+    private static List<List<TableTransactionAction>> Steps(List<TableTransactionAction> rows, long stateBytes)
+    {
+        var steps = new List<List<TableTransactionAction>> { new() };
+        var bytes = stateBytes;
+        foreach (var row in rows)
+        {
+            var size = EntitySize.Estimate(row.Entity);
+            if (steps[^1].Count > 0 && (steps[^1].Count + 1 >= MaxTransactionRows || bytes + size > MaxTransactionBytes))
+            {
+                steps.Add([]);
+                bytes = stateBytes;
+            }
+
+            steps[^1].Add(row);
+            bytes += size;
+        }
+
+        return steps;
     }
 
     /// <summary>Keeps the partition as just written, with the state's new ETag, for this host's next write.</summary>
@@ -204,7 +261,8 @@ public sealed class SessionRepository(StorageAccount account, SessionDirectory d
         Utf8Property.Read(entity, "StateJson"),
         entity.GetString("PatientHistoryJson"),
         entity.GetString("ClinicIndexJson"),
-        entity.GetDateTimeOffset("UpdatedAt") ?? default);
+        entity.GetDateTimeOffset("UpdatedAt") ?? default,
+        entity.GetBoolean(CommitPendingColumn) ?? false);
 
     private static TableEntity ToEntity(string clinicId, SessionEventRow row)
     {

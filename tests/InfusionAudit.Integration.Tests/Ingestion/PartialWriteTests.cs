@@ -51,6 +51,7 @@ public sealed class PartialWriteTests(PartialWriteTests.Fixture fixture) : IClas
 
         var writes = fixture.Faults.Seen;
         fixture.Faults.Disarm();
+        TestContext.Current.TestOutputHelper?.WriteLine($"{writes} writes name the session");
         writes.ShouldBeInRange(4, MaxStep);
     }
 
