@@ -255,7 +255,7 @@ public sealed partial class SessionCommitter(
         var (changed, added) = FindingDiff.Compare(partition.Findings, evaluation.Findings, asOf);
         var clinicRow = SessionIndexWriter.ClinicRow(evaluation);
         var clinicRowJson = JsonSerializer.Serialize(clinicRow, JsonDefaults.Options);
-        var stateJson = JsonSerializer.Serialize(evaluation.State, JsonDefaults.Options);
+        var stateJson = StoredSessionState.Serialize(evaluation.State);
 
         // Nothing new for a timer refresh: skip the write entirely (unless an earlier attempt left index rows to put right).
         if (newEvents.Count == 0 && changed.Count == 0 && partition.State?.StateJson == stateJson && !IsCutShort(partition) && indexLog.Findings.Count == 0 && indexLog.ClinicRow is null)

@@ -245,11 +245,18 @@ public sealed class SessionRepository(StorageAccount account, SessionDirectory d
             ["ClinicId"] = row.ClinicId,
             ["Status"] = row.Status,
             ["EventCount"] = row.EventCount,
-            ["PatientHistoryJson"] = row.PatientHistoryJson,
             ["ClinicIndexJson"] = row.ClinicIndexJson,
             ["UpdatedAt"] = row.UpdatedAt,
         };
         Utf8Property.Write(entity, "StateJson", row.StateJson);
+
+        // A string property holds 32 K characters: about 270 earlier sessions of a patient. As UTF-8 binary in chunks
+        // the history grows with the entity's 1 MiB instead.
+        if (row.PatientHistoryJson is { } history)
+        {
+            Utf8Property.Write(entity, "PatientHistoryJson", history);
+        }
+
         return entity;
     }
 
@@ -259,7 +266,7 @@ public sealed class SessionRepository(StorageAccount account, SessionDirectory d
         entity.GetString("Status") ?? string.Empty,
         entity.GetInt64("EventCount") ?? 0,
         Utf8Property.Read(entity, "StateJson"),
-        entity.GetString("PatientHistoryJson"),
+        entity.ContainsKey("PatientHistoryJson") ? Utf8Property.Read(entity, "PatientHistoryJson") : null,
         entity.GetString("ClinicIndexJson"),
         entity.GetDateTimeOffset("UpdatedAt") ?? default,
         entity.GetBoolean(CommitPendingColumn) ?? false);
