@@ -12,10 +12,20 @@ namespace InfusionAudit.Storage.Sessions;
 /// a message) share one transaction by group commit; a conflict fails only the session that caused it.
 /// </summary>
 /// Recently written partitions are kept in memory (<see cref="SessionPartitionCache"/>) for the writer's next read.
-public sealed class SessionRepository(StorageAccount account, SessionDirectory directory, int cachedSessions = SessionRepository.DefaultCachedSessions)
+public sealed class SessionRepository(
+    StorageAccount account,
+    SessionDirectory directory,
+    int cachedSessions = SessionRepository.DefaultCachedSessions,
+    long cachedBytes = SessionRepository.DefaultCachedBytes)
 {
     /// <summary>Sessions kept in memory per host; about 40 KB each for a typical session.</summary>
     public const int DefaultCachedSessions = 2048;
+
+    /// <summary>
+    /// Memory for those sessions, by estimate (see <see cref="SessionPartitionCache"/>): the typical 2,048 fit, while a
+    /// few sessions of hours of 1 Hz vitals (about 10 MB each) push the others out instead of growing the host.
+    /// </summary>
+    public const long DefaultCachedBytes = 96L * 1024 * 1024;
 
     private const string StateRowKey = "state";
     private const string EventPrefix = "evt|";
@@ -28,7 +38,7 @@ public sealed class SessionRepository(StorageAccount account, SessionDirectory d
     private const string CommitPendingColumn = "CommitPending";
 
     private readonly TableClient table = account.Tables.GetTableClient(TableNames.Sessions);
-    private readonly SessionPartitionCache cache = new(cachedSessions);
+    private readonly SessionPartitionCache cache = new(cachedSessions, cachedBytes);
     private readonly PartitionGroupCommit writes = new(account.Tables.GetTableClient(TableNames.Sessions));
 
     /// <summary>
@@ -91,25 +101,38 @@ public sealed class SessionRepository(StorageAccount account, SessionDirectory d
 
         // '}' follows '|' in ordinal order: the range holds exactly the row keys that start with "{sessionId}|".
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {clinicId} and RowKey ge {prefix} and RowKey lt {sessionId + "}"}");
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        try
         {
-            var key = entity.RowKey[prefix.Length..];
-            if (key == StateRowKey)
-            {
-                state = ToState(entity, sessionId);
-                etag = entity.ETag;
-            }
-            else if (key.StartsWith(EventPrefix, StringComparison.Ordinal))
-            {
-                events.Add(ToEvent(entity, sessionId, key[EventPrefix.Length..]));
-            }
-            else if (key.StartsWith(FindingPrefix, StringComparison.Ordinal))
-            {
-                findings.Add(SessionFindingColumns.Read(entity, sessionId));
-            }
+            await ReadAsync();
+        }
+        catch (RequestFailedException ex) when (TableMissing.Is(ex))
+        {
+            // Storage was reset under a running host: nothing is stored, and the write that follows creates the table.
+            return new SessionPartition(clinicId, sessionId, null, default, [], []);
         }
 
         return new SessionPartition(clinicId, sessionId, state, etag, events, findings);
+
+        async Task ReadAsync()
+        {
+            await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            {
+                var key = entity.RowKey[prefix.Length..];
+                if (key == StateRowKey)
+                {
+                    state = ToState(entity, sessionId);
+                    etag = entity.ETag;
+                }
+                else if (key.StartsWith(EventPrefix, StringComparison.Ordinal))
+                {
+                    events.Add(ToEvent(entity, sessionId, key[EventPrefix.Length..]));
+                }
+                else if (key.StartsWith(FindingPrefix, StringComparison.Ordinal))
+                {
+                    findings.Add(SessionFindingColumns.Read(entity, sessionId));
+                }
+            }
+        }
     }
 
     /// <summary>Writes new events, the state and changed findings.</summary>
