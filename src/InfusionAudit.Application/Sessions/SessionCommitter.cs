@@ -138,9 +138,10 @@ public sealed partial class SessionCommitter(
 
                 // Findings the clock raised (overdue, silent, no start) count like those raised by events.
                 InfusionAuditTelemetry.RecordFindings(added);
-                if (evaluation.State.Status == SessionStatus.Ended)
+                if (evaluation.State.Status == SessionStatus.Ended || evaluation.Findings.Any(f => f.RuleId == RuleIds.SessionAbandoned))
                 {
-                    // Normally removed when the end arrived; this heals an index write lost to a crash.
+                    // Normally removed when the end arrived; this heals an index write lost to a crash. An abandoned
+                    // session leaves the clock's list too, so one that never ends stops costing work at every tick.
                     await indexes.CloseAsync(partition.ClinicId, sessionId, asOf, cancellationToken);
                 }
 

@@ -43,6 +43,7 @@ public static class SessionEngine
         new EventAfterEndRule(),
         new ClockSkewRule(),
         new SessionNoStartRule(),
+        new SessionAbandonedRule(),
     ];
 
     /// <summary>Folds the session and judges it against its protocol.</summary>
