@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using InfusionAudit.Application.Ingestion;
 using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Storage;
+using InfusionAudit.Storage.Alerts;
 using InfusionAudit.Storage.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,7 +19,7 @@ namespace InfusionAudit.Integration.Tests.Ingestion;
 public sealed class PartialWriteTests(PartialWriteTests.Fixture fixture) : IClassFixture<PartialWriteTests.Fixture>
 {
     /// <summary>Writes naming the session in a clean run of <see cref="Messages"/> (see <see cref="CleanRunCountsItsWrites"/>), with room to spare.</summary>
-    private const int MaxStep = 16;
+    private const int MaxStep = 28;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -86,12 +87,13 @@ public sealed class PartialWriteTests(PartialWriteTests.Fixture fixture) : IClas
 
     /// <summary>
     /// Two messages of 100 events of one IV session, 1 heart-rate reading in 2 high (a VITALS-HR-HIGH episode each), so
-    /// each commit holds 100 event rows, the state and about 50 findings: several transactions.
+    /// each commit holds 100 event rows, the state and about 50 findings: several transactions. One reading in each
+    /// message is critical (VITALS-HR-CRITICAL), so the alert rows are part of the write path too.
     /// </summary>
     internal static List<(string Message, IngestContext Context)> Messages(SessionScript script, DateTimeOffset receivedAt)
     {
         var events = new List<JsonObject> { script.Started(), script.Rate(TimeSpan.FromSeconds(30), 52.5) };
-        events.AddRange(Enumerable.Range(1, 196).Select(i => script.Vitals(TimeSpan.FromSeconds(10 * i), heartRate: i % 2 == 0 ? 115 : 72)));
+        events.AddRange(Enumerable.Range(1, 196).Select(i => script.Vitals(TimeSpan.FromSeconds(10 * i), heartRate: i is 50 or 150 ? 150 : i % 2 == 0 ? 115 : 72)));
         events.Add(script.Rate(TimeSpan.FromSeconds(30) + TimeSpan.FromMinutes(40), 0));
         events.Add(script.Ended(TimeSpan.FromMinutes(45)));
         return
@@ -141,6 +143,12 @@ public sealed class PartialWriteTests(PartialWriteTests.Fixture fixture) : IClas
                 f.TriggerEventId,
                 f.DetectedAt.ToString("O", CultureInfo.InvariantCulture),
                 f.RetractedAt?.ToString("O", CultureInfo.InvariantCulture) ?? "-"))));
+        var alerts = await host.Get<AlertRepository>().LoadAsync(script.SessionId, Ct);
+        lines.AddRange(alerts.Alerts
+            .OrderBy(a => a.RuleId, StringComparer.Ordinal)
+            .ThenBy(a => a.EpisodeKey, StringComparer.Ordinal)
+            .Select(a => Same($"alert {a.RuleId} | {a.EpisodeKey} | {a.Severity} | {a.State} | {a.Evidence} | {a.DetectedAt:O}")));
+        lines.Add($"notifications {alerts.Notifications.Count}, counted {alerts.Group?.NotificationCount ?? 0}");
         return string.Join('\n', lines);
     }
 
