@@ -82,6 +82,17 @@ param patientHashKeySecretName string = 'patient-hash-key'
 @description('Version of that secret the app reads. Pin it: a versionless reference follows a new version within a day, and a new HMAC key changes every patient hash. Empty only before the secret exists (bootstrap).')
 param patientHashKeySecretVersion string = ''
 
+@description('The HMAC key\'s name in every stored patient hash (hmac-sha256:v1:<scope>:<keyId>:...); InfusionAudit:PatientHashKeyId. Empty: derived from the key. Set a new id with every new key.')
+@maxLength(40)
+param patientHashKeyId string = ''
+
+@description('Where one patientRef names one patient: Clinic (the same reference at two clinics is two patients) or Organisation (one patient index across the network); InfusionAudit:PatientIdentityScope. Changing it starts new patient histories.')
+@allowed([
+  'Clinic'
+  'Organisation'
+])
+param patientIdentityScope string = 'Clinic'
+
 @description('Days the Log Analytics workspace keeps data.')
 @minValue(30)
 @maxValue(730)
@@ -254,6 +265,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     InfusionAudit__ClockSchedule: clockSchedule
     InfusionAudit__MaxHttpBodyBytes: string(maxHttpBodyBytes)
     InfusionAudit__PatientHashKey: keyVaultReference(keyVault.outputs.vaultUri, patientHashKeySecretName, patientHashKeySecretVersion)
+    InfusionAudit__PatientHashKeyId: patientHashKeyId
+    InfusionAudit__PatientIdentityScope: patientIdentityScope
     InfusionAudit__Keys__Producer: keyVaultReference(keyVault.outputs.vaultUri, apiKeySecretNames.producer, '')
     InfusionAudit__Keys__OnCall: keyVaultReference(keyVault.outputs.vaultUri, apiKeySecretNames.onCall, '')
     InfusionAudit__Keys__Auditor: keyVaultReference(keyVault.outputs.vaultUri, apiKeySecretNames.auditor, '')

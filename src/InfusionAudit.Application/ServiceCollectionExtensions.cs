@@ -42,7 +42,14 @@ public static class ServiceCollectionExtensions
         services.AddHostedService<StorageInitializer>();
 
         services.AddSingleton(sp => ProtocolLibrary.LoadFromDirectory(ProtocolsPath(sp.GetRequiredService<IOptions<InfusionAuditOptions>>().Value.ProtocolsPath)));
-        services.AddSingleton(sp => new PatientPseudonymizer(PatientHashKey.Parse(sp.GetRequiredService<IOptions<InfusionAuditOptions>>().Value.PatientHashKey)));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<InfusionAuditOptions>>().Value;
+            return new PatientPseudonymizer(
+                PatientHashKey.Parse(options.PatientHashKey),
+                options.PatientIdentityScope,
+                string.IsNullOrWhiteSpace(options.PatientHashKeyId) ? null : options.PatientHashKeyId.Trim());
+        });
 
         services.AddSingleton<PipelineCounters>();
         services.AddSingleton<SessionIndexWriter>();

@@ -13,11 +13,11 @@ public sealed class FunctionTests(FunctionServices services) : IClassFixture<Fun
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task TheQueueFunctionIngestsABatchAndUsesTheMessageInsertionTimeAsReceiveTime()
+    public async Task TheQueueFunctionDecodesABase64BatchAndUsesTheMessageInsertionTimeAsReceiveTime()
     {
         var sessionId = NewSession();
         var insertedOn = DateTimeOffset.UtcNow.AddSeconds(-30);
-        var message = QueuesModelFactory.QueueMessage("msg-1", "pop", BinaryData.FromString(Batch(sessionId, 3)), 1, insertedOn: insertedOn);
+        var message = QueuesModelFactory.QueueMessage("msg-1", "pop", BinaryData.FromString(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Batch(sessionId, 3)))), 1, insertedOn: insertedOn);
 
         await new IngestEventsFunction(services.Get<IngestHandler>()).Run(message, Ct);
 

@@ -90,23 +90,17 @@ public sealed partial class AlertClockHandler(
                 snapshot = Apply(snapshot, changes);
             }
 
-            // Undelivered notifications past their lease or retry time: claim each (the ETag makes two timers, or a
-            // timer and a slow creator, not both send it), then send with the ones this tick created.
-            var claimed = new List<StoredNotification>();
-            foreach (var stale in partition.Undelivered.Where(n => n.Delivery.NextAttemptAt <= now))
-            {
-                var lease = stale.Delivery with { NextAttemptAt = now + settings.DispatchLease };
-                if (await repository.UpdateDeliveryAsync(due.SessionId, stale.Notification.NotificationId, lease, stale.ETag, cancellationToken) is { } etag)
-                {
-                    claimed.Add(stale with { Delivery = lease, ETag = etag });
-                }
-            }
-
-            var sent = await dispatcher.DispatchAsync([.. claimed, .. created], cancellationToken);
+            // Undelivered notifications past their lease or retry time, with the ones this tick created: the dispatcher
+            // claims each with the ETag read here, so two timers, or a timer and a slow sender, never both send it.
+            var stale = partition.Undelivered.Where(n => n.Delivery.NextAttemptAt <= now).ToList();
+            var sent = await dispatcher.DispatchAsync([.. stale, .. created], cancellationToken);
             var sentIds = sent.Select(n => n.Notification.NotificationId).ToHashSet(StringComparer.Ordinal);
-            var stillPending = partition.Undelivered.Where(n => !sentIds.Contains(n.Notification.NotificationId))
-                .Concat(sent.Where(n => !n.Delivery.IsDelivered))
-                .Select(n => (DateTimeOffset?)n.Delivery.NextAttemptAt)
+
+            // One claimed by another sender meanwhile is looked at again once that sender's lease would have run out.
+            var stillPending = partition.Undelivered.Concat(created).Where(n => !sentIds.Contains(n.Notification.NotificationId))
+                .Select(n => n.Delivery.NextAttemptAt <= now ? now + settings.DispatchLease : n.Delivery.NextAttemptAt)
+                .Concat(sent.Where(n => !n.Delivery.IsDelivered).Select(n => n.Delivery.NextAttemptAt))
+                .Select(t => (DateTimeOffset?)t)
                 .Min();
             var next = new[] { AlertPolicy.NextDue(snapshot), stillPending }.Where(t => t is not null).Min();
             await index.RescheduleAsync(settings.Scope, due, next, cancellationToken);

@@ -41,8 +41,8 @@ public sealed class AlertCommandHandler(AlertRepository repository, AlertStore s
                 continue;
             }
 
-            var sent = await dispatcher.DispatchAsync(created, cancellationToken);
-            var notifications = partition.Notifications.Concat(sent).ToList();
+            var sent = (await dispatcher.DispatchAsync(created, cancellationToken)).ToDictionary(n => n.Notification.NotificationId, StringComparer.Ordinal);
+            var notifications = partition.Notifications.Concat(created.Select(n => sent.GetValueOrDefault(n.Notification.NotificationId) ?? n)).ToList();
             return (result.Status, AlertView.From(alert, partition with { Notifications = notifications }));
         }
     }

@@ -52,8 +52,14 @@ public sealed class AlertOptions
     /// <summary>Send right after the session write (the latency path). Off leaves every send to the alert timer.</summary>
     public bool InlineDispatch { get; set; } = true;
 
-    /// <summary>How long a new notification is left to the host that created it before the timer may send it.</summary>
+    /// <summary>
+    /// How long a claim on a notification lasts: a new notification is left to the host that created it, and a sender
+    /// renews its claim every third of this while its send lasts, so only a sender that died loses it to the timer.
+    /// </summary>
     public TimeSpan DispatchLease { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Longest one dispatch round may take before its sends are cancelled and counted as failed (retried later).</summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>First retry delay after a failed dispatch; doubles per attempt up to <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(5);

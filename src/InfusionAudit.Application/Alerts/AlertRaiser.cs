@@ -10,7 +10,7 @@ namespace InfusionAudit.Application.Alerts;
 
 /// <summary>
 /// The session writer's hook (an outbox): <see cref="RaiseAsync"/> records alerts for new findings, and resolves the
-/// session's alerts when it completed, <em>before</em> the session commit, so a crash after that commit cannot forget
+/// session's alerts when it completed (never a critical one no person acknowledged), <em>before</em> the session commit, so a crash after that commit cannot forget
 /// an alert (a redelivered message would find no new findings). Ids are deterministic and rows insert-if-absent, so a
 /// retried or redelivered write finds its alerts already there. <see cref="DispatchAsync"/> runs after the commit.
 /// </summary>

@@ -7,7 +7,8 @@ namespace InfusionAudit.Application.Alerts;
 /// <summary>
 /// Stores one policy decision for a session: index rows first (idempotent upserts: the timer's due row and the clinic
 /// listing), then the partition in one transaction guarded by the group row's ETag, then removal of listing rows for
-/// states the alerts left. The new notifications come back for dispatch after the caller's own commit.
+/// states the alerts left. The new notifications come back, with the ETags of their rows, for dispatch after the caller's
+/// own commit.
 /// </summary>
 public sealed class AlertStore(
     AlertRepository repository,
@@ -60,11 +61,11 @@ public sealed class AlertStore(
         }
 
         await Task.WhenAll(indexWrites);
-        await repository.CommitAsync(
+        var stored = await repository.CommitAsync(
             new AlertPartitionWrite(partition.SessionId, changes.Group, partition.Group is null ? null : partition.GroupETag, changes.Alerts, created),
             cancellationToken);
         await Task.WhenAll(left.Select(l => index.UnlistStateAsync(l.Alert, l.From, cancellationToken)));
-        return created;
+        return stored;
     }
 
     private static DateTimeOffset? Earliest(params DateTimeOffset?[] times) => times.Where(t => t is not null).Min();

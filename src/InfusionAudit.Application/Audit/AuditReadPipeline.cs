@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using InfusionAudit.Application.Http;
 using InfusionAudit.Application.Security;
+using InfusionAudit.Application.Telemetry;
 using InfusionAudit.Storage.Audit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -11,11 +12,14 @@ namespace InfusionAudit.Application.Audit;
 /// <summary>
 /// Every audit read goes through here: authenticate and check the role, run the read, then record who read what and
 /// how many rows in the access log before the answer leaves. If the access log cannot be written, the data is not
-/// sent (503): an unrecorded read must not happen. Refusals (401, 403, 400) are recorded too.
+/// sent (503): an unrecorded read must not happen. A refused parameter (400) is recorded too; refused callers (401,
+/// 403) are counted by a metric and only sampled into the log (<see cref="RefusalSampler"/>), so that nobody can
+/// flood the access log without a key.
 /// </summary>
 public sealed partial class AuditReadPipeline(
     EndpointAuthorization authorization,
     AccessLogRepository accessLog,
+    RefusalSampler refusals,
     TimeProvider clock,
     ILogger<AuditReadPipeline> logger)
 {
@@ -31,9 +35,20 @@ public sealed partial class AuditReadPipeline(
         var (caller, denied) = authorization.Authorize(request, roles);
         var answer = denied is not null ? AuditAnswer.Refused(denied) : await read(caller!);
         var status = (answer.Result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
+        var callerName = caller?.KeyId ?? "anonymous";
+        if (denied is not null)
+        {
+            var sampled = refusals.ShouldRecord(callerName, route, status);
+            InfusionAuditTelemetry.RecordRefusal(route, status, sampled);
+            if (!sampled)
+            {
+                return answer.Result;
+            }
+        }
+
         var row = new AccessLogRow(
             clock.GetUtcNow(),
-            caller?.KeyId ?? "anonymous",
+            callerName,
             caller is null ? null : JsonNamingPolicy.CamelCase.ConvertName(caller.Role.ToString()),
             route,
             Parameters(request),

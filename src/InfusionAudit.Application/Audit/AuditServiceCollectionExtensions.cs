@@ -20,6 +20,7 @@ public static class AuditServiceCollectionExtensions
         services.AddSingleton<AlertListingReader>();
 
         services.AddSingleton<PageTokenCodec>();
+        services.AddSingleton<RefusalSampler>();
         services.AddSingleton<AuditReadPipeline>();
         services.AddSingleton<ClinicSessionsQueryHandler>();
         services.AddSingleton<ClinicFindingsQueryHandler>();

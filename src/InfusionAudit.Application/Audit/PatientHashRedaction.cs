@@ -13,6 +13,6 @@ public static partial class PatientHashRedaction
     public static string Redact(string text) =>
         text.Contains("hmac-sha256:", StringComparison.Ordinal) ? HashPattern().Replace(text, Replacement) : text;
 
-    [GeneratedRegex("hmac-sha256:[0-9a-fA-F]{64}", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex("hmac-sha256:(?:v1:[a-z]+:[A-Za-z0-9._-]+:)?[0-9a-fA-F]{64}", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex HashPattern();
 }

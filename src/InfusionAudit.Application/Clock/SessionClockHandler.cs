@@ -6,8 +6,10 @@ namespace InfusionAudit.Application.Clock;
 
 /// <summary>
 /// The timer's work: judge every open session again at the current time, so rules that need the passage of time
-/// (<c>SESSION-OVERDUE</c>, <c>DEVICE-SILENT</c>, <c>SESSION-NO-START</c>) fire on the clock, not on the next event.
-/// Open sessions come from an index, never from a scan.
+/// (<c>SESSION-OVERDUE</c>, <c>DEVICE-SILENT</c>, <c>SESSION-NO-START</c>, and the dose of a running infusion projected to now
+/// for <c>DOSE-OVER-DELIVERY</c> / <c>DOSE-HARD-LIMIT</c>) fire on the clock, not on the next event. Every open session is
+/// judged on every tick (default every minute), running ones included; the findings are dated at the instant their
+/// condition became true, so the tick only decides how soon they are seen. Open sessions come from an index, never from a scan.
 /// </summary>
 public sealed partial class SessionClockHandler(SessionDirectory directory, SessionCommitter committer, TimeProvider clock, ILogger<SessionClockHandler> logger)
 {

@@ -1,3 +1,5 @@
+using InfusionAudit.Domain.Privacy;
+
 namespace InfusionAudit.Application.Configuration;
 
 /// <summary>
@@ -13,6 +15,18 @@ public sealed class InfusionAuditOptions
 
     /// <summary>HMAC-SHA256 key for patient references, hex or base64, at least 32 bytes. From Key Vault in Azure.</summary>
     public string PatientHashKey { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The patient hash key's name in every stored hash (<c>hmac-sha256:v1:{scope}:{keyId}:…</c>): letters, digits, '.',
+    /// '_', '-', at most 40. Empty: derived from the key (<c>k</c> and 8 hex digits), which changes with the key.
+    /// </summary>
+    public string? PatientHashKeyId { get; set; }
+
+    /// <summary>
+    /// Where one <c>patientRef</c> names one patient: <c>Clinic</c> (default; the same reference at two clinics is two
+    /// patients) or <c>Organisation</c> (a network with one patient index). Changing it starts new patient histories.
+    /// </summary>
+    public PatientIdentityScope PatientIdentityScope { get; set; } = PatientIdentityScope.Clinic;
 
     /// <summary>Folder of protocol library files (one JSON file per protocol version).</summary>
     public string ProtocolsPath { get; set; } = "protocols";

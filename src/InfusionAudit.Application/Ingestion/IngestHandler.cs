@@ -1,3 +1,4 @@
+using System.Text;
 using InfusionAudit.Application.Diagnostics;
 using InfusionAudit.Application.Sessions;
 using InfusionAudit.Application.Telemetry;
@@ -24,13 +25,30 @@ public sealed partial class IngestHandler(
     /// <summary>Rejected text is cut here: enough for an audit, and below the 64 KiB of one table property.</summary>
     private const int MaxStoredRawChars = 60 * 1024;
 
-    /// <summary>A message of the device event queue, as both hosts' queue triggers receive it.</summary>
+    /// <summary>The field and the reason are for people; cut here, far below the 32 K characters of a table string property.</summary>
+    private const int MaxStoredFieldChars = 256;
+
+    private const int MaxStoredMessageChars = 2048;
+
+    /// <summary>A message of the device event queue, as stored: base64 of UTF-8 JSON (host.json sets <c>messageEncoding</c> to <c>none</c>).</summary>
+    /// <remarks>
+    /// The triggers leave the decoding to this handler: a trigger that decodes poisons a message that is not base64 at
+    /// once, body in clear and no reason given; here it becomes a stored rejection like any other bad input.
+    /// </remarks>
     public Task<IngestResult> HandleQueueMessageAsync(string messageText, string messageId, DateTimeOffset? insertedOn, CancellationToken cancellationToken)
     {
         // The insertion time is when the backend received the message; it stays the same on every redelivery.
         var now = clock.GetUtcNow();
         InfusionAuditTelemetry.RecordQueueAge("events", insertedOn, now);
-        return HandleAsync(messageText, new IngestContext("queue", messageId, insertedOn ?? now), cancellationToken);
+        var context = new IngestContext("queue", messageId, insertedOn ?? now);
+        return TryDecodeBase64(messageText, out var json)
+            ? HandleAsync(json, context, cancellationToken)
+            : RecordWholeMessageAsync(
+                messageText,
+                MessageProblem.NotBase64,
+                new EventRejection(null, "$", ContractRule.NotBase64, "The queue message is not base64: the contract's queue messages are base64 of UTF-8 JSON."),
+                context,
+                cancellationToken);
     }
 
     public async Task<IngestResult> HandleAsync(string messageText, IngestContext context, CancellationToken cancellationToken)
@@ -45,7 +63,8 @@ public sealed partial class IngestHandler(
         {
             if (element.Event is { } deviceEvent)
             {
-                var incoming = new IncomingEvent(element.Index, pseudonymizer.Pseudonymize(deviceEvent), pseudonymizer.RedactRawJson(element.RawJson));
+                // The raw text is hashed within the event's clinic, so it carries the same hash as the parsed event.
+                var incoming = new IncomingEvent(element.Index, pseudonymizer.Pseudonymize(deviceEvent), pseudonymizer.ForClinic(deviceEvent.ClinicId).RedactRawJson(element.RawJson));
                 if (!bySession.TryGetValue(deviceEvent.SessionId, out var list))
                 {
                     bySession[deviceEvent.SessionId] = list = [];
@@ -86,19 +105,41 @@ public sealed partial class IngestHandler(
     }
 
     /// <summary>Keeps the start of a body that was too large to read, so a refused request still leaves a trace.</summary>
-    public async Task RecordOversizedAsync(string start, int limitBytes, IngestContext context, CancellationToken cancellationToken)
+    public Task RecordOversizedAsync(string start, int limitBytes, IngestContext context, CancellationToken cancellationToken) =>
+        RecordWholeMessageAsync(start, null, new EventRejection(null, "$", "body-size", $"The body exceeds {limitBytes} bytes and was not processed."), context, cancellationToken);
+
+    private async Task<IngestResult> RecordWholeMessageAsync(string text, MessageProblem? problem, EventRejection reason, IngestContext context, CancellationToken cancellationToken)
     {
-        var reason = new EventRejection(null, "$", "body-size", $"The body exceeds {limitBytes} bytes and was not processed.");
-        var element = new ParsedEvent(0, start, null, reason, null, null);
+        var element = new ParsedEvent(0, text, null, reason, null, null);
         await rejections.StoreAsync([ToRow(element, reason, context)], cancellationToken);
+        var result = new IngestResult([new EventOutcome(0, null, EventOutcomeStatus.Rejected, reason)], problem);
         counters.CountMessage(0, 0, 1);
-        InfusionAuditTelemetry.RecordMessage(context.Source, new IngestResult([new EventOutcome(0, null, EventOutcomeStatus.Rejected, reason)], null));
+        InfusionAuditTelemetry.RecordMessage(context.Source, result);
+        LogMessage(logger, context.Source, context.MessageKey, 0, 0, 1);
+        return result;
+    }
+
+    private static bool TryDecodeBase64(string text, out string json)
+    {
+        json = string.Empty;
+        var bytes = new byte[(text.Length / 4 * 3) + 3];
+        if (!Convert.TryFromBase64String(text, bytes, out var length))
+        {
+            return false;
+        }
+
+        // As the SDK's BinaryData.ToString: invalid UTF-8 becomes U+FFFD, and the parser judges what is left.
+        json = Encoding.UTF8.GetString(bytes, 0, length);
+        return true;
     }
 
     private RejectedEventRow ToRow(ParsedEvent element, EventRejection reason, IngestContext context)
     {
-        var raw = pseudonymizer.RedactRawJson(element.RawJson);
+        var (raw, withheld) = pseudonymizer.ForClinic(element.ClinicId ?? string.Empty).Redact(element.RawJson);
         var truncated = raw.Length > MaxStoredRawChars;
+        var message = withheld == 0
+            ? reason.Message
+            : $"{reason.Message} Part of the raw text was withheld ({withheld} place(s)): it named a patient reference whose value could not be located for sure.";
         return new RejectedEventRow(
             element.ClinicId,
             element.SessionId,
@@ -107,12 +148,14 @@ public sealed partial class IngestHandler(
             context.Source,
             context.MessageKey,
             element.Index,
-            reason.Field,
+            Cut(reason.Field, MaxStoredFieldChars),
             reason.Rule,
-            reason.Message,
+            Cut(message, MaxStoredMessageChars),
             truncated ? raw[..MaxStoredRawChars] : raw,
             truncated);
     }
+
+    private static string Cut(string text, int maxChars) => text.Length <= maxChars ? text : string.Concat(text.AsSpan(0, maxChars - 1), "…");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageKey} from {Source}: {Accepted} accepted, {Duplicate} duplicate, {Rejected} rejected")]
     private static partial void LogMessage(ILogger logger, string source, string messageKey, int accepted, int duplicate, int rejected);

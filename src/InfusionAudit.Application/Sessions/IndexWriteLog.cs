@@ -15,4 +15,11 @@ public sealed class IndexWriteLog
 
     /// <summary>The clinic index row's key and JSON as last written; null when no attempt wrote it.</summary>
     public (string RowKey, string Json)? ClinicRow { get; set; }
+
+    /// <summary>
+    /// Later sessions of the patient that an attempt stamped as judged on an out-of-date history
+    /// (<see cref="SessionRepository.StampHistoryAsync"/>). Stamped once per write: the stamp stays, and stamping again
+    /// on every retry would let two sessions starting at the same instant fail each other's commits without end.
+    /// </summary>
+    public HashSet<string> StampedSessions { get; } = new(StringComparer.Ordinal);
 }

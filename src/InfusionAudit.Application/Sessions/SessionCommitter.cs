@@ -249,9 +249,10 @@ public sealed partial class SessionCommitter(
         DateTimeOffset asOf,
         List<StoredNotification> outbox,
         IndexWriteLog indexLog,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IReadOnlyList<PriorSession>? learned = null)
     {
-        var history = await indexes.PatientHistoryAsync(partition, all, cancellationToken);
+        var history = await indexes.PatientHistoryAsync(partition, all, learned, cancellationToken);
         var evaluation = SessionEngine.Evaluate(all, protocols, history.History, asOf, PinnedProtocolVersion(partition, all));
         var (changed, added) = FindingDiff.Compare(partition.Findings, evaluation.Findings, asOf);
         var clinicRow = SessionIndexWriter.ClinicRow(evaluation);
@@ -259,7 +260,8 @@ public sealed partial class SessionCommitter(
         var stateJson = StoredSessionState.Serialize(evaluation.State);
 
         // Nothing new for a timer refresh: skip the write entirely (unless an earlier attempt left index rows to put right).
-        if (newEvents.Count == 0 && changed.Count == 0 && partition.State?.StateJson == stateJson && !IsCutShort(partition) && indexLog.Findings.Count == 0 && indexLog.ClinicRow is null)
+        if (newEvents.Count == 0 && changed.Count == 0 && partition.State?.StateJson == stateJson && partition.State?.PatientHistoryJson == history.Json
+            && !IsCutShort(partition) && indexLog.Findings.Count == 0 && indexLog.ClinicRow is null)
         {
             return (evaluation, added);
         }
@@ -305,8 +307,77 @@ public sealed partial class SessionCommitter(
         // retry of a failed commit find them already there; sending waits for the commit (CommitAsync, RefreshAsync).
         outbox.AddRange(await alerts.RaiseAsync(alertRequest, cancellationToken));
 
-        await sessions.CommitAsync(new SessionWrite(partition.SessionId, state, partition.State is null ? null : partition.StateETag, rows, changed), cancellationToken);
+        // Before this commit, which records that the lookup is done: a crash in between makes the retry look up and
+        // judge the dependents again, where judging them after the commit could be lost.
+        await JudgeDependentsAgainAsync(partition.SessionId, history, asOf, indexLog, cancellationToken);
+
+        await sessions.CommitAsync(
+            new SessionWrite(partition.SessionId, state, partition.State is null ? null : partition.StateETag, rows, changed, partition.HistoryStampETag),
+            cancellationToken);
         return (evaluation, added);
+    }
+
+    /// <summary>
+    /// Judges again the sessions of the patient that the lookup found to depend on this one (started at or after it),
+    /// with this session in their history. Their findings then come out as if this session had been known first.
+    /// </summary>
+    private async Task JudgeDependentsAgainAsync(string sessionId, PatientHistoryLookup history, DateTimeOffset asOf, IndexWriteLog indexLog, CancellationToken cancellationToken)
+    {
+        foreach (var dependent in history.Dependents)
+        {
+            if (!indexLog.StampedSessions.Contains(dependent.SessionId))
+            {
+                await JudgeAgainAsync(dependent, history.Patient, asOf, indexLog, cancellationToken);
+            }
+        }
+
+        if (history.Dependents.Count > 0)
+        {
+            LogDependents(logger, sessionId, history.Dependents.Count);
+        }
+    }
+
+    /// <summary>
+    /// Judges one session again with <paramref name="patient"/> merged into its history and stores what changed, under its
+    /// state ETag. Without state its first commit is still to come (its host is between registering and committing it, or
+    /// died there): the session is stamped instead, which fails that commit so that it looks the history up again.
+    /// </summary>
+    /// <remarks>
+    /// No per-session turn is taken here: two sessions at the same instant judge each other, and waiting for each
+    /// other's turn would deadlock. The ETag keeps this write and the session's own writes from losing each other.
+    /// </remarks>
+    private async Task JudgeAgainAsync(PatientSessionRow dependent, IReadOnlyList<PriorSession> patient, DateTimeOffset asOf, IndexWriteLog callerLog, CancellationToken cancellationToken)
+    {
+        var outbox = new List<StoredNotification>();
+        var indexLog = new IndexWriteLog();
+        for (var attempt = 1; ; attempt++)
+        {
+            var partition = await sessions.LoadForWriteAsync(dependent.ClinicId, dependent.SessionId, cancellationToken);
+            try
+            {
+                if (partition.State is null)
+                {
+                    await sessions.StampHistoryAsync(partition, cancellationToken);
+                    callerLog.StampedSessions.Add(dependent.SessionId);
+                    return;
+                }
+
+                if (partition.Events.Count == 0)
+                {
+                    return;
+                }
+
+                var (_, added) = await WriteAsync(partition, [.. StoredEvents(partition).Values], [], asOf, outbox, indexLog, cancellationToken, patient);
+                await alerts.DispatchAsync(outbox, cancellationToken);
+                InfusionAuditTelemetry.RecordFindings(added);
+                return;
+            }
+            catch (SessionWriteConflictException) when (attempt < MaxAttempts)
+            {
+                sessions.Forget(dependent.SessionId);
+                await Task.Delay(Backoff(attempt), cancellationToken);
+            }
+        }
     }
 
     /// <summary>
@@ -326,6 +397,9 @@ public sealed partial class SessionCommitter(
 
     // Full jitter, growing to 1 s: spreads the losers of a round so the next round has fewer contenders.
     private static TimeSpan Backoff(int attempt) => TimeSpan.FromMilliseconds(Random.Shared.Next(1, (int)Math.Min(1000, 10 * Math.Pow(2, Math.Min(attempt, 7)))));
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Session {SessionId} is earlier than {Count} known session(s) of its patient; they were judged again")]
+    private static partial void LogDependents(ILogger logger, string sessionId, int count);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Session {SessionId} changed while it was being written (attempt {Attempt}); reading it again")]
     private static partial void LogConflict(ILogger logger, string sessionId, int attempt);

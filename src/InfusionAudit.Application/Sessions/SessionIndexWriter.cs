@@ -20,33 +20,56 @@ public sealed class SessionIndexWriter(
     ClinicFindingIndex findings,
     TimeProvider clock)
 {
-    /// <summary>The patient's history: from the session state when known, else looked up once when the start arrives.</summary>
-    public async Task<PatientHistoryLookup> PatientHistoryAsync(SessionPartition partition, IReadOnlyCollection<StoredEvent> events, CancellationToken cancellationToken)
+    /// <summary>
+    /// The patient's history for one evaluation: the one stored on the session state, merged with
+    /// <paramref name="learned"/> (sessions another session's lookup found). When this write is the first to store the
+    /// session's start, the session is registered in the patient index first and the index read after: of two sessions
+    /// of a patient registering at once, whichever reads last sees the other, and judges it again if it depends on this
+    /// one (<see cref="PatientHistoryLookup.Dependents"/>). One directory write (shared with the claim) and one range
+    /// read per session; none for later writes.
+    /// </summary>
+    /// <exception cref="SessionClaimedElsewhereException">Another clinic holds the session id: nothing was registered.</exception>
+    public async Task<PatientHistoryLookup> PatientHistoryAsync(
+        SessionPartition partition,
+        IReadOnlyCollection<StoredEvent> events,
+        IReadOnlyList<PriorSession>? learned,
+        CancellationToken cancellationToken)
     {
-        if (partition.State?.PatientHistoryJson is { } json)
-        {
-            return new PatientHistoryLookup(JsonSerializer.Deserialize<PatientHistory>(json, JsonDefaults.Options) ?? PatientHistory.Empty, json, null);
-        }
-
+        var storedJson = partition.State?.PatientHistoryJson;
+        var stored = storedJson is null ? PatientHistory.Empty : JsonSerializer.Deserialize<PatientHistory>(storedJson, JsonDefaults.Options) ?? PatientHistory.Empty;
         var start = events
             .Where(e => e.Event.Payload is SessionStartedPayload)
             .OrderBy(e => e.Event.Sequence)
             .ThenBy(e => e.ReceivedAt)
             .FirstOrDefault();
-        if (start is null)
+        var startStored = partition.Events.Any(e => e.Type == nameof(EventType.SessionStarted));
+        if (start is null || startStored)
         {
-            return new PatientHistoryLookup(PatientHistory.Empty, null, null);
+            if (learned is null)
+            {
+                return PatientHistoryLookup.Stored(stored, storedJson);
+            }
+
+            var merged = stored.Merge(learned, partition.SessionId);
+            return PatientHistoryLookup.Stored(merged, JsonSerializer.Serialize(merged, JsonDefaults.Options));
         }
 
         var payload = (SessionStartedPayload)start.Event.Payload;
-        var others = (await directory.PatientSessionsAsync(payload.PatientRef, cancellationToken))
-            .Where(r => r.SessionId != partition.SessionId)
-            .Select(r => new PriorSession(r.SessionId, r.StartedAt, r.ProtocolId))
-            .OrderBy(r => r.StartedAt)
-            .ToList();
-        var history = new PatientHistory(others);
         var self = new PatientSessionRow(payload.PatientRef, partition.SessionId, start.Event.ClinicId, start.Event.OccurredAt, payload.ProtocolId);
-        return new PatientHistoryLookup(history, JsonSerializer.Serialize(history, JsonDefaults.Options), self);
+        var isNew = partition.State is null;
+        var open = isNew && !events.Any(e => e.Event.Type == EventType.SessionEnded);
+        var owner = await directory.RegisterAsync(new SessionRegistration(partition.SessionId, partition.ClinicId, Claim: isNew, clock.GetUtcNow(), self, open ? true : null), cancellationToken);
+        if (!string.Equals(owner, partition.ClinicId, StringComparison.Ordinal))
+        {
+            throw new SessionClaimedElsewhereException(partition.SessionId, owner);
+        }
+
+        var rows = await directory.PatientSessionsAsync(payload.PatientRef, cancellationToken);
+        var patient = rows.Where(r => r.SessionId != partition.SessionId).Append(self).Select(r => new PriorSession(r.SessionId, r.StartedAt, r.ProtocolId)).ToList();
+        var history = stored.Merge(learned ?? [], partition.SessionId).Merge(patient, partition.SessionId);
+        var selfSession = patient[^1];
+        var dependents = rows.Where(r => PatientHistory.DependsOn(new PriorSession(r.SessionId, r.StartedAt, r.ProtocolId), selfSession)).ToList();
+        return new PatientHistoryLookup(history, JsonSerializer.Serialize(history, JsonDefaults.Options), Registered: true, OpenRegistered: open, patient, dependents);
     }
 
     /// <summary>
@@ -86,7 +109,8 @@ public sealed class SessionIndexWriter(
 
     /// <summary>
     /// Writes whatever index rows changed with this evaluation. The directory goes first: a session being created is
-    /// claimed there for its clinic, and when another clinic holds the id nothing else is written.
+    /// claimed there for its clinic (unless the history lookup did), and when another clinic holds the id nothing else
+    /// is written.
     /// </summary>
     /// <param name="changedFindings">The findings the session commit writes (<see cref="FindingDiff"/>).</param>
     /// <exception cref="SessionClaimedElsewhereException">Another clinic holds the session id.</exception>
@@ -104,7 +128,7 @@ public sealed class SessionIndexWriter(
         var before = partition.State;
         var ended = evaluation.State.Status == SessionStatus.Ended;
         var wasEnded = before?.Status == nameof(SessionStatus.Ended);
-        bool? open = before is null && !ended ? true : ended && !wasEnded && before is not null ? false : null;
+        bool? open = before is null && !ended ? (history.OpenRegistered ? null : true) : ended && !wasEnded && before is not null ? false : null;
 
         // An abandoned session (off the clock's list) that sends again is open again.
         if (open is null && !ended && IsAbandoned(partition.Findings) && !evaluation.Findings.Any(f => f.RuleId == RuleIds.SessionAbandoned))
@@ -112,7 +136,7 @@ public sealed class SessionIndexWriter(
             open = true;
         }
 
-        var registration = new SessionRegistration(partition.SessionId, partition.ClinicId, Claim: before is null, clock.GetUtcNow(), history.ThisSession, open);
+        var registration = new SessionRegistration(partition.SessionId, partition.ClinicId, Claim: before is null && !history.Registered, clock.GetUtcNow(), Patient: null, open);
         if (!registration.IsEmpty)
         {
             var owner = await directory.RegisterAsync(registration, cancellationToken);

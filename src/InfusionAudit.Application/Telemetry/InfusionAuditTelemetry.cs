@@ -30,6 +30,7 @@ public static class InfusionAuditTelemetry
     private static readonly Counter<long> EventsRejected = Meter.CreateCounter<long>("infusionaudit.events.rejected", "{event}", "Events refused by the contract, per broken rule.");
     private static readonly Counter<long> Findings = Meter.CreateCounter<long>("infusionaudit.findings", "{finding}", "Findings first stored, per catalogue rule and severity.");
     private static readonly Histogram<double> AlertDispatchDuration = Meter.CreateHistogram<double>("infusionaudit.alerts.dispatch.duration", "s", "Time to hand a batch of alert notifications to one transport.");
+    private static readonly Counter<long> AccessRefused = Meter.CreateCounter<long>("infusionaudit.access.refused", "{request}", "Audit reads refused for the caller (401, 403), per route template and status; sampled=false for those not written to the access log.");
     private static readonly Counter<long> AlertDispatchFailures = Meter.CreateCounter<long>("infusionaudit.alerts.dispatch.failures", "{notification}", "Alert notifications a transport did not accept (retried later).");
     private static readonly Histogram<double> QueueMessageAge = Meter.CreateHistogram<double>("infusionaudit.queue.message.age", "s", "Time from a message's insertion into a queue to its trigger run: the backlog a device event waited in.");
 
@@ -102,6 +103,17 @@ public static class InfusionAuditTelemetry
             Activity.Current?.SetStatus(ActivityStatusCode.Error, $"{failed} notification(s) not accepted");
         }
     }
+
+    /// <summary>Counts one refused audit read (401 or 403).</summary>
+    /// <param name="route">The route template (a closed set), never the request path.</param>
+    /// <param name="status">The status answered.</param>
+    /// <param name="sampled">Whether it was also written to the access log.</param>
+    public static void RecordRefusal(string route, int status, bool sampled) =>
+        AccessRefused.Add(
+            1,
+            new KeyValuePair<string, object?>("route", route),
+            new KeyValuePair<string, object?>("status", status),
+            new KeyValuePair<string, object?>("sampled", sampled));
 
     /// <summary>Records how long a message waited in its queue, at the moment its trigger runs.</summary>
     /// <param name="queue">The queue's name (from configuration, not from the message).</param>

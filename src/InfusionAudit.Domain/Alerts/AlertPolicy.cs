@@ -5,7 +5,8 @@ namespace InfusionAudit.Domain.Alerts;
 
 /// <summary>
 /// The alert policy, pure: which findings alert, how a session's new problems are grouped into notifications, when an
-/// unacknowledged alert escalates, what silences suppress, and the state machine open → acknowledged → resolved.
+/// unacknowledged alert escalates, what silences suppress (warnings only: never a critical alert), and the state machine
+/// open → acknowledged → resolved (a critical alert is resolved automatically only once a person acknowledged it).
 /// </summary>
 /// <remarks>
 /// Grouping follows Alertmanager's group_wait / group_interval, with one group per session: the first new problem of a
@@ -24,7 +25,7 @@ public sealed class AlertPolicy(AlertPolicyOptions options)
 
     /// <summary>
     /// Raises alerts for findings a session write stores for the first time, and resolves the session's earlier alerts
-    /// when that write shows the session completed normally.
+    /// when that write shows the session completed normally, except critical alerts no person has acknowledged.
     /// </summary>
     /// <param name="current">The session's alerts as stored.</param>
     /// <param name="sessionId">The session.</param>
@@ -74,7 +75,7 @@ public sealed class AlertPolicy(AlertPolicyOptions options)
             }
 
             var devices = devicesOf(finding);
-            var silence = silences.FirstOrDefault(s => s.Matches(clinicId, devices, now));
+            var silence = MaySilence(finding.Severity) ? silences.FirstOrDefault(s => s.Matches(clinicId, devices, now)) : null;
             var alert = NewAlert(finding, id, devices, silence, now);
             alerts[id] = alert;
             raised.Add(alert);
@@ -109,8 +110,9 @@ public sealed class AlertPolicy(AlertPolicyOptions options)
         if (sessionCompleted)
         {
             // Only problems raised before this write: one the completing write itself shows (an end-of-session check)
-            // still needs a person.
-            var resolved = current.Alerts.Where(a => a.IsActive).Select(a => ResolveAlert(alerts[a.AlertId], AlertActor.System, SessionCompletedReason, now)).ToList();
+            // still needs a person. A critical alert nobody acknowledged stays open and keeps escalating (catalogue v2):
+            // a session that ended normally says nothing about whether anyone saw the problem.
+            var resolved = current.Alerts.Where(MayResolveOnCompletion).Select(a => ResolveAlert(alerts[a.AlertId], AlertActor.System, SessionCompletedReason, now)).ToList();
             foreach (var alert in resolved)
             {
                 alerts[alert.AlertId] = alert;
@@ -136,7 +138,7 @@ public sealed class AlertPolicy(AlertPolicyOptions options)
 
     /// <summary>
     /// The alert timer's decision for one session at <paramref name="now"/>: send held problems whose window closed as
-    /// one follow-up, and escalate open alerts past their deadline. Silences active now suppress both.
+    /// one follow-up, and escalate open alerts past their deadline. Silences active now suppress both for warnings; critical alerts go out whatever the silences.
     /// </summary>
     public AlertChanges Tick(SessionAlerts current, IReadOnlyList<Silence> silences, DateTimeOffset now)
     {
@@ -344,7 +346,14 @@ public sealed class AlertPolicy(AlertPolicyOptions options)
     };
 
     private static Silence? Silencing(Alert alert, IReadOnlyList<Silence> silences, DateTimeOffset now) =>
-        silences.FirstOrDefault(s => s.Matches(alert.ClinicId, alert.DeviceIds, now));
+        MaySilence(alert.Severity) ? silences.FirstOrDefault(s => s.Matches(alert.ClinicId, alert.DeviceIds, now)) : null;
+
+    // Catalogue v2: a silence (a maintenance window) may keep warnings quiet, never a critical problem.
+    private static bool MaySilence(Severity severity) => severity != Severity.Critical;
+
+    // Catalogue v2: never resolved automatically unless a person acknowledged it.
+    private static bool MayResolveOnCompletion(Alert alert) =>
+        alert.IsActive && (alert.Severity != Severity.Critical || alert.State == AlertState.Acknowledged);
 
     private static bool IsEscalationDue(Alert alert, DateTimeOffset now) =>
         alert is { State: AlertState.Open, SuppressedBy: null, EscalatedAt: null, EscalateAt: { } at } && now >= at;

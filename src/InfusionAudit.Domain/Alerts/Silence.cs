@@ -3,8 +3,9 @@ using System.Text.Json.Serialization;
 namespace InfusionAudit.Domain.Alerts;
 
 /// <summary>
-/// A maintenance window: while active it keeps alerts of a clinic (or of one device of it) from being notified. The
-/// alerts are still recorded, marked with the silence's id. Silences are never deleted, only expired, so an auditor
+/// A maintenance window: while active it keeps warning alerts of a clinic (or of one device of it) from being notified.
+/// It never applies to a critical alert (catalogue v2): those are notified and escalate whatever the silences. The
+/// silenced alerts are still recorded, marked with the silence's id. Silences are never deleted, only expired, so an auditor
 /// can always see why an alert was not sent.
 /// </summary>
 /// <param name="SilenceId">Its id.</param>

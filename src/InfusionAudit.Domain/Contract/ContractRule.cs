@@ -9,6 +9,9 @@ public static class ContractRule
     /// <summary>The message text is not JSON.</summary>
     public const string NotJson = "not-json";
 
+    /// <summary>A queue message is not base64-encoded.</summary>
+    public const string NotBase64 = "not-base64";
+
     /// <summary>The message is larger than <see cref="EventParser.MaxMessageLength"/> characters.</summary>
     public const string MessageSize = "message-size";
 
@@ -56,6 +59,9 @@ public static class ContractRule
 
     /// <summary>None of a set of fields is present.</summary>
     public const string AtLeastOneOf = "at-least-one-of";
+
+    /// <summary>One event's text is larger than <see cref="EventParser.MaxEventBytes"/> (a queue message's limit), too large to store as received.</summary>
+    public const string EventSize = "event-size";
 
     /// <summary>One object names the same property twice, so its meaning is ambiguous.</summary>
     public const string DuplicateProperty = "duplicate-property";

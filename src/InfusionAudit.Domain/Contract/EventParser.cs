@@ -16,6 +16,12 @@ public static class EventParser
     public const int MaxEventsPerMessage = 100;
 
     /// <summary>
+    /// The largest event, in UTF-8 bytes of its JSON text: a queue message's limit (64 KiB), so nothing a queue producer
+    /// can send is refused over HTTP, and every accepted event fits its table row as received.
+    /// </summary>
+    public const int MaxEventBytes = 64 * 1024;
+
+    /// <summary>
     /// The longest message text looked at, in UTF-16 characters (16 Mi). A queue message is at most 64 KiB, so only a
     /// broken HTTP client gets near it; past it the text is rejected unread instead of risking the worker's memory.
     /// </summary>

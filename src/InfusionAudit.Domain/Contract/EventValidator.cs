@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace InfusionAudit.Domain.Contract;
@@ -40,6 +41,17 @@ internal static class EventValidator
         var knownEventId = Known(eventIdViolation, duplicated, EventIdSlot, eventId);
         var knownSessionId = Known(sessionIdViolation, duplicated, SessionIdSlot, sessionId);
         var knownClinicId = Known(clinicIdViolation, duplicated, ClinicIdSlot, clinicId);
+
+        if (JsonMarshal.GetRawUtf8Value(element).Length > EventParser.MaxEventBytes)
+        {
+            return Rejected(
+                index,
+                rawJson,
+                knownEventId,
+                new Violation("$", ContractRule.EventSize, $"The event is larger than {EventParser.MaxEventBytes} bytes of UTF-8 JSON (a queue message's limit); it is kept only in part."),
+                knownClinicId,
+                knownSessionId);
+        }
 
         if (duplicate is not null)
         {

@@ -238,6 +238,14 @@ internal static class FieldReader
                     string.Create(CultureInfo.InvariantCulture, $"{field} must be {(rule.MinimumIsExclusive ? "greater than" : "at least")} {rule.Minimum:R}."));
         }
 
+        if (number < rule.Floor)
+        {
+            return new Violation(
+                field,
+                ContractRule.Minimum,
+                string.Create(CultureInfo.InvariantCulture, $"{field} must be at least {rule.Floor:R}: other figures are divided by it, and a smaller value is not physical and would make them overflow."));
+        }
+
         if (number > rule.Maximum)
         {
             return rule == NumberRule.Finite

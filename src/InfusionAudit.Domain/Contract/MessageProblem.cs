@@ -12,6 +12,9 @@ public enum MessageProblem
     /// <summary>An empty array.</summary>
     EmptyBatch,
 
+    /// <summary>A queue message whose text is not base64 (the contract's queue encoding), so not even its JSON can be read.</summary>
+    NotBase64,
+
     /// <summary>More than <see cref="EventParser.MaxEventsPerMessage"/> events.</summary>
     TooManyEvents,
 }

@@ -7,6 +7,8 @@ namespace InfusionAudit.Domain.Contract;
 /// <summary>One pass over a JSON object's properties: known fields into slots, unknown ones skipped, duplicates noticed.</summary>
 internal static class ObjectScanner
 {
+    private const int MaxNameInPath = 64;
+
     /// <summary>
     /// Puts each property named in <paramref name="table"/> into its slot (first occurrence wins) and returns the first
     /// property name that occurs twice, known or not, or null. Bit <c>i</c> of <paramref name="duplicated"/> marks slot <c>i</c>.
@@ -57,7 +59,7 @@ internal static class ObjectScanner
             unknownNames ??= new List<string>(2);
             if (unknownNames.Contains(decodedName))
             {
-                firstDuplicate ??= table.PathPrefix + decodedName;
+                firstDuplicate ??= table.PathPrefix + Shorten(decodedName);
             }
             else
             {
@@ -67,4 +69,7 @@ internal static class ObjectScanner
 
         return firstDuplicate;
     }
+
+    // A property name is producer text of any length; a rejection names it for people, and has to fit a table row.
+    private static string Shorten(string name) => name.Length <= MaxNameInPath ? name : string.Concat(name.AsSpan(0, MaxNameInPath), "…");
 }

@@ -14,11 +14,23 @@ internal static class PayloadValidator
 
     private const string PayloadField = "payload";
 
-    private static readonly NumberRule WeightKg = NumberRule.Positive(BodyWeight.MaxValue.Kilograms);
-    private static readonly NumberRule DoseMgPerKg = NumberRule.Positive(WeightBasedDose.MaxValue.MilligramsPerKilogram);
+    /// <summary>
+    /// Lower bounds of the fields that delivered mg/kg, millilitres and percent of prescribed are divided by (1 g of
+    /// body weight, 1 ng/kg or 1 ng prescribed, 1 ng/mL): far below anything real, and high enough that every
+    /// derived figure of a session made of representable maxima stays finite.
+    /// </summary>
+    internal const double MinWeightKg = 0.001;
+
+    internal const double MinPrescribedDose = 1e-6;
+
+    internal const double MinConcentrationMgPerMl = 1e-6;
+
+    private static readonly NumberRule WeightKg = NumberRule.Divisor(MinWeightKg, BodyWeight.MaxValue.Kilograms);
+    private static readonly NumberRule DoseMgPerKg = NumberRule.Divisor(MinPrescribedDose, WeightBasedDose.MaxValue.MilligramsPerKilogram);
+    private static readonly NumberRule PrescribedDoseMg = NumberRule.Divisor(MinPrescribedDose, Dose.MaxValue.Milligrams);
     private static readonly NumberRule DoseMg = NumberRule.Positive(Dose.MaxValue.Milligrams);
     private static readonly NumberRule DurationMin = NumberRule.Positive(MaxPlannedDurationMinutes);
-    private static readonly NumberRule ConcentrationMgPerMl = NumberRule.Positive(Concentration.MaxValue.MilligramsPerMillilitre);
+    private static readonly NumberRule ConcentrationMgPerMl = NumberRule.Divisor(MinConcentrationMgPerMl, Concentration.MaxValue.MilligramsPerMillilitre);
     private static readonly NumberRule RateMlPerHour = NumberRule.NonNegative(VolumeRate.MaxValue.MillilitresPerHour);
     private static readonly NumberRule RateMgPerKgPerHour = NumberRule.NonNegative(WeightBasedDoseRate.MaxValue.MilligramsPerKilogramPerHour);
     private static readonly NumberRule VolumeMl = NumberRule.NonNegative(Volume.MaxValue.Millilitres);
@@ -105,7 +117,7 @@ internal static class PayloadValidator
             FieldReader.Enum(f[2], p[2], Routes, out var route),
             FieldReader.RequiredNumber(f[3], p[3], WeightKg, out var weightKg),
             FieldReader.OptionalNumber(f[4], p[4], DoseMgPerKg, out var doseMgPerKg),
-            FieldReader.OptionalNumber(f[5], p[5], DoseMg, out var doseMg),
+            FieldReader.OptionalNumber(f[5], p[5], PrescribedDoseMg, out var doseMg),
             ExactlyOne(doseMgPerKg.HasValue, doseMg.HasValue, "prescribedDoseMgPerKg", "prescribedDoseMg"));
         if (violation is not null)
         {

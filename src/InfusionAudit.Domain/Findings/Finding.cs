@@ -9,7 +9,7 @@ namespace InfusionAudit.Domain.Findings;
 /// <param name="Severity">The catalogue severity.</param>
 /// <param name="SessionId">The session.</param>
 /// <param name="ClinicId">The clinic.</param>
-/// <param name="ProtocolId">The protocol the finding was judged against (the session's claimed id for <c>PROTOCOL-UNKNOWN</c>).</param>
+/// <param name="ProtocolId">The protocol the finding was judged against (for <c>PROTOCOL-UNKNOWN</c>: the session's id when it is in the library, else <c>~unknown</c>, never the producer's text).</param>
 /// <param name="ProtocolVersion">The version judged against; null only for <c>PROTOCOL-UNKNOWN</c> of an id not in the library.</param>
 /// <param name="EpisodeKey">Identity of this occurrence: <c>""</c> for once-per-session rules, else an event id or a named part.</param>
 /// <param name="Evidence">A sentence for people, with units.</param>

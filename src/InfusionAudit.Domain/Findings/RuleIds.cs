@@ -27,6 +27,9 @@ public static class RuleIds
     /// <summary>Fixed-dose total not allowed, or above the first-session dose of an elderly patient (warning).</summary>
     public const string DoseFixedNotAllowed = "DOSE-FIXED-NOT-ALLOWED";
 
+    /// <summary>A discrete dose on an IV-infusion protocol (warning; critical above the protocol's bolus maximum, catalogue v2).</summary>
+    public const string DoseBolus = "DOSE-BOLUS";
+
     /// <summary>Programmed rate above the soft maximum (warning).</summary>
     public const string RateSoft = "RATE-SOFT";
 
@@ -57,6 +60,9 @@ public static class RuleIds
     /// <summary>Last blood pressure before the first dose or rate too high (warning).</summary>
     public const string VitalsBpPredose = "VITALS-BP-PREDOSE";
 
+    /// <summary>No blood pressure in the set time before the first dose or rate (warning, catalogue v2).</summary>
+    public const string VitalsBpPredoseMissing = "VITALS-BP-PREDOSE-MISSING";
+
     /// <summary>High blood pressure reading (warning).</summary>
     public const string VitalsBpHigh = "VITALS-BP-HIGH";
 
@@ -68,6 +74,9 @@ public static class RuleIds
 
     /// <summary>Critical heart rate (critical, live).</summary>
     public const string VitalsHrCritical = "VITALS-HR-CRITICAL";
+
+    /// <summary>Low heart rate: warning, critical at the lower limit (catalogue v2).</summary>
+    public const string VitalsHrLow = "VITALS-HR-LOW";
 
     /// <summary>Low oxygen saturation (warning).</summary>
     public const string VitalsSpo2Low = "VITALS-SPO2-LOW";
@@ -114,14 +123,20 @@ public static class RuleIds
     /// <summary>Protocol id not in the library or route mismatch: no dose or rate check can run (critical).</summary>
     public const string ProtocolUnknown = "PROTOCOL-UNKNOWN";
 
+    /// <summary>The delivered dose cannot be computed (critical while an infusion runs, else warning; catalogue v2).</summary>
+    public const string DoseNotComputable = "DOSE-NOT-COMPUTABLE";
+
+    /// <summary>A device time not believed: before 2015, a week old while live, or off the other devices (warning; catalogue v2).</summary>
+    public const string ClockImplausible = "CLOCK-IMPLAUSIBLE";
+
     /// <summary>Every id of the catalogue, in catalogue order.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         DosePrescribedSoft, DosePrescribedHard, DoseOverDelivery, DoseHardLimit, DoseUnderDelivery, DosePumpMismatch,
-        DoseDeviceSpacing, DoseFixedNotAllowed, RateSoft, RateHard, RateDeviation, DurationSoft, DurationHard, PauseLong,
-        SessionOverdue, DeviceSilent, ObservationShort, VitalsBpPredose, VitalsBpHigh, VitalsBpCritical, VitalsHrHigh,
-        VitalsHrCritical, VitalsSpo2Low, VitalsSpo2Critical, VitalsRrCritical, VitalsImplausible, AeReported, AeSevere,
+        DoseDeviceSpacing, DoseFixedNotAllowed, DoseBolus, RateSoft, RateHard, RateDeviation, DurationSoft, DurationHard, PauseLong,
+        SessionOverdue, DeviceSilent, ObservationShort, VitalsBpPredose, VitalsBpPredoseMissing, VitalsBpHigh, VitalsBpCritical, VitalsHrHigh,
+        VitalsHrCritical, VitalsHrLow, VitalsSpo2Low, VitalsSpo2Critical, VitalsRrCritical, VitalsImplausible, AeReported, AeSevere,
         SessionStoppedAe, SeqGap, EventAfterEnd, ClockSkew, WeightImplausible, PatientInterval, SessionNoStart, ProtocolUnknown,
-        SessionAbandoned,
+        SessionAbandoned, DoseNotComputable, ClockImplausible,
     ];
 }

@@ -1,19 +1,28 @@
 using System.Buffers;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using InfusionAudit.Domain.Contract;
 
 namespace InfusionAudit.Domain.Privacy;
 
 /// <summary>
 /// Replaces patient identifiers by a keyed hash (HMAC-SHA256) before anything is stored or judged: in parsed events
-/// and in the raw text kept for audit. The same key and identifier always give the same hash, so sessions of one
+/// and in the raw text kept for audit. The same key, scope and identifier always give the same hash, so sessions of one
 /// patient can still be linked; without the key the hash does not lead back to the identifier.
 /// </summary>
-/// <remarks>Thread-safe: the key is copied at construction and never changes.</remarks>
-public sealed partial class PatientPseudonymizer
+/// <remarks>
+/// <para>A hash reads <c>hmac-sha256:v1:{scope}:{keyId}:{64 hex digits}</c>: the scope (<c>clinic</c> or
+/// <c>organisation</c>) and the key id say which hashes can be compared, so a key rotation or a change of scope is
+/// visible in the data instead of silently splitting patients.</para>
+/// <para>The HMAC is over the UTF-8 of <c>v1|clinic|{length of clinic id}:{clinic id}|{reference}</c> in clinic scope
+/// and <c>v1|organisation|{reference}</c> in organisation scope, the reference normalised by <see cref="Normalize"/>.
+/// The length prefix keeps a clinic id from running into the reference.</para>
+/// <para>Thread-safe: the key is copied at construction and never changes. An instance is bound to one clinic
+/// (<see cref="ForClinic"/>) for the raw text of that clinic's events; the root instance hashes as clinic "" (text
+/// whose clinic is unreadable), which links nothing.</para>
+/// </remarks>
+public sealed class PatientPseudonymizer
 {
     /// <summary>The shortest key accepted, in bytes: RFC 2104 advises a key no shorter than the hash output (32 bytes for SHA-256).</summary>
     public const int MinKeyLength = 32;
@@ -21,15 +30,28 @@ public sealed partial class PatientPseudonymizer
     /// <summary>What every hash starts with, naming the algorithm so a future key or algorithm change stays readable.</summary>
     public const string HashPrefix = "hmac-sha256:";
 
-    private const string PatientRefProperty = "patientRef";
+    /// <summary>The version of the hashed text and the prefix after <see cref="HashPrefix"/>.</summary>
+    public const string FormatVersion = "v1";
+
+    /// <summary>The longest key id accepted (a Key Vault secret version is 32 characters).</summary>
+    public const int MaxKeyIdLength = 40;
 
     private readonly byte[] key;
+    private readonly string clinicId;
+    private readonly string prefix;
+
+    private Func<string, string>? hashValue;
 
     /// <summary>Creates a pseudonymizer with the HMAC key (from configuration or Key Vault).</summary>
     /// <param name="key">The secret key, at least <see cref="MinKeyLength"/> bytes.</param>
+    /// <param name="scope">Where one reference names one patient.</param>
+    /// <param name="keyId">
+    /// The key's name in the prefix: letters, digits, <c>.</c>, <c>_</c>, <c>-</c>. Null: <c>k</c> and 8 hex digits of
+    /// an HMAC of a fixed text under the key, stable for a key and telling nothing about it.
+    /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="key"/> is shorter than <see cref="MinKeyLength"/> bytes.</exception>
-    public PatientPseudonymizer(byte[] key)
+    /// <exception cref="ArgumentException"><paramref name="key"/> is shorter than <see cref="MinKeyLength"/> bytes, or the key id is not usable.</exception>
+    public PatientPseudonymizer(byte[] key, PatientIdentityScope scope = PatientIdentityScope.Clinic, string? keyId = null)
     {
         ArgumentNullException.ThrowIfNull(key);
         if (key.Length < MinKeyLength)
@@ -39,21 +61,100 @@ public sealed partial class PatientPseudonymizer
                 nameof(key));
         }
 
+        if (keyId is not null && !IsValidKeyId(keyId))
+        {
+            throw new ArgumentException(
+                $"The patient hash key id must be 1 to {MaxKeyIdLength} letters, digits, '.', '_' or '-' (it is part of every stored hash).",
+                nameof(keyId));
+        }
+
         this.key = (byte[])key.Clone();
+        Scope = scope;
+        KeyId = keyId ?? DeriveKeyId(this.key);
+        clinicId = string.Empty;
+        prefix = $"{HashPrefix}{FormatVersion}:{ScopeName(scope)}:{KeyId}:";
     }
 
-    /// <summary>The keyed hash of a patient identifier: <c>hmac-sha256:</c> and 64 lowercase hex digits.</summary>
-    /// <param name="patientRef">The identifier as the clinic sent it (HMAC over its UTF-8 bytes).</param>
-    public string Hash(string patientRef)
+    private PatientPseudonymizer(PatientPseudonymizer root, string clinicId)
+    {
+        key = root.key;
+        Scope = root.Scope;
+        KeyId = root.KeyId;
+        prefix = root.prefix;
+        this.clinicId = clinicId;
+    }
+
+    /// <summary>Where one reference names one patient.</summary>
+    public PatientIdentityScope Scope { get; }
+
+    /// <summary>The key's name in every hash's prefix.</summary>
+    public string KeyId { get; }
+
+    /// <summary>The pseudonymizer for the identifiers of one clinic's events (its raw text included).</summary>
+    public PatientPseudonymizer ForClinic(string clinicId)
+    {
+        ArgumentNullException.ThrowIfNull(clinicId);
+        return string.Equals(clinicId, this.clinicId, StringComparison.Ordinal) ? this : new PatientPseudonymizer(this, clinicId);
+    }
+
+    /// <summary>
+    /// The reference as one patient is known by: full-width forms folded to ASCII (U+FF01–U+FF5E to U+0021–U+007E,
+    /// the ideographic space U+3000 to a space: what East Asian input methods type for a patient number), then trimmed
+    /// of white space at both ends, then upper-cased by the invariant culture (simple case mapping, so <c>ß</c> stays).
+    /// Inner white space and punctuation are kept: <c>MRN 1</c> and <c>MRN1</c> stay two references.
+    /// </summary>
+    /// <remarks>
+    /// No canonical Unicode normalisation (NFC/NFKC): the hosts run in invariant globalization mode, which carries no
+    /// normalisation tables, and a rule that only works on some hosts would split patients between them. A reference
+    /// written once with a composed and once with a decomposed accent is therefore two references; clinic patient
+    /// numbers are ASCII in practice, and docs/rules.md says so.
+    /// </remarks>
+    public static string Normalize(string patientRef)
     {
         ArgumentNullException.ThrowIfNull(patientRef);
+        var folded = patientRef;
+        foreach (var c in patientRef)
+        {
+            if (c is >= '\uFF01' and <= '\uFF5E' or '\u3000')
+            {
+                folded = string.Create(patientRef.Length, patientRef, static (span, text) =>
+                {
+                    for (var i = 0; i < text.Length; i++)
+                    {
+                        var c = text[i];
+                        span[i] = c switch
+                        {
+                            >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
+                            '\u3000' => ' ',
+                            _ => c,
+                        };
+                    }
+                });
+                break;
+            }
+        }
+
+        return folded.Trim().ToUpperInvariant();
+    }
+
+    /// <summary>The keyed hash of a patient identifier of this instance's clinic: the prefix and 64 lowercase hex digits.</summary>
+    /// <param name="patientRef">The identifier as the clinic sent it (normalised by <see cref="Normalize"/> first).</param>
+    public string Hash(string patientRef) => Hash(patientRef, clinicId);
+
+    private string Hash(string patientRef, string clinic)
+    {
+        ArgumentNullException.ThrowIfNull(patientRef);
+        var normalised = Normalize(patientRef);
+        var message = Scope == PatientIdentityScope.Clinic
+            ? string.Create(CultureInfo.InvariantCulture, $"{FormatVersion}|clinic|{clinic.Length}:{clinic}|{normalised}")
+            : $"{FormatVersion}|organisation|{normalised}";
         Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        var maxBytes = Encoding.UTF8.GetMaxByteCount(patientRef.Length);
+        var maxBytes = Encoding.UTF8.GetMaxByteCount(message.Length);
         byte[]? rented = null;
         var utf8 = maxBytes <= 512 ? stackalloc byte[512] : (rented = ArrayPool<byte>.Shared.Rent(maxBytes));
         try
         {
-            var length = Encoding.UTF8.GetBytes(patientRef, utf8);
+            var length = Encoding.UTF8.GetBytes(message, utf8);
             HMACSHA256.HashData(key, utf8[..length], mac);
         }
         finally
@@ -64,136 +165,44 @@ public sealed partial class PatientPseudonymizer
             }
         }
 
-        return HashPrefix + Convert.ToHexStringLower(mac);
+        return prefix + Convert.ToHexStringLower(mac);
     }
 
-    /// <summary>The event with its patient identifier hashed (<see cref="SessionStartedPayload.PatientRef"/>); other events unchanged.</summary>
+    private static string ScopeName(PatientIdentityScope scope) => scope switch
+    {
+        PatientIdentityScope.Clinic => "clinic",
+        PatientIdentityScope.Organisation => "organisation",
+        _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, "Unknown patient identity scope."),
+    };
+
+    private static bool IsValidKeyId(string keyId) =>
+        keyId.Length is > 0 and <= MaxKeyIdLength && keyId.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
+
+    private static string DeriveKeyId(byte[] key) =>
+        "k" + Convert.ToHexStringLower(HMACSHA256.HashData(key, "InfusionAudit patient hash key id"u8))[..8];
+
+    /// <summary>The event with its patient identifier hashed within its clinic (<see cref="SessionStartedPayload.PatientRef"/>); other events unchanged.</summary>
     public DeviceEvent Pseudonymize(DeviceEvent deviceEvent)
     {
         ArgumentNullException.ThrowIfNull(deviceEvent);
         return deviceEvent.Payload is SessionStartedPayload started
-            ? deviceEvent with { Payload = started with { PatientRef = Hash(started.PatientRef) } }
+            ? deviceEvent with { Payload = started with { PatientRef = Hash(started.PatientRef, deviceEvent.ClinicId) } }
             : deviceEvent;
     }
 
     /// <summary>
-    /// The raw text with the value of every <c>patientRef</c> property replaced by its hash, everything else byte for
-    /// byte as received (the audit copy is meant to be verbatim).
+    /// The raw text with the value of every patient reference replaced by its hash (a string by its decoded value, so the
+    /// hash equals the parsed event's; any other value by its text), everything else as received: the audit copy is
+    /// meant to be verbatim. Misspelt, differently cased and escaped keys count, in JSON and in broken text; where a
+    /// reference cannot be located for sure the text is dropped from there (<see cref="RedactedText.Withheld"/>).
     /// </summary>
-    /// <remarks>
-    /// Every <c>patientRef</c> at any depth is replaced, not only <c>payload.patientRef</c>: a producer that misplaces it
-    /// (or a batch, or a rejected event) must still not leave a clear identifier in storage. A string is hashed by its
-    /// decoded value, so the hash equals the one of the parsed event; any other non-null value (a number, an object) is
-    /// replaced by the hash of its JSON text. Text that is not JSON falls back to a pattern that replaces any
-    /// <c>"patientRef": "…"</c> it finds, including an unterminated value at the end of a truncated message.
-    /// </remarks>
-    public string RedactRawJson(string rawJson)
+    /// <remarks>See <see cref="RawTextRedactor"/> for what counts as a patient key.</remarks>
+    public RedactedText Redact(string rawText)
     {
-        ArgumentNullException.ThrowIfNull(rawJson);
-        if (!rawJson.Contains(PatientRefProperty, StringComparison.Ordinal) && !rawJson.Contains('\\'))
-        {
-            return rawJson;
-        }
-
-        return TryRedactJson(rawJson, out var redacted) ? redacted : RedactByPattern(rawJson);
+        ArgumentNullException.ThrowIfNull(rawText);
+        return RawTextRedactor.Redact(rawText, hashValue ??= Hash);
     }
 
-    private bool TryRedactJson(string rawJson, out string redacted)
-    {
-        redacted = rawJson;
-        var utf8 = Encoding.UTF8.GetBytes(rawJson);
-        var replacements = new List<(int Start, int End, string Hash)>();
-        try
-        {
-            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 256 });
-            while (reader.Read())
-            {
-                if (reader.TokenType != JsonTokenType.PropertyName || !reader.ValueTextEquals(PatientRefProperty))
-                {
-                    continue;
-                }
-
-                reader.Read();
-                var start = (int)reader.TokenStartIndex;
-                switch (reader.TokenType)
-                {
-                    case JsonTokenType.Null:
-                        break;
-                    case JsonTokenType.String:
-                        // TokenStartIndex is the opening quote; the token ends after the closing one.
-                        var end = (int)reader.BytesConsumed;
-                        replacements.Add((start, end, Hash(reader.GetString()!)));
-                        break;
-                    default:
-                        reader.Skip();
-                        var valueEnd = (int)reader.BytesConsumed;
-                        replacements.Add((start, valueEnd, Hash(Encoding.UTF8.GetString(utf8, start, valueEnd - start))));
-                        break;
-                }
-            }
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
-        {
-            // Not JSON, or a patientRef that is no Unicode text (an escaped lone surrogate): the pattern still finds it.
-            return false;
-        }
-
-        if (replacements.Count == 0)
-        {
-            return true;
-        }
-
-        var output = new ArrayBufferWriter<byte>(utf8.Length + (replacements.Count * 80));
-        var position = 0;
-        foreach (var (start, end, hash) in replacements)
-        {
-            output.Write(utf8.AsSpan(position, start - position));
-            output.Write(Encoding.UTF8.GetBytes("\"" + hash + "\""));
-            position = end;
-        }
-
-        output.Write(utf8.AsSpan(position));
-        redacted = Encoding.UTF8.GetString(output.WrittenSpan);
-        return true;
-    }
-
-    private string RedactByPattern(string text) =>
-        PatientRefPattern().Replace(text, match =>
-        {
-            var value = match.Groups["value"];
-            var hash = value.Value.StartsWith('"') ? HashEscapedString(value.Value) : Hash(value.Value);
-            return match.Groups["name"].Value + "\"" + hash + "\"";
-        });
-
-    private string HashEscapedString(string quoted)
-    {
-        var closed = quoted.Length > 1 && quoted.EndsWith('"') && !EndsWithEscapedQuote(quoted);
-        var json = closed ? quoted : quoted + "\"";
-        try
-        {
-            // Hash the decoded value so that a broken message yields the same hash as the parsed event would.
-            return Hash(JsonSerializer.Deserialize<string>(json) ?? string.Empty);
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
-        {
-            return Hash(quoted);
-        }
-    }
-
-    private static bool EndsWithEscapedQuote(string quoted)
-    {
-        var backslashes = 0;
-        for (var i = quoted.Length - 2; i >= 1 && quoted[i] == '\\'; i--)
-        {
-            backslashes++;
-        }
-
-        return backslashes % 2 == 1;
-    }
-
-    // A string value (possibly unterminated at the end of the text) or a bare scalar. Non-backtracking: linear time on
-    // any text. JSON escapes in the name are not looked for: that would take a producer escaping "patientRef" and
-    // sending broken JSON at once.
-    [GeneratedRegex("""(?<name>"patientRef"\s*:\s*)(?<value>"(?:[^"\\]|\\.)*(?:"|\\?$)|[^\s,}\]"]+)""", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
-    private static partial Regex PatientRefPattern();
+    /// <summary>The text of <see cref="Redact"/>, for callers with nowhere to say that something was withheld.</summary>
+    public string RedactRawJson(string rawJson) => Redact(rawJson).Text;
 }

@@ -28,6 +28,10 @@ namespace InfusionAudit.Domain.Protocols;
 /// <param name="Delivery">Delivery tolerances.</param>
 /// <param name="Timing">Scheduling and integrity time thresholds.</param>
 /// <param name="Vitals">Vital-sign thresholds.</param>
+/// <param name="BolusHardMax">
+/// Discrete doses on an IV-infusion protocol above this (alone or summed) are critical <c>DOSE-BOLUS</c> (file field
+/// <c>bolusHardMaxMgPerKg</c>; clinic default 0.25 mg/kg when absent).
+/// </param>
 public sealed record ProtocolDefinition(
     string Id,
     int Version,
@@ -46,4 +50,9 @@ public sealed record ProtocolDefinition(
     ValueRange<BodyWeight> PlausibleWeight,
     DeliveryThresholds Delivery,
     TimingThresholds Timing,
-    VitalsThresholds Vitals);
+    VitalsThresholds Vitals,
+    WeightBasedDose BolusHardMax)
+{
+    /// <summary>When a device time is not believed; <see cref="ClockPlausibility.Default"/> when the file has no <c>clock</c> section.</summary>
+    public ClockPlausibility Clock { get; init; } = ClockPlausibility.Default;
+}

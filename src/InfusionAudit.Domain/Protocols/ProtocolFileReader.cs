@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using InfusionAudit.Domain.Contract;
@@ -15,6 +16,13 @@ internal static partial class ProtocolFileReader
     private const double MaxMinutes = 24 * 60;
     private const double MaxMgPerKgPerHour = 100;
     private const double MaxMmHg = 400;
+
+    // Clinic defaults of catalogue v2 for fields a file may leave out (older files still load and mean these).
+    private const double DefaultBolusHardMaxMgPerKg = 0.25;
+    private const double DefaultBpPredoseWithinMin = 30;
+    private const double DefaultBelowFloorConfirmWithinMin = 2;
+    private const double DefaultHrLowAtMostBpm = 50;
+    private const double DefaultHrCriticalLowAtMostBpm = 40;
 
     public static ProtocolDefinition? Read(string name, string json, List<string> problems)
     {
@@ -86,12 +94,14 @@ internal static partial class ProtocolFileReader
         var rate = ReadRate(root);
         var rateDeviation = ReadRateDeviation(root);
         var concentration = ReadConcentration(root);
+        var bolusHardMax = root.Number("bolusHardMaxMgPerKg", required: false, 0, minExclusive: true, MaxMgPerKg) ?? DefaultBolusHardMaxMgPerKg;
         var observation = Minutes(root.Number("observationMin", required: false, 0, minExclusive: true, MaxMinutes));
         var spacing = Minutes(root.Number("deviceSpacingMin", required: false, 0, minExclusive: true, MaxMinutes));
         var weight = ReadWeight(root);
         var delivery = ReadDelivery(root);
         var timing = ReadTiming(root);
         var vitals = ReadVitals(root);
+        var clock = ReadClock(root);
 
         if (rateDeviation is not null && !root.Has("durationMin"))
         {
@@ -106,7 +116,8 @@ internal static partial class ProtocolFileReader
 
         return new ProtocolDefinition(
             id, version.Value, title, route.Value, fallback, dosePerWeight, fixedDose, elderly, duration, rate, rateDeviation,
-            concentration, observation, spacing, weight.Value, delivery, timing, vitals);
+            concentration, observation, spacing, weight.Value, delivery, timing, vitals,
+            WeightBasedDose.FromMilligramsPerKilogram(bolusHardMax)) { Clock = clock };
     }
 
     private static void CheckFileName(string name, string id, int version, JsonSection root)
@@ -326,6 +337,39 @@ internal static partial class ProtocolFileReader
                 abandon is { } hours ? Minutes(hours * 60) : TimingThresholds.DefaultAbandonAfter);
     }
 
+    /// <summary>The optional <c>clock</c> section; each absent field keeps its catalogue v2 default so older files load unchanged.</summary>
+    private static ClockPlausibility ReadClock(JsonSection root)
+    {
+        var defaults = ClockPlausibility.Default;
+        var section = root.Section("clock", required: false);
+        if (section is null)
+        {
+            return defaults;
+        }
+
+        var notBeforeText = section.String("notBefore", required: false);
+        var notBefore = defaults.NotBefore;
+        if (notBeforeText is not null)
+        {
+            if (DateTimeOffset.TryParseExact(notBeforeText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            {
+                notBefore = parsed;
+            }
+            else
+            {
+                section.Problem($"{section.FieldPath("notBefore")} must be a date yyyy-MM-dd (got \"{notBeforeText}\")");
+            }
+        }
+
+        var staleDays = section.Number("staleAboveDays", required: false, 0, minExclusive: true, 3650);
+        var offsetMin = section.Number("deviceOffsetAboveMin", required: false, 0, minExclusive: true, MaxMinutes);
+        section.RejectUnknownFields();
+        return new ClockPlausibility(
+            notBefore,
+            staleDays is { } days ? TimeSpan.FromDays(days) : defaults.StaleAbove,
+            offsetMin is { } minutes ? TimeSpan.FromMinutes(minutes) : defaults.DeviceOffsetAbove);
+    }
+
     private static VitalsThresholds? ReadVitals(JsonSection root)
     {
         var section = root.Section("vitals", required: true);
@@ -337,6 +381,7 @@ internal static partial class ProtocolFileReader
         var predose = section.Section("bpPredose", required: true);
         var predoseSys = predose?.Number("systolicAboveMmHg", required: true, 0, true, MaxMmHg);
         var predoseDia = predose?.Number("diastolicAboveMmHg", required: true, 0, true, MaxMmHg);
+        var predoseWithin = predose?.Number("withinMin", required: false, 0, true, MaxMinutes) ?? DefaultBpPredoseWithinMin;
         predose?.RejectUnknownFields();
 
         var high = section.Section("bpHigh", required: true);
@@ -362,6 +407,9 @@ internal static partial class ProtocolFileReader
         var spo2Low = section.Number("spo2LowBelowPercent", required: true, 0, true, 100);
         var spo2Critical = section.Number("spo2CriticalBelowPercent", required: true, 0, true, 100);
         var rrCritical = section.Number("rrCriticalBelowPerMin", required: true, 0, true, 100);
+        var floorConfirm = section.Number("belowFloorConfirmWithinMin", required: false, 0, false, MaxMinutes) ?? DefaultBelowFloorConfirmWithinMin;
+        var hrLow = section.Number("hrLowAtMostBpm", required: false, 0, false, 400) ?? DefaultHrLowAtMostBpm;
+        var hrCriticalLow = section.Number("hrCriticalLowAtMostBpm", required: false, 0, false, 400) ?? DefaultHrCriticalLowAtMostBpm;
 
         var plausibleSection = section.Section("plausible", required: true);
         VitalsPlausibility? plausible = null;
@@ -396,7 +444,9 @@ internal static partial class ProtocolFileReader
             & Ordered(section, "bpCritical.pairDiastolicAtLeastMmHg", pairDia.Value, "bpCritical.singleDiastolicAtLeastMmHg", singleDia.Value)
             & Ordered(section, "hrHighAboveBpm", hrHigh.Value, "hrCritical.sustainedAboveBpm", hrSustained.Value)
             & Ordered(section, "hrCritical.sustainedAboveBpm", hrSustained.Value, "hrCritical.singleAboveBpm", hrSingle.Value)
-            & Ordered(section, "spo2CriticalBelowPercent", spo2Critical.Value, "spo2LowBelowPercent", spo2Low.Value);
+            & Ordered(section, "spo2CriticalBelowPercent", spo2Critical.Value, "spo2LowBelowPercent", spo2Low.Value)
+            & Ordered(section, "hrCriticalLowAtMostBpm", hrCriticalLow, "hrLowAtMostBpm", hrLow)
+            & Ordered(section, "hrLowAtMostBpm", hrLow, "hrHighAboveBpm", hrHigh.Value);
         if (!ok)
         {
             return null;
@@ -405,7 +455,8 @@ internal static partial class ProtocolFileReader
         return new VitalsThresholds(
             predoseSys.Value, predoseDia.Value, highSys.Value, highDia.Value, pairSys.Value, pairDia.Value, Minutes(pairWithin.Value),
             singleSys.Value, singleDia.Value, hrHigh.Value, hrSustained.Value, Minutes(hrSustainedFor.Value), hrSingle.Value,
-            spo2Low.Value, spo2Critical.Value, rrCritical.Value, plausible);
+            spo2Low.Value, spo2Critical.Value, rrCritical.Value, plausible, Minutes(predoseWithin), Minutes(floorConfirm),
+            hrLow, hrCriticalLow);
     }
 
     private static bool Ordered(JsonSection section, string lowName, double low, string highName, double high)

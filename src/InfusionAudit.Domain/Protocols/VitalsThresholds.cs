@@ -18,6 +18,16 @@ namespace InfusionAudit.Domain.Protocols;
 /// <param name="Spo2CriticalBelowPercent"><c>VITALS-SPO2-CRITICAL</c> below.</param>
 /// <param name="RrCriticalBelowPerMin"><c>VITALS-RR-CRITICAL</c> below.</param>
 /// <param name="Plausible">Physiological ranges for <c>VITALS-IMPLAUSIBLE</c>.</param>
+/// <param name="BpPredoseWithin">
+/// <c>VITALS-BP-PREDOSE-MISSING</c> when no pressure was taken this long before the first dose or rate (file field
+/// <c>bpPredose.withinMin</c>, default 30 min).
+/// </param>
+/// <param name="BelowFloorConfirmWithin">
+/// Two readings below the floor of <paramref name="Plausible"/> (heart rate, SpO2) at most this far apart are real and judged
+/// by the other vitals rules (file field <c>belowFloorConfirmWithinMin</c>, default 2 min).
+/// </param>
+/// <param name="HrLowAtMostBpm"><c>VITALS-HR-LOW</c> warning at or below (file field <c>hrLowAtMostBpm</c>, default 50, NEWS2).</param>
+/// <param name="HrCriticalLowAtMostBpm"><c>VITALS-HR-LOW</c> critical at or below (file field <c>hrCriticalLowAtMostBpm</c>, default 40, NEWS2).</param>
 public sealed record VitalsThresholds(
     double BpPredoseSystolicAboveMmHg,
     double BpPredoseDiastolicAboveMmHg,
@@ -35,4 +45,8 @@ public sealed record VitalsThresholds(
     double Spo2LowBelowPercent,
     double Spo2CriticalBelowPercent,
     double RrCriticalBelowPerMin,
-    VitalsPlausibility Plausible);
+    VitalsPlausibility Plausible,
+    TimeSpan BpPredoseWithin,
+    TimeSpan BelowFloorConfirmWithin,
+    double HrLowAtMostBpm,
+    double HrCriticalLowAtMostBpm);

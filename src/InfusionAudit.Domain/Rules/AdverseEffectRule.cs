@@ -6,7 +6,8 @@ namespace InfusionAudit.Domain.Rules;
 /// <summary>
 /// <c>AE-REPORTED</c> (mild: info, moderate: warning), <c>AE-SEVERE</c> (severe, life-threatening, or respiratory depression /
 /// loss of consciousness at any severity: critical; such an event gets only this finding), one per event;
-/// <c>SESSION-STOPPED-AE</c> when the session ended for an adverse effect.
+/// <c>SESSION-STOPPED-AE</c> when any <c>SessionEnded</c> (not only the earliest) says <c>stoppedForAdverseEffect</c>, once per
+/// session, at the first such end on the timeline.
 /// </summary>
 internal sealed class AdverseEffectRule : ISessionRule
 {
@@ -35,11 +36,18 @@ internal sealed class AdverseEffectRule : ISessionRule
             }
         }
 
-        if (context.Timeline.EndReason == SessionEndReason.StoppedForAdverseEffect)
+        // Devices may each send an end; any of them saying the session stopped for an adverse effect is heard.
+        for (var i = 0; i < entries.Length; i++)
         {
-            context.Report(
-                RuleIds.SessionStoppedAe, Severity.Critical, context.Thresholds, "", context.Timeline.EndIndex,
-                "session ended with reason stoppedForAdverseEffect");
+            if (entries[i].Event.Payload is SessionEndedPayload { Reason: SessionEndReason.StoppedForAdverseEffect })
+            {
+                context.Report(
+                    RuleIds.SessionStoppedAe, Severity.Critical, context.Thresholds, "", i,
+                    i == context.Timeline.EndIndex
+                        ? "session ended with reason stoppedForAdverseEffect"
+                        : $"session ended with reason stoppedForAdverseEffect ({entries[i].Event.EventId} from {entries[i].Event.DeviceId}, after an earlier end)");
+                break;
+            }
         }
     }
 }

@@ -1,14 +1,19 @@
 using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
+using InfusionAudit.Domain.Protocols;
+using InfusionAudit.Domain.Sessions;
 
 namespace InfusionAudit.Domain.Rules;
 
 /// <summary>
-/// The cumulative delivered dose (∫ rate dt + discrete doses) against the prescription and the protocol:
-/// <c>DOSE-OVER-DELIVERY</c> (above prescribed × (100 + <c>delivery.overDeliveryAbovePercent</c>) %) and <c>DOSE-HARD-LIMIT</c>
-/// (above <c>doseMgPerKg.hard.max</c> or <c>fixedDoseMg.hardMax</c>) fire live, at the first event of the timeline after which
-/// the cumulative dose is beyond the threshold; <c>DOSE-UNDER-DELIVERY</c> on a <c>completed</c> end below
-/// <c>delivery.underDeliveryBelowPercent</c> % of the prescription.
+/// The cumulative delivered dose against the prescription and the protocol. After each event the delivered dose is the larger of
+/// the computed infusion (∫ rate dt, no segment beyond the hard maximum duration) and the pump's own counter
+/// (<c>volumeInfusedMl</c> of its latest report × concentration), plus the discrete doses. <c>DOSE-OVER-DELIVERY</c> (above
+/// prescribed × (100 + <c>delivery.overDeliveryAbovePercent</c>) %) and <c>DOSE-HARD-LIMIT</c> (above <c>doseMgPerKg.hard.max</c>
+/// or <c>fixedDoseMg.hardMax</c>) fire at the first event after which that dose is beyond the threshold; failing that, for an
+/// infusion still running at its last event, at the instant the dose projected at the running rate to the evaluation time
+/// (mapped to the pump's clock) crosses it. <c>DOSE-UNDER-DELIVERY</c> on a <c>completed</c> end below
+/// <c>delivery.underDeliveryBelowPercent</c> % of the prescription, judged only when the infusion could be computed.
 /// </summary>
 internal sealed class DeliveredDoseRule : ISessionRule
 {
@@ -16,77 +21,189 @@ internal sealed class DeliveredDoseRule : ISessionRule
     {
         if (context.Protocol is not { } protocol || context.Start is not { } start || context.PrescribedMg is not { } prescribedMg)
         {
+            var reason = context.Protocol is null && context.Start is not null
+                ? "the session's protocol is unknown (PROTOCOL-UNKNOWN)"
+                : "SessionStarted has not arrived: no prescription, weight or concentration";
+            context.NotEvaluated(RuleIds.DoseOverDelivery, reason);
+            context.NotEvaluated(RuleIds.DoseHardLimit, reason);
+            context.NotEvaluated(RuleIds.DoseUnderDelivery, reason);
             return;
         }
 
-        var delivered = context.Timeline.DeliveredMgAfter;
+        var timeline = context.Timeline;
         var weight = start.Weight.Kilograms;
         var overLimit = prescribedMg * (100 + protocol.Delivery.OverDeliveryAbovePercent) / 100;
-        var overIndex = FirstAbove(delivered, overLimit, 1);
+        var (hardLimitMg, hardText) = protocol.DosePerWeight is { } perWeight
+            ? (perWeight.Hard.Max.MilligramsPerKilogram * weight, $"{Text.N(perWeight.Hard.Max.MilligramsPerKilogram)} mg/kg")
+            : protocol.FixedDose is { } fixedDose ? (fixedDose.HardMax.Milligrams, $"{Text.N(fixedDose.HardMax.Milligrams)} mg") : (double.NaN, "");
+
+        var doses = new DoseWalk(timeline);
+        var overIndex = -1;
+        var hardIndex = -1;
+        var over = default(DoseWalk.Point);
+        var hard = default(DoseWalk.Point);
+        var unknownSomewhere = false;
+        for (var i = 0; i < timeline.Count; i++)
+        {
+            var point = doses.Next(i);
+            unknownSomewhere |= !double.IsFinite(point.Mg);
+            if (overIndex < 0 && Tolerance.Greater(point.Mg, overLimit))
+            {
+                (overIndex, over) = (i, point);
+            }
+
+            if (hardIndex < 0 && Tolerance.Greater(point.Mg, hardLimitMg))
+            {
+                (hardIndex, hard) = (i, point);
+            }
+        }
+
         if (overIndex >= 0)
         {
-            var mg = delivered[overIndex];
-            var excess = (mg - prescribedMg) / prescribedMg * 100;
-            context.Report(
-                RuleIds.DoseOverDelivery, Severity.Critical, protocol, "", overIndex,
-                $"delivered {Text.N(mg)} mg = {Text.N(mg / weight)} mg/kg vs prescribed {Text.N(prescribedMg)} mg ({Text.Percent(excess)} %, limit +{Text.N(protocol.Delivery.OverDeliveryAbovePercent)} %)",
-                ("deliveredMg", mg), ("deliveredMgPerKg", mg / weight), ("prescribedMg", prescribedMg), ("excessPercent", excess),
-                ("limitMg", overLimit));
+            ReportOver(context, protocol, overIndex, over, prescribedMg, overLimit, weight);
         }
 
-        if (protocol.DosePerWeight is { } perWeight)
+        if (hardIndex >= 0)
         {
-            var max = perWeight.Hard.Max.MilligramsPerKilogram;
-            var index = FirstAbove(delivered, max, weight);
-            if (index >= 0)
-            {
-                var mg = delivered[index];
-                context.Report(
-                    RuleIds.DoseHardLimit, Severity.Critical, protocol, "", index,
-                    $"delivered {Text.N(mg)} mg = {Text.N(mg / weight)} mg/kg is above the protocol's hard maximum {Text.N(max)} mg/kg",
-                    ("deliveredMg", mg), ("deliveredMgPerKg", mg / weight), ("hardMaxMgPerKg", max));
-            }
+            ReportHard(context, protocol, hardIndex, hard, hardLimitMg, hardText, weight);
         }
-        else if (protocol.FixedDose is { } fixedDose)
+
+        if (overIndex < 0 || hardIndex < 0)
         {
-            var max = fixedDose.HardMax.Milligrams;
-            var index = FirstAbove(delivered, max, 1);
-            if (index >= 0)
+            Project(context, protocol, doses.Last, overIndex < 0 ? overLimit : double.NaN, hardIndex < 0 ? hardLimitMg : double.NaN, prescribedMg, hardText, weight);
+        }
+
+        if (unknownSomewhere || timeline.RateHistoryUntrusted || timeline.IntegrationCapped)
+        {
+            // Only a lower bound (or nothing) is known: enough to show an excess above, never enough to clear one.
+            var reason = timeline.RateHistoryUntrusted
+                ? "the rate history has device times that are not believed (CLOCK-IMPLAUSIBLE); only the pump's counter and discrete doses count"
+                : unknownSomewhere
+                    ? "the infused dose cannot be computed for part of the session (DOSE-NOT-COMPUTABLE) and no pump counter converts it to mg"
+                    : "a rate segment ran beyond the protocol's hard maximum duration and was integrated only that far (see DURATION-HARD)";
+            if (overIndex < 0)
             {
-                var mg = delivered[index];
-                context.Report(
-                    RuleIds.DoseHardLimit, Severity.Critical, protocol, "", index,
-                    $"delivered {Text.N(mg)} mg is above the protocol's hard maximum {Text.N(max)} mg",
-                    ("deliveredMg", mg), ("deliveredMgPerKg", mg / weight), ("hardMaxMg", max));
+                context.NotEvaluated(RuleIds.DoseOverDelivery, reason);
+            }
+
+            if (hardIndex < 0)
+            {
+                context.NotEvaluated(RuleIds.DoseHardLimit, reason);
             }
         }
 
-        if (context.Timeline.EndReason == SessionEndReason.Completed)
+        JudgeUnderDelivery(context, protocol, prescribedMg, weight, doses.Last);
+    }
+
+    private static void ReportOver(RuleContext context, ProtocolDefinition protocol, int index, DoseWalk.Point point, double prescribedMg, double limit, double weight)
+    {
+        var mg = point.Mg;
+        var excess = (mg - prescribedMg) / prescribedMg * 100;
+        context.Report(
+            RuleIds.DoseOverDelivery, Severity.Critical, protocol, "", index,
+            $"delivered {Text.N(mg)} mg = {Text.N(mg / weight)} mg/kg{Source(point)} vs prescribed {Text.N(prescribedMg)} mg ({Text.Percent(excess)} %, limit +{Text.N(protocol.Delivery.OverDeliveryAbovePercent)} %)",
+            ("deliveredMg", mg), ("deliveredMgPerKg", mg / weight), ("prescribedMg", prescribedMg), ("excessPercent", excess),
+            ("limitMg", limit), ("pumpReportedMg", point.ReportedMg));
+    }
+
+    private static void ReportHard(RuleContext context, ProtocolDefinition protocol, int index, DoseWalk.Point point, double limitMg, string limitText, double weight)
+    {
+        var mg = point.Mg;
+        context.Report(
+            RuleIds.DoseHardLimit, Severity.Critical, protocol, "", index,
+            $"delivered {Text.N(mg)} mg = {Text.N(mg / weight)} mg/kg{Source(point)} is above the protocol's hard maximum {limitText}",
+            ("deliveredMg", mg), ("deliveredMgPerKg", mg / weight), ("hardMaxMg", limitMg), ("hardMaxMgPerKg", limitMg / weight),
+            ("pumpReportedMg", point.ReportedMg));
+    }
+
+    private static string Source(DoseWalk.Point point) =>
+        double.IsFinite(point.ReportedMg) && !(point.ComputedMg >= point.ReportedMg)
+            ? $" (pump counter {Text.N(point.ReportedMl)} mL × concentration = {Text.N(point.ReportedMg)} mg infused)"
+            : "";
+
+    /// <summary>
+    /// An infusion still running at its last event is projected at its rate to the evaluation time on the pump's clock; a crossing
+    /// is reported at its own instant (mapped back to the backend's clock), so the finding does not depend on when the clock looked.
+    /// </summary>
+    private static void Project(
+        RuleContext context, ProtocolDefinition protocol, DoseWalk.Point last, double overLimit, double hardLimitMg, double prescribedMg, string hardText, double weight)
+    {
+        var timeline = context.Timeline;
+        if (!double.IsFinite(last.Mg) || !DoseProjection.TryRunning(timeline, out var piece))
         {
-            var total = delivered[^1];
-            var underLimit = prescribedMg * protocol.Delivery.UnderDeliveryBelowPercent / 100;
-            if (Tolerance.Less(total, underLimit))
+            return;
+        }
+
+        var offset = DoseProjection.ClockOffset(timeline, context.Entry(piece.RateEventIndex).Event.DeviceId);
+        var deviceNow = context.AsOf.UtcTicks - offset;
+        var remaining = DoseProjection.Remaining(timeline);
+        var from = piece.To;
+        foreach (var (ruleId, limit) in new[] { (RuleIds.DoseOverDelivery, overLimit), (RuleIds.DoseHardLimit, hardLimitMg) })
+        {
+            if (!double.IsFinite(limit))
             {
-                context.Report(
-                    RuleIds.DoseUnderDelivery, Severity.Warning, protocol, "", context.Timeline.EndIndex,
-                    $"completed session delivered {Text.N(total)} mg = {Text.N(total / weight)} mg/kg, {Text.N(total / prescribedMg * 100)} % of prescribed {Text.N(prescribedMg)} mg (minimum {Text.N(protocol.Delivery.UnderDeliveryBelowPercent)} %)",
-                    ("deliveredMg", total), ("deliveredMgPerKg", total / weight), ("prescribedMg", prescribedMg),
-                    ("deliveredPercent", total / prescribedMg * 100));
+                continue;
             }
+
+            // The instant the projection reaches the limit, on whole seconds so that a rate in mL/h and the same rate in
+            // mg/kg/h (equal within rounding) give the same instant; beyond the limit means strictly after it.
+            var seconds = (limit - last.Mg) / piece.MgPerHour * 3600;
+            var horizon = Math.Min(remaining, deviceNow - from);
+            if (!(seconds < (double)horizon / TimeSpan.TicksPerSecond))
+            {
+                continue;
+            }
+
+            var nearest = Math.Round(seconds);
+            var ticks = (long)(Tolerance.NearlyEqual(seconds, nearest) ? nearest : Math.Ceiling(seconds)) * TimeSpan.TicksPerSecond;
+            if (ticks >= remaining || ticks >= deviceNow - from)
+            {
+                continue;
+            }
+
+            var crossing = from + ticks;
+            var detectedAt = Text.Instant(crossing + offset);
+            var evidence = ruleId == RuleIds.DoseOverDelivery
+                ? $"projected at {Text.Time(detectedAt)}: the infusion running at {Text.N(piece.MgPerHour)} mg/h since its last event exceeds {Text.N(limit)} mg (prescribed {Text.N(prescribedMg)} mg +{Text.N(protocol.Delivery.OverDeliveryAbovePercent)} %); {Text.N(last.Mg)} mg at the last event"
+                : $"projected at {Text.Time(detectedAt)}: the infusion running at {Text.N(piece.MgPerHour)} mg/h since its last event exceeds the protocol's hard maximum {hardText} ({Text.N(limit)} mg); {Text.N(last.Mg)} mg at the last event";
+            context.ReportTimer(
+                ruleId, Severity.Critical, protocol, "", detectedAt, evidence,
+                ("projectedMg", limit), ("projectedMgPerKg", limit / weight), ("deliveredMgAtLastEvent", last.Mg),
+                ("rateMgPerHour", piece.MgPerHour), ("limitMg", limit), ("prescribedMg", prescribedMg));
         }
     }
 
-    /// <summary>The first event after which delivered ÷ <paramref name="divisor"/> is beyond <paramref name="limit"/>, or -1.</summary>
-    private static int FirstAbove(ReadOnlySpan<double> delivered, double limit, double divisor)
+    private static void JudgeUnderDelivery(RuleContext context, ProtocolDefinition protocol, double prescribedMg, double weight, DoseWalk.Point last)
     {
-        for (var i = 0; i < delivered.Length; i++)
+        var timeline = context.Timeline;
+        if (timeline.EndReason != SessionEndReason.Completed)
         {
-            if (Tolerance.Greater(delivered[i] / divisor, limit))
-            {
-                return i;
-            }
+            return;
         }
 
-        return -1;
+        if (!double.IsFinite(last.ComputedMg))
+        {
+            // The pump's counter alone is a lower bound of what ran in: it cannot show that too little was given.
+            context.NotEvaluated(RuleIds.DoseUnderDelivery, "the infused dose cannot be computed from the rate history (DOSE-NOT-COMPUTABLE)");
+            return;
+        }
+
+        if (timeline.IntegrationCapped)
+        {
+            // A segment longer than the hard maximum duration was integrated only that far: the computed dose is a lower bound.
+            context.NotEvaluated(RuleIds.DoseUnderDelivery, "a rate segment ran beyond the protocol's hard maximum duration and was integrated only that far");
+            return;
+        }
+
+        var total = last.Mg;
+        var underLimit = prescribedMg * protocol.Delivery.UnderDeliveryBelowPercent / 100;
+        if (Tolerance.Less(total, underLimit))
+        {
+            context.Report(
+                RuleIds.DoseUnderDelivery, Severity.Warning, protocol, "", timeline.EndIndex,
+                $"completed session delivered {Text.N(total)} mg = {Text.N(total / weight)} mg/kg, {Text.N(total / prescribedMg * 100)} % of prescribed {Text.N(prescribedMg)} mg (minimum {Text.N(protocol.Delivery.UnderDeliveryBelowPercent)} %)",
+                ("deliveredMg", total), ("deliveredMgPerKg", total / weight), ("prescribedMg", prescribedMg),
+                ("deliveredPercent", total / prescribedMg * 100));
+        }
     }
 }

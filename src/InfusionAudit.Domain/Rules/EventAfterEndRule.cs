@@ -1,8 +1,12 @@
+using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
 
 namespace InfusionAudit.Domain.Rules;
 
-/// <summary><c>EVENT-AFTER-END</c>: an event whose occurredAt is strictly after the <c>SessionEnded</c>; one finding per such event.</summary>
+/// <summary>
+/// <c>EVENT-AFTER-END</c>: an event whose occurredAt is strictly after the earliest <c>SessionEnded</c>; one finding per such
+/// event. Later <c>SessionEnded</c> events (another device ending the same session) are not flagged.
+/// </summary>
 internal sealed class EventAfterEndRule : ISessionRule
 {
     public void Evaluate(RuleContext context)
@@ -18,7 +22,9 @@ internal sealed class EventAfterEndRule : ISessionRule
         for (var i = endIndex + 1; i < entries.Length; i++)
         {
             ref readonly var entry = ref entries[i];
-            if (entry.OccurredTicks > endAt)
+
+            // Several devices may each end the session; the earliest end counts and the later ones are not strays.
+            if (entry.OccurredTicks > endAt && entry.Event.Payload is not SessionEndedPayload)
             {
                 context.Report(
                     RuleIds.EventAfterEnd, Severity.Warning, context.Thresholds, entry.Event.EventId, i,

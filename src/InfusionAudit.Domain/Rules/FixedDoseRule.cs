@@ -5,8 +5,9 @@ using InfusionAudit.Domain.Protocols;
 namespace InfusionAudit.Domain.Rules;
 
 /// <summary>
-/// <c>DOSE-FIXED-NOT-ALLOWED</c> for fixed-dose protocols. Key <c>total</c>: at the end, the session total is not in
-/// <c>fixedDoseMg.allowed</c>. Key <c>elderly-first-session</c>: the patient is at least <c>elderly.ageYearsAtLeast</c> and has
+/// <c>DOSE-FIXED-NOT-ALLOWED</c> for fixed-dose protocols. Key <c>prescribed</c>: at <c>SessionStarted</c>, the prescription is
+/// not in <c>fixedDoseMg.allowed</c>. Key <c>total</c>: at the end, the session total is not in <c>fixedDoseMg.allowed</c>,
+/// except a withheld dose (0 mg, earliest end's reason other than <c>completed</c>). Key <c>elderly-first-session</c>: the patient is at least <c>elderly.ageYearsAtLeast</c> and has
 /// no earlier session of this protocol, and the prescription (at start) or the cumulative delivered dose (live, at the dose
 /// that exceeds it) is above <c>elderly.firstSessionDoseMg</c>.
 /// </summary>
@@ -62,10 +63,22 @@ internal sealed class FixedDoseRule : ISessionRule
             }
         }
 
+        if (context.PrescribedMg is { } prescribedMg && !IsAllowed(prescribedMg, limits))
+        {
+            context.Report(
+                RuleIds.DoseFixedNotAllowed, Severity.Warning, protocol, "prescribed", timeline.StartIndex,
+                $"prescribed {Text.N(prescribedMg)} mg is not one of the allowed doses {AllowedText(limits)} mg",
+                ("prescribedMg", prescribedMg));
+        }
+
         if (timeline.EndIndex >= 0)
         {
             var total = delivered[^1];
-            if (!double.IsNaN(total) && !IsAllowed(total, limits))
+
+            // A dose withheld (nothing given, session ended for another reason than completion) is a clinical decision, not a
+            // wrong dose; a completed session that gave nothing is still wrong.
+            var withheld = total == 0 && timeline.EndReason != SessionEndReason.Completed;
+            if (!double.IsNaN(total) && !withheld && !IsAllowed(total, limits))
             {
                 context.Report(
                     RuleIds.DoseFixedNotAllowed, Severity.Warning, protocol, "total", timeline.EndIndex,

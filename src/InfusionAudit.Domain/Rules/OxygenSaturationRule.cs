@@ -6,6 +6,8 @@ namespace InfusionAudit.Domain.Rules;
 /// <summary>
 /// <c>VITALS-SPO2-LOW</c> (below <c>spo2LowBelowPercent</c>) and <c>VITALS-SPO2-CRITICAL</c> (below
 /// <c>spo2CriticalBelowPercent</c>, live), each over consecutive plausible readings as one episode keyed by its first reading.
+/// A reading below the floor <c>vitals.plausible.spo2Percent.min</c> counts as plausible when another reading below it lies at
+/// most <c>vitals.belowFloorConfirmWithinMin</c> earlier (catalogue v2): the second of the pair fires.
 /// </summary>
 internal sealed class OxygenSaturationRule : ISessionRule
 {
@@ -23,6 +25,15 @@ internal sealed class OxygenSaturationRule : ISessionRule
             }
 
             var spo2 = VitalsReading.Of(vitals, thresholds.Plausible).Spo2Percent;
+            var floor = thresholds.Plausible.Spo2Percent.Min;
+            var confirmed = "";
+            if (double.IsNaN(spo2) && VitalsReading.ConfirmedBelowFloor(
+                    entries, i, static v => v.Spo2Percent, floor, thresholds.BelowFloorConfirmWithin.Ticks, lookAhead: false))
+            {
+                spo2 = vitals.Spo2Percent!.Value;
+                confirmed = $"; below the physiological floor {Text.N(floor)} % twice within {Text.Duration(thresholds.BelowFloorConfirmWithin)}: judged as real";
+            }
+
             if (double.IsNaN(spo2))
             {
                 continue;
@@ -34,14 +45,14 @@ internal sealed class OxygenSaturationRule : ISessionRule
             {
                 context.Report(
                     RuleIds.VitalsSpo2Low, Severity.Warning, context.Thresholds, entries[i].Event.EventId, i,
-                    $"SpO2 {Text.N(spo2)} % (limit {Text.N(thresholds.Spo2LowBelowPercent)} %)", ("spo2Percent", spo2));
+                    $"SpO2 {Text.N(spo2)} % (limit {Text.N(thresholds.Spo2LowBelowPercent)} %){confirmed}", ("spo2Percent", spo2));
             }
 
             if (critical && !inCritical)
             {
                 context.Report(
                     RuleIds.VitalsSpo2Critical, Severity.Critical, context.Thresholds, entries[i].Event.EventId, i,
-                    $"SpO2 {Text.N(spo2)} % (critical limit {Text.N(thresholds.Spo2CriticalBelowPercent)} %)", ("spo2Percent", spo2));
+                    $"SpO2 {Text.N(spo2)} % (critical limit {Text.N(thresholds.Spo2CriticalBelowPercent)} %){confirmed}", ("spo2Percent", spo2));
             }
 
             inLow = low;

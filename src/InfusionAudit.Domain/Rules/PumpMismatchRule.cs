@@ -1,12 +1,15 @@
 using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
+using InfusionAudit.Domain.Sessions;
 
 namespace InfusionAudit.Domain.Rules;
 
 /// <summary>
 /// <c>DOSE-PUMP-MISMATCH</c>: at a <c>PumpTotalReported</c>, |reported − computed from the rate history up to that instant| is
 /// above max(<c>delivery.pumpMismatchMinMl</c>, <c>delivery.pumpMismatchPercent</c> % of computed). Consecutive mismatching
-/// reports are one episode keyed by the first report's event id.
+/// reports are one episode keyed by the first report's event id. A report whose device time is not believed
+/// (<c>CLOCK-IMPLAUSIBLE</c>) is not compared (the computed volume at a wrong instant says nothing); when the computed volume is
+/// unknown the rule is listed as not evaluated.
 /// </summary>
 internal sealed class PumpMismatchRule : ISessionRule
 {
@@ -24,8 +27,14 @@ internal sealed class PumpMismatchRule : ISessionRule
         var inEpisode = false;
         for (var i = 0; i < entries.Length; i++)
         {
-            if (entries[i].Event.Payload is not PumpTotalReportedPayload pump || double.IsNaN(computedAt[i]))
+            if (entries[i].Event.Payload is not PumpTotalReportedPayload pump || context.Timeline.ClockVerdicts[i] != ClockVerdict.Plausible)
             {
+                continue;
+            }
+
+            if (double.IsNaN(computedAt[i]))
+            {
+                context.NotEvaluated(RuleIds.DosePumpMismatch, "the volume cannot be computed from the rate history (DOSE-NOT-COMPUTABLE)");
                 continue;
             }
 

@@ -21,6 +21,12 @@ internal sealed class RateDeviationRule : ISessionRule
             return;
         }
 
+        if (context.Timeline.RateHistoryUntrusted)
+        {
+            context.NotEvaluated(RuleIds.RateDeviation, "running time per rate cannot be measured: rate events have device times that are not believed (CLOCK-IMPLAUSIBLE)");
+            return;
+        }
+
         var expected = prescribedMg / planned.TotalHours;
         var limit = thresholds.ForMoreThan.Ticks;
         var entries = context.Timeline.Entries;
@@ -30,6 +36,11 @@ internal sealed class RateDeviationRule : ISessionRule
         foreach (var piece in context.Timeline.Pieces)
         {
             var deviation = (piece.MgPerHour - expected) / expected * 100;
+            if (double.IsNaN(deviation))
+            {
+                context.NotEvaluated(RuleIds.RateDeviation, "a programmed rate cannot be converted to mg/h (mL/h without concentration; DOSE-NOT-COMPUTABLE)");
+            }
+
             if (!Tolerance.Greater(Math.Abs(deviation), thresholds.Percent))
             {
                 episodeStart = -1;

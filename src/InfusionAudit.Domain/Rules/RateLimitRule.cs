@@ -1,12 +1,16 @@
 using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
+using InfusionAudit.Domain.Protocols;
+using InfusionAudit.Domain.Sessions;
 
 namespace InfusionAudit.Domain.Rules;
 
 /// <summary>
 /// <c>RATE-HARD</c> / <c>RATE-SOFT</c>: a non-zero <c>InfusionRateChanged</c> (before the end) whose rate in mg/kg/h is above
 /// <c>rateMgPerKgPerHour.hardMax</c> / <c>.softMax</c>; only the more severe fires, keyed by the rate event. A rate in mL/h
-/// is judged as mL/h × concentration ÷ weight. Resumes re-apply a rate already judged.
+/// is judged as mL/h × concentration ÷ weight. Resumes re-apply a rate already judged. A rate whose device time is not believed
+/// (<c>CLOCK-IMPLAUSIBLE</c>) is still judged: its value is real. A rate that cannot be converted to mg/kg/h (mL/h without
+/// concentration) is listed as not evaluated.
 /// </summary>
 internal sealed class RateLimitRule : ISessionRule
 {
@@ -18,11 +22,25 @@ internal sealed class RateLimitRule : ISessionRule
         }
 
         var weight = start.Weight.Kilograms;
-        foreach (var piece in context.Timeline.Pieces)
+        Judge(context, protocol, limits, weight, context.Timeline.Pieces);
+        Judge(context, protocol, limits, weight, context.Timeline.UntimedRates);
+    }
+
+    private static void Judge(RuleContext context, ProtocolDefinition protocol, RateLimits limits, double weight, IReadOnlyList<RunPiece> pieces)
+    {
+        foreach (var piece in pieces)
         {
             ref readonly var entry = ref context.Entry(piece.RateEventIndex);
-            if (entry.Event.Payload is not InfusionRateChangedPayload || double.IsNaN(piece.MgPerHour))
+            if (entry.Event.Payload is not InfusionRateChangedPayload)
             {
+                continue;
+            }
+
+            if (double.IsNaN(piece.MgPerHour))
+            {
+                const string reason = "a programmed rate cannot be converted to mg/kg/h (mL/h without concentration; DOSE-NOT-COMPUTABLE)";
+                context.NotEvaluated(RuleIds.RateHard, reason);
+                context.NotEvaluated(RuleIds.RateSoft, reason);
                 continue;
             }
 

@@ -9,6 +9,7 @@ namespace InfusionAudit.Domain.Rules;
 internal sealed class RuleContext
 {
     private List<Finding>? findings;
+    private List<RuleNotEvaluated>? notEvaluated;
 
     public RuleContext(
         SessionTimeline timeline,
@@ -59,6 +60,36 @@ internal sealed class RuleContext
     public double? PrescribedMgPerKg => Timeline.PrescribedMgPerKg;
 
     public IReadOnlyList<Finding> Findings => findings ?? (IReadOnlyList<Finding>)[];
+
+    /// <summary>The rules that said they could not run, by rule id (the first reason given for a rule is kept).</summary>
+    public IReadOnlyList<RuleNotEvaluated> RulesNotEvaluated
+    {
+        get
+        {
+            if (notEvaluated is null)
+            {
+                return [];
+            }
+
+            notEvaluated.Sort(static (x, y) => string.CompareOrdinal(x.RuleId, y.RuleId));
+            return notEvaluated;
+        }
+    }
+
+    /// <summary>Records that <paramref name="ruleId"/> could not judge the session; the response lists it with the reason.</summary>
+    public void NotEvaluated(string ruleId, string reason)
+    {
+        notEvaluated ??= [];
+        foreach (var known in notEvaluated)
+        {
+            if (known.RuleId == ruleId)
+            {
+                return;
+            }
+        }
+
+        notEvaluated.Add(new RuleNotEvaluated(ruleId, reason));
+    }
 
     public ref readonly TimelineEntry Entry(int index) => ref Timeline.Entries[index];
 

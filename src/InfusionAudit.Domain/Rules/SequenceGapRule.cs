@@ -1,49 +1,60 @@
 using System.Text;
 using InfusionAudit.Domain.Findings;
+using InfusionAudit.Domain.Sessions;
 
 namespace InfusionAudit.Domain.Rules;
 
 /// <summary>
-/// <c>SEQ-GAP</c>: once the session has ended, a sequence number between the lowest and the highest received is missing.
-/// One finding per session (key <c>""</c>) whose evidence lists the gaps; it disappears when the late events fill them.
+/// <c>SEQ-GAP</c>: once the session has ended, a sequence number between the lowest and the highest received on one counter is
+/// missing. Per device (catalogue v2) when the devices count on their own (see <see cref="SequenceGaps"/>): one finding per
+/// device with a gap, keyed by its device id; one finding keyed <c>""</c> when the session's devices share one counter. The
+/// evidence lists the gaps; a finding disappears when the late events fill them.
 /// </summary>
 internal sealed class SequenceGapRule : ISessionRule
 {
     public void Evaluate(RuleContext context)
     {
-        var gaps = context.Gaps;
-        if (context.Timeline.EndIndex < 0 || gaps.MissingCount == 0)
+        if (context.Timeline.EndIndex < 0)
         {
             return;
         }
 
-        var text = new StringBuilder();
-        var listed = gaps.Listed;
-        for (var i = 0; i < listed.Count;)
+        foreach (var counter in context.Gaps.Counters)
         {
-            var j = i;
-            while (j + 1 < listed.Count && listed[j + 1] == listed[j] + 1)
+            var text = new StringBuilder();
+            if (counter.DeviceId is { } device)
             {
-                j++;
+                text.Append("device ").Append(device).Append(": ");
             }
 
-            text.Append(text.Length == 0 ? "" : ", ").Append(listed[i]);
-            if (j > i)
+            text.Append(counter.MissingCount).Append(" sequence number(s) missing between ").Append(counter.Lowest)
+                .Append(" and ").Append(counter.Highest).Append(": ");
+            var listed = counter.Missing;
+            for (var i = 0; i < listed.Count;)
             {
-                text.Append('–').Append(listed[j]);
+                var j = i;
+                while (j + 1 < listed.Count && listed[j + 1] == listed[j] + 1)
+                {
+                    j++;
+                }
+
+                text.Append(i == 0 ? "" : ", ").Append(listed[i]);
+                if (j > i)
+                {
+                    text.Append('–').Append(listed[j]);
+                }
+
+                i = j + 1;
             }
 
-            i = j + 1;
-        }
+            if (counter.MissingCount > listed.Count)
+            {
+                text.Append(", …");
+            }
 
-        if (gaps.MissingCount > listed.Count)
-        {
-            text.Append(", …");
+            context.Report(
+                RuleIds.SeqGap, Severity.Warning, context.Thresholds, counter.DeviceId ?? "", context.Timeline.EndIndex, text.ToString(),
+                ("missingCount", counter.MissingCount), ("lowestSequence", counter.Lowest), ("highestSequence", counter.Highest));
         }
-
-        context.Report(
-            RuleIds.SeqGap, Severity.Warning, context.Thresholds, "", context.Timeline.EndIndex,
-            $"{gaps.MissingCount} sequence number(s) missing between {gaps.Lowest} and {gaps.Highest}: {text}",
-            ("missingCount", gaps.MissingCount), ("lowestSequence", gaps.Lowest), ("highestSequence", gaps.Highest));
     }
 }

@@ -1,5 +1,6 @@
 using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Protocols;
+using InfusionAudit.Domain.Sessions;
 
 namespace InfusionAudit.Domain.Rules;
 
@@ -58,6 +59,39 @@ internal readonly struct VitalsReading
         }
 
         return new VitalsReading(hr, systolic, diastolic, spo2, rr, problems is null ? null : string.Join("; ", problems));
+    }
+
+    /// <summary>
+    /// True when the reading at <paramref name="index"/> has <paramref name="measure"/> below <paramref name="floor"/> and another
+    /// reading at most <paramref name="within"/> earlier on the timeline (or later too, with <paramref name="lookAhead"/>) does
+    /// as well: two such readings are a patient in trouble rather than a loose probe.
+    /// </summary>
+    public static bool ConfirmedBelowFloor(
+        ReadOnlySpan<TimelineEntry> entries, int index, Func<VitalsRecordedPayload, double?> measure, double floor, long within, bool lookAhead)
+    {
+        if (entries[index].Event.Payload is not VitalsRecordedPayload own || !(measure(own) < floor))
+        {
+            return false;
+        }
+
+        var at = entries[index].OccurredTicks;
+        for (var i = index - 1; i >= 0 && at - entries[i].OccurredTicks <= within; i--)
+        {
+            if (entries[i].Event.Payload is VitalsRecordedPayload other && measure(other) < floor)
+            {
+                return true;
+            }
+        }
+
+        for (var i = index + 1; lookAhead && i < entries.Length && entries[i].OccurredTicks - at <= within; i++)
+        {
+            if (entries[i].Event.Payload is VitalsRecordedPayload other && measure(other) < floor)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static double Check(double? value, ValueRange<double> range, string name, string unit, ref List<string>? problems)

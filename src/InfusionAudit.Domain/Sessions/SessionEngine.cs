@@ -8,7 +8,8 @@ namespace InfusionAudit.Domain.Sessions;
 /// <summary>
 /// Judges one session: its accepted events in, its folded state and findings out. A pure function of its arguments:
 /// the same set of events (in any order, with any re-deliveries) gives the same result, and only the timer rules
-/// (<c>SESSION-OVERDUE</c>, <c>DEVICE-SILENT</c>, <c>SESSION-NO-START</c>) read <c>asOf</c>.
+/// (<c>SESSION-OVERDUE</c>, <c>DEVICE-SILENT</c>, <c>SESSION-NO-START</c>, the projected dose of <c>DOSE-OVER-DELIVERY</c> /
+/// <c>DOSE-HARD-LIMIT</c>) read <c>asOf</c>, and only to decide whether an instant computed from the events has passed.
 /// </summary>
 public static class SessionEngine
 {
@@ -25,6 +26,7 @@ public static class SessionEngine
         new PumpMismatchRule(),
         new DeviceSpacingRule(),
         new FixedDoseRule(),
+        new BolusRule(),
         new RateLimitRule(),
         new RateDeviationRule(),
         new DurationRule(),
@@ -33,8 +35,10 @@ public static class SessionEngine
         new DeviceSilentRule(),
         new ObservationShortRule(),
         new BloodPressurePredoseRule(),
+        new BloodPressurePredoseMissingRule(),
         new BloodPressureRule(),
         new HeartRateRule(),
+        new HeartRateLowRule(),
         new OxygenSaturationRule(),
         new RespiratoryRateRule(),
         new VitalsImplausibleRule(),
@@ -42,6 +46,8 @@ public static class SessionEngine
         new SequenceGapRule(),
         new EventAfterEndRule(),
         new ClockSkewRule(),
+        new ClockImplausibleRule(),
+        new DoseNotComputableRule(),
         new SessionNoStartRule(),
         new SessionAbandonedRule(),
     ];
@@ -50,7 +56,7 @@ public static class SessionEngine
     /// <param name="events">Every accepted event of one session, any order; duplicates by event id keep the first receipt.</param>
     /// <param name="library">The protocol library.</param>
     /// <param name="history">The patient's other sessions.</param>
-    /// <param name="asOf">Evaluation time (batch receive time or timer time); read by the timer rules only.</param>
+    /// <param name="asOf">Evaluation time (batch receive time or timer time); read by the timer rules and the dose projection only.</param>
     /// <param name="protocolVersion">Judge against this version of the session's protocol instead of the latest (replay).</param>
     /// <exception cref="ArgumentException"><paramref name="events"/> is empty or mixes sessions.</exception>
     public static SessionEvaluation Evaluate(
@@ -68,12 +74,18 @@ public static class SessionEngine
             throw new ArgumentException("A session has at least one event.", nameof(events));
         }
 
-        using var timeline = SessionTimeline.Build(events);
+        // The fold needs the protocol (clock plausibility, segment cap), and the protocol is named by the start the fold finds.
+        var resolved = (Protocol: (ProtocolDefinition?)null, Thresholds: library.Fallback, Resolution: ProtocolResolution.NotStarted);
+        using var timeline = SessionTimeline.Build(events, start =>
+        {
+            resolved = Resolve(start, library, protocolVersion);
+            return FoldLimits.Of(resolved.Thresholds);
+        });
         var entries = timeline.Entries;
         var sessionId = entries[0].Event.SessionId;
         var start = timeline.Start;
         var clinicId = start is null ? entries[0].Event.ClinicId : entries[timeline.StartIndex].Event.ClinicId;
-        var (protocol, thresholds, resolution) = Resolve(start, library, protocolVersion);
+        var (protocol, thresholds, resolution) = resolved;
         var gaps = SequenceGaps.Of(entries);
         var context = new RuleContext(timeline, gaps, sessionId, clinicId, protocol, thresholds, resolution, history, asOf);
         foreach (var rule in Rules)
@@ -89,7 +101,7 @@ public static class SessionEngine
             findings = sorted;
         }
 
-        return new SessionEvaluation(BuildState(timeline, sessionId, clinicId, protocol, gaps), findings);
+        return new SessionEvaluation(BuildState(timeline, sessionId, clinicId, protocol, gaps, context.RulesNotEvaluated), findings);
     }
 
     private static (ProtocolDefinition? Protocol, ProtocolDefinition Thresholds, ProtocolResolution Resolution) Resolve(
@@ -131,7 +143,8 @@ public static class SessionEngine
         string sessionId,
         string clinicId,
         ProtocolDefinition? protocol,
-        SequenceGaps gaps)
+        SequenceGaps gaps,
+        IReadOnlyList<RuleNotEvaluated> notEvaluated)
     {
         var entries = timeline.Entries;
         var start = timeline.Start;
@@ -218,6 +231,8 @@ public static class SessionEngine
             EventCount = entries.Length,
             MissingSequenceNumbers = gaps.Listed,
             MissingSequenceCount = gaps.MissingCount,
+            RulesNotEvaluated = notEvaluated,
+            SequenceGaps = gaps.Counters,
         };
     }
 

@@ -6,7 +6,8 @@ namespace InfusionAudit.Domain.Sessions;
 /// <summary>
 /// The folded state of one session, a pure function of its set of events. Serialisable with System.Text.Json
 /// (stored in Table Storage, returned by GET /api/sessions/{id}); every quantity names its unit.
-/// Amounts are "so far": the infusion is integrated up to the latest event, never extrapolated to the evaluation time.
+/// Amounts are "so far": the infusion is integrated up to the latest event, never extrapolated to the evaluation time (the
+/// dose rules project it; the state stays a function of the events alone). Amounts are null when they cannot be computed.
 /// </summary>
 public sealed record SessionState
 {
@@ -81,7 +82,7 @@ public sealed record SessionState
     /// <summary>Delivered dose so far per weight, mg/kg.</summary>
     public double? DeliveredDoseMgPerKg { get; init; }
 
-    /// <summary>Infused dose (∫ rate dt), mg.</summary>
+    /// <summary>Infused dose (∫ rate dt, no segment beyond the protocol's hard maximum duration), mg; null when it cannot be computed.</summary>
     public double? InfusedDoseMg { get; init; }
 
     /// <summary>Infused volume computed from the rate history, mL.</summary>
@@ -114,9 +115,22 @@ public sealed record SessionState
     /// <summary>Distinct events (after de-duplication by event id).</summary>
     public required int EventCount { get; init; }
 
-    /// <summary>Sequence numbers missing between the lowest and the highest received, ascending, at most <see cref="SessionEngine.MaxListedMissingSequences"/>.</summary>
+    /// <summary>
+    /// Sequence numbers missing between the lowest and the highest received, ascending, at most
+    /// <see cref="SessionEngine.MaxListedMissingSequences"/>; when the devices count on their own, those of every device
+    /// (<see cref="SequenceGaps"/> says which).
+    /// </summary>
     public required IReadOnlyList<long> MissingSequenceNumbers { get; init; }
 
     /// <summary>How many sequence numbers are missing in all.</summary>
     public required long MissingSequenceCount { get; init; }
+
+    /// <summary>
+    /// The rules that could not judge this session and why (e.g. the dose rules when the delivered dose cannot be computed),
+    /// ordered by rule id: what could not be checked is said, never silently passed.
+    /// </summary>
+    public IReadOnlyList<RuleNotEvaluated> RulesNotEvaluated { get; init; } = [];
+
+    /// <summary>The counters with gaps: one per device when the devices count on their own, else one for the session.</summary>
+    public IReadOnlyList<DeviceSequenceGaps> SequenceGaps { get; init; } = [];
 }

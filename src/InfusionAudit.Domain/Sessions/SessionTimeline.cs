@@ -11,9 +11,11 @@ namespace InfusionAudit.Domain.Sessions;
 internal sealed class SessionTimeline : IDisposable
 {
     private TimelineEntry[] entries;
+    private List<RunPiece>? untimedRates;
     private double[] deliveredMgAfter;
     private double[] infusedMlAt;
     private bool[] infusingAfter;
+    private ClockVerdict[] clockVerdicts;
 
     private SessionTimeline(TimelineEntry[] entries, int count)
     {
@@ -22,6 +24,7 @@ internal sealed class SessionTimeline : IDisposable
         deliveredMgAfter = ArrayPool<double>.Shared.Rent(count);
         infusedMlAt = ArrayPool<double>.Shared.Rent(count);
         infusingAfter = ArrayPool<bool>.Shared.Rent(count);
+        clockVerdicts = ArrayPool<ClockVerdict>.Shared.Rent(count);
     }
 
     public int Count { get; }
@@ -36,6 +39,30 @@ internal sealed class SessionTimeline : IDisposable
 
     /// <summary>True when the pump runs at a non-zero rate right after the event.</summary>
     public ReadOnlySpan<bool> InfusingAfter => infusingAfter.AsSpan(0, Count);
+
+    /// <summary>Whether each event's device time is believed; an implausible one takes no part in the rate integration.</summary>
+    public ReadOnlySpan<ClockVerdict> ClockVerdicts => clockVerdicts.AsSpan(0, Count);
+
+    /// <summary>
+    /// True when a rate change, pause, resume or end has an implausible time: the rate history cannot be placed in time, so the
+    /// computed dose and volume are unknown (NaN) and the running time is not judged.
+    /// </summary>
+    public bool RateHistoryUntrusted => FirstUntrustedRateIndex >= 0;
+
+    /// <summary>The first rate change, pause, resume or end with an implausible time, or -1.</summary>
+    public int FirstUntrustedRateIndex { get; private set; } = -1;
+
+    /// <summary>Non-zero rate changes with an implausible time: their programmed rate is still judged, their time is not used.</summary>
+    public IReadOnlyList<RunPiece> UntimedRates => untimedRates ?? (IReadOnlyList<RunPiece>)[];
+
+    /// <summary>The longest stretch one rate segment is integrated for (the protocol's hard maximum duration), ticks.</summary>
+    public long MaxSegmentTicks { get; private set; } = long.MaxValue;
+
+    /// <summary>How long the open piece (if any) has been integrated so far, ticks; at most <see cref="MaxSegmentTicks"/>.</summary>
+    public long OpenPieceIntegratedTicks { get; private set; }
+
+    /// <summary>True when some segment ran longer than <see cref="MaxSegmentTicks"/> and only that much of it was integrated.</summary>
+    public bool IntegrationCapped { get; private set; }
 
     public List<RunPiece> Pieces { get; } = new(4);
 
@@ -87,7 +114,9 @@ internal sealed class SessionTimeline : IDisposable
     /// <summary>True when the last pause is still open (not resumed, no rate change, no end).</summary>
     public bool IsPaused => Pauses.Count > 0 && Pauses[^1].EndIndex < 0;
 
-    public static SessionTimeline Build(IReadOnlyCollection<StoredEvent> events)
+    /// <param name="events">The session's stored events, any order, duplicates allowed.</param>
+    /// <param name="limitsFor">The fold limits of the session's protocol, given its start (null before the start arrived).</param>
+    public static SessionTimeline Build(IReadOnlyCollection<StoredEvent> events, Func<SessionStartedPayload?, FoldLimits> limitsFor)
     {
         var raw = ArrayPool<TimelineEntry>.Shared.Rent(events.Count);
         var n = 0;
@@ -127,6 +156,10 @@ internal sealed class SessionTimeline : IDisposable
         raw.AsSpan(kept, n - kept).Clear();
         Array.Sort(raw, 0, kept, default(ByTimeline));
         var timeline = new SessionTimeline(raw, kept);
+        timeline.FindStart();
+        var limits = limitsFor(timeline.Start);
+        timeline.MaxSegmentTicks = limits.MaxSegmentTicks;
+        ClockPlausibilityCheck.Classify(timeline.Entries, limits.Clock, timeline.clockVerdicts.AsSpan(0, kept));
         timeline.Fold();
         return timeline;
     }
@@ -143,10 +176,12 @@ internal sealed class SessionTimeline : IDisposable
         ArrayPool<double>.Shared.Return(deliveredMgAfter);
         ArrayPool<double>.Shared.Return(infusedMlAt);
         ArrayPool<bool>.Shared.Return(infusingAfter);
+        ArrayPool<ClockVerdict>.Shared.Return(clockVerdicts);
         entries = [];
         deliveredMgAfter = [];
         infusedMlAt = [];
         infusingAfter = [];
+        clockVerdicts = [];
     }
 
     /// <summary>mg/h of <paramref name="rate"/>, or NaN when the weight (mg/kg/h) or concentration (mL/h) is unknown.</summary>
@@ -174,7 +209,7 @@ internal sealed class SessionTimeline : IDisposable
         return ConcentrationMgPerMl is { } c ? mgPerHour / c : double.NaN;
     }
 
-    private void Fold()
+    private void FindStart()
     {
         var span = entries.AsSpan(0, Count);
         for (var i = 0; i < span.Length; i++)
@@ -186,7 +221,12 @@ internal sealed class SessionTimeline : IDisposable
                 break;
             }
         }
+    }
 
+    private void Fold()
+    {
+        var span = entries.AsSpan(0, Count);
+        var verdicts = clockVerdicts.AsSpan(0, Count);
         FirstReceivedAt = span[0].ReceivedAt;
         var ended = false;
         var paused = false;
@@ -200,17 +240,52 @@ internal sealed class SessionTimeline : IDisposable
         var discreteMg = 0.0;
         long runningTicks = 0;
         long pausedTicks = 0;
+        long pieceIntegrated = 0;
+        var lastAtSet = false;
 
         for (var i = 0; i < span.Length; i++)
         {
             ref readonly var entry = ref span[i];
+            if (entry.ReceivedTicks < FirstReceivedTicks)
+            {
+                FirstReceivedAt = entry.ReceivedAt;
+            }
+
+            if (verdicts[i] != ClockVerdict.Plausible)
+            {
+                if (entry.Event.Payload is not SessionEndedPayload)
+                {
+                    // Its time is not believed: it neither opens, closes nor stretches a segment. What it says still counts.
+                    FoldUntimed(in entry, i, ref discreteMg);
+                    deliveredMgAfter[i] = mg + discreteMg;
+                    infusedMlAt[i] = ml;
+                    infusingAfter[i] = infusing;
+                    continue;
+                }
+
+                // An end still ends the session (status and reason must not wait for a clock fix), at its place on the
+                // timeline; but segments measured against that place are not believed.
+                FirstUntrustedRateIndex = FirstUntrustedRateIndex < 0 ? i : FirstUntrustedRateIndex;
+            }
+
             var t = entry.OccurredTicks;
+            if (!lastAtSet)
+            {
+                // The first believed time starts the clock; events before it with implausible times left it unset.
+                lastAt = t;
+                lastAtSet = true;
+            }
+
             var dt = t - lastAt;
             if (infusing)
             {
-                // Integrate the open piece up to this event: the pump ran at piece's rate since lastAt.
+                // Integrate the open piece up to this event: the pump ran at piece's rate since lastAt, but no segment is
+                // integrated beyond the protocol's hard maximum duration (a stretch that long is a clock or record fault).
                 runningTicks += dt;
-                var hours = (double)dt / TimeSpan.TicksPerHour;
+                var step = Math.Min(dt, MaxSegmentTicks - pieceIntegrated);
+                IntegrationCapped |= step < dt;
+                pieceIntegrated += step;
+                var hours = (double)step / TimeSpan.TicksPerHour;
                 mg += piece.MgPerHour * hours;
                 ml += piece.MlPerHour * hours;
             }
@@ -220,11 +295,6 @@ internal sealed class SessionTimeline : IDisposable
             }
 
             lastAt = t;
-            if (entry.ReceivedTicks < FirstReceivedTicks)
-            {
-                FirstReceivedAt = entry.ReceivedAt;
-            }
-
             switch (entry.Event.Payload)
             {
                 case SessionEndedPayload end when !ended:
@@ -275,9 +345,24 @@ internal sealed class SessionTimeline : IDisposable
                     break;
             }
 
+            if (infusing && piece.RateEventIndex == i)
+            {
+                pieceIntegrated = 0;
+            }
+
             deliveredMgAfter[i] = mg + discreteMg;
             infusedMlAt[i] = ml;
             infusingAfter[i] = infusing;
+        }
+
+        OpenPieceIntegratedTicks = infusing ? pieceIntegrated : 0;
+        if (RateHistoryUntrusted)
+        {
+            // Where the untimed events fall is unknown, so no instant's infused amount is known; discrete doses still are.
+            mg = double.NaN;
+            ml = double.NaN;
+            deliveredMgAfter.AsSpan(0, Count).Fill(double.NaN);
+            infusedMlAt.AsSpan(0, Count).Fill(double.NaN);
         }
 
         if (infusing)
@@ -299,6 +384,48 @@ internal sealed class SessionTimeline : IDisposable
         InfusedMg = mg;
         InfusedMl = ml;
         DiscreteMg = discreteMg;
+    }
+
+    /// <summary>
+    /// The part of an event with an implausible time that does not depend on its time: a programmed rate (still judged by the rate
+    /// rules), a discrete dose's amount, the pump's counter. It is not "the first dose or rate" nor "the last dose" of timed rules.
+    /// </summary>
+    private void FoldUntimed(in TimelineEntry entry, int index, ref double discreteMg)
+    {
+        switch (entry.Event.Payload)
+        {
+            case InfusionRateChangedPayload change:
+                FirstUntrustedRateIndex = FirstUntrustedRateIndex < 0 ? index : FirstUntrustedRateIndex;
+                if (!change.Rate.IsStopped)
+                {
+                    var mgPerHour = MgPerHour(change.Rate);
+                    (untimedRates ??= []).Add(new RunPiece
+                    {
+                        From = entry.OccurredTicks,
+                        To = entry.OccurredTicks,
+                        RateEventIndex = index,
+                        EndIndex = index,
+                        Rate = change.Rate,
+                        MgPerHour = mgPerHour,
+                        MlPerHour = MlPerHour(change.Rate, mgPerHour),
+                    });
+                }
+
+                break;
+
+            case InfusionPausedPayload or InfusionResumedPayload:
+                FirstUntrustedRateIndex = FirstUntrustedRateIndex < 0 ? index : FirstUntrustedRateIndex;
+                break;
+
+            case DoseAdministeredPayload dose:
+                discreteMg += dose.Dose.Milligrams;
+                DiscreteCount++;
+                break;
+
+            case PumpTotalReportedPayload pump:
+                LastPumpVolumeMl = pump.VolumeInfused.Millilitres;
+                break;
+        }
     }
 
     private void OpenPiece(ref RunPiece piece, ref bool infusing, int index, long t, InfusionRate rate)

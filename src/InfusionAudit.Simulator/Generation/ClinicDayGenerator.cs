@@ -52,14 +52,39 @@ public sealed class ClinicDayGenerator
                 Scenario.Duplicates => TransportFaults.Duplicate(events, random),
                 Scenario.Reordering => TransportFaults.Reorder(events, random),
                 Scenario.BadFields => TransportFaults.AddBadFields(events, counters),
+                Scenario.PumpRunsOn => TransportFaults.LinkLostWhileRunning(events, random),
+                Scenario.PumpClock1970 => TransportFaults.PumpClockReset(events),
                 _ => TransportFaults.Clean(events),
             };
 
             chairFreeAt[chair] = endedAt;
+            var earlier = scenario == Scenario.LaterSessionFirst
+                ? EarlierSession(index, sessionId, o.ClinicId, chair, patient, t0, endedAt, counters, new Random(sessionSeed ^ 0x3C3C3C3C))
+                : null;
             yield return new GeneratedSession(
                 index, sessionId, scenario, protocolId, chair + 1, t0, endedAt,
-                [.. wire.Select((e, i) => (e, i)).OrderBy(x => x.e.SendAt).ThenBy(x => x.i).Select(x => x.e)]);
+                [.. wire.Select((e, i) => (e, i)).OrderBy(x => x.e.SendAt).ThenBy(x => x.i).Select(x => x.e)],
+                earlier is null ? null : [new PatientVisit(earlier.SessionId, earlier.StartedAt, earlier.ProtocolId)]);
+            if (earlier is not null)
+            {
+                yield return earlier with { OtherSessionsOfPatient = [new PatientVisit(sessionId, t0, protocolId)] };
+            }
         }
+    }
+
+    // The same patient's clean IV session 16–22 h before the later one (id ending "-E"), recorded on the same chair's
+    // devices, forwarded by a gateway that was offline: every event 1–5 min after the later session ended, spaced as
+    // recorded. Its own random sequence, so the later session is the same as without it.
+    private static GeneratedSession EarlierSession(
+        int index, string laterId, string clinicId, int chair, PatientProfile patient, DateTimeOffset laterStart, DateTimeOffset laterEnd, DeviceCounters counters, Random random)
+    {
+        var sessionId = laterId + "-E";
+        var start = laterStart - random.Minutes(16 * 60, 22 * 60);
+        var recorder = new SessionRecorder(sessionId, clinicId, DeviceSet.ForChair(clinicId, chair + 1), patient, random, null);
+        var endedAt = IvInfusionScript.Play(recorder, start, Scenario.StandardIv);
+        var delay = laterEnd - start + random.Seconds(60, 300);
+        var wire = TransportFaults.Clean(recorder.Seal(counters)).Select(e => e with { SendAt = e.SendAt + delay });
+        return new GeneratedSession(index, sessionId, Scenario.LaterSessionFirst, IvInfusionScript.ProtocolId, chair + 1, start, endedAt, [.. wire.OrderBy(e => e.SendAt)]);
     }
 
     private static (string ProtocolId, DateTimeOffset EndedAt) Play(SessionRecorder recorder, DateTimeOffset t0, Scenario scenario)
@@ -72,7 +97,7 @@ public sealed class ClinicDayGenerator
                 return (SubcutaneousScript.ProtocolId, SubcutaneousScript.Play(recorder, t0));
             case Scenario.Duplicates or Scenario.Reordering when recorder.Random.Chance(0.4):
                 return (IntranasalScript.ProtocolId, IntranasalScript.Play(recorder, t0, Scenario.Intranasal));
-            case Scenario.Duplicates or Scenario.Reordering or Scenario.BadFields:
+            case Scenario.Duplicates or Scenario.Reordering or Scenario.BadFields or Scenario.LaterSessionFirst:
                 return (IvInfusionScript.ProtocolId, IvInfusionScript.Play(recorder, t0, Scenario.StandardIv));
             default:
                 return (IvInfusionScript.ProtocolId, IvInfusionScript.Play(recorder, t0, scenario));

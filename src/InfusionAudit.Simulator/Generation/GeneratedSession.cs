@@ -11,6 +11,7 @@ namespace InfusionAudit.Simulator.Generation;
 /// <param name="StartedAt">Time of <c>SessionStarted</c>.</param>
 /// <param name="EndedAt">Time of <c>SessionEnded</c>.</param>
 /// <param name="Events">Everything the gateway forwards for this session, in forwarding order (<see cref="WireEvent.SendAt"/>).</param>
+/// <param name="OtherSessionsOfPatient">The patient's other generated sessions (<see cref="Scenario.LaterSessionFirst"/>); null: none.</param>
 public sealed record GeneratedSession(
     int Index,
     string SessionId,
@@ -19,7 +20,8 @@ public sealed record GeneratedSession(
     int Chair,
     DateTimeOffset StartedAt,
     DateTimeOffset EndedAt,
-    IReadOnlyList<WireEvent> Events)
+    IReadOnlyList<WireEvent> Events,
+    IReadOnlyList<PatientVisit>? OtherSessionsOfPatient = null)
 {
     /// <summary>The session's own events, once each, whatever the transport did to them: sequences 0..n.</summary>
     public IEnumerable<WireEvent> RecordedEvents => Events.Where(e => e.Kind == WireEventKind.Original);

@@ -5,8 +5,8 @@ using InfusionAudit.Simulator.Contract;
 namespace InfusionAudit.Simulator.Generation;
 
 // Ketamine IV infusion (ketamine-iv-depression): start, pre-dose vitals, pump programmed, vitals every 5–10 min,
-// pump stopped after 40 running minutes, pump total, short recovery, end. The IV fault scenarios bend one part of it.
-// With a streaming monitor: readings throughout, pump totals every 5 min while running, a longer recovery.
+// pump totals every 5 min while running, pump stopped after 40 running minutes, pump total, short recovery, end. The IV
+// fault scenarios bend one part of it. With a streaming monitor: readings throughout, a longer recovery.
 internal static class IvInfusionScript
 {
     public const string ProtocolId = "ketamine-iv-depression";
@@ -24,7 +24,12 @@ internal static class IvInfusionScript
         var concentration = scenario == Scenario.PumpMismatch || r.Chance(0.75) ? 1.0 : 10.0;
         var dosePerKg = scenario == Scenario.StandardIv && r.Chance(0.2) ? r.OneOf(0.75, 1.0) : 0.5;
         var weightBased = r.Chance(0.25);
-        var factor = scenario == Scenario.WrongRate ? 2.0 : 1.0;
+        var factor = scenario switch
+        {
+            Scenario.WrongRate => 2.0,
+            Scenario.FastInfusion => 4.0,
+            _ => 1.0,
+        };
 
         s.Add(t0, s.Devices.Pump, EventTypes.SessionStarted, new JsonObject
         {
@@ -60,6 +65,7 @@ internal static class IvInfusionScript
         var plan = scenario switch
         {
             Scenario.WrongRate => Stopped(start, start + r.Minutes(24, 29), "other"),
+            Scenario.FastInfusion => Stopped(start, start + TimeSpan.FromMinutes(PlannedDurationMin / factor), "other"),
             Scenario.SevereAdverseEffect => SevereAdverseEffect(s, start),
             Scenario.HypertensiveCrisis => HypertensiveCrisis(s, start),
             Scenario.LongPause => LongPause(s, start),
@@ -105,11 +111,20 @@ internal static class IvInfusionScript
         {
             var shortRecovery = scenario == Scenario.LongPause;
             s.TypicalVitals(stopped + (shortRecovery ? r.Seconds(90, 150) : r.Seconds(240, 420)), effect: 0.4);
-            endAt = stopped + (shortRecovery ? r.Seconds(180, 300) : r.Seconds(480, 720));
+            // After a dose given far too fast the clinic keeps the patient half an hour.
+            endAt = stopped + (shortRecovery ? r.Seconds(180, 300) : scenario == Scenario.FastInfusion ? r.Seconds(30 * 60, 35 * 60) : r.Seconds(480, 720));
+            var plannedEnd = endAt;
             if (s.Stream is { } observer)
             {
                 var observed = LongerObservation(observer, t0, stopped);
                 endAt = observed > endAt ? observed : endAt;
+            }
+
+            if (scenario == Scenario.CriticalAtCompletion)
+            {
+                // Desaturation in the last minutes of recovery (as planned without a monitor, which keeps the patient
+                // longer: the story stays the same with and without it); the nurse still ends the session `completed`.
+                s.Vitals(plannedEnd - r.Seconds(60, 150), p.HeartRateBpm, p.SystolicMmHg, p.DiastolicMmHg, r.Between(85, 89), p.RespiratoryRatePerMin);
             }
 
             s.End(endAt, plan.EndReason);
@@ -119,9 +134,10 @@ internal static class IvInfusionScript
             endAt = plan.EndedAt!.Value;
         }
 
+        // A connected pump reports its counter while it runs: the backend watches the pump itself (DEVICE-SILENT per device).
+        PumpTotals(s, start, plan, pumpMlPerHour);
         if (s.Stream is { } monitor)
         {
-            PumpTotals(s, start, plan, pumpMlPerHour);
 
             // A scenario that ends the session itself records its own readings once its story starts (the crisis pair,
             // the airway watch): the stream stops there, so that it neither dilutes nor contradicts them.

@@ -15,6 +15,9 @@ public enum Scenario
     /// <summary>IV pump programmed at twice the expected rate: over-delivery while the infusion runs.</summary>
     WrongRate,
 
+    /// <summary>IV pump at four times the expected rate: the whole dose in 10 minutes, stopped, session ended <c>other</c>.</summary>
+    FastInfusion,
+
     /// <summary>IV session with two readings at or above 180/110, 5 min apart: critical blood pressure, session stopped.</summary>
     HypertensiveCrisis,
 
@@ -38,4 +41,22 @@ public enum Scenario
 
     /// <summary>A clean IV session plus events that break the contract: missing eventId, negative weight, unknown type, rate "fast".</summary>
     BadFields,
+
+    /// <summary>IV pump programmed correctly, then the chair's link is lost while it runs: nothing more arrives, no stop, no end.</summary>
+    PumpRunsOn,
+
+    /// <summary>IV session whose pump clock was reset to 1970: its rates and totals are dated 1970 but arrive live.</summary>
+    PumpClock1970,
+
+    /// <summary>
+    /// A clean IV session completed normally whose last minutes show a critical desaturation: the critical alert must
+    /// stay open after the normal end until a person acknowledges it.
+    /// </summary>
+    CriticalAtCompletion,
+
+    /// <summary>
+    /// Two IV sessions of one patient less than 24 h apart, the later one (this session) arriving first: the gateway
+    /// forwards the earlier one only after the later ended. The later is judged again when the earlier arrives.
+    /// </summary>
+    LaterSessionFirst,
 }

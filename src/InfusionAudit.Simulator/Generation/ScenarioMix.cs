@@ -20,9 +20,11 @@ public sealed record ScenarioMix
     /// <summary>Clean sessions plus one weight for each fault, so that a dozen sessions show several of them.</summary>
     public static ScenarioMix WithFaults { get; } = From(
         (Scenario.StandardIv, 3), (Scenario.Intranasal, 2), (Scenario.Subcutaneous, 1),
-        (Scenario.WrongRate, 1), (Scenario.HypertensiveCrisis, 1), (Scenario.SevereAdverseEffect, 1),
+        (Scenario.WrongRate, 1), (Scenario.FastInfusion, 1), (Scenario.HypertensiveCrisis, 1), (Scenario.SevereAdverseEffect, 1),
         (Scenario.PumpMismatch, 1), (Scenario.LongPause, 1), (Scenario.ShortObservation, 1),
-        (Scenario.Duplicates, 1), (Scenario.Reordering, 1), (Scenario.BadFields, 1));
+        (Scenario.Duplicates, 1), (Scenario.Reordering, 1), (Scenario.BadFields, 1),
+        (Scenario.PumpRunsOn, 1), (Scenario.PumpClock1970, 1), (Scenario.CriticalAtCompletion, 1),
+        (Scenario.LaterSessionFirst, 1));
 
     /// <summary>The throughput benchmark's mix: the two common protocols, no faults.</summary>
     public static ScenarioMix Load { get; } = From((Scenario.StandardIv, 3), (Scenario.Intranasal, 2));

@@ -69,6 +69,35 @@ internal static class TransportFaults
         return wire;
     }
 
+    // The chair's gateway loses its link 10–20 min after the pump started: nothing recorded after that reaches the backend
+    // (no stop, no pump total, no end), while the pump runs on.
+    public static List<WireEvent> LinkLostWhileRunning(IReadOnlyList<EventEnvelope> events, Random r)
+    {
+        var started = events.First(e => e.Type == EventTypes.InfusionRateChanged).OccurredAt;
+        var lostAt = started + r.Minutes(10, 20);
+        return Clean(events.Where(e => e.OccurredAt <= lostAt));
+    }
+
+    // The pump's clock was reset to 1970-01-01 (a flat clock battery): its rate changes and totals carry that date, at the
+    // same time of day, but are sent live. The start was entered with the right time; tablet and monitor keep good clocks.
+    public static List<WireEvent> PumpClockReset(IReadOnlyList<EventEnvelope> events)
+    {
+        var epoch = new DateTimeOffset(1970, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        return
+        [
+            .. events.Select(e =>
+            {
+                if (e.Type is not (EventTypes.InfusionRateChanged or EventTypes.InfusionPaused or EventTypes.InfusionResumed or EventTypes.PumpTotalReported))
+                {
+                    return ToWire(e, e.OccurredAt, WireEventKind.Original);
+                }
+
+                var pumpClock = epoch + (e.OccurredAt - e.OccurredAt.UtcDateTime.Date);
+                return ToWire(e with { OccurredAt = pumpClock }, e.OccurredAt, WireEventKind.Original);
+            }),
+        ];
+    }
+
     private static WireEvent ToWire(EventEnvelope e, DateTimeOffset sendAt, WireEventKind kind) =>
         new(e.SessionId, e.Sequence, e.OccurredAt, sendAt, kind, EventJsonWriter.Write(e));
 

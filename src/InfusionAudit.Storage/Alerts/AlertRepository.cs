@@ -8,8 +8,9 @@ namespace InfusionAudit.Storage.Alerts;
 /// <summary>
 /// The <see cref="TableNames.Alerts"/> table, one partition per session: the group row (notification bookkeeping),
 /// one row per alert and one per notification (the outbox). Every decision is one entity-group transaction guarded by
-/// the group row's ETag, so two hosts deciding for the same session never both win; dispatch results are merged into
-/// notification rows outside that guard, since no decision ever rewrites a notification.
+/// the group row's ETag, so two hosts deciding for the same session never both win. Dispatch records are merged into
+/// notification rows outside that guard (no decision ever rewrites a notification), each write conditioned on the
+/// row's ETag: whoever sends a notification first claims it, and a sender that lost its claim never sends.
 /// </summary>
 public sealed class AlertRepository(StorageAccount account)
 {
@@ -51,8 +52,9 @@ public sealed class AlertRepository(StorageAccount account)
     }
 
     /// <summary>Stores one decision.</summary>
+    /// <returns>The new notification rows, with the ETags they were written with (the creator's claim).</returns>
     /// <exception cref="AlertWriteConflictException">The group row changed since it was read.</exception>
-    public async Task CommitAsync(AlertPartitionWrite write, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredNotification>> CommitAsync(AlertPartitionWrite write, CancellationToken cancellationToken)
     {
         var groupEntity = new TableEntity(write.SessionId, GroupRowKey)
         {
@@ -65,47 +67,76 @@ public sealed class AlertRepository(StorageAccount account)
         var others = write.Alerts.Select(a => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(a)))
             .Concat(write.NewNotifications.Select(n => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(write.SessionId, n))))
             .ToList();
+        var etags = new Dictionary<string, ETag>(StringComparer.Ordinal);
         try
         {
             if (others.Count + 1 <= MaxTransactionRows)
             {
-                await table.SubmitTransactionAsync([groupAction, .. others], cancellationToken);
-                return;
+                Collect(etags, [groupAction, .. others], await table.SubmitTransactionAsync([groupAction, .. others], cancellationToken));
             }
-
-            // Rare (a session resolving 100 alerts at once): the other rows first, idempotent upserts, and the group row
-            // last as the commit point. Notifications of a write that then loses its group check are not counted by the
-            // group and so never dispatched (AlertPartition.Undelivered); the retry overwrites them.
-            foreach (var chunk in others.Chunk(MaxTransactionRows))
+            else
             {
-                await table.SubmitTransactionAsync(chunk, cancellationToken);
-            }
+                // Rare (a session resolving 100 alerts at once): the other rows first, idempotent upserts, and the group
+                // row last as the commit point. Notifications of a write that then loses its group check are not counted
+                // by the group and so never dispatched (AlertPartition.Undelivered); the retry overwrites them.
+                foreach (var chunk in others.Chunk(MaxTransactionRows))
+                {
+                    Collect(etags, chunk, await table.SubmitTransactionAsync(chunk, cancellationToken));
+                }
 
-            await table.SubmitTransactionAsync([groupAction], cancellationToken);
+                await table.SubmitTransactionAsync([groupAction], cancellationToken);
+            }
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
             throw new AlertWriteConflictException($"The alerts of session {write.SessionId} changed since they were read ({ex.ErrorCode}).", ex);
         }
+
+        return [.. write.NewNotifications.Select(n => n with { ETag = etags.GetValueOrDefault(NotificationPrefix + n.Notification.NotificationId) })];
+    }
+
+    /// <summary>One notification row as stored now (with its ETag), or null when it is not there.</summary>
+    public async Task<StoredNotification?> ReadNotificationAsync(string sessionId, string notificationId, CancellationToken cancellationToken)
+    {
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(sessionId, NotificationPrefix + notificationId, cancellationToken: cancellationToken);
+        return response.HasValue && response.Value is { } entity ? ToNotification(entity) : null;
     }
 
     /// <summary>
-    /// Records a dispatch result. With an ETag (the timer's claim) it fails when someone else touched the row since;
-    /// without one the last writer wins, which is right for the creator's own first dispatch.
+    /// Writes a notification's dispatch record (a claim, its renewal, or the outcome of a send) if the row still has
+    /// the ETag <paramref name="ifMatch"/>: it fails when someone else wrote the row since, i.e. took the claim.
     /// </summary>
-    /// <returns>The new ETag, or null when the row changed underneath (the caller must not send).</returns>
-    public async Task<ETag?> UpdateDeliveryAsync(string sessionId, string notificationId, NotificationDelivery delivery, ETag? ifMatch, CancellationToken cancellationToken)
+    /// <returns>The new ETag, or null when the row changed underneath (the caller lost its claim and must not send).</returns>
+    public async Task<ETag?> UpdateDeliveryAsync(string sessionId, string notificationId, NotificationDelivery delivery, ETag ifMatch, CancellationToken cancellationToken)
     {
+        if (ifMatch == default || ifMatch == ETag.All)
+        {
+            throw new ArgumentException("A dispatch record is written only over the version its writer read.", nameof(ifMatch));
+        }
+
         var entity = new TableEntity(sessionId, NotificationPrefix + notificationId);
         WriteDelivery(entity, delivery);
         try
         {
-            var response = await table.UpdateEntityAsync(entity, ifMatch ?? ETag.All, TableUpdateMode.Merge, cancellationToken);
+            var response = await table.UpdateEntityAsync(entity, ifMatch, TableUpdateMode.Merge, cancellationToken);
             return response.Headers.ETag;
         }
         catch (RequestFailedException ex) when (ex.Status is 412 or 404)
         {
             return null;
+        }
+    }
+
+    // Sub-responses come in the order of the actions; only notification rows are of interest.
+    private static void Collect(Dictionary<string, ETag> etags, IReadOnlyList<TableTransactionAction> actions, Response<IReadOnlyList<Response>> responses)
+    {
+        for (var i = 0; i < actions.Count && i < responses.Value.Count; i++)
+        {
+            var rowKey = actions[i].Entity.RowKey;
+            if (rowKey.StartsWith(NotificationPrefix, StringComparison.Ordinal) && responses.Value[i].Headers.ETag is { } etag)
+            {
+                etags[rowKey] = etag;
+            }
         }
     }
 

@@ -28,6 +28,7 @@ public sealed class SessionRepository(
     public const long DefaultCachedBytes = 96L * 1024 * 1024;
 
     private const string StateRowKey = "state";
+    private const string HistoryStampRowKey = "history-stamp";
     private const string EventPrefix = "evt|";
     private const string FindingPrefix = "fnd|";
     private const int MaxTransactionRows = 100;
@@ -95,6 +96,7 @@ public sealed class SessionRepository(
     {
         SessionStateRow? state = null;
         var etag = default(ETag);
+        ETag? stamp = null;
         var events = new List<SessionEventRow>();
         var findings = new List<SessionFindingRow>();
         var prefix = SessionPrefix(sessionId);
@@ -108,10 +110,10 @@ public sealed class SessionRepository(
         catch (RequestFailedException ex) when (TableMissing.Is(ex))
         {
             // Storage was reset under a running host: nothing is stored, and the write that follows creates the table.
-            return new SessionPartition(clinicId, sessionId, null, default, [], []);
+            return new SessionPartition(clinicId, sessionId, null, default, [], [], stamp);
         }
 
-        return new SessionPartition(clinicId, sessionId, state, etag, events, findings);
+        return new SessionPartition(clinicId, sessionId, state, etag, events, findings, stamp);
 
         async Task ReadAsync()
         {
@@ -122,6 +124,10 @@ public sealed class SessionRepository(
                 {
                     state = ToState(entity, sessionId);
                     etag = entity.ETag;
+                }
+                else if (key == HistoryStampRowKey)
+                {
+                    stamp = entity.ETag;
                 }
                 else if (key.StartsWith(EventPrefix, StringComparison.Ordinal))
                 {
@@ -134,6 +140,34 @@ public sealed class SessionRepository(
             }
         }
     }
+
+    /// <summary>
+    /// Marks a session that has no state yet as judged on an out-of-date patient history: its host may be between
+    /// registering it in the patient index and committing it, on a history read before another session of the patient
+    /// was registered. The commit that creates the state writes the stamp too, guarded by the stamp it read, so after
+    /// this stamp that commit fails, and the retry reads the patient history again.
+    /// </summary>
+    /// <param name="partition">The session as read, with no state.</param>
+    /// <exception cref="SessionWriteConflictException">The session changed since the read (its state may exist now).</exception>
+    public async Task StampHistoryAsync(SessionPartition partition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(partition);
+        cache.Evict(partition.SessionId);
+        var entity = new TableEntity(partition.ClinicId, SessionPrefix(partition.SessionId) + HistoryStampRowKey) { ["StampedAt"] = DateTimeOffset.UtcNow };
+        try
+        {
+            await writes.WriteGroupAsync([HistoryStampAction(entity, partition.HistoryStampETag)], cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            throw new SessionWriteConflictException($"Session {partition.SessionId} changed since it was read ({ex.ErrorCode}).", ex);
+        }
+    }
+
+    // Add when none was read (fails if one appeared), else replace the one read (fails if it changed).
+    private static TableTransactionAction HistoryStampAction(TableEntity entity, ETag? seen) => seen is { } etag
+        ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, etag)
+        : new TableTransactionAction(TableTransactionActionType.Add, entity);
 
     /// <summary>Writes new events, the state and changed findings.</summary>
     /// <remarks>
@@ -152,21 +186,28 @@ public sealed class SessionRepository(
         var eventActions = write.NewEvents.Select(e => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(clinicId, e))).ToList();
         var findingActions = write.ChangedFindings.Select(f => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(clinicId, f))).ToList();
 
+        // The write creating the state also settles the history stamp it read: see StampHistoryAsync.
+        TableTransactionAction[] stampAction = write.ExpectedETag is null
+            ? [HistoryStampAction(new TableEntity(clinicId, SessionPrefix(write.SessionId) + HistoryStampRowKey) { ["StampedAt"] = write.State.UpdatedAt }, write.ExpectedHistoryStampETag)]
+            : [];
+
         try
         {
             List<TableTransactionAction> rows = [.. eventActions, .. findingActions];
             var stateBytes = EntitySize.Estimate(state);
-            if (rows.Count + 1 <= MaxTransactionRows && stateBytes + rows.Sum(r => EntitySize.Estimate(r.Entity)) <= MaxTransactionBytes)
+            var stampBytes = stampAction.Sum(a => EntitySize.Estimate(a.Entity));
+            if (rows.Count + 1 + stampAction.Length <= MaxTransactionRows
+                && stateBytes + stampBytes + rows.Sum(r => EntitySize.Estimate(r.Entity)) <= MaxTransactionBytes)
             {
                 var stateAction = write.ExpectedETag is { } expected
                     ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, state, expected)
                     : new TableTransactionAction(TableTransactionActionType.Add, state);
-                var responses = await writes.WriteGroupAsync([.. eventActions, stateAction, .. findingActions], cancellationToken);
+                var responses = await writes.WriteGroupAsync([.. eventActions, stateAction, .. findingActions, .. stampAction], cancellationToken);
                 Remember(write, responses[eventActions.Count].Headers.ETag);
                 return;
             }
 
-            Remember(write, await CommitInStepsAsync(write, state, rows, stateBytes, cancellationToken));
+            Remember(write, await CommitInStepsAsync(write, state, rows, stateBytes, stampAction, cancellationToken));
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
@@ -180,10 +221,24 @@ public sealed class SessionRepository(
         }
     }
 
-    /// <summary>The steps of a write too large for one transaction (see <see cref="CommitAsync"/>); returns the final state ETag.</summary>
-    private async Task<ETag?> CommitInStepsAsync(SessionWrite write, TableEntity state, List<TableTransactionAction> rows, long stateBytes, CancellationToken cancellationToken)
+    /// <summary>
+    /// The steps of a write too large for one transaction (see <see cref="CommitAsync"/>); returns the final state ETag.
+    /// The history stamp (if any) goes in the last step with the final state: a stamp written by another host while the
+    /// steps run fails that step, the state stays marked pending, and the retry judges the session again on a fresh history.
+    /// </summary>
+    private async Task<ETag?> CommitInStepsAsync(
+        SessionWrite write, TableEntity state, List<TableTransactionAction> rows, long stateBytes, TableTransactionAction[] stampAction, CancellationToken cancellationToken)
     {
         var steps = Steps(rows, stateBytes);
+        var last = steps[^1];
+        if (stampAction.Length > 0
+            && (last.Count + 1 + stampAction.Length > MaxTransactionRows
+                || stateBytes + last.Sum(r => EntitySize.Estimate(r.Entity)) + stampAction.Sum(a => EntitySize.Estimate(a.Entity)) > MaxTransactionBytes))
+        {
+            // No room for the stamp beside the last rows: the final state and the stamp go in a step of their own.
+            steps.Add([]);
+        }
+
         var expected = write.ExpectedETag;
         for (var i = 0; i < steps.Count; i++)
         {
@@ -208,8 +263,9 @@ public sealed class SessionRepository(
                 stateAction = new TableTransactionAction(TableTransactionActionType.Add, pending);
             }
 
-            var responses = await writes.WriteGroupAsync([.. steps[i], stateAction], cancellationToken);
-            expected = responses[^1].Headers.ETag;
+            var isLast = i == steps.Count - 1;
+            var responses = await writes.WriteGroupAsync(isLast ? [.. steps[i], stateAction, .. stampAction] : [.. steps[i], stateAction], cancellationToken);
+            expected = responses[steps[i].Count].Headers.ETag;
             if (expected is null && i < steps.Count - 1)
             {
                 throw new InvalidOperationException($"Storage returned no ETag for the state of session {write.SessionId}; the commit cannot go on guarded.");

@@ -5,15 +5,17 @@ using Xunit;
 
 namespace InfusionAudit.Domain.Tests.Alerts;
 
+// Catalogue v2: silences apply to warning alerts only (critical ones: CriticalAlertStaysOpenTests), so these use
+// warnings the clinic opted into.
 public sealed class AlertSilenceTests
 {
     [Fact]
     public void AClinicSilenceRecordsTheAlertAsSuppressedWithoutNotifying()
     {
-        var s = new AlertScenario();
+        var s = new AlertScenario(WarningsOptedIn());
         s.Silences.Add(Silence(s, deviceId: null));
 
-        var changes = s.Raise(AlertScenario.Finding(RuleIds.VitalsBpCritical));
+        var changes = s.Raise(Warning(RuleIds.VitalsBpHigh));
 
         changes.Notifications.ShouldBeEmpty();
         var alert = changes.Alerts.ShouldHaveSingleItem();
@@ -26,10 +28,10 @@ public sealed class AlertSilenceTests
     [Fact]
     public void ADeviceSilenceAppliesOnlyToThatDevice()
     {
-        var s = new AlertScenario();
+        var s = new AlertScenario(WarningsOptedIn());
         s.Silences.Add(Silence(s, deviceId: "pump-99"));
 
-        s.Raise(AlertScenario.Finding(RuleIds.VitalsBpCritical)).Notifications.ShouldHaveSingleItem();
+        s.Raise(Warning(RuleIds.VitalsBpHigh)).Notifications.ShouldHaveSingleItem();
 
         var silence = Silence(s, deviceId: AlertScenario.Device);
         silence.Matches(AlertScenario.Clinic, [AlertScenario.Device], s.Now).ShouldBeTrue();
@@ -56,8 +58,8 @@ public sealed class AlertSilenceTests
     [Fact]
     public void ASilenceThatStartedAfterTheAlertSuppressesItsEscalation()
     {
-        var s = new AlertScenario();
-        s.Raise(AlertScenario.Finding(RuleIds.VitalsBpCritical));
+        var s = new AlertScenario(WarningsOptedIn());
+        s.Raise(Warning(RuleIds.VitalsBpHigh));
         s.Advance(TimeSpan.FromMinutes(1));
         s.Silences.Add(Silence(s, deviceId: null));
         s.Advance(TimeSpan.FromMinutes(4));
@@ -65,23 +67,30 @@ public sealed class AlertSilenceTests
         var tick = s.Tick();
 
         tick.Notifications.ShouldBeEmpty();
-        s[RuleIds.VitalsBpCritical].SuppressedBy.ShouldBe("sil-1");
+        s[RuleIds.VitalsBpHigh, "w1"].SuppressedBy.ShouldBe("sil-1");
         AlertPolicy.NextDue(s.Snapshot).ShouldBeNull();
     }
 
     [Fact]
     public void AHeldProblemSilencedBeforeTheWindowClosesIsNotSent()
     {
-        var s = new AlertScenario();
+        var s = new AlertScenario(WarningsOptedIn());
         s.Raise(AlertScenario.Finding(RuleIds.VitalsBpCritical));
         s.Advance(TimeSpan.FromSeconds(5));
-        s.Raise(AlertScenario.Finding(RuleIds.AeSevere, episode: "e2"));
+        s.Raise(Warning(RuleIds.PauseLong));
         s.Silences.Add(Silence(s, deviceId: null));
         s.Advance(TimeSpan.FromSeconds(30));
 
         s.Tick().Notifications.ShouldBeEmpty();
-        s[RuleIds.AeSevere, "e2"].SuppressedBy.ShouldBe("sil-1");
+        s[RuleIds.PauseLong, "w1"].SuppressedBy.ShouldBe("sil-1");
     }
+
+    private static Finding Warning(string ruleId) => AlertScenario.Finding(ruleId, Severity.Warning, episode: "w1");
+
+    private static AlertPolicyOptions WarningsOptedIn() => AlertPolicyOptions.Default with
+    {
+        Clinics = new Dictionary<string, ClinicAlertPolicy> { [AlertScenario.Clinic] = new(new HashSet<string> { RuleIds.VitalsBpHigh, RuleIds.PauseLong }, null) },
+    };
 
     private static Silence Silence(AlertScenario s, string? deviceId) =>
         new("sil-1", AlertScenario.Clinic, deviceId, s.Now, s.Now + TimeSpan.FromHours(1), "pump maintenance", new AlertActor("ops", "admin:1"), s.Now, null, null);

@@ -109,12 +109,16 @@ public sealed class AlertStateTests
     [Fact]
     public void ResolvingASuppressedAlertSendsNothing()
     {
-        var s = new AlertScenario();
+        // Catalogue v2: only a warning can be silenced, and only it is resolved by completion without a person.
+        var s = new AlertScenario(AlertPolicyOptions.Default with
+        {
+            Clinics = new Dictionary<string, ClinicAlertPolicy> { [AlertScenario.Clinic] = new(new HashSet<string> { RuleIds.VitalsBpHigh }, null) },
+        });
         s.Silences.Add(new Silence("sil-1", AlertScenario.Clinic, null, s.Now, s.Now.AddHours(1), "maintenance", AlertActor.System, s.Now, null, null));
-        s.Raise(AlertScenario.Finding(RuleIds.VitalsBpCritical));
+        s.Raise(AlertScenario.Finding(RuleIds.VitalsBpHigh, Severity.Warning));
 
         s.Complete().Notifications.ShouldBeEmpty();
-        s[RuleIds.VitalsBpCritical].State.ShouldBe(AlertState.Resolved);
+        s[RuleIds.VitalsBpHigh].State.ShouldBe(AlertState.Resolved);
     }
 
     [Fact]

@@ -84,13 +84,17 @@ internal sealed class SessionBuilder
     public SessionBuilder End(double minute, SessionEndReason reason = SessionEndReason.Completed) =>
         Add(minute, EventType.SessionEnded, new SessionEndedPayload(reason));
 
-    /// <summary>Adds an event of any type at <paramref name="minute"/>; <paramref name="receivedAt"/> defaults to occurred + delay.</summary>
-    public SessionBuilder Add(double minute, EventType type, EventPayload payload, DateTimeOffset? receivedAt = null, long? sequenceNumber = null)
+    /// <summary>
+    /// Adds an event of any type at <paramref name="minute"/>; <paramref name="receivedAt"/> defaults to occurred + delay, the id to
+    /// <c>{session}-{sequence:0000}</c> (give one when devices count their own sequences).
+    /// </summary>
+    public SessionBuilder Add(
+        double minute, EventType type, EventPayload payload, DateTimeOffset? receivedAt = null, long? sequenceNumber = null, string? eventId = null)
     {
         var seq = sequenceNumber ?? sequence;
         sequence = Math.Max(sequence, seq) + 1;
         var occurredAt = At(minute);
-        var deviceEvent = new DeviceEvent(1, $"{SessionId}-{seq:0000}", type, SessionId, ClinicId, DeviceId, seq, occurredAt, payload);
+        var deviceEvent = new DeviceEvent(1, eventId ?? $"{SessionId}-{seq:0000}", type, SessionId, ClinicId, DeviceId, seq, occurredAt, payload);
         events.Add(new StoredEvent(deviceEvent, receivedAt ?? occurredAt + ReceiveDelay));
         return this;
     }

@@ -14,12 +14,14 @@ public sealed class PatientPseudonymizerTests
     private static readonly PatientPseudonymizer Pseudonymizer = new(Key);
 
     [Fact]
-    public void The_hash_is_hmac_sha256_of_the_utf8_identifier_in_lowercase_hex()
+    public void The_hash_is_hmac_sha256_of_the_scoped_utf8_identifier_in_lowercase_hex()
     {
-        var expected = "hmac-sha256:" + Convert.ToHexStringLower(HMACSHA256.HashData(Key, Encoding.UTF8.GetBytes("MRN-778812")));
+        // Catalogue v2: the scope and key id are in the prefix, and the clinic (clinic scope) in the hashed text.
+        var prefix = $"hmac-sha256:v1:clinic:{Pseudonymizer.KeyId}:";
+        var expected = prefix + Convert.ToHexStringLower(HMACSHA256.HashData(Key, Encoding.UTF8.GetBytes("v1|clinic|0:|MRN-778812")));
 
         Pseudonymizer.Hash("MRN-778812").ShouldBe(expected);
-        expected.Length.ShouldBe("hmac-sha256:".Length + 64);
+        expected.Length.ShouldBe(prefix.Length + 64);
     }
 
     [Fact]
@@ -46,7 +48,7 @@ public sealed class PatientPseudonymizerTests
     public void Identifiers_longer_than_the_stack_buffer_are_hashed_the_same_way()
     {
         var longRef = new string('é', 400);
-        var expected = "hmac-sha256:" + Convert.ToHexStringLower(HMACSHA256.HashData(Key, Encoding.UTF8.GetBytes(longRef)));
+        var expected = $"hmac-sha256:v1:clinic:{Pseudonymizer.KeyId}:" + Convert.ToHexStringLower(HMACSHA256.HashData(Key, Encoding.UTF8.GetBytes("v1|clinic|0:|" + new string('É', 400))));
 
         Pseudonymizer.Hash(longRef).ShouldBe(expected);
     }
@@ -82,7 +84,7 @@ public sealed class PatientPseudonymizerTests
         var pseudonymized = Pseudonymizer.Pseudonymize(e);
 
         var payload = (SessionStartedPayload)pseudonymized.Payload;
-        payload.PatientRef.ShouldBe(Pseudonymizer.Hash("MRN-778812"));
+        payload.PatientRef.ShouldBe(Pseudonymizer.ForClinic(e.ClinicId).Hash("MRN-778812"));
         pseudonymized.ShouldBe(e with { Payload = ((SessionStartedPayload)e.Payload) with { PatientRef = payload.PatientRef } });
     }
 
@@ -120,9 +122,10 @@ public sealed class PatientPseudonymizerTests
     public void An_escaped_patient_ref_is_hashed_by_its_decoded_value_like_the_parsed_event()
     {
         var json = TestEvents.SessionStartedIv().With("payload.patientRef", "MRN-1").Json().Replace("MRN-1", "MRN\\u002d1", StringComparison.Ordinal);
-        var parsedHash = ((SessionStartedPayload)Pseudonymizer.Pseudonymize(TestEvents.ParseSingle(json).Event!).Payload).PatientRef;
+        var parsed = TestEvents.ParseSingle(json).Event!;
+        var parsedHash = ((SessionStartedPayload)Pseudonymizer.Pseudonymize(parsed).Payload).PatientRef;
 
-        var redacted = Pseudonymizer.RedactRawJson(json);
+        var redacted = Pseudonymizer.ForClinic(parsed.ClinicId).RedactRawJson(json);
 
         redacted.ShouldNotContain("MRN");
         redacted.ShouldContain(parsedHash);
@@ -200,7 +203,7 @@ public sealed class PatientPseudonymizerTests
     {
         var parsed = TestEvents.ParseSingle(TestEvents.SessionStartedIv().Json());
 
-        var reparsed = TestEvents.ParseSingle(Pseudonymizer.RedactRawJson(parsed.RawJson)).Event;
+        var reparsed = TestEvents.ParseSingle(Pseudonymizer.ForClinic(parsed.Event!.ClinicId).RedactRawJson(parsed.RawJson)).Event;
 
         reparsed.ShouldBe(Pseudonymizer.Pseudonymize(parsed.Event!));
     }

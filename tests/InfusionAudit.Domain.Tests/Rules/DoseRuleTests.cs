@@ -88,7 +88,8 @@ public sealed class DoseRuleTests
     {
         // 105 mg/h against 35 mg prescribed: 38.5 mg (the +10 % limit) is reached at exactly 22 min of running.
         var before = new SessionBuilder().StartIv().RateMlPerHour(0, 105).Vitals(22, hr: 80);
-        before.Evaluate().Has(RuleIds.DoseOverDelivery).ShouldBeFalse();
+        // Judged at the vitals' receipt: the projection to that instant (catalogue v2) reaches the limit but is not beyond it.
+        before.Evaluate(asOf: before.Last.ReceivedAt).Has(RuleIds.DoseOverDelivery).ShouldBeFalse();
 
         var after = new SessionBuilder().StartIv().RateMlPerHour(0, 105).Vitals(22, hr: 80).Vitals(22.5, hr: 82).Vitals(30, hr: 84);
         var finding = after.Evaluate().Single(RuleIds.DoseOverDelivery);

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using InfusionAudit.Integration.Tests.Infrastructure;
+using InfusionAudit.Simulator.Generation;
 using static InfusionAudit.Integration.Tests.Alerts.AlertTestHost;
 
 namespace InfusionAudit.Integration.Tests.Alerts;
@@ -190,11 +191,13 @@ public sealed class AlertPipelineTests
     }
 
     [Fact]
-    public async Task ASilencedClinicRecordsTheAlertAsSuppressedAndSendsNothing()
+    public async Task ASilencedClinicStillSendsACriticalAlertAndRecordsTheWarningAsSuppressed()
     {
+        // Catalogue v2: a silence never suppresses a critical alert; a warning the clinic opted into is still silenced.
         var alerts = NewName("alerts");
-        await using var host = await StartAsync(alerts, NewName("scope"));
-        var script = new SessionScript(clinicId: NewName("clinic"));
+        var clinic = NewName("clinic");
+        await using var host = await StartAsync(alerts, NewName("scope"), new Dictionary<string, string?> { [$"InfusionAudit:Alerts:Clinics:{clinic}:WarningRules:0"] = "VITALS-BP-HIGH" });
+        var script = new SessionScript(clinicId: clinic);
         var silence = new StringContent(
             $$"""{"clinicId":"{{script.ClinicId}}","endsAt":"{{DateTimeOffset.UtcNow.AddHours(1):O}}","reason":"pump firmware update","createdBy":"Ops Lee"}""",
             Encoding.UTF8,
@@ -202,15 +205,20 @@ public sealed class AlertPipelineTests
 
         using var refused = await host.Client(TestKeys.OnCall).PostAsync("/api/silences", silence, Ct);
         using var created = await host.Client(TestKeys.Admin).PostAsync("/api/silences", silence, Ct);
-        await SendAsync(host, [script.Started(), CriticalBloodPressure(script, TimeSpan.FromMinutes(5))]);
+        await SendAsync(host, [script.Started(), script.Vitals(TimeSpan.FromMinutes(3), systolic: 165, diastolic: 95), CriticalBloodPressure(script, TimeSpan.FromMinutes(5))]);
+        var sent = await WaitForAsync(alerts, 1, TimeSpan.FromSeconds(20));
         var listed = await Eventually.Until(
             () => host.Client(TestKeys.Auditor).GetFromJsonAsync<JsonNode>($"/api/alerts?clinicId={script.ClinicId}", Ct),
-            n => n!["items"]!.AsArray().Count == 1);
+            n => n!["items"]!.AsArray().Count == 2);
 
         refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
         var silenceId = JsonNode.Parse(await created.Content.ReadAsStringAsync(Ct))!["silenceId"]!.GetValue<string>();
-        listed!["items"]![0]!["alert"]!["suppressedBy"]!.GetValue<string>().ShouldBe(silenceId);
+        var message = sent.ShouldHaveSingleItem();
+        message["ruleIds"]!.AsArray().Select(r => r!.GetValue<string>()).ShouldBe(["VITALS-BP-CRITICAL"]);
+        var items = listed!["items"]!.AsArray().Select(i => i!["alert"]!).ToList();
+        items.Single(a => a["ruleId"]!.GetValue<string>() == "VITALS-BP-CRITICAL")["suppressedBy"].ShouldBeNull();
+        items.Single(a => a["ruleId"]!.GetValue<string>() == "VITALS-BP-HIGH")["suppressedBy"]!.GetValue<string>().ShouldBe(silenceId);
         (await DrainAsync(alerts, TimeSpan.FromSeconds(3))).ShouldBeEmpty();
 
         var silences = await host.Client(TestKeys.Auditor).GetFromJsonAsync<JsonNode>($"/api/silences?clinicId={script.ClinicId}", Ct);
@@ -223,13 +231,16 @@ public sealed class AlertPipelineTests
     }
 
     [Fact]
-    public async Task ASessionThatCompletesNormallyResolvesItsAlertsWithTheReason()
+    public async Task ASessionThatCompletesNormallyResolvesAnAcknowledgedAlertWithTheReason()
     {
         var alerts = NewName("alerts");
         await using var host = await StartAsync(alerts, NewName("scope"));
         var script = new SessionScript();
         await SendAsync(host, [script.Started(), script.Rate(TimeSpan.FromSeconds(30), 52.5), CriticalBloodPressure(script, TimeSpan.FromMinutes(5))]);
         var alertId = (await WaitForAsync(alerts, 1, TimeSpan.FromSeconds(20))).Single()["alerts"]![0]!["alertId"]!.GetValue<string>();
+        using var ack = await host.Client(TestKeys.OnCall).PostAsync($"/api/alerts/{alertId}/acknowledge", null, Ct);
+        ack.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await WaitForAsync(alerts, 1, TimeSpan.FromSeconds(10))).ShouldHaveSingleItem()["kind"]!.GetValue<string>().ShouldBe("acknowledge");
 
         await SendAsync(host, [script.Vitals(TimeSpan.FromMinutes(20)), script.Rate(TimeSpan.FromMinutes(40.5), 0), script.Ended(TimeSpan.FromMinutes(45))]);
         var resolve = (await WaitForAsync(alerts, 1, TimeSpan.FromSeconds(20))).ShouldHaveSingleItem();
@@ -239,6 +250,68 @@ public sealed class AlertPipelineTests
         view!["alert"]!["state"]!.GetValue<string>().ShouldBe("resolved");
         view["alert"]!["resolvedBy"]!["name"]!.GetValue<string>().ShouldBe("system");
         view["alert"]!["resolveReason"]!.GetValue<string>().ShouldBe("session completed normally");
+    }
+
+    [Fact]
+    public async Task ACompletedSessionLeavesAnUnacknowledgedCriticalOpenAndTheTimerEscalatesIt()
+    {
+        // Catalogue v2: completion (delivered twice, as a redelivered message would be) never resolves an unacknowledged
+        // critical alert; the alert timer escalates it after the session ended.
+        var alerts = NewName("alerts");
+        await using var host = await StartAsync(alerts, NewName("scope"), new Dictionary<string, string?> { ["InfusionAudit:Alerts:EscalationDeadline"] = "00:00:08" });
+        var script = new SessionScript();
+        await SendAsync(host, [script.Started(), script.Rate(TimeSpan.FromSeconds(30), 52.5), CriticalBloodPressure(script, TimeSpan.FromMinutes(5))]);
+        var alertId = (await WaitForAsync(alerts, 1, TimeSpan.FromSeconds(20))).Single()["alerts"]![0]!["alertId"]!.GetValue<string>();
+
+        var completion = new[] { script.Vitals(TimeSpan.FromMinutes(20)), script.Rate(TimeSpan.FromMinutes(40.5), 0), script.Ended(TimeSpan.FromMinutes(45)) };
+        await SendAsync(host, completion);
+        await SendAsync(host, completion);
+        var ended = await Eventually.Until(
+            () => host.Client(TestKeys.Auditor).GetFromJsonAsync<JsonNode>($"/api/sessions/{script.SessionId}", Ct),
+            n => string.Equals(n?["state"]?["status"]?.GetValue<string>(), "ended", StringComparison.OrdinalIgnoreCase));
+        var after = await WaitForAsync(alerts, 1, TimeSpan.FromSeconds(25));
+        after.AddRange(await DrainAsync(alerts, TimeSpan.FromSeconds(3)));
+
+        ended!["state"]!["status"]!.GetValue<string>().ShouldBe("ended", StringCompareShould.IgnoreCase);
+        after.Select(m => m["kind"]!.GetValue<string>()).ShouldBe(["escalation"]);
+        after[0]["alerts"]![0]!["alertId"]!.GetValue<string>().ShouldBe(alertId);
+        var view = await host.Client(TestKeys.OnCall).GetFromJsonAsync<JsonNode>($"/api/alerts/{alertId}", Ct);
+        view!["alert"]!["state"]!.GetValue<string>().ShouldBe("open");
+        view["alert"]!["resolvedBy"].ShouldBeNull();
+        view["alert"]!["escalatedAt"].ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task TheSimulatorsCriticalAtCompletionSessionKeepsItsAlertOpenAfterTheNormalEnd()
+    {
+        // The simulator's scenario through the real pipeline: everything up to the end in one message, the
+        // `SessionEnded completed` in the next, as a gateway flushing at the end of a session sends it.
+        var alerts = NewName("alerts");
+        await using var host = await StartAsync(alerts, NewName("scope"), new Dictionary<string, string?> { ["InfusionAudit:Alerts:EscalationDeadline"] = "00:00:08" });
+        var options = new ClinicDayOptions
+        {
+            ClinicId = "abq-01",
+            Start = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()).AddHours(-3),
+            Sessions = 1,
+            Mix = ScenarioMix.From((Scenario.CriticalAtCompletion, 1)),
+            IdPrefix = "cac" + Guid.NewGuid().ToString("N")[..8] + ".",
+        };
+        var session = new ClinicDayGenerator(options).Generate().Single();
+        var events = session.RecordedEvents.Select(e => JsonNode.Parse(e.Json)!.AsObject()).OrderBy(e => e["sequence"]!.GetValue<long>()).ToList();
+        var end = events.Single(e => e["type"]!.GetValue<string>() == "SessionEnded");
+        end["payload"]!["reason"]!.GetValue<string>().ShouldBe("completed");
+
+        await SendAsync(host, events.Where(e => e != end));
+        var trigger = (await WaitForAsync(alerts, 1, TimeSpan.FromSeconds(20))).ShouldHaveSingleItem();
+        await SendAsync(host, [end]);
+        var after = await WaitForAsync(alerts, 1, TimeSpan.FromSeconds(25));
+        after.AddRange(await DrainAsync(alerts, TimeSpan.FromSeconds(2)));
+
+        trigger["ruleIds"]!.AsArray().Select(r => r!.GetValue<string>()).ShouldContain("VITALS-SPO2-CRITICAL");
+        after.Select(m => m["kind"]!.GetValue<string>()).ShouldBe(["escalation"]);
+        var alertId = trigger["alerts"]!.AsArray().Single(a => a!["ruleId"]!.GetValue<string>() == "VITALS-SPO2-CRITICAL")!["alertId"]!.GetValue<string>();
+        var view = await host.Client(TestKeys.OnCall).GetFromJsonAsync<JsonNode>($"/api/alerts/{alertId}", Ct);
+        view!["alert"]!["state"]!.GetValue<string>().ShouldBe("open");
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public sealed class AlertStorageTests
         (await index.ListDueAsync(scope, now, 100, Ct)).ShouldHaveSingleItem();
     }
 
-    private static AlertRaiseRequest Request(string sessionId)
+    internal static AlertRaiseRequest Request(string sessionId)
     {
         var script = new SessionScript(sessionId);
         var finding = new Finding(

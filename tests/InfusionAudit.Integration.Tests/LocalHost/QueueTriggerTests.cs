@@ -1,6 +1,7 @@
 using Azure.Storage.Queues;
 using InfusionAudit.Application.Sessions;
 using InfusionAudit.Integration.Tests.Infrastructure;
+using InfusionAudit.Storage.Rejections;
 
 namespace InfusionAudit.Integration.Tests.LocalHost;
 
@@ -27,7 +28,7 @@ public sealed class QueueTriggerTests
     {
         var hostJson = Path.Combine(Path.GetTempPath(), $"host-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(hostJson, """
-            { "version": "2.0", "extensions": { "queues": { "maxPollingInterval": "00:00:00.200", "visibilityTimeout": "00:00:00.200", "maxDequeueCount": 3, "batchSize": 4 } } }
+            { "version": "2.0", "extensions": { "queues": { "maxPollingInterval": "00:00:00.200", "visibilityTimeout": "00:00:00.200", "maxDequeueCount": 3, "batchSize": 4, "messageEncoding": "none" } } }
             """, Ct);
         await using var host = await TestHost.StartAsync(storage: Azurite.WithTablesDown(), hostJsonPath: hostJson);
         var script = new SessionScript();
@@ -43,17 +44,32 @@ public sealed class QueueTriggerTests
     }
 
     [Fact]
-    public async Task AMessageThatIsNotBase64IsKeptInThePoisonQueue()
+    public async Task AMessageThatIsNotBase64IsAStoredRejectionWithItsReasonAndNotPoisoned()
     {
         await using var host = await TestHost.StartAsync();
+        var clinic = "nb64-" + Guid.NewGuid().ToString("N")[..8];
         var raw = new QueueClient(Azurite.ConnectionString, host.EventsQueue, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
         await raw.CreateIfNotExistsAsync(cancellationToken: Ct);
+        var script = new SessionScript(clinicId: clinic);
+        var plainJson = script.Started().ToJsonString();
 
-        await raw.SendMessageAsync("{not base64 at all!}", Ct);
+        var sent = await raw.SendMessageAsync(plainJson, Ct);
 
-        var poison = new QueueClient(Azurite.ConnectionString, host.EventsQueue + "-poison", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
-        var kept = await Eventually.Until(async () => await poison.ExistsAsync(Ct) ? (await poison.PeekMessagesAsync(1, Ct)).Value : [], m => m.Length == 1, TimeSpan.FromSeconds(30));
-        kept.Single().Body.ToString().ShouldBe("{not base64 at all!}");
+        var rejections = host.Get<RejectedEventRepository>();
+        var row = (await Eventually.Until(
+            () => rejections.ListAsync(null, DateOnly.FromDateTime(DateTime.UtcNow), Ct),
+            rows => rows.Any(r => r.MessageKey == sent.Value.MessageId),
+            TimeSpan.FromSeconds(30))).Single(r => r.MessageKey == sent.Value.MessageId);
+        row.Rule.ShouldBe("not-base64");
+        row.Source.ShouldBe("queue");
+        row.RawText.ShouldContain(script.SessionId);
+        row.RawText.ShouldNotContain(script.PatientRef);
+        await Eventually.Until(async () => (await raw.GetPropertiesAsync(Ct)).Value.ApproximateMessagesCount, n => n == 0);
+        var poison = new QueueClient(Azurite.ConnectionString, host.EventsQueue + "-poison");
+        if ((await poison.ExistsAsync(Ct)).Value)
+        {
+            (await poison.PeekMessagesAsync(32, Ct)).Value.ShouldBeEmpty();
+        }
     }
 
     private static QueueClient Queue(string name)

@@ -74,6 +74,30 @@ public sealed class ReplayAndClockTests
         overdue.TriggerEventId.ShouldBeNull();
     }
 
+    [Fact]
+    public async Task TheClockRaisesTheProjectedOverDeliveryOfAPumpRunningOnWithoutEvents()
+    {
+        await using var host = await TestHost.StartAsync(settings: new Dictionary<string, string?> { ["LocalHost:Clock"] = "off" });
+        var now = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        var script = new SessionScript { Start = now.AddMinutes(-10) };
+        var receivedAt = script.Start.AddMinutes(5).AddSeconds(2);
+        await host.Ingest.HandleAsync(SessionScript.Batch([script.Started(), script.Rate(TimeSpan.FromMinutes(1), 52.5), script.Vitals(TimeSpan.FromMinutes(5))]), new("queue", "m-" + Guid.NewGuid().ToString("N"), receivedAt), Ct);
+        var before = await host.Get<SessionQueryHandler>().GetAsync(script.SessionId, Ct);
+        before!.Findings.ShouldNotContain(f => f.RuleId == "DOSE-OVER-DELIVERY");
+
+        // 35 mg prescribed, limit 38.5 mg, 52.5 mg/h from minute 1: crossed at minute 45 of the pump's clock, 2 s behind the backend's.
+        var clock = new FakeTimeProvider(script.Start.AddMinutes(50));
+        var handler = new SessionClockHandler(host.Get<SessionDirectory>(), host.Get<SessionCommitter>(), clock, NullLogger<SessionClockHandler>.Instance);
+        await handler.RunAsync(Ct);
+
+        var after = await host.Get<SessionQueryHandler>().GetAsync(script.SessionId, Ct);
+        var over = after!.Findings.Where(f => f.RuleId == "DOSE-OVER-DELIVERY").ShouldHaveSingleItem();
+        over.Severity.ShouldBe("critical");
+        over.DetectedAt.ShouldBe(script.Start.AddMinutes(45).AddSeconds(2));
+        over.Evidence.ShouldContain("projected at");
+        over.TriggerEventId.ShouldBeNull();
+    }
+
     private static string ProtocolsWithATighterVersion2()
     {
         var folder = Path.Combine(Path.GetTempPath(), "protocols-" + Guid.NewGuid().ToString("N"));

@@ -10,6 +10,10 @@ public sealed class ClinicDayGeneratorTests
 {
     public static TheoryData<Scenario> AllScenarios => [.. Enum.GetValues<Scenario>()];
 
+    /// <summary>The scenarios whose devices keep good clocks and that end (PumpRunsOn never ends, PumpClock1970 dates its pump 1970).</summary>
+    public static TheoryData<Scenario> EndingScenariosWithGoodClocks =>
+        [.. Enum.GetValues<Scenario>().Except([Scenario.PumpRunsOn, Scenario.PumpClock1970])];
+
     [Fact]
     public void SameSeedProducesTheSameBytes()
     {
@@ -44,8 +48,9 @@ public sealed class ClinicDayGeneratorTests
     {
         var day = Day(sessions: 25);
 
-        day.Count.ShouldBe(25);
-        day.Select(s => s.SessionId).Distinct().Count().ShouldBe(25);
+        // A LaterSessionFirst draw brings its patient's earlier session along (same index, id ending "-E").
+        day.Select(s => s.Index).Distinct().Count().ShouldBe(25);
+        day.Select(s => s.SessionId).Distinct().Count().ShouldBe(day.Count);
         day[0].SessionId.ShouldBe("abq-01-20261126-42-S0001");
     }
 
@@ -87,8 +92,39 @@ public sealed class ClinicDayGeneratorTests
         }
     }
 
+    [Fact]
+    public void APumpRunningOnSendsNothingAfterItsLinkIsLost()
+    {
+        foreach (var session in Only(Scenario.PumpRunsOn, sessions: 8))
+        {
+            var recorded = Recorded(session);
+            var started = recorded.First(e => e["type"]!.GetValue<string>() == "InfusionRateChanged");
+
+            recorded[0]["type"]!.GetValue<string>().ShouldBe("SessionStarted");
+            recorded.ShouldNotContain(e => e["type"]!.GetValue<string>() == "SessionEnded");
+            recorded.Where(e => e["type"]!.GetValue<string>() == "InfusionRateChanged").ShouldHaveSingleItem();
+            (At(recorded[^1]) - At(started)).ShouldBeLessThanOrEqualTo(TimeSpan.FromMinutes(20));
+        }
+    }
+
+    [Fact]
+    public void APumpClockAt1970DatesOnlyThePumpsInfusionEvents()
+    {
+        foreach (var session in Only(Scenario.PumpClock1970, sessions: 8))
+        {
+            var recorded = Recorded(session);
+            foreach (var e in recorded)
+            {
+                var pumpEvent = e["type"]!.GetValue<string>() is "InfusionRateChanged" or "PumpTotalReported";
+                (At(e).Year == 1970).ShouldBe(pumpEvent, e.ToJsonString());
+            }
+
+            session.Events.Select(e => e.SendAt).ShouldBeInOrder(SortDirection.Ascending);
+        }
+    }
+
     [Theory]
-    [MemberData(nameof(AllScenarios))]
+    [MemberData(nameof(EndingScenariosWithGoodClocks))]
     public void EverySessionStartsFirstAndEndsLast(Scenario scenario)
     {
         foreach (var session in Only(scenario, sessions: 8))
@@ -128,7 +164,9 @@ public sealed class ClinicDayGeneratorTests
     [Fact]
     public void PatientsAreUniqueWithinADay()
     {
+        // One patient per drawn session: a LaterSessionFirst draw's earlier session is the same patient's other visit.
         var refs = Day(sessions: 200, seed: 4)
+            .DistinctBy(s => s.Index)
             .Select(s => Payload(Recorded(s)[0])["patientRef"]!.GetValue<string>())
             .ToList();
 
@@ -204,9 +242,11 @@ public sealed class ClinicDayGeneratorTests
     {
         var options = Options(sessions: 3) with { Start = new DateTimeOffset(2026, 11, 26, 9, 30, 15, 678, TimeSpan.FromHours(-7)) };
 
-        var events = new ClinicDayGenerator(options).Generate().SelectMany(Recorded).ToList();
+        // A LaterSessionFirst draw's earlier session (id ending "-E") started the day before, by design.
+        var sessions = new ClinicDayGenerator(options).Generate().Where(s => !s.SessionId.EndsWith("-E", StringComparison.Ordinal)).ToList();
+        var events = sessions.SelectMany(Recorded).ToList();
 
         events.ShouldAllBe(e => ContractShape.UtcTimestamp().IsMatch(e["occurredAt"]!.GetValue<string>()));
-        events.Min(At).ShouldBeGreaterThanOrEqualTo(new DateTimeOffset(2026, 11, 26, 16, 30, 15, TimeSpan.Zero));
+        sessions.Where(s => s.Scenario != Scenario.PumpClock1970).SelectMany(Recorded).Min(At).ShouldBeGreaterThanOrEqualTo(new DateTimeOffset(2026, 11, 26, 16, 30, 15, TimeSpan.Zero));
     }
 }

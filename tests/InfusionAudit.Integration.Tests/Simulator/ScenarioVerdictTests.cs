@@ -17,6 +17,7 @@ public sealed class ScenarioVerdictTests
         { Scenario.Intranasal, [] },
         { Scenario.Subcutaneous, [] },
         { Scenario.WrongRate, ["DOSE-OVER-DELIVERY", "RATE-DEVIATION"] },
+        { Scenario.FastInfusion, ["DURATION-HARD", "RATE-DEVIATION"] },
         { Scenario.HypertensiveCrisis, ["VITALS-BP-CRITICAL", "VITALS-BP-HIGH", "SESSION-STOPPED-AE"] },
         { Scenario.SevereAdverseEffect, ["AE-SEVERE", "SESSION-STOPPED-AE"] },
         { Scenario.PumpMismatch, ["DOSE-PUMP-MISMATCH"] },
@@ -25,6 +26,9 @@ public sealed class ScenarioVerdictTests
         { Scenario.Duplicates, [] },
         { Scenario.Reordering, [] },
         { Scenario.BadFields, [] },
+        { Scenario.PumpRunsOn, ["DOSE-OVER-DELIVERY", "DEVICE-SILENT", "SESSION-OVERDUE"] },
+        { Scenario.PumpClock1970, ["CLOCK-IMPLAUSIBLE", "DOSE-NOT-COMPUTABLE"] },
+        { Scenario.CriticalAtCompletion, ["VITALS-SPO2-CRITICAL"] },
     };
 
     public static TheoryData<Scenario> AllScenarios => [.. Enum.GetValues<Scenario>()];

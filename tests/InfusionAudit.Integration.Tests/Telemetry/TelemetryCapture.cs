@@ -54,6 +54,7 @@ public sealed class TelemetryCapture : IAsyncDisposable
             ["InfusionAudit:PatientHashKey"] = TestKeys.PatientHash,
             ["InfusionAudit:Keys:Producer"] = TestKeys.Producer,
             ["InfusionAudit:Keys:Auditor"] = TestKeys.Auditor,
+            ["InfusionAudit:Keys:OnCall"] = TestKeys.OnCall,
             ["InfusionAudit:Alerts:QueueName"] = "alerts-" + Guid.NewGuid().ToString("N")[..12],
             ["InfusionAudit:Alerts:Scope"] = "telemetry-" + Guid.NewGuid().ToString("N")[..12],
             // Only what messages cause: the timers would add findings on their own schedule.

@@ -1,0 +1,37 @@
+using InfusionAudit.Domain.Contract;
+using InfusionAudit.Domain.Findings;
+
+namespace InfusionAudit.Domain.Rules;
+
+/// <summary>
+/// <c>VITALS-BP-PREDOSE-MISSING</c> (catalogue v2): no reading with a plausible blood pressure on the timeline before the first
+/// dose (a <c>DoseAdministered</c> or a non-zero <c>InfusionRateChanged</c>) and at most <c>vitals.bpPredose.withinMin</c>
+/// before it (inclusive). Shown by the first dose (trigger), key <c>""</c>. Sessions without a dose are not judged.
+/// </summary>
+internal sealed class BloodPressurePredoseMissingRule : ISessionRule
+{
+    public void Evaluate(RuleContext context)
+    {
+        var firstDose = context.Timeline.FirstDoseOrRateIndex;
+        if (firstDose < 0)
+        {
+            return;
+        }
+
+        var thresholds = context.Thresholds.Vitals;
+        var entries = context.Timeline.Entries;
+        var from = entries[firstDose].OccurredTicks - thresholds.BpPredoseWithin.Ticks;
+        for (var i = firstDose - 1; i >= 0 && entries[i].OccurredTicks >= from; i--)
+        {
+            if (entries[i].Event.Payload is VitalsRecordedPayload vitals && VitalsReading.Of(vitals, thresholds.Plausible).HasPressure)
+            {
+                return;
+            }
+        }
+
+        context.Report(
+            RuleIds.VitalsBpPredoseMissing, Severity.Warning, context.Thresholds, "", firstDose,
+            $"no blood pressure in the {Text.Duration(thresholds.BpPredoseWithin)} before the first dose {entries[firstDose].Event.EventId}",
+            ("withinMin", thresholds.BpPredoseWithin.TotalMinutes));
+    }
+}

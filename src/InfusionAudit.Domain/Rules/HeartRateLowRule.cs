@@ -1,0 +1,62 @@
+using InfusionAudit.Domain.Contract;
+using InfusionAudit.Domain.Findings;
+
+namespace InfusionAudit.Domain.Rules;
+
+/// <summary>
+/// <c>VITALS-HR-LOW</c> (catalogue v2, NEWS2): over the plausible heart rates in timeline order, a run of consecutive readings
+/// at or below <c>vitals.hrLowAtMostBpm</c> is one warning keyed by its first reading, and within it a run at or below
+/// <c>vitals.hrCriticalLowAtMostBpm</c> is one critical keyed by its first reading (live); a reading that begins both gets only
+/// the critical. A heart rate below the floor <c>vitals.plausible.heartRateBpm.min</c> counts when another reading below it lies
+/// at most <c>vitals.belowFloorConfirmWithinMin</c> earlier.
+/// </summary>
+internal sealed class HeartRateLowRule : ISessionRule
+{
+    public void Evaluate(RuleContext context)
+    {
+        var thresholds = context.Thresholds.Vitals;
+        var entries = context.Timeline.Entries;
+        var inLow = false;
+        var inCritical = false;
+        for (var i = 0; i < entries.Length; i++)
+        {
+            if (entries[i].Event.Payload is not VitalsRecordedPayload vitals)
+            {
+                continue;
+            }
+
+            var hr = VitalsReading.Of(vitals, thresholds.Plausible).HeartRateBpm;
+            var floor = thresholds.Plausible.HeartRateBpm.Min;
+            var confirmed = "";
+            if (double.IsNaN(hr) && VitalsReading.ConfirmedBelowFloor(
+                    entries, i, static v => v.HeartRateBpm, floor, thresholds.BelowFloorConfirmWithin.Ticks, lookAhead: false))
+            {
+                hr = vitals.HeartRateBpm!.Value;
+                confirmed = $"; below the physiological floor {Text.N(floor)} bpm twice within {Text.Duration(thresholds.BelowFloorConfirmWithin)}: judged as real";
+            }
+
+            if (double.IsNaN(hr))
+            {
+                continue;
+            }
+
+            var low = hr <= thresholds.HrLowAtMostBpm;
+            var critical = hr <= thresholds.HrCriticalLowAtMostBpm;
+            if (critical && !inCritical)
+            {
+                context.Report(
+                    RuleIds.VitalsHrLow, Severity.Critical, context.Thresholds, entries[i].Event.EventId, i,
+                    $"heart rate {Text.N(hr)} bpm (critical limit {Text.N(thresholds.HrCriticalLowAtMostBpm)} bpm){confirmed}", ("heartRateBpm", hr));
+            }
+            else if (low && !inLow)
+            {
+                context.Report(
+                    RuleIds.VitalsHrLow, Severity.Warning, context.Thresholds, entries[i].Event.EventId, i,
+                    $"heart rate {Text.N(hr)} bpm (limit {Text.N(thresholds.HrLowAtMostBpm)} bpm){confirmed}", ("heartRateBpm", hr));
+            }
+
+            inLow = low;
+            inCritical = critical;
+        }
+    }
+}

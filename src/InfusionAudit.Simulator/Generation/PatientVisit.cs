@@ -1,0 +1,7 @@
+namespace InfusionAudit.Simulator.Generation;
+
+/// <summary>Another session of the same patient, as the backend's patient index knows it.</summary>
+/// <param name="SessionId">Its session id.</param>
+/// <param name="StartedAt">Its <c>SessionStarted</c> time.</param>
+/// <param name="ProtocolId">Its protocol.</param>
+public sealed record PatientVisit(string SessionId, DateTimeOffset StartedAt, string ProtocolId);

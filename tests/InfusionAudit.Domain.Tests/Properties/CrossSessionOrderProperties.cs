@@ -1,0 +1,111 @@
+using CsCheck;
+using InfusionAudit.Domain.Sessions;
+using InfusionAudit.Domain.Tests.Builders;
+using Shouldly;
+using Xunit;
+
+namespace InfusionAudit.Domain.Tests.Properties;
+
+/// <summary>
+/// Issue 10.4, pure: the way the backend keeps patient histories (register, then read the patient index, then merge
+/// what was read into every session that <see cref="PatientHistory.DependsOn"/> the new one) gives every session the
+/// findings it would have with its patient's full history, for any order in which sessions arrive and any of them
+/// arriving at once (their register and read steps interleaved in any way). This holds only because every rule that
+/// reads the history looks back, which this property also checks for the rules as they are.
+/// </summary>
+public sealed class CrossSessionOrderProperties
+{
+    // Offsets (minutes) with ties and both sides of the 24 h interval.
+    private static readonly double[] Offsets = [0, 0, 60, 1439, 1440, 1441, 2 * 1440, 3 * 1440 + 30];
+
+    [Fact]
+    public void AnyArrivalOrderAndConcurrencyGivesEverySessionTheFindingsOfItsFullHistory()
+    {
+        Gen.Int.Sample(seed =>
+        {
+            var random = new Random(seed);
+            var sessions = new List<Session>();
+            for (var p = 0; p < 1 + random.Next(3); p++)
+            {
+                for (var s = 0; s < 2 + random.Next(4); s++)
+                {
+                    sessions.Add(Session.Create($"S-{p}-{s}", $"hash-patient-{p}", Offsets[random.Next(Offsets.Length)], intranasal: random.Next(3) == 0));
+                }
+            }
+
+            var histories = sessions.ToDictionary(s => s.Id, _ => PatientHistory.Empty);
+            var registered = new List<Session>();
+            var arrival = sessions.OrderBy(_ => random.Next()).ToList();
+            for (var i = 0; i < arrival.Count;)
+            {
+                // A group arriving at once (one message, or several hosts): every register and read step interleaved
+                // at random, a session's read always after its own register.
+                var group = arrival.Skip(i).Take(1 + random.Next(3)).ToList();
+                i += group.Count;
+                var steps = group.SelectMany(s => new[] { (Session: s, Read: false), (Session: s, Read: true) }).OrderBy(_ => random.Next()).ToList();
+                var done = new HashSet<string>();
+                while (steps.Count > 0)
+                {
+                    var next = steps.First(step => !step.Read || done.Contains(step.Session.Id));
+                    steps.Remove(next);
+                    if (!next.Read)
+                    {
+                        registered.Add(next.Session);
+                        done.Add(next.Session.Id);
+                        continue;
+                    }
+
+                    var self = next.Session;
+                    var read = registered.Where(r => r.Patient == self.Patient).Select(r => r.Prior).ToList();
+                    histories[self.Id] = histories[self.Id].Merge(read, self.Id);
+                    foreach (var dependent in registered.Where(r => r.Patient == self.Patient && PatientHistory.DependsOn(r.Prior, self.Prior)))
+                    {
+                        histories[dependent.Id] = histories[dependent.Id].Merge(read, dependent.Id);
+                    }
+                }
+            }
+
+            foreach (var session in sessions)
+            {
+                var full = new PatientHistory([.. sessions.Where(o => o.Patient == session.Patient && o.Id != session.Id).Select(o => o.Prior)]);
+                var expected = session.Builder.Evaluate(history: full).Findings;
+
+                session.Builder.Evaluate(history: histories[session.Id]).Findings.ShouldBe(expected, $"seed {seed}, session {session.Id}");
+            }
+        }, iter: 400);
+    }
+
+    [Fact]
+    public void MergingHistoriesInAnyOrderAndAnyNumberOfTimesGivesTheSameHistory()
+    {
+        Gen.Int.Sample(seed =>
+        {
+            var random = new Random(seed);
+            var all = Enumerable.Range(0, 6).Select(i => new PriorSession($"S-{i}", SessionBuilder.At(Offsets[random.Next(Offsets.Length)]), TestProtocols.IvId)).ToList();
+            var parts = all.Select(s => new[] { s }).Concat(all.Select(s => new[] { s })).OrderBy(_ => random.Next()).ToList();
+
+            var merged = parts.Aggregate(PatientHistory.Empty, (history, part) => history.Merge(part));
+
+            merged.Sessions.ShouldBe(all.OrderBy(s => s.StartedAt).ThenBy(s => s.SessionId, StringComparer.Ordinal).ToList());
+            merged.Merge([], "S-0").Sessions.ShouldNotContain(s => s.SessionId == "S-0");
+        }, iter: 500);
+    }
+
+    private sealed record Session(string Id, string Patient, PriorSession Prior, SessionBuilder Builder)
+    {
+        public static Session Create(string id, string patient, double minute, bool intranasal)
+        {
+            var builder = new SessionBuilder(id);
+            if (intranasal)
+            {
+                builder.StartIntranasal(minute, prescribedMg: 56, ageYears: 70, patient: patient).Vitals(minute + 1, hr: 70, sys: 120, dia: 80, spo2: 98).End(minute + 130);
+            }
+            else
+            {
+                builder.StartIv(minute, patient: patient).End(minute + 5);
+            }
+
+            return new Session(id, patient, new PriorSession(id, SessionBuilder.At(minute), intranasal ? TestProtocols.InId : TestProtocols.IvId), builder);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+using InfusionAudit.Domain.Contract;
+using InfusionAudit.Domain.Findings;
+using InfusionAudit.Domain.Tests.Builders;
+using Shouldly;
+using Xunit;
+
+namespace InfusionAudit.Domain.Tests.Rules;
+
+/// <summary>Catalogue v2 <c>CLOCK-IMPLAUSIBLE</c> and what an implausible device time means for the dose.</summary>
+public sealed class ClockPlausibilityTests
+{
+    private const string ClockImplausible = "CLOCK-IMPLAUSIBLE";
+    private static readonly DateTimeOffset Epoch1970 = new(1970, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Minutes after <see cref="SessionBuilder.T0"/> of a pump clock reading <paramref name="minutesAfter1970"/>.</summary>
+    private static double PumpClock1970(double minutesAfter1970) => (Epoch1970 - SessionBuilder.T0).TotalMinutes + minutesAfter1970;
+
+    /// <summary>
+    /// A tablet starts and ends the session on a good clock; the pump, set to 1970, reports its rate and its counter live.
+    /// No stop comes from the pump, so on today's fold the 1970 rate runs until the 2026 end: a 56-year infusion.
+    /// </summary>
+    private static SessionBuilder PumpAt1970(bool ended = true)
+    {
+        var session = new SessionBuilder(deviceId: "tablet-1");
+        session.StartIv().Vitals(1, hr: 72, sys: 128, dia: 80, spo2: 98, rr: 14);
+        session.DeviceId = "pump-17";
+        session.RateMlPerHour(PumpClock1970(2), 52.5).ReceivedAt(SessionBuilder.At(2) + session.ReceiveDelay);
+        session.PumpTotal(PumpClock1970(42), 35).ReceivedAt(SessionBuilder.At(42) + session.ReceiveDelay);
+        if (ended)
+        {
+            session.DeviceId = "tablet-1";
+            session.End(60, SessionEndReason.Completed);
+        }
+
+        return session;
+    }
+
+    [Fact]
+    public void APumpClockAt1970MakesNoFiftySixYearInfusionAndNoCriticalDoseFinding()
+    {
+        var evaluation = PumpAt1970().Evaluate();
+
+        evaluation.Has(RuleIds.DoseOverDelivery).ShouldBeFalse(evaluation.Describe());
+        evaluation.Has(RuleIds.DoseHardLimit).ShouldBeFalse(evaluation.Describe());
+        evaluation.Has(RuleIds.DurationHard).ShouldBeFalse(evaluation.Describe());
+        evaluation.State.RunningTimeMin.ShouldBeLessThan(121);
+        var clock = evaluation.Single(ClockImplausible);
+        clock.Severity.ShouldBe(Severity.Warning);
+        clock.EpisodeKey.ShouldBe("pump-17");
+    }
+
+    [Fact]
+    public void APumpClockAt1970LeavesTheDoseNotComputableFromTheRateHistory()
+    {
+        var evaluation = PumpAt1970().Evaluate();
+
+        var finding = evaluation.Single("DOSE-NOT-COMPUTABLE");
+        finding.Severity.ShouldBe(Severity.Warning);
+        evaluation.Has(RuleIds.DoseUnderDelivery).ShouldBeFalse(evaluation.Describe());
+    }
+
+    [Fact]
+    public void APumpClockAt1970DuringALiveInfusionIsACriticalUnknownDose()
+    {
+        var evaluation = PumpAt1970(ended: false).Evaluate(asOf: SessionBuilder.At(43));
+
+        evaluation.Single("DOSE-NOT-COMPUTABLE").Severity.ShouldBe(Severity.Critical);
+        evaluation.Has(RuleIds.DoseOverDelivery).ShouldBeFalse(evaluation.Describe());
+    }
+
+    [Fact]
+    public void AnEventDatedBefore2015IsImplausibleEvenInABackfill()
+    {
+        var session = new SessionBuilder().StartIv().Vitals(1, hr: 72);
+        session.Vitals(PumpClock1970(5), hr: 75).ReceivedAt(SessionBuilder.At(5));
+
+        session.Evaluate().Single(ClockImplausible).TriggerEventId.ShouldBe(session.Last.Event.EventId);
+    }
+
+    [Fact]
+    public void AnEventAWeekOldInALiveSessionIsImplausible()
+    {
+        var session = new SessionBuilder(deviceId: "tablet-1").StartIv().Vitals(1, hr: 72);
+        session.DeviceId = "monitor-2";
+        session.Vitals(2 - (8 * 24 * 60), hr: 75).ReceivedAt(SessionBuilder.At(2));
+
+        var finding = session.Evaluate().Single(ClockImplausible);
+
+        finding.EpisodeKey.ShouldBe("monitor-2");
+    }
+
+    [Fact]
+    public void AWholeSessionUploadedAWeekLateIsNotImplausible()
+    {
+        var late = TimeSpan.FromDays(8);
+        var session = new SessionBuilder { ReceiveDelay = late };
+        session.StartIv().RateMlPerHour(2, 52.5).RateMlPerHour(42, 0).PumpTotal(42, 35).End(60);
+
+        var evaluation = session.Evaluate();
+
+        evaluation.Has(ClockImplausible).ShouldBeFalse(evaluation.Describe());
+        evaluation.State.InfusedDoseMg!.Value.ShouldBe(35, 1e-9);
+    }
+
+    [Fact]
+    public void ADeviceWhoseClockDisagreesWithTheOthersByMoreThanTenMinutesIsImplausible()
+    {
+        // Received together: the monitor dates its reading 2 s before receipt, the pump 40 min before.
+        var session = new SessionBuilder(deviceId: "monitor-2").StartIv();
+        var batch = SessionBuilder.At(3);
+        session.Vitals(3, hr: 72, sys: 128, dia: 80).ReceivedAt(batch);
+        session.DeviceId = "pump-17";
+        session.RateMlPerHour(3 - 40, 52.5).ReceivedAt(batch);
+
+        var finding = session.Evaluate().Single(ClockImplausible);
+
+        finding.EpisodeKey.ShouldBe("pump-17");
+    }
+
+    [Fact]
+    public void DevicesWithinTenMinutesOfEachOtherAreConsistent()
+    {
+        var session = new SessionBuilder(deviceId: "monitor-2").StartIv();
+        var batch = SessionBuilder.At(12);
+        session.Vitals(12, hr: 72, sys: 128, dia: 80).ReceivedAt(batch);
+        session.DeviceId = "pump-17";
+        session.RateMlPerHour(3, 52.5).ReceivedAt(batch);
+
+        var evaluation = session.Evaluate();
+
+        evaluation.Has(ClockImplausible).ShouldBeFalse(evaluation.Describe());
+    }
+
+    [Fact]
+    public void AnOldEventRetriedTogetherWithFreshOnesDoesNotBlameItsDevice()
+    {
+        // The pump's clock is right (its rate came 2 s after it occurred); a total it recorded at minute 5 is only retried at
+        // minute 25, in one message with a fresh monitor reading.
+        var session = new SessionBuilder(deviceId: "pump-17").StartIv().RateMlPerHour(2, 52.5);
+        var batch = SessionBuilder.At(25);
+        session.PumpTotal(5, 2.625).ReceivedAt(batch);
+        session.DeviceId = "monitor-2";
+        session.Vitals(25, hr: 72, sys: 128, dia: 80).ReceivedAt(batch);
+
+        var evaluation = session.Evaluate();
+
+        evaluation.Has(ClockImplausible).ShouldBeFalse(evaluation.Describe());
+    }
+
+    [Fact]
+    public void AnImplausibleRateIsStillJudgedForItsProgrammedValue()
+    {
+        var session = PumpAt1970();
+        session.DeviceId = "pump-17";
+        session.RateMgPerKgPerHour(PumpClock1970(30), 3.5).ReceivedAt(SessionBuilder.At(30));
+
+        session.Evaluate().Single(RuleIds.RateHard).Severity.ShouldBe(Severity.Critical);
+    }
+}
