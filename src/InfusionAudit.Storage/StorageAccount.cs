@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 
@@ -11,10 +12,14 @@ namespace InfusionAudit.Storage;
 /// </summary>
 public sealed class StorageAccount
 {
-    public StorageAccount(string connectionString, StorageRequestCounter counter)
+    private readonly IReadOnlyList<HttpPipelinePolicy> extraPolicies = [];
+
+    /// <param name="policies">Extra pipeline policies for every request, before the retry policy (fault-injection tests).</param>
+    public StorageAccount(string connectionString, StorageRequestCounter counter, params IReadOnlyList<HttpPipelinePolicy> policies)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         Counter = counter;
+        extraPolicies = policies;
         Tables = new TableServiceClient(connectionString, TableOptions());
         Queues = new QueueServiceClient(connectionString, QueueOptions());
     }
@@ -62,6 +67,11 @@ public sealed class StorageAccount
 
     private void Configure(ClientOptions options)
     {
+        foreach (var policy in extraPolicies)
+        {
+            options.AddPolicy(policy, HttpPipelinePosition.PerCall);
+        }
+
         options.AddPolicy(Counter, HttpPipelinePosition.PerRetry);
         options.Retry.Mode = RetryMode.Exponential;
         options.Retry.MaxRetries = 3;

@@ -161,6 +161,24 @@ public sealed class AuditParameters
         return size;
     }
 
+    /// <summary>An optional whole number from <paramref name="min"/> to <paramref name="max"/>; <paramref name="absent"/> when not given.</summary>
+    public long Whole(string name, long min, long max, long absent)
+    {
+        var text = Text(name);
+        if (text is null)
+        {
+            return absent;
+        }
+
+        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        {
+            Fail(name, $"A whole number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}.");
+            return absent;
+        }
+
+        return value;
+    }
+
     /// <summary>The raw continuation token (checked against the query by <see cref="PageTokenCodec"/>).</summary>
     public string? ContinuationToken() => Text(ContinuationTokenName);
 

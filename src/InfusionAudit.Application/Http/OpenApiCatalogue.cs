@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using InfusionAudit.Application.Audit;
 using InfusionAudit.Application.Security;
 using InfusionAudit.Domain.Findings;
+using InfusionAudit.Application.Sessions;
 
 namespace InfusionAudit.Application.Http;
 
@@ -52,8 +53,13 @@ public static class OpenApiCatalogue
                 ],
                 RequestBody: "DeviceEvents",
                 RequestExample: """{"schemaVersion":1,"eventId":"openapi-example-e0","type":"VitalsRecorded","sessionId":"openapi-example","clinicId":"openapi-clinic","deviceId":"mon-1","sequence":0,"occurredAt":"2026-03-01T10:00:00Z","payload":{"systolicMmHg":120,"diastolicMmHg":75,"heartRateBpm":72}}"""),
-            new("GET", SessionsEndpoint.Route, "GetSession", "One session: state, events in sequence order, findings. Access-logged.", [CallerRole.Auditor, CallerRole.OnCall], [sessionId],
-                [Ok("The session.", "SessionDocument"), Bad("Malformed id."), .. Denials(), NotFound(), LogDown()]),
+            new("GET", SessionsEndpoint.Route, "GetSession", "One session: state, a page of its events in sequence order, findings. Access-logged.", [CallerRole.Auditor, CallerRole.OnCall],
+                [
+                    sessionId,
+                    Query(SessionsEndpoint.EventsFromName, false, new JsonObject { ["type"] = "integer", ["format"] = "int64", ["minimum"] = 0 }, "Lowest sequence number of the events to return; default 0. The answer's nextEventsFrom asks for the next page."),
+                    Query(SessionsEndpoint.EventsLimitName, false, new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = SessionQueryHandler.MaxEventsLimit }, $"Events per page, 1–{SessionQueryHandler.MaxEventsLimit}; default {SessionQueryHandler.DefaultEventsLimit}. A page ends at a sequence boundary."),
+                ],
+                [Ok("The session.", "SessionDocument"), Bad("Malformed id or paging parameter."), .. Denials(), NotFound(), LogDown()]),
             new("GET", ReplayEndpoint.Route, "ReplaySession", "The session judged again against a protocol version, beside the stored findings. Access-logged.", [CallerRole.Auditor],
                 [sessionId, Query("protocolVersion", false, new JsonObject { ["type"] = "integer", ["minimum"] = 1 }, "Protocol version to judge against; default: the version stored.")],
                 [Ok("The replay.", "ReplayReport"), Bad("Malformed id or version."), .. Denials(), NotFound(), LogDown()]),

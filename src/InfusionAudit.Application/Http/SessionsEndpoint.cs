@@ -10,17 +10,25 @@ public sealed class SessionsEndpoint(SessionQueryHandler sessions, AuditReadPipe
 {
     public const string Route = "/api/sessions/{sessionId}";
 
+    /// <summary>The lowest sequence number of the events to return (default 0); <c>nextEventsFrom</c> of the answer asks for the next page.</summary>
+    public const string EventsFromName = "eventsFrom";
+
+    /// <summary>How many events to return at most, 1–5000 (default 1000); a page ends at a sequence boundary.</summary>
+    public const string EventsLimitName = "eventsLimit";
+
     public Task<IResult> GetAsync(HttpRequest request, string sessionId, CancellationToken cancellationToken) =>
         pipeline.ReadAsync(request, Route, [CallerRole.Auditor, CallerRole.OnCall], async _ =>
         {
-            var p = new AuditParameters(request);
+            var p = new AuditParameters(request, EventsFromName, EventsLimitName);
             var id = p.RouteId("sessionId", sessionId);
+            var from = p.Whole(EventsFromName, 0, long.MaxValue, 0);
+            var limit = (int)p.Whole(EventsLimitName, 1, SessionQueryHandler.MaxEventsLimit, SessionQueryHandler.DefaultEventsLimit);
             if (p.Problem is { } problem)
             {
                 return AuditAnswer.Refused(problem);
             }
 
-            var document = await sessions.GetAsync(id, cancellationToken);
+            var document = await sessions.GetAsync(id, from, limit, cancellationToken);
             return document is null
                 ? AuditAnswer.Refused(Problems.NotFound($"No session {id} has been received."))
                 : new AuditAnswer(Results.Json(document, JsonDefaults.Options), 1 + document.Events.Count + document.Findings.Count);

@@ -86,7 +86,7 @@ public sealed partial class SessionCommitter(
 
             var stored = StoredEvents(partition);
             var (outcomes, newEvents) = Classify(partition, stored, incoming, storedBeforeUs ?? []);
-            if (newEvents.Count == 0)
+            if (newEvents.Count == 0 && !IsCutShort(partition))
             {
                 await alerts.DispatchAsync(outbox, cancellationToken);
                 return new SessionCommitResult(outcomes, null, []);
@@ -138,9 +138,10 @@ public sealed partial class SessionCommitter(
 
                 // Findings the clock raised (overdue, silent, no start) count like those raised by events.
                 InfusionAuditTelemetry.RecordFindings(added);
-                if (evaluation.State.Status == SessionStatus.Ended)
+                if (evaluation.State.Status == SessionStatus.Ended || evaluation.Findings.Any(f => f.RuleId == RuleIds.SessionAbandoned))
                 {
-                    // Normally removed when the end arrived; this heals an index write lost to a crash.
+                    // Normally removed when the end arrived; this heals an index write lost to a crash. An abandoned
+                    // session leaves the clock's list too, so one that never ends stops costing work at every tick.
                     await indexes.CloseAsync(partition.ClinicId, sessionId, asOf, cancellationToken);
                 }
 
@@ -168,6 +169,15 @@ public sealed partial class SessionCommitter(
         var highest = held.Events.Count == 0 ? -1 : held.Events.Max(e => e.Sequence);
         return first > highest + 1;
     }
+
+    /// <summary>
+    /// True when a commit of the session stopped part way (a crash or a storage error between its transactions): events
+    /// are stored that the state does not count, or the state still bears the mark of an unfinished commit. Such a
+    /// session is judged again and written even when the message brings nothing new: its redelivery heals it.
+    /// </summary>
+    private static bool IsCutShort(SessionPartition partition) => partition.State is { } state
+        ? state.CommitPending || state.EventCount != partition.Events.Count
+        : partition.Events.Count > 0;
 
     /// <summary>The stored events of a partition as the engine sees them, by event id.</summary>
     internal static Dictionary<string, StoredEvent> StoredEvents(SessionPartition partition)
@@ -247,11 +257,11 @@ public sealed partial class SessionCommitter(
         var (changed, added) = FindingDiff.Compare(partition.Findings, evaluation.Findings, asOf);
         var clinicRow = SessionIndexWriter.ClinicRow(evaluation);
         var clinicRowJson = JsonSerializer.Serialize(clinicRow, JsonDefaults.Options);
-        var stateJson = JsonSerializer.Serialize(evaluation.State, JsonDefaults.Options);
+        var stateJson = StoredSessionState.Serialize(evaluation.State);
 
         // Nothing new for a timer refresh: skip the write entirely (unless an earlier attempt left index rows to put right).
         if (newEvents.Count == 0 && changed.Count == 0 && partition.State?.StateJson == stateJson && partition.State?.PatientHistoryJson == history.Json
-            && indexLog.Findings.Count == 0 && indexLog.ClinicRow is null)
+            && !IsCutShort(partition) && indexLog.Findings.Count == 0 && indexLog.ClinicRow is null)
         {
             return (evaluation, added);
         }

@@ -100,6 +100,9 @@ public sealed class SessionIndexWriter(
             ComplianceDefinition.FindingCounts(evaluation.Findings));
     }
 
+    private static bool IsAbandoned(IReadOnlyList<SessionFindingRow> stored) =>
+        stored.Any(f => f.RuleId == RuleIds.SessionAbandoned && f.RetractedAt is null);
+
     /// <summary>Takes an ended session off the timer's list.</summary>
     public Task CloseAsync(string clinicId, string sessionId, DateTimeOffset at, CancellationToken cancellationToken) =>
         directory.RegisterAsync(new SessionRegistration(sessionId, clinicId, Claim: false, at, Patient: null, Open: false), cancellationToken);
@@ -126,6 +129,13 @@ public sealed class SessionIndexWriter(
         var ended = evaluation.State.Status == SessionStatus.Ended;
         var wasEnded = before?.Status == nameof(SessionStatus.Ended);
         bool? open = before is null && !ended ? (history.OpenRegistered ? null : true) : ended && !wasEnded && before is not null ? false : null;
+
+        // An abandoned session (off the clock's list) that sends again is open again.
+        if (open is null && !ended && IsAbandoned(partition.Findings) && !evaluation.Findings.Any(f => f.RuleId == RuleIds.SessionAbandoned))
+        {
+            open = true;
+        }
+
         var registration = new SessionRegistration(partition.SessionId, partition.ClinicId, Claim: before is null && !history.Registered, clock.GetUtcNow(), Patient: null, open);
         if (!registration.IsEmpty)
         {

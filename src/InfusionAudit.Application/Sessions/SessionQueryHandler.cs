@@ -6,7 +6,17 @@ namespace InfusionAudit.Application.Sessions;
 /// <summary>Reads one session back: a single partition query.</summary>
 public sealed class SessionQueryHandler(SessionRepository sessions)
 {
-    public async Task<SessionDocument?> GetAsync(string sessionId, CancellationToken cancellationToken)
+    /// <summary>Events on one page of <c>GET /api/sessions/{id}</c> unless asked for fewer: a 4 h session at 1 Hz has 14,400.</summary>
+    public const int DefaultEventsLimit = 1000;
+
+    public const int MaxEventsLimit = 5000;
+
+    /// <summary>The whole session, every event included.</summary>
+    public Task<SessionDocument?> GetAsync(string sessionId, CancellationToken cancellationToken) =>
+        GetAsync(sessionId, 0, int.MaxValue, cancellationToken);
+
+    /// <summary>The session with the events from sequence <paramref name="eventsFrom"/> on, about <paramref name="eventsLimit"/> of them.</summary>
+    public async Task<SessionDocument?> GetAsync(string sessionId, long eventsFrom, int eventsLimit, CancellationToken cancellationToken)
     {
         var partition = await sessions.LoadAsync(sessionId, cancellationToken);
         if (partition.State is null)
@@ -14,10 +24,21 @@ public sealed class SessionQueryHandler(SessionRepository sessions)
             return null;
         }
 
-        var events = partition.Events
+        var ordered = partition.Events
+            .Where(e => e.Sequence >= eventsFrom)
             .OrderBy(e => e.Sequence)
             .ThenBy(e => e.OccurredAt)
             .ThenBy(e => e.EventId, StringComparer.Ordinal)
+            .ToList();
+        var taken = Math.Min(ordered.Count, eventsLimit);
+        while (taken > 0 && taken < ordered.Count && ordered[taken].Sequence == ordered[taken - 1].Sequence)
+        {
+            taken++;
+        }
+
+        long? next = taken < ordered.Count ? ordered[taken].Sequence : null;
+        var events = ordered
+            .Take(taken)
             .Select(e => new SessionEventDocument(e.EventId, e.Sequence, e.Type, e.DeviceId, e.OccurredAt, e.ReceivedAt, Parse(e.RawJson)))
             .ToList();
         var findings = partition.Findings
@@ -25,7 +46,7 @@ public sealed class SessionQueryHandler(SessionRepository sessions)
             .ThenBy(f => f.RuleId, StringComparer.Ordinal)
             .Select(ToDocument)
             .ToList();
-        return new SessionDocument(sessionId, Parse(partition.State.StateJson), events, findings);
+        return new SessionDocument(sessionId, Parse(partition.State.StateJson), events, findings, partition.Events.Count, next);
     }
 
     public static SessionFindingDocument ToDocument(SessionFindingRow f) =>

@@ -117,6 +117,9 @@ public static class RuleIds
     /// <summary>Events without a <c>SessionStarted</c> for too long (warning, timer).</summary>
     public const string SessionNoStart = "SESSION-NO-START";
 
+    /// <summary>An open session from which nothing was received for <c>timing.abandonAfterHours</c> (warning, timer; not in catalogue v2, see docs/rules.md).</summary>
+    public const string SessionAbandoned = "SESSION-ABANDONED";
+
     /// <summary>Protocol id not in the library or route mismatch: no dose or rate check can run (critical).</summary>
     public const string ProtocolUnknown = "PROTOCOL-UNKNOWN";
 
@@ -134,6 +137,6 @@ public static class RuleIds
         SessionOverdue, DeviceSilent, ObservationShort, VitalsBpPredose, VitalsBpPredoseMissing, VitalsBpHigh, VitalsBpCritical, VitalsHrHigh,
         VitalsHrCritical, VitalsHrLow, VitalsSpo2Low, VitalsSpo2Critical, VitalsRrCritical, VitalsImplausible, AeReported, AeSevere,
         SessionStoppedAe, SeqGap, EventAfterEnd, ClockSkew, WeightImplausible, PatientInterval, SessionNoStart, ProtocolUnknown,
-        DoseNotComputable, ClockImplausible,
+        SessionAbandoned, DoseNotComputable, ClockImplausible,
     ];
 }

@@ -327,12 +327,14 @@ internal static partial class ProtocolFileReader
         var noStart = section.Number("noStartAboveMin", required: true, 0, minExclusive: true, MaxMinutes);
         var skew = section.Number("clockSkewAboveMin", required: true, 0, minExclusive: true, MaxMinutes);
         var interval = section.Number("patientIntervalHours", required: true, 0, minExclusive: false, 24 * 365);
+        var abandon = section.Number("abandonAfterHours", required: false, 0, minExclusive: true, 24 * 365);
         section.RejectUnknownFields();
         return pause is null || overdue is null || silent is null || noStart is null || skew is null || interval is null
             ? null
             : new TimingThresholds(
                 Minutes(pause.Value), Minutes(overdue.Value), Minutes(silent.Value), Minutes(noStart.Value), Minutes(skew.Value),
-                Minutes(interval.Value * 60));
+                Minutes(interval.Value * 60),
+                abandon is { } hours ? Minutes(hours * 60) : TimingThresholds.DefaultAbandonAfter);
     }
 
     /// <summary>The optional <c>clock</c> section; each absent field keeps its catalogue v2 default so older files load unchanged.</summary>

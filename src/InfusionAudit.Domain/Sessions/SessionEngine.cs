@@ -49,6 +49,7 @@ public static class SessionEngine
         new ClockImplausibleRule(),
         new DoseNotComputableRule(),
         new SessionNoStartRule(),
+        new SessionAbandonedRule(),
     ];
 
     /// <summary>Folds the session and judges it against its protocol.</summary>

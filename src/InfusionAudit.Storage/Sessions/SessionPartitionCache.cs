@@ -1,15 +1,41 @@
 namespace InfusionAudit.Storage.Sessions;
 
 /// <summary>
-/// The most recently written session partitions of this host, least recently used evicted first. Safe because every
-/// write is guarded by the state ETag: a partition another host changed meanwhile makes the write conflict, which evicts
-/// it, and the committer reads it again. Saves the read of a session on every message after its first.
+/// The most recently written session partitions of this host, least recently used evicted first, bounded both in
+/// sessions and in bytes (by estimate): one 4 h session at 1 Hz holds 16,000 events, so a count alone does not bound
+/// memory. Safe because every write is guarded by the state ETag: a partition another host changed meanwhile makes the
+/// write conflict, which evicts it, and the committer reads it again. Saves the read of a session on every message
+/// after its first.
 /// </summary>
-internal sealed class SessionPartitionCache(int capacity)
+internal sealed class SessionPartitionCache(int capacity, long maxBytes = long.MaxValue)
 {
-    private readonly Dictionary<string, LinkedListNode<SessionPartition>> entries = new(StringComparer.Ordinal);
-    private readonly LinkedList<SessionPartition> recency = new();
+    private readonly Dictionary<string, LinkedListNode<Entry>> entries = new(StringComparer.Ordinal);
+    private readonly LinkedList<Entry> recency = new();
     private readonly Lock gate = new();
+    private long bytes;
+
+    /// <summary>The estimated size of what is held.</summary>
+    public long Bytes
+    {
+        get
+        {
+            lock (gate)
+            {
+                return bytes;
+            }
+        }
+    }
+
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+            {
+                return entries.Count;
+            }
+        }
+    }
 
     public bool TryGet(string sessionId, out SessionPartition partition)
     {
@@ -19,7 +45,7 @@ internal sealed class SessionPartitionCache(int capacity)
             {
                 recency.Remove(node);
                 recency.AddFirst(node);
-                partition = node.Value;
+                partition = node.Value.Partition;
                 return true;
             }
         }
@@ -35,18 +61,21 @@ internal sealed class SessionPartitionCache(int capacity)
             return;
         }
 
+        var size = Estimate(partition);
         lock (gate)
         {
-            if (entries.Remove(partition.SessionId, out var existing))
+            RemoveLocked(partition.SessionId);
+            if (size > maxBytes)
             {
-                recency.Remove(existing);
+                // Larger than the whole budget: read it each time rather than empty the cache for it.
+                return;
             }
 
-            entries[partition.SessionId] = recency.AddFirst(partition);
-            while (entries.Count > capacity && recency.Last is { } oldest)
+            entries[partition.SessionId] = recency.AddFirst(new Entry(partition, size));
+            bytes += size;
+            while ((entries.Count > capacity || bytes > maxBytes) && recency.Last is { } oldest)
             {
-                recency.RemoveLast();
-                entries.Remove(oldest.Value.SessionId);
+                RemoveLocked(oldest.Value.Partition.SessionId);
             }
         }
     }
@@ -55,10 +84,36 @@ internal sealed class SessionPartitionCache(int capacity)
     {
         lock (gate)
         {
-            if (entries.Remove(sessionId, out var node))
-            {
-                recency.Remove(node);
-            }
+            RemoveLocked(sessionId);
         }
     }
+
+    /// <summary>Strings at 2 bytes a character plus a fixed cost per object: an over-estimate of what a partition holds.</summary>
+    internal static long Estimate(SessionPartition partition)
+    {
+        const int PerRow = 256;
+        long size = 512 + (partition.State is { } state ? PerRow + (2L * (state.StateJson.Length + (state.PatientHistoryJson?.Length ?? 0) + (state.ClinicIndexJson?.Length ?? 0))) : 0);
+        foreach (var e in partition.Events)
+        {
+            size += PerRow + (2L * (e.RawJson.Length + e.EventId.Length + e.Type.Length + e.ClinicId.Length + e.DeviceId.Length));
+        }
+
+        foreach (var f in partition.Findings)
+        {
+            size += PerRow + (2L * (f.Evidence.Length + f.EvidenceValuesJson.Length + f.EpisodeKey.Length + f.RuleId.Length + (f.TriggerEventId?.Length ?? 0)));
+        }
+
+        return size;
+    }
+
+    private void RemoveLocked(string sessionId)
+    {
+        if (entries.Remove(sessionId, out var node))
+        {
+            recency.Remove(node);
+            bytes -= node.Value.Bytes;
+        }
+    }
+
+    private sealed record Entry(SessionPartition Partition, long Bytes);
 }

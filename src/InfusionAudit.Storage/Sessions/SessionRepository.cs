@@ -12,10 +12,20 @@ namespace InfusionAudit.Storage.Sessions;
 /// a message) share one transaction by group commit; a conflict fails only the session that caused it.
 /// </summary>
 /// Recently written partitions are kept in memory (<see cref="SessionPartitionCache"/>) for the writer's next read.
-public sealed class SessionRepository(StorageAccount account, SessionDirectory directory, int cachedSessions = SessionRepository.DefaultCachedSessions)
+public sealed class SessionRepository(
+    StorageAccount account,
+    SessionDirectory directory,
+    int cachedSessions = SessionRepository.DefaultCachedSessions,
+    long cachedBytes = SessionRepository.DefaultCachedBytes)
 {
     /// <summary>Sessions kept in memory per host; about 40 KB each for a typical session.</summary>
     public const int DefaultCachedSessions = 2048;
+
+    /// <summary>
+    /// Memory for those sessions, by estimate (see <see cref="SessionPartitionCache"/>): the typical 2,048 fit, while a
+    /// few sessions of hours of 1 Hz vitals (about 10 MB each) push the others out instead of growing the host.
+    /// </summary>
+    public const long DefaultCachedBytes = 96L * 1024 * 1024;
 
     private const string StateRowKey = "state";
     private const string HistoryStampRowKey = "history-stamp";
@@ -23,8 +33,13 @@ public sealed class SessionRepository(StorageAccount account, SessionDirectory d
     private const string FindingPrefix = "fnd|";
     private const int MaxTransactionRows = 100;
 
+    /// <summary>A transaction's body is at most 4 MiB; what is sent counts binary properties in base64, so keep a margin.</summary>
+    private const long MaxTransactionBytes = 3 * 1024 * 1024;
+
+    private const string CommitPendingColumn = "CommitPending";
+
     private readonly TableClient table = account.Tables.GetTableClient(TableNames.Sessions);
-    private readonly SessionPartitionCache cache = new(cachedSessions);
+    private readonly SessionPartitionCache cache = new(cachedSessions, cachedBytes);
     private readonly PartitionGroupCommit writes = new(account.Tables.GetTableClient(TableNames.Sessions));
 
     /// <summary>
@@ -88,29 +103,42 @@ public sealed class SessionRepository(StorageAccount account, SessionDirectory d
 
         // '}' follows '|' in ordinal order: the range holds exactly the row keys that start with "{sessionId}|".
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {clinicId} and RowKey ge {prefix} and RowKey lt {sessionId + "}"}");
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        try
         {
-            var key = entity.RowKey[prefix.Length..];
-            if (key == StateRowKey)
-            {
-                state = ToState(entity, sessionId);
-                etag = entity.ETag;
-            }
-            else if (key == HistoryStampRowKey)
-            {
-                stamp = entity.ETag;
-            }
-            else if (key.StartsWith(EventPrefix, StringComparison.Ordinal))
-            {
-                events.Add(ToEvent(entity, sessionId, key[EventPrefix.Length..]));
-            }
-            else if (key.StartsWith(FindingPrefix, StringComparison.Ordinal))
-            {
-                findings.Add(SessionFindingColumns.Read(entity, sessionId));
-            }
+            await ReadAsync();
+        }
+        catch (RequestFailedException ex) when (TableMissing.Is(ex))
+        {
+            // Storage was reset under a running host: nothing is stored, and the write that follows creates the table.
+            return new SessionPartition(clinicId, sessionId, null, default, [], [], stamp);
         }
 
         return new SessionPartition(clinicId, sessionId, state, etag, events, findings, stamp);
+
+        async Task ReadAsync()
+        {
+            await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            {
+                var key = entity.RowKey[prefix.Length..];
+                if (key == StateRowKey)
+                {
+                    state = ToState(entity, sessionId);
+                    etag = entity.ETag;
+                }
+                else if (key == HistoryStampRowKey)
+                {
+                    stamp = entity.ETag;
+                }
+                else if (key.StartsWith(EventPrefix, StringComparison.Ordinal))
+                {
+                    events.Add(ToEvent(entity, sessionId, key[EventPrefix.Length..]));
+                }
+                else if (key.StartsWith(FindingPrefix, StringComparison.Ordinal))
+                {
+                    findings.Add(SessionFindingColumns.Read(entity, sessionId));
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -142,13 +170,19 @@ public sealed class SessionRepository(StorageAccount account, SessionDirectory d
         : new TableTransactionAction(TableTransactionActionType.Add, entity);
 
     /// <summary>Writes new events, the state and changed findings.</summary>
+    /// <remarks>
+    /// Normally one transaction. A write too large for one (more than 99 rows, or more than
+    /// <see cref="MaxTransactionBytes"/>) goes in steps, and each step carries the state row guarded by the ETag the step
+    /// before returned: a concurrent writer fails a whole step, never mixes its rows with ours. Every step but the last
+    /// marks the state <see cref="SessionStateRow.CommitPending"/>, and the last writes the new state without the mark,
+    /// so a commit cut short by a crash or a 503 leaves a mark that the next writer (a redelivery, the next message, the
+    /// clock) sees, and judges the session again from the stored events.
+    /// </remarks>
     /// <exception cref="SessionWriteConflictException">The state changed or an event was stored by another writer since the read.</exception>
     public async Task CommitAsync(SessionWrite write, CancellationToken cancellationToken)
     {
         var clinicId = write.State.ClinicId;
-        var stateAction = write.ExpectedETag is { } expected
-            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, ToEntity(clinicId, write.State), expected)
-            : new TableTransactionAction(TableTransactionActionType.Add, ToEntity(clinicId, write.State));
+        var state = ToEntity(clinicId, write.State);
         var eventActions = write.NewEvents.Select(e => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(clinicId, e))).ToList();
         var findingActions = write.ChangedFindings.Select(f => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(clinicId, f))).ToList();
 
@@ -159,33 +193,21 @@ public sealed class SessionRepository(StorageAccount account, SessionDirectory d
 
         try
         {
-            if (eventActions.Count + findingActions.Count + 1 + stampAction.Length <= MaxTransactionRows)
+            List<TableTransactionAction> rows = [.. eventActions, .. findingActions];
+            var stateBytes = EntitySize.Estimate(state);
+            var stampBytes = stampAction.Sum(a => EntitySize.Estimate(a.Entity));
+            if (rows.Count + 1 + stampAction.Length <= MaxTransactionRows
+                && stateBytes + stampBytes + rows.Sum(r => EntitySize.Estimate(r.Entity)) <= MaxTransactionBytes)
             {
+                var stateAction = write.ExpectedETag is { } expected
+                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, state, expected)
+                    : new TableTransactionAction(TableTransactionActionType.Add, state);
                 var responses = await writes.WriteGroupAsync([.. eventActions, stateAction, .. findingActions, .. stampAction], cancellationToken);
                 Remember(write, responses[eventActions.Count].Headers.ETag);
                 return;
             }
 
-            // Too large for one transaction (rare: > 99 rows for one session in one message). The state row goes in
-            // the last event chunk so that its ETag check is the commit point: a conflict there makes the caller
-            // re-read, see the events already added, and recompute; findings follow, upserted idempotently.
-            var chunks = eventActions.Chunk(MaxTransactionRows).ToList();
-            if (chunks.Count == 0 || chunks[^1].Length > MaxTransactionRows - 1 - stampAction.Length)
-            {
-                chunks.Add([]);
-            }
-
-            cache.Evict(write.SessionId);
-            for (var i = 0; i < chunks.Count; i++)
-            {
-                var actions = i == chunks.Count - 1 ? [.. chunks[i], stateAction, .. stampAction] : chunks[i];
-                await writes.WriteGroupAsync(actions, cancellationToken);
-            }
-
-            foreach (var chunk in findingActions.Chunk(MaxTransactionRows))
-            {
-                await writes.WriteGroupAsync(chunk, cancellationToken);
-            }
+            Remember(write, await CommitInStepsAsync(write, state, rows, stateBytes, stampAction, cancellationToken));
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
@@ -197,6 +219,81 @@ public sealed class SessionRepository(StorageAccount account, SessionDirectory d
             cache.Evict(write.SessionId);
             throw;
         }
+    }
+
+    /// <summary>
+    /// The steps of a write too large for one transaction (see <see cref="CommitAsync"/>); returns the final state ETag.
+    /// The history stamp (if any) goes in the last step with the final state: a stamp written by another host while the
+    /// steps run fails that step, the state stays marked pending, and the retry judges the session again on a fresh history.
+    /// </summary>
+    private async Task<ETag?> CommitInStepsAsync(
+        SessionWrite write, TableEntity state, List<TableTransactionAction> rows, long stateBytes, TableTransactionAction[] stampAction, CancellationToken cancellationToken)
+    {
+        var steps = Steps(rows, stateBytes);
+        var last = steps[^1];
+        if (stampAction.Length > 0
+            && (last.Count + 1 + stampAction.Length > MaxTransactionRows
+                || stateBytes + last.Sum(r => EntitySize.Estimate(r.Entity)) + stampAction.Sum(a => EntitySize.Estimate(a.Entity)) > MaxTransactionBytes))
+        {
+            // No room for the stamp beside the last rows: the final state and the stamp go in a step of their own.
+            steps.Add([]);
+        }
+
+        var expected = write.ExpectedETag;
+        for (var i = 0; i < steps.Count; i++)
+        {
+            TableTransactionAction stateAction;
+            if (i == steps.Count - 1)
+            {
+                stateAction = expected is { } etag
+                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, state, etag)
+                    : new TableTransactionAction(TableTransactionActionType.Add, state);
+            }
+            else if (expected is { } etag)
+            {
+                // Only the mark: the stored state stays the one that its events were judged by until the last step.
+                stateAction = new TableTransactionAction(
+                    TableTransactionActionType.UpdateMerge,
+                    new TableEntity(state.PartitionKey, state.RowKey) { [CommitPendingColumn] = true },
+                    etag);
+            }
+            else
+            {
+                var pending = new TableEntity(state) { [CommitPendingColumn] = true };
+                stateAction = new TableTransactionAction(TableTransactionActionType.Add, pending);
+            }
+
+            var isLast = i == steps.Count - 1;
+            var responses = await writes.WriteGroupAsync(isLast ? [.. steps[i], stateAction, .. stampAction] : [.. steps[i], stateAction], cancellationToken);
+            expected = responses[steps[i].Count].Headers.ETag;
+            if (expected is null && i < steps.Count - 1)
+            {
+                throw new InvalidOperationException($"Storage returned no ETag for the state of session {write.SessionId}; the commit cannot go on guarded.");
+            }
+        }
+
+        return expected;
+    }
+
+    /// <summary>Rows in arrival order, cut so that each step holds at most 99 of them and stays within the byte budget with the state.</summary>
+    private static List<List<TableTransactionAction>> Steps(List<TableTransactionAction> rows, long stateBytes)
+    {
+        var steps = new List<List<TableTransactionAction>> { new() };
+        var bytes = stateBytes;
+        foreach (var row in rows)
+        {
+            var size = EntitySize.Estimate(row.Entity);
+            if (steps[^1].Count > 0 && (steps[^1].Count + 1 >= MaxTransactionRows || bytes + size > MaxTransactionBytes))
+            {
+                steps.Add([]);
+                bytes = stateBytes;
+            }
+
+            steps[^1].Add(row);
+            bytes += size;
+        }
+
+        return steps;
     }
 
     /// <summary>Keeps the partition as just written, with the state's new ETag, for this host's next write.</summary>
@@ -227,11 +324,18 @@ public sealed class SessionRepository(StorageAccount account, SessionDirectory d
             ["ClinicId"] = row.ClinicId,
             ["Status"] = row.Status,
             ["EventCount"] = row.EventCount,
-            ["PatientHistoryJson"] = row.PatientHistoryJson,
             ["ClinicIndexJson"] = row.ClinicIndexJson,
             ["UpdatedAt"] = row.UpdatedAt,
         };
         Utf8Property.Write(entity, "StateJson", row.StateJson);
+
+        // A string property holds 32 K characters: about 270 earlier sessions of a patient. As UTF-8 binary in chunks
+        // the history grows with the entity's 1 MiB instead.
+        if (row.PatientHistoryJson is { } history)
+        {
+            Utf8Property.Write(entity, "PatientHistoryJson", history);
+        }
+
         return entity;
     }
 
@@ -241,9 +345,10 @@ public sealed class SessionRepository(StorageAccount account, SessionDirectory d
         entity.GetString("Status") ?? string.Empty,
         entity.GetInt64("EventCount") ?? 0,
         Utf8Property.Read(entity, "StateJson"),
-        entity.GetString("PatientHistoryJson"),
+        entity.ContainsKey("PatientHistoryJson") ? Utf8Property.Read(entity, "PatientHistoryJson") : null,
         entity.GetString("ClinicIndexJson"),
-        entity.GetDateTimeOffset("UpdatedAt") ?? default);
+        entity.GetDateTimeOffset("UpdatedAt") ?? default,
+        entity.GetBoolean(CommitPendingColumn) ?? false);
 
     private static TableEntity ToEntity(string clinicId, SessionEventRow row)
     {

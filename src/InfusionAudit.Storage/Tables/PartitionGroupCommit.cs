@@ -159,7 +159,7 @@ internal sealed class PartitionGroupCommit(TableClient table, TimeSpan? linger =
             var actions = order.Select(k => lastByRow[k]).ToList();
             try
             {
-                var response = await table.SubmitTransactionAsync(actions.Select(a => a.Action), CancellationToken.None);
+                var response = await SubmitCreatingTableAsync(actions.Select(a => a.Action).ToList());
                 var byRow = order.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => response.Value[x.i], StringComparer.Ordinal);
                 foreach (var pending in batch)
                 {
@@ -200,6 +200,23 @@ internal sealed class PartitionGroupCommit(TableClient table, TimeSpan? linger =
 
                 return;
             }
+        }
+    }
+
+    /// <summary>
+    /// Sends a transaction; when the table is gone (storage was reset, as a restarted in-memory Azurite is, while this
+    /// host ran on), creates it and sends once more, so that the host recovers without a restart.
+    /// </summary>
+    private async Task<Response<IReadOnlyList<Response>>> SubmitCreatingTableAsync(List<TableTransactionAction> actions)
+    {
+        try
+        {
+            return await table.SubmitTransactionAsync(actions, CancellationToken.None);
+        }
+        catch (RequestFailedException ex) when (TableMissing.Is(ex))
+        {
+            await table.CreateIfNotExistsAsync(CancellationToken.None);
+            return await table.SubmitTransactionAsync(actions, CancellationToken.None);
         }
     }
 

@@ -45,7 +45,7 @@ public sealed class ProtocolLibraryTests
         iv.Delivery.PumpMismatchPercent.ShouldBe(5);
         iv.Timing.ShouldBe(new TimingThresholds(
             TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(5),
-            TimeSpan.FromHours(24)));
+            TimeSpan.FromHours(24), TimingThresholds.DefaultAbandonAfter));
         iv.Vitals.BpCriticalPairWithin.ShouldBe(TimeSpan.FromMinutes(10));
         iv.Vitals.HrCriticalSustainedFor.ShouldBe(TimeSpan.FromMinutes(5));
     }

@@ -34,7 +34,7 @@ public sealed class TestHost : IAsyncDisposable
 
     public IngestHandler Ingest => Get<IngestHandler>();
 
-    public static async Task<TestHost> StartAsync(string? eventsQueue = null, string? storage = null, string? hostJsonPath = null, IDictionary<string, string?>? settings = null)
+    public static async Task<TestHost> StartAsync(string? eventsQueue = null, string? storage = null, string? hostJsonPath = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         eventsQueue ??= "events-" + Guid.NewGuid().ToString("N")[..12];
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
@@ -58,6 +58,7 @@ public sealed class TestHost : IAsyncDisposable
 
         builder.Configuration.AddInMemoryCollection(config);
         builder.AddLocalHost();
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.Services.ValidateLocalHost();
         app.MapInfusionAuditRoutes();
