@@ -13,8 +13,9 @@ namespace InfusionAudit.Domain.Sessions;
 /// backfill, not a clock fault);</item>
 /// <item>a device whose clock offset (the smallest receipt − occurredAt of its events over the session: its freshest event)
 /// differs by more than <see cref="ClockPlausibility.DeviceOffsetAbove"/> from that of the device closest to zero (the backend's
-/// clock is the reference) among the devices of a batch of events received together; all events of such a device are
-/// implausible.</item>
+/// clock is the reference) among the devices of a batch of events received together, when that reference is itself within
+/// the limit (a batch whose devices are all far from the backend's clock is a backlog, not clock evidence); all events of
+/// such a device are implausible.</item>
 /// </list>
 /// </summary>
 internal static class ClockPlausibilityCheck
@@ -180,6 +181,14 @@ internal static class ClockPlausibilityCheck
             {
                 reference = candidate;
             }
+        }
+
+        // A batch is evidence about clocks only when one of its devices is known to be near the backend's clock. In a
+        // backlog forwarded late (a gateway back online, a day uploaded at once) every offset is large, and they differ by
+        // how long each device had been quiet before the upload, not by its clock.
+        if (Math.Abs(reference.Offset) > limit)
+        {
+            return;
         }
 
         foreach (var (device, offset) in offsets)

@@ -103,6 +103,26 @@ public sealed class ClockPlausibilityTests
     }
 
     [Fact]
+    public void ATwoDeviceSessionForwardedADayLateInOneMessageIsNotImplausible()
+    {
+        // A gateway that was offline forwards yesterday's session in one message: the pump last spoke at minute 42, the
+        // monitor at minute 55, so their freshest events differ by 13 min though both clocks are right. No device of the
+        // batch is near the backend's clock, so the batch says nothing about clocks (seen in run-local.sh's simulated day).
+        var batch = SessionBuilder.At(24 * 60);
+        var session = new SessionBuilder(deviceId: "pump-17").StartIv().ReceivedAt(batch);
+        session.RateMlPerHour(2, 52.5).ReceivedAt(batch).RateMlPerHour(42, 0).ReceivedAt(batch).PumpTotal(42, 35).ReceivedAt(batch);
+        session.DeviceId = "monitor-2";
+        session.Vitals(1, hr: 72, sys: 128, dia: 80).ReceivedAt(batch).Vitals(55, hr: 70, sys: 124, dia: 78).ReceivedAt(batch);
+        session.End(60).ReceivedAt(batch);
+
+        var evaluation = session.Evaluate();
+
+        evaluation.Has(ClockImplausible).ShouldBeFalse(evaluation.Describe());
+        evaluation.Has("DOSE-NOT-COMPUTABLE").ShouldBeFalse(evaluation.Describe());
+        evaluation.State.InfusedDoseMg!.Value.ShouldBe(35, 1e-9);
+    }
+
+    [Fact]
     public void ADeviceWhoseClockDisagreesWithTheOthersByMoreThanTenMinutesIsImplausible()
     {
         // Received together: the monitor dates its reading 2 s before receipt, the pump 40 min before.
