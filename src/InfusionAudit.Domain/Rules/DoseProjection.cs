@@ -25,7 +25,8 @@ internal static class DoseProjection
 
     /// <summary>
     /// Backend time − device time for <paramref name="device"/>, from its freshest believed event (the smallest receipt −
-    /// occurrence: the least transmission delay), so a pump clock behind or ahead projects neither too far nor too short.
+    /// occurrence: the least transmission delay), so a pump clock behind or ahead projects neither too far nor too short;
+    /// at most <see cref="SessionTimeline.MaxDeviceLagTicks"/> behind.
     /// </summary>
     public static long ClockOffset(SessionTimeline timeline, string device)
     {
@@ -40,7 +41,10 @@ internal static class DoseProjection
             }
         }
 
-        return offset == long.MaxValue ? 0 : offset;
+        // A receipt long after the occurrence is a delivery delay (a backlog forwarded late) as often as a clock behind,
+        // and a clock that far behind would be CLOCK-IMPLAUSIBLE in a live session. Assume no more lag than a clock may
+        // have and still be believed: projecting too far pages early, projecting a day short would miss a running pump.
+        return offset == long.MaxValue ? 0 : Math.Min(offset, timeline.MaxDeviceLagTicks);
     }
 
     /// <summary>How long the open piece may still be integrated from its last event, ticks.</summary>

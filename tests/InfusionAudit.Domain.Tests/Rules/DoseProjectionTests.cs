@@ -34,6 +34,23 @@ public sealed class DoseProjectionTests
     }
 
     [Fact]
+    public void APumpRunningOnInABacklogForwardedADayLateIsStillProjected()
+    {
+        // The whole start of the session reaches the backend a day late in one message and nothing follows: the day between
+        // occurrence and receipt is delivery delay as much as clock lag, so it must not hold the projection back by a day.
+        var late = new SessionBuilder { ReceiveDelay = TimeSpan.FromDays(1) }
+            .StartIv()
+            .Vitals(1, hr: 72, sys: 128, dia: 80, spo2: 98, rr: 14)
+            .RateMlPerHour(2, 52.5)
+            .PumpTotal(10, 52.5 * 8 / 60);
+
+        var finding = late.Evaluate(asOf: SessionBuilder.At(10) + TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1)).Single(OverDelivery);
+
+        finding.Severity.ShouldBe(Severity.Critical);
+        finding.Evidence.ShouldContain("projected at");
+    }
+
+    [Fact]
     public void TheProjectionDoesNotFireBeforeTheCrossing()
     {
         var evaluation = RunningOnWithoutEvents().Evaluate(asOf: SessionBuilder.At(45));
@@ -78,13 +95,16 @@ public sealed class DoseProjectionTests
     [Fact]
     public void TheProjectionMapsTheEvaluationTimeToThePumpClock()
     {
-        // The pump's clock runs 30 min behind the backend's: at backend minute 47 the pump has only run 15 min.
+        // Every event arrives 30 min after its device time: a pump clock 30 min behind, or 30 min of delivery delay; one
+        // device cannot tell. The projection takes at most the believed device lag (clock.deviceOffsetAboveMin, 10 min), so
+        // the crossing at pump minute 46 is placed at backend minute 56: early if the clock is behind, never a day late.
         var session = new SessionBuilder { ReceiveDelay = TimeSpan.FromMinutes(30) };
         session.StartIv().RateMlPerHour(2, 52.5).PumpTotal(10, 7);
 
         session.Evaluate(asOf: SessionBuilder.At(47)).Has(OverDelivery).ShouldBeFalse();
+        session.Evaluate(asOf: SessionBuilder.At(56)).Has(OverDelivery).ShouldBeFalse();
         var finding = session.Evaluate(asOf: SessionBuilder.At(77)).Single(OverDelivery);
-        finding.DetectedAt.ShouldBe(SessionBuilder.At(76));
+        finding.DetectedAt.ShouldBe(SessionBuilder.At(56));
     }
 
     [Fact]
