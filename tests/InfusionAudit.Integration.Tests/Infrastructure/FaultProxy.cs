@@ -105,7 +105,12 @@ public sealed class FaultProxy : IAsyncDisposable
     {
         try
         {
-            client.Client.LingerState = new LingerOption(true, 0);
+            // A connection that its pump loop already closed has no socket left (TcpClient.Client is null then).
+            if (client.Client is { } socket)
+            {
+                socket.LingerState = new LingerOption(true, 0);
+            }
+
             client.Close();
         }
         catch (ObjectDisposedException)
