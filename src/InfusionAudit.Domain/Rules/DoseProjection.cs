@@ -25,8 +25,7 @@ internal static class DoseProjection
 
     /// <summary>
     /// Backend time − device time for <paramref name="device"/>, from its freshest believed event (the smallest receipt −
-    /// occurrence: the least transmission delay), so a pump clock behind or ahead projects neither too far nor too short;
-    /// at most <see cref="SessionTimeline.MaxDeviceLagTicks"/> behind.
+    /// occurrence: the least transmission delay), so a pump clock behind or ahead projects neither too far nor too short.
     /// </summary>
     public static long ClockOffset(SessionTimeline timeline, string device)
     {
@@ -41,10 +40,7 @@ internal static class DoseProjection
             }
         }
 
-        // A receipt long after the occurrence is a delivery delay (a backlog forwarded late) as often as a clock behind,
-        // and a clock that far behind would be CLOCK-IMPLAUSIBLE in a live session. Assume no more lag than a clock may
-        // have and still be believed: projecting too far pages early, projecting a day short would miss a running pump.
-        return offset == long.MaxValue ? 0 : Math.Min(offset, timeline.MaxDeviceLagTicks);
+        return offset == long.MaxValue ? 0 : offset;
     }
 
     /// <summary>How long the open piece may still be integrated from its last event, ticks.</summary>

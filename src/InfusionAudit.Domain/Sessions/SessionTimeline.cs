@@ -58,9 +58,6 @@ internal sealed class SessionTimeline : IDisposable
     /// <summary>The longest stretch one rate segment is integrated for (the protocol's hard maximum duration), ticks.</summary>
     public long MaxSegmentTicks { get; private set; } = long.MaxValue;
 
-    /// <summary>The largest clock difference between devices that is still believed (<c>clock.deviceOffsetAboveMin</c>), ticks.</summary>
-    public long MaxDeviceLagTicks { get; private set; } = long.MaxValue;
-
     /// <summary>How long the open piece (if any) has been integrated so far, ticks; at most <see cref="MaxSegmentTicks"/>.</summary>
     public long OpenPieceIntegratedTicks { get; private set; }
 
@@ -162,7 +159,6 @@ internal sealed class SessionTimeline : IDisposable
         timeline.FindStart();
         var limits = limitsFor(timeline.Start);
         timeline.MaxSegmentTicks = limits.MaxSegmentTicks;
-        timeline.MaxDeviceLagTicks = limits.Clock.DeviceOffsetAbove.Ticks;
         ClockPlausibilityCheck.Classify(timeline.Entries, limits.Clock, timeline.clockVerdicts.AsSpan(0, kept));
         timeline.Fold();
         return timeline;

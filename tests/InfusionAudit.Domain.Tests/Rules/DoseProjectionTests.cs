@@ -34,20 +34,40 @@ public sealed class DoseProjectionTests
     }
 
     [Fact]
-    public void APumpRunningOnInABacklogForwardedADayLateIsStillProjected()
+    public void ABacklogForwardedADayLateDoesNotPageWhileItsStopIsStillInTransit()
     {
-        // The whole start of the session reaches the backend a day late in one message and nothing follows: the day between
-        // occurrence and receipt is delivery delay as much as clock lag, so it must not hold the projection back by a day.
+        // A gateway back from an outage forwards yesterday's session: the start and the running rate arrive first, the stop
+        // a few seconds later. Projecting the rate to the backend's now would page a false critical for every session of the
+        // day; in the stream's own time (receipt − occurrence) the pump has run only minutes since its last event.
         var late = new SessionBuilder { ReceiveDelay = TimeSpan.FromDays(1) }
             .StartIv()
             .Vitals(1, hr: 72, sys: 128, dia: 80, spo2: 98, rr: 14)
             .RateMlPerHour(2, 52.5)
             .PumpTotal(10, 52.5 * 8 / 60);
 
-        var finding = late.Evaluate(asOf: SessionBuilder.At(10) + TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1)).Single(OverDelivery);
+        var evaluation = late.Evaluate(asOf: SessionBuilder.At(10) + TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+
+        evaluation.Has(OverDelivery).ShouldBeFalse(evaluation.Describe());
+        evaluation.Has(HardLimit).ShouldBeFalse(evaluation.Describe());
+    }
+
+    [Fact]
+    public void APumpRunningOnInABacklogForwardedADayLateIsProjectedInItsStreamTime()
+    {
+        // Nothing more arrives: the stream's clock runs on from the receipt, and the crossing at pump minute 46 pages a day
+        // later, when the backend's clock reaches it in the stream's time.
+        var late = new SessionBuilder { ReceiveDelay = TimeSpan.FromDays(1) }
+            .StartIv()
+            .Vitals(1, hr: 72, sys: 128, dia: 80, spo2: 98, rr: 14)
+            .RateMlPerHour(2, 52.5)
+            .PumpTotal(10, 52.5 * 8 / 60);
+
+        late.Evaluate(asOf: SessionBuilder.At(45) + TimeSpan.FromDays(1)).Has(OverDelivery).ShouldBeFalse();
+        var finding = late.Evaluate(asOf: SessionBuilder.At(47) + TimeSpan.FromDays(1)).Single(OverDelivery);
 
         finding.Severity.ShouldBe(Severity.Critical);
         finding.Evidence.ShouldContain("projected at");
+        finding.DetectedAt.ShouldBe(SessionBuilder.At(46) + TimeSpan.FromDays(1));
     }
 
     [Fact]
@@ -95,16 +115,15 @@ public sealed class DoseProjectionTests
     [Fact]
     public void TheProjectionMapsTheEvaluationTimeToThePumpClock()
     {
-        // Every event arrives 30 min after its device time: a pump clock 30 min behind, or 30 min of delivery delay; one
-        // device cannot tell. The projection takes at most the believed device lag (clock.deviceOffsetAboveMin, 10 min), so
-        // the crossing at pump minute 46 is placed at backend minute 56: early if the clock is behind, never a day late.
+        // Every event arrives 30 min after its device time: a pump clock 30 min behind, or 30 min of delivery delay. Either
+        // way the stream is 30 min behind the backend, so the crossing at pump minute 46 is placed at backend minute 76.
         var session = new SessionBuilder { ReceiveDelay = TimeSpan.FromMinutes(30) };
         session.StartIv().RateMlPerHour(2, 52.5).PumpTotal(10, 7);
 
         session.Evaluate(asOf: SessionBuilder.At(47)).Has(OverDelivery).ShouldBeFalse();
-        session.Evaluate(asOf: SessionBuilder.At(56)).Has(OverDelivery).ShouldBeFalse();
+        session.Evaluate(asOf: SessionBuilder.At(75)).Has(OverDelivery).ShouldBeFalse();
         var finding = session.Evaluate(asOf: SessionBuilder.At(77)).Single(OverDelivery);
-        finding.DetectedAt.ShouldBe(SessionBuilder.At(56));
+        finding.DetectedAt.ShouldBe(SessionBuilder.At(76));
     }
 
     [Fact]
