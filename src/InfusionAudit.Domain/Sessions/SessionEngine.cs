@@ -74,18 +74,15 @@ public static class SessionEngine
             throw new ArgumentException("A session has at least one event.", nameof(events));
         }
 
-        // The fold needs the protocol (clock plausibility, segment cap), and the protocol is named by the start the fold finds.
-        var resolved = (Protocol: (ProtocolDefinition?)null, Thresholds: library.Fallback, Resolution: ProtocolResolution.NotStarted);
-        using var timeline = SessionTimeline.Build(events, start =>
-        {
-            resolved = Resolve(start, library, protocolVersion);
-            return FoldLimits.Of(resolved.Thresholds);
-        });
+        using var timeline = SessionTimeline.Build(events);
         var entries = timeline.Entries;
         var sessionId = entries[0].Event.SessionId;
         var start = timeline.Start;
         var clinicId = start is null ? entries[0].Event.ClinicId : entries[timeline.StartIndex].Event.ClinicId;
-        var (protocol, thresholds, resolution) = resolved;
+        var (protocol, thresholds, resolution) = Resolve(start, library, protocolVersion);
+
+        // The fold needs the protocol (clock plausibility, segment cap), which the start names.
+        timeline.Fold(FoldLimits.Of(thresholds));
         var gaps = SequenceGaps.Of(entries);
         var context = new RuleContext(timeline, gaps, sessionId, clinicId, protocol, thresholds, resolution, history, asOf);
         foreach (var rule in Rules)

@@ -114,9 +114,9 @@ internal sealed class SessionTimeline : IDisposable
     /// <summary>True when the last pause is still open (not resumed, no rate change, no end).</summary>
     public bool IsPaused => Pauses.Count > 0 && Pauses[^1].EndIndex < 0;
 
+    /// <summary>De-duplicates and sorts the events and finds the start; <see cref="Fold"/> then derives the rest.</summary>
     /// <param name="events">The session's stored events, any order, duplicates allowed.</param>
-    /// <param name="limitsFor">The fold limits of the session's protocol, given its start (null before the start arrived).</param>
-    public static SessionTimeline Build(IReadOnlyCollection<StoredEvent> events, Func<SessionStartedPayload?, FoldLimits> limitsFor)
+    public static SessionTimeline Build(IReadOnlyCollection<StoredEvent> events)
     {
         var raw = ArrayPool<TimelineEntry>.Shared.Rent(events.Count);
         var n = 0;
@@ -157,10 +157,6 @@ internal sealed class SessionTimeline : IDisposable
         Array.Sort(raw, 0, kept, default(ByTimeline));
         var timeline = new SessionTimeline(raw, kept);
         timeline.FindStart();
-        var limits = limitsFor(timeline.Start);
-        timeline.MaxSegmentTicks = limits.MaxSegmentTicks;
-        ClockPlausibilityCheck.Classify(timeline.Entries, limits.Clock, timeline.clockVerdicts.AsSpan(0, kept));
-        timeline.Fold();
         return timeline;
     }
 
@@ -223,8 +219,14 @@ internal sealed class SessionTimeline : IDisposable
         }
     }
 
-    private void Fold()
+    /// <summary>
+    /// The single pass over the timeline, under the limits of the session's protocol (known once <see cref="Start"/> is):
+    /// which device times are believed, and the longest stretch one rate segment is integrated for.
+    /// </summary>
+    public void Fold(FoldLimits limits)
     {
+        MaxSegmentTicks = limits.MaxSegmentTicks;
+        ClockPlausibilityCheck.Classify(Entries, limits.Clock, clockVerdicts.AsSpan(0, Count));
         var span = entries.AsSpan(0, Count);
         var verdicts = clockVerdicts.AsSpan(0, Count);
         FirstReceivedAt = span[0].ReceivedAt;

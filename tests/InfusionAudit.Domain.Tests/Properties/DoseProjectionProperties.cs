@@ -54,7 +54,8 @@ public sealed class DoseProjectionProperties
         {
             var (session, first, second) = sample;
             var protocol = TestProtocols.Library.Find(TestProtocols.IvId)!;
-            using var timeline = SessionTimeline.Build(session.Events, _ => FoldLimits.Of(protocol));
+            using var timeline = SessionTimeline.Build(session.Events);
+            timeline.Fold(FoldLimits.Of(protocol));
             var walk = new DoseWalk(timeline);
             for (var i = 0; i < timeline.Count; i++)
             {
