@@ -36,7 +36,10 @@ public static class ServiceCollectionExtensions
         services.AddAzureClientsCore();
         services.AddSingleton(sp => CreateStorageAccount(configuration, sp));
         services.AddSingleton<SessionDirectory>();
-        services.AddSingleton<SessionRepository>();
+        services.AddSingleton(sp => new SessionRepository(
+            sp.GetRequiredService<StorageAccount>(),
+            sp.GetRequiredService<SessionDirectory>(),
+            cachedBytes: Math.Max(0, sp.GetRequiredService<IOptions<InfusionAuditOptions>>().Value.SessionCacheMegabytes) * 1024L * 1024));
         services.AddSingleton<RejectedEventRepository>();
         services.AddSingleton<ClinicSessionIndex>();
         services.AddHostedService<StorageInitializer>();

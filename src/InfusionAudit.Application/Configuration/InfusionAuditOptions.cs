@@ -1,4 +1,5 @@
 using InfusionAudit.Domain.Privacy;
+using InfusionAudit.Storage.Sessions;
 
 namespace InfusionAudit.Application.Configuration;
 
@@ -39,6 +40,13 @@ public sealed class InfusionAuditOptions
     /// trigger reads it as <c>%InfusionAudit:ClockSchedule%</c>; the local host runs the same schedule.
     /// </summary>
     public string ClockSchedule { get; set; } = "0 * * * * *";
+
+    /// <summary>
+    /// Memory, MiB, for the sessions each host keeps after writing them (saves the read of a session on its next
+    /// message). A dense session (a connected monitor) costs about 165 KB, an hour of 1 Hz vitals about 10 MB; the
+    /// default holds some 200 dense sessions and keeps the local host under 300 MB at 1,000 events/s (docs/reliability.md, soak).
+    /// </summary>
+    public int SessionCacheMegabytes { get; set; } = (int)(SessionRepository.DefaultCachedBytes / (1024 * 1024));
 
     /// <summary>API keys per role; each value is a comma-separated list so keys can be rotated without downtime.</summary>
     public ApiKeyOptions Keys { get; set; } = new();

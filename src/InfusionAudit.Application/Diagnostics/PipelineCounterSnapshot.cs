@@ -1,6 +1,9 @@
 namespace InfusionAudit.Application.Diagnostics;
 
 /// <summary>The counters at one instant (JSON of <c>GET /api/diagnostics/counters</c>).</summary>
+/// <param name="IngestLatency">From a message's receipt (queue insertion, request arrival) to its events stored, per message.</param>
+/// <param name="WorkingSetBytes">The host process's working set.</param>
+/// <param name="ManagedHeapBytes">Bytes allocated on the managed heap and not yet collected.</param>
 public sealed record PipelineCounterSnapshot(
     long StorageRequests,
     long MessagesProcessed,
@@ -8,4 +11,7 @@ public sealed record PipelineCounterSnapshot(
     long EventsAccepted,
     long EventsDuplicate,
     long EventsRejected,
-    IReadOnlyDictionary<string, long> StorageRequestsByOperation);
+    IReadOnlyDictionary<string, long> StorageRequestsByOperation,
+    LatencySnapshot IngestLatency,
+    long WorkingSetBytes,
+    long ManagedHeapBytes);

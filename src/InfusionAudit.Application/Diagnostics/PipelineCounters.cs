@@ -2,7 +2,10 @@ using InfusionAudit.Storage;
 
 namespace InfusionAudit.Application.Diagnostics;
 
-/// <summary>Process-wide counters of the ingestion pipeline, read by the load generator to measure throughput.</summary>
+/// <summary>
+/// Process-wide counters of the ingestion pipeline, read by the load generator to measure throughput and by the soak
+/// run to watch latency and memory.
+/// </summary>
 public sealed class PipelineCounters(StorageRequestCounter storageRequests)
 {
     private long messagesProcessed;
@@ -10,9 +13,12 @@ public sealed class PipelineCounters(StorageRequestCounter storageRequests)
     private long eventsAccepted;
     private long eventsDuplicate;
     private long eventsRejected;
+    private readonly LatencyHistogram ingestLatency = new();
 
-    public void CountMessage(int accepted, int duplicate, int rejected)
+    /// <summary>Counts one message and how long after its receipt (queue insertion or request arrival) it was done.</summary>
+    public void CountMessage(int accepted, int duplicate, int rejected, TimeSpan sinceReceived)
     {
+        ingestLatency.Record(sinceReceived);
         Interlocked.Increment(ref messagesProcessed);
         Interlocked.Add(ref eventsReceived, accepted + duplicate + rejected);
         Interlocked.Add(ref eventsAccepted, accepted);
@@ -27,5 +33,8 @@ public sealed class PipelineCounters(StorageRequestCounter storageRequests)
         Interlocked.Read(ref eventsAccepted),
         Interlocked.Read(ref eventsDuplicate),
         Interlocked.Read(ref eventsRejected),
-        storageRequests.ByOperation);
+        storageRequests.ByOperation,
+        ingestLatency.Snapshot(),
+        Environment.WorkingSet,
+        GC.GetTotalMemory(forceFullCollection: false));
 }

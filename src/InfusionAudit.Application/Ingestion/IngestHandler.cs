@@ -98,7 +98,7 @@ public sealed partial class IngestHandler(
         }
 
         var result = new IngestResult(outcomes, parsed.Problem);
-        counters.CountMessage(result.Accepted, result.Duplicate, result.Rejected);
+        counters.CountMessage(result.Accepted, result.Duplicate, result.Rejected, clock.GetUtcNow() - context.ReceivedAt);
         InfusionAuditTelemetry.RecordMessage(context.Source, result);
         LogMessage(logger, context.Source, context.MessageKey, result.Accepted, result.Duplicate, result.Rejected);
         return result;
@@ -113,7 +113,7 @@ public sealed partial class IngestHandler(
         var element = new ParsedEvent(0, text, null, reason, null, null);
         await rejections.StoreAsync([ToRow(element, reason, context)], cancellationToken);
         var result = new IngestResult([new EventOutcome(0, null, EventOutcomeStatus.Rejected, reason)], problem);
-        counters.CountMessage(0, 0, 1);
+        counters.CountMessage(0, 0, 1, clock.GetUtcNow() - context.ReceivedAt);
         InfusionAuditTelemetry.RecordMessage(context.Source, result);
         LogMessage(logger, context.Source, context.MessageKey, 0, 0, 1);
         return result;

@@ -14,4 +14,7 @@ public static class ExitCodes
 
     /// <summary><c>load</c>: the host had not received every event when the timeout came.</summary>
     public const int Timeout = 3;
+
+    /// <summary><c>soak</c>: the host missed a target (backlog not flat, slow drain, working set over its limit).</summary>
+    public const int TargetMissed = 4;
 }

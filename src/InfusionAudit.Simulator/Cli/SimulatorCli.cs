@@ -18,6 +18,7 @@ public static class SimulatorCli
         root.Add(GenerateCommand.Create(context));
         root.Add(ReplayCommand.Create(globals, context));
         root.Add(LoadCommand.Create(globals, context, args));
+        root.Add(SoakCommand.Create(globals, context, args));
         root.Add(RejudgeCommand.Create(globals, context));
         return root;
     }

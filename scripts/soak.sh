@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Soak (not part of CI): Azurite + the local host (Release, both clock timers on, as in production) + a steady event
+# rate over the queue for minutes. Writes the figures to docs/reliability.md (section "Soak") and the chart to
+# docs/soak.svg, the samples to docs/soak.csv. Exits 4 when the host misses a target (see `infusion-sim soak --help`).
+# Stops everything it started, also on Ctrl+C.
+#
+#   ./scripts/soak.sh [--minutes 10] [--rate 1000] [-- SOAK_OPTIONS...]
+#
+# Run it on a quiet machine: anything else using the cores is measured too.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+source scripts/lib/deps.sh
+source scripts/lib/proc.sh
+source scripts/lib/azurite.sh
+source scripts/lib/bench-host.sh
+
+minutes=10
+rate=1000
+extra=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --minutes) minutes="$2"; shift 2 ;;
+    --rate) rate="$2"; shift 2 ;;
+    --) shift; extra=("$@"); break ;;
+    *) echo "soak.sh: unknown option $1 (see the header of this script)" >&2; exit 2 ;;
+  esac
+done
+port=7183
+base_url="http://127.0.0.1:$port"
+
+bench_begin infusionaudit-soak
+work="$BENCH_WORK"
+
+ensure_node_modules
+ensure_dotnet_restore
+dotnet build Functions.sln -c Release --no-restore -nologo -v quiet >"$work/build.log" 2>&1 || { tail -n 40 "$work/build.log"; exit 1; }
+azurite_start
+
+# The timers are on: the session clock walks every open session each minute, which is part of the steady load.
+export LocalHost__Clock=on LocalHost__AlertClock=on
+bench_host_start "$port" "$work"
+
+label="$(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB, Azurite $(node -p 'require("./node_modules/azurite/package.json").version'), local host (Release), timers on"
+rc=0
+dotnet src/InfusionAudit.Simulator/bin/Release/net10.0/InfusionAudit.Simulator.dll soak \
+  --rate "$rate" --minutes "$minutes" --url "$base_url" --key bench-auditor --storage "$AZURITE_CONNECTION_STRING" \
+  --svg docs/soak.svg --csv docs/soak.csv --markdown docs/reliability.md --label "$label" "${extra[@]}" || rc=$?
+if ((rc != 0)); then
+  echo "soak.sh: the soak exited with $rc; host log tail:" >&2
+  tail -n 20 "$work/host.log" >&2
+fi
+exit "$rc"

@@ -1,0 +1,18 @@
+namespace InfusionAudit.Simulator.Load;
+
+/// <summary>One look at the host during a soak run.</summary>
+/// <param name="Elapsed">Since the first send.</param>
+/// <param name="EventsSent">Events the transport took so far.</param>
+/// <param name="EventsReceived">Events the host has processed so far (this run).</param>
+/// <param name="BacklogMessages">The queue's approximate message count (null when it could not be read).</param>
+/// <param name="WorkingSetMb">The host's working set, MiB.</param>
+/// <param name="ManagedHeapMb">The host's managed heap, MiB.</param>
+/// <param name="P99Ms">99th percentile of ingest latency over the messages done since the previous sample (null: none).</param>
+public sealed record SoakSample(
+    TimeSpan Elapsed,
+    long EventsSent,
+    long EventsReceived,
+    int? BacklogMessages,
+    double WorkingSetMb,
+    double ManagedHeapMb,
+    double? P99Ms);
