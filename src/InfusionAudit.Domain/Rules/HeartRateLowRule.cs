@@ -25,16 +25,9 @@ internal sealed class HeartRateLowRule : ISessionRule
                 continue;
             }
 
-            var hr = VitalsReading.Of(vitals, thresholds.Plausible).HeartRateBpm;
-            var floor = thresholds.Plausible.HeartRateBpm.Min;
-            var confirmed = "";
-            if (double.IsNaN(hr) && VitalsReading.ConfirmedBelowFloor(
-                    entries, i, static v => v.HeartRateBpm, floor, thresholds.BelowFloorConfirmWithin.Ticks, lookAhead: false))
-            {
-                hr = vitals.HeartRateBpm!.Value;
-                confirmed = $"; below the physiological floor {Text.N(floor)} bpm twice within {Text.Duration(thresholds.BelowFloorConfirmWithin)}: judged as real";
-            }
-
+            var hr = VitalsReading.ForLowLimit(
+                entries, i, VitalsReading.Of(vitals, thresholds.Plausible).HeartRateBpm, static v => v.HeartRateBpm,
+                thresholds.Plausible.HeartRateBpm.Min, "bpm", thresholds.BelowFloorConfirmWithin, out var confirmed);
             if (double.IsNaN(hr))
             {
                 continue;

@@ -24,16 +24,9 @@ internal sealed class OxygenSaturationRule : ISessionRule
                 continue;
             }
 
-            var spo2 = VitalsReading.Of(vitals, thresholds.Plausible).Spo2Percent;
-            var floor = thresholds.Plausible.Spo2Percent.Min;
-            var confirmed = "";
-            if (double.IsNaN(spo2) && VitalsReading.ConfirmedBelowFloor(
-                    entries, i, static v => v.Spo2Percent, floor, thresholds.BelowFloorConfirmWithin.Ticks, lookAhead: false))
-            {
-                spo2 = vitals.Spo2Percent!.Value;
-                confirmed = $"; below the physiological floor {Text.N(floor)} % twice within {Text.Duration(thresholds.BelowFloorConfirmWithin)}: judged as real";
-            }
-
+            var spo2 = VitalsReading.ForLowLimit(
+                entries, i, VitalsReading.Of(vitals, thresholds.Plausible).Spo2Percent, static v => v.Spo2Percent,
+                thresholds.Plausible.Spo2Percent.Min, "%", thresholds.BelowFloorConfirmWithin, out var confirmed);
             if (double.IsNaN(spo2))
             {
                 continue;

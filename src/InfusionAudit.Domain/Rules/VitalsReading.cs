@@ -62,6 +62,37 @@ internal readonly struct VitalsReading
     }
 
     /// <summary>
+    /// The value a low-limit rule judges for the reading at <paramref name="index"/>: <paramref name="plausibleValue"/>, or,
+    /// when that is NaN because the raw value lies below the physiological <paramref name="floor"/>, the raw value if a
+    /// second reading below the floor confirms it (<see cref="ConfirmedBelowFloor"/>, looking back only, so the finding is
+    /// the same however the readings arrived), with the evidence <paramref name="note"/>; NaN otherwise.
+    /// </summary>
+    public static double ForLowLimit(
+        ReadOnlySpan<TimelineEntry> entries,
+        int index,
+        double plausibleValue,
+        Func<VitalsRecordedPayload, double?> measure,
+        double floor,
+        string unit,
+        TimeSpan within,
+        out string note)
+    {
+        note = "";
+        if (!double.IsNaN(plausibleValue))
+        {
+            return plausibleValue;
+        }
+
+        if (!ConfirmedBelowFloor(entries, index, measure, floor, within.Ticks, lookAhead: false))
+        {
+            return double.NaN;
+        }
+
+        note = $"; below the physiological floor {Text.N(floor)} {unit} twice within {Text.Duration(within)}: judged as real";
+        return measure((VitalsRecordedPayload)entries[index].Event.Payload)!.Value;
+    }
+
+    /// <summary>
     /// True when the reading at <paramref name="index"/> has <paramref name="measure"/> below <paramref name="floor"/> and another
     /// reading at most <paramref name="within"/> earlier on the timeline (or later too, with <paramref name="lookAhead"/>) does
     /// as well: two such readings are a patient in trouble rather than a loose probe.
