@@ -71,8 +71,19 @@ internal static class RawTextRedactor
                     continue;
                 }
 
-                // A string value: only one that holds a patient word can hide a reference (JSON encoded as a string).
+                // In JSON a string that is not a key is followed by , } ] or nothing. A patient key followed by anything
+                // else (junk, a lone surrogate escape, a colon written as \u003a, a second string) is broken text whose
+                // value cannot be located for sure: withheld to the end, as a reference word before '=' is.
                 var content = ContentSpan(text, i, end, closed);
+                if (closed && next < n && text[next] is not (',' or '}' or ']') && IsPatientKey(content))
+                {
+                    Replace(ref output, text, ref copied, i, n, WithheldMarker);
+                    withheld++;
+                    i = n;
+                    continue;
+                }
+
+                // A string value: only one that holds a patient word can hide a reference (JSON encoded as a string).
                 if (ContainsPatientWord(content))
                 {
                     var decoded = content.Contains('\\') ? Decode(content.ToString()) : content.ToString();

@@ -202,17 +202,28 @@ public sealed class HostileCorpus
     private static string EscapeKey(string text, string key) =>
         text.Replace(Quoted(key), "\"\\u" + ((int)key[0]).ToString("x4", CultureInfo.InvariantCulture) + key[1..] + "\":", StringComparison.Ordinal);
 
-    private static string DropKey(string text, string key)
+    /// <summary>Edits the event as a tree; text an earlier mutation already broke is left as it is.</summary>
+    private static string OnTree(string text, Func<JsonObject, string> edit)
     {
-        var node = JsonNode.Parse(text)!.AsObject();
+        try
+        {
+            return JsonNode.Parse(text) is JsonObject node ? edit(node) : text;
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or ArgumentException or InvalidOperationException)
+        {
+            return text;
+        }
+    }
+
+    private static string DropKey(string text, string key) => OnTree(text, node =>
+    {
         node.Remove(key);
         (node["payload"] as JsonObject)?.Remove(key);
         return node.ToJsonString();
-    }
+    });
 
-    private static string SetValue(string text, string key, string literal)
+    private static string SetValue(string text, string key, string literal) => OnTree(text, node =>
     {
-        var node = JsonNode.Parse(text)!.AsObject();
         var target = node.ContainsKey(key) || node["payload"] is not JsonObject payload ? node : payload;
         target[key] = JsonNode.Parse("[" + literal + "]")!.AsArray()[0]?.DeepClone();
         var json = node.ToJsonString();
@@ -221,7 +232,7 @@ public sealed class HostileCorpus
         return literal.Contains("e4", StringComparison.Ordinal) || literal.Length > 20
             ? json.Replace(Quoted(key) + JsonNode.Parse("[" + literal + "]")!.AsArray()[0]?.ToJsonString(), Quoted(key) + literal, StringComparison.Ordinal)
             : json;
-    }
+    });
 
     private static string DuplicateKey(string text, string key)
     {

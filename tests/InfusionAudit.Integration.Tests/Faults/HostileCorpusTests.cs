@@ -241,14 +241,11 @@ public sealed class HostileCorpusTests
 
         // 5. No canary in clear anywhere.
         var canaries = viaHttp.Canaries.Concat(viaQueue.Canaries).Distinct(StringComparer.Ordinal).ToList();
-        var everything = new StringBuilder(answers.ToString());
+        var everything = new List<(string Where, string? Text)> { ("http answers", answers.ToString()) };
         foreach (var log in logLines)
         {
-            everything.AppendLine(CultureInfo.InvariantCulture, $"{log.FormattedMessage} {log.Body} {log.Exception}");
-            foreach (var attribute in log.Attributes ?? [])
-            {
-                everything.AppendLine(CultureInfo.InvariantCulture, $"{attribute.Key}={attribute.Value}");
-            }
+            everything.Add(($"log {log.CategoryName}", $"{log.FormattedMessage} {log.Body} {log.Exception}"));
+            everything.AddRange((log.Attributes ?? []).Select(a => ($"log {log.CategoryName} {a.Key}", Convert.ToString(a.Value, CultureInfo.InvariantCulture))));
         }
 
         var tables = new TableServiceClient(azurite.ConnectionString);
@@ -256,14 +253,14 @@ public sealed class HostileCorpusTests
         {
             await foreach (var entity in tables.GetTableClient(table.Name).QueryAsync<TableEntity>(cancellationToken: Ct))
             {
-                foreach (var (_, value) in entity)
+                foreach (var (name, value) in entity)
                 {
-                    everything.AppendLine(value switch
+                    everything.Add(($"table {table.Name} {entity.RowKey} {name}", value switch
                     {
                         byte[] b => Encoding.UTF8.GetString(b),
                         BinaryData d => d.ToString(),
                         _ => Convert.ToString(value, CultureInfo.InvariantCulture),
-                    });
+                    }));
                 }
             }
         }
@@ -274,12 +271,15 @@ public sealed class HostileCorpusTests
             foreach (var message in (await queues.GetQueueClient(item.Name).PeekMessagesAsync(32, Ct)).Value)
             {
                 var body = message.Body.ToString();
-                everything.AppendLine(body).AppendLine(TryBase64(body, out var decoded) ? decoded : "");
+                everything.Add(($"queue {item.Name}", body + "\n" + (TryBase64(body, out var decoded) ? decoded : "")));
             }
         }
 
-        var text = everything.ToString();
-        problems.AddRange(canaries.Where(c => text.Contains(c, StringComparison.OrdinalIgnoreCase)).Select(c => $"canary {c} found in clear"));
+        problems.AddRange(
+            from place in everything
+            from canary in canaries
+            where place.Text?.Contains(canary, StringComparison.OrdinalIgnoreCase) == true
+            select $"canary {canary} in clear in {place.Where}: …{Around(place.Text!, canary)}…");
 
         var storedElements = promised.Count;
         output?.WriteLine(
@@ -316,6 +316,13 @@ public sealed class HostileCorpusTests
         var ok = Convert.TryFromBase64String(text, bytes, out var length);
         decoded = ok ? Encoding.UTF8.GetString(bytes, 0, length) : string.Empty;
         return ok;
+    }
+
+    private static string Around(string text, string canary)
+    {
+        var at = text.IndexOf(canary, StringComparison.OrdinalIgnoreCase);
+        var from = Math.Max(0, at - 200);
+        return text[from..Math.Min(text.Length, at + canary.Length + 40)];
     }
 
     private static string Cut(string text) => text.Length <= 400 ? text : text[..400] + "…";
