@@ -19,6 +19,8 @@ namespace InfusionAudit.Domain.Privacy;
 /// their misspellings, not <c>patient</c> alone) followed by <c>:</c>, <c>=</c> or <c>&gt;</c> outside any quoted key (form
 /// encoding, JavaScript object syntax, XML, prose) has no value that can be located for sure: the text is dropped from
 /// that word to the end of its string (or of the text) and counted in <see cref="RedactedText.Withheld"/>.</para>
+/// <para>So is a quoted patient key followed by anything but <c>:</c>, <c>,</c>, <c>}</c>, <c>]</c> or the end (broken text
+/// such as <c>"patientRef"\ud800:"…"</c>): dropped from the key to the end of the text.</para>
 /// </remarks>
 internal static class RawTextRedactor
 {
