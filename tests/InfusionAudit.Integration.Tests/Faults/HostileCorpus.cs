@@ -86,8 +86,8 @@ public sealed class HostileCorpus
         return e;
     });
 
-    /// <summary>A valid event with 0 to 3 mutations, as text.</summary>
-    private Gen<string> Event => Gen.Select(Valid, Mutation.Array[0, 3], (e, mutations) =>
+    /// <summary>A valid event with 0 to 2 mutations, as text.</summary>
+    private Gen<string> Event => Gen.Select(Valid, Mutation.Array[0, 2], (e, mutations) =>
     {
         var text = e.ToJsonString();
         foreach (var mutate in mutations)
@@ -151,6 +151,7 @@ public sealed class HostileCorpus
         (3, Gen.Select(Gen.OneOfConst("eventId", "sessionId", "clinicId", "deviceId"), Gen.OneOfConst(HostileIds), (key, id) => (Func<string, string>)(text => SetValue(text, key, new JsonArray(id)[0]!.ToJsonString())))),
         (3, Gen.Select(Gen.Int[0, 10_000], Gen.OneOfConst(ControlCharacters), (at, c) => (Func<string, string>)(text => InsertInString(text, at, JsonEscapeOrRaw(c))))),
         (2, Gen.Select(Gen.Int[0, 10_000], Gen.OneOfConst(EscapedSurrogates), (at, s) => (Func<string, string>)(text => InsertInString(text, at, s)))),
+        (1, Gen.Select(Gen.Int[0, 10_000], Gen.OneOfConst([.. EscapedSurrogates, .. ControlCharacters]), (at, s) => (Func<string, string>)(text => InsertAfterQuote(text, at, s)))),
         (2, Gen.Select(Gen.Int[0, 10_000], Gen.OneOfConst(BadNumbers), (at, n) => (Func<string, string>)(text => ReplaceNumber(text, at, n)))),
         (2, Gen.Select(Key, Gen.OneOfConst(65, 129, 201, 501, 5_000, 40_000), (key, length) => (Func<string, string>)(text => SetValue(text, key, "\"" + new string('z', length) + "\"")))),
         (2, Gen.Int[1, 80].Select(depth => (Func<string, string>)(text => Insert(text, "\"nested\":" + new string('[', depth) + new string(']', depth) + ",")))),
@@ -243,11 +244,35 @@ public sealed class HostileCorpus
     /// <summary>Inserts a property right after the first brace of the event.</summary>
     private static string Insert(string text, string property) => text.Length > 0 && text[0] == '{' ? "{" + property + text[1..] : text;
 
-    /// <summary>Inserts into the string value (or key) nearest after a position.</summary>
-    private static string InsertInString(string text, int at, string what)
+    /// <summary>Inserts right after the first quote past a position, opening or closing: often junk between tokens.</summary>
+    private static string InsertAfterQuote(string text, int at, string what)
     {
         var quote = text.IndexOf('"', at % Math.Max(1, text.Length));
         return quote < 0 ? text : text.Insert(quote + 1, what);
+    }
+
+    /// <summary>Inserts at the start of the first string (value or key) that opens after a position.</summary>
+    private static string InsertInString(string text, int at, string what)
+    {
+        var from = at % Math.Max(1, text.Length);
+        var open = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\\')
+            {
+                i++;
+            }
+            else if (text[i] == '"')
+            {
+                open = !open;
+                if (open && i >= from)
+                {
+                    return text.Insert(i + 1, what);
+                }
+            }
+        }
+
+        return text;
     }
 
     private static string ReplaceNumber(string text, int at, string bad)
@@ -269,6 +294,6 @@ public sealed class HostileCorpus
         return text;
     }
 
-    /// <summary>Control characters go in raw (invalid JSON) or escaped; surrogates raw (UTF-8 turns them into U+FFFD).</summary>
-    private static string JsonEscapeOrRaw(string c) => c[0] < 0x20 && c[0] % 2 == 0 ? "\\u" + ((int)c[0]).ToString("x4", CultureInfo.InvariantCulture) : c;
+    /// <summary>Control characters go in escaped (ESC raw, which is not JSON); surrogates raw (UTF-8 turns them into U+FFFD).</summary>
+    private static string JsonEscapeOrRaw(string c) => c[0] < 0x20 && c[0] != '\u001b' ? "\\u" + ((int)c[0]).ToString("x4", CultureInfo.InvariantCulture) : c;
 }
