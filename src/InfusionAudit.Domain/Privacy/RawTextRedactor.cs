@@ -19,6 +19,8 @@ namespace InfusionAudit.Domain.Privacy;
 /// their misspellings, not <c>patient</c> alone) followed by <c>:</c>, <c>=</c> or <c>&gt;</c> outside any quoted key (form
 /// encoding, JavaScript object syntax, XML, prose) has no value that can be located for sure: the text is dropped from
 /// that word to the end of its string (or of the text) and counted in <see cref="RedactedText.Withheld"/>.</para>
+/// <para>So is a quoted patient key followed by anything but <c>:</c>, <c>,</c>, <c>}</c>, <c>]</c> or the end (broken text
+/// such as <c>"patientRef"\ud800:"…"</c>): dropped from the key to the end of the text.</para>
 /// </remarks>
 internal static class RawTextRedactor
 {
@@ -71,8 +73,19 @@ internal static class RawTextRedactor
                     continue;
                 }
 
-                // A string value: only one that holds a patient word can hide a reference (JSON encoded as a string).
+                // In JSON a string that is not a key is followed by , } ] or nothing. A patient key followed by anything
+                // else (junk, a lone surrogate escape, a colon written as \u003a, a second string) is broken text whose
+                // value cannot be located for sure: withheld to the end, as a reference word before '=' is.
                 var content = ContentSpan(text, i, end, closed);
+                if (closed && next < n && text[next] is not (',' or '}' or ']') && IsPatientKey(content))
+                {
+                    Replace(ref output, text, ref copied, i, n, WithheldMarker);
+                    withheld++;
+                    i = n;
+                    continue;
+                }
+
+                // A string value: only one that holds a patient word can hide a reference (JSON encoded as a string).
                 if (ContainsPatientWord(content))
                 {
                     var decoded = content.Contains('\\') ? Decode(content.ToString()) : content.ToString();

@@ -116,6 +116,34 @@ public sealed class RawTextRedactionTests
         redacted.Withheld.ShouldBeGreaterThan(0);
     }
 
+    // Found by the hostile corpus (Faults/HostileCorpusTests): junk between a patient key and its colon hid the key.
+    [Theory]
+    [InlineData("""{"payload":{"patientRef"\udbff\ud800:"CANARY-5517","route":"IV"}}""")]
+    [InlineData("""{"payload":{"patient_ref"\ud83d:"CANARY-5517"}}""")]
+    [InlineData("""{"patientRef" x: "CANARY-5517"}""")]
+    [InlineData("""{"patientRef" "CANARY-5517"}""")]
+    [InlineData("""{"PatientRef"\u003a"CANARY-5517"}""")]
+    public void A_patient_key_followed_by_anything_but_its_colon_withholds_the_rest_of_the_text(string raw)
+    {
+        var redacted = Pseudonymizer.Redact(raw);
+
+        redacted.Text.ShouldNotContain(Canary);
+        redacted.Withheld.ShouldBeGreaterThan(0);
+    }
+
+    [Theory]
+    [InlineData("""["patientRef","patient"]""")]
+    [InlineData("""{"note":"patientRef"}""")]
+    [InlineData("""{"note":"patientRef" }""")]
+    [InlineData("{\"note\":\"patientRef")]
+    public void A_patient_word_as_a_string_value_in_json_is_kept(string raw)
+    {
+        var redacted = Pseudonymizer.Redact(raw);
+
+        redacted.Text.ShouldBe(raw);
+        redacted.Withheld.ShouldBe(0);
+    }
+
     [Fact]
     public void Text_before_an_uncertain_mention_is_kept()
     {
