@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
+using InfusionAudit.Storage.Tables;
 
 namespace InfusionAudit.Storage;
 
@@ -41,7 +42,10 @@ public sealed class StorageAccount
 
     public StorageRequestCounter Counter { get; }
 
-    /// <summary>Creates every table the system uses; safe to call at each start.</summary>
+    /// <summary>
+    /// Creates every table the system uses; safe to call at each start. A table or queue deleted later (storage reset
+    /// under a running host) is created again by the first request that finds it missing (<see cref="RecreateMissingPolicy"/>).
+    /// </summary>
     public async Task EnsureTablesAsync(CancellationToken cancellationToken)
     {
         foreach (var name in TableNames.All)
@@ -71,6 +75,12 @@ public sealed class StorageAccount
         {
             options.AddPolicy(policy, HttpPipelinePosition.PerCall);
         }
+
+        options.AddPolicy(
+            new RecreateMissingPolicy(
+                async (table, ct) => await Tables.CreateTableIfNotExistsAsync(table, ct),
+                async (queue, ct) => await Queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: ct)),
+            HttpPipelinePosition.PerCall);
 
         options.AddPolicy(Counter, HttpPipelinePosition.PerRetry);
         options.Retry.Mode = RetryMode.Exponential;

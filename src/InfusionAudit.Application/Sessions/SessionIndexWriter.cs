@@ -43,6 +43,12 @@ public sealed class SessionIndexWriter(
             .ThenBy(e => e.ReceivedAt)
             .FirstOrDefault();
         var startStored = partition.Events.Any(e => e.Type == nameof(EventType.SessionStarted));
+
+        // The history is bounded around the latest start known (keeping more than a rule reads is harmless).
+        var startedAt = partition.Events.Where(e => e.Type == nameof(EventType.SessionStarted)).Select(e => e.OccurredAt)
+            .Concat(events.Where(e => e.Event.Payload is SessionStartedPayload).Select(e => e.Event.OccurredAt))
+            .Select(t => (DateTimeOffset?)t)
+            .Max();
         if (start is null || startStored)
         {
             if (learned is null)
@@ -50,7 +56,7 @@ public sealed class SessionIndexWriter(
                 return PatientHistoryLookup.Stored(stored, storedJson);
             }
 
-            var merged = stored.Merge(learned, partition.SessionId);
+            var merged = stored.Merge(learned, partition.SessionId).Bounded(startedAt);
             return PatientHistoryLookup.Stored(merged, JsonSerializer.Serialize(merged, JsonDefaults.Options));
         }
 
@@ -66,7 +72,7 @@ public sealed class SessionIndexWriter(
 
         var rows = await directory.PatientSessionsAsync(payload.PatientRef, cancellationToken);
         var patient = rows.Where(r => r.SessionId != partition.SessionId).Append(self).Select(r => new PriorSession(r.SessionId, r.StartedAt, r.ProtocolId)).ToList();
-        var history = stored.Merge(learned ?? [], partition.SessionId).Merge(patient, partition.SessionId);
+        var history = stored.Merge(learned ?? [], partition.SessionId).Merge(patient, partition.SessionId).Bounded(startedAt);
         var selfSession = patient[^1];
         var dependents = rows.Where(r => PatientHistory.DependsOn(new PriorSession(r.SessionId, r.StartedAt, r.ProtocolId), selfSession)).ToList();
         return new PatientHistoryLookup(history, JsonSerializer.Serialize(history, JsonDefaults.Options), Registered: true, OpenRegistered: open, patient, dependents);

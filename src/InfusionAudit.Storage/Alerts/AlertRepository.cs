@@ -72,7 +72,7 @@ public sealed class AlertRepository(StorageAccount account)
         {
             if (others.Count + 1 <= MaxTransactionRows)
             {
-                Collect(etags, [groupAction, .. others], await table.SubmitTransactionAsync([groupAction, .. others], cancellationToken));
+                Collect(etags, [groupAction, .. others], await TableTransactions.SubmitAsync(table, [groupAction, .. others], cancellationToken));
             }
             else
             {
@@ -81,10 +81,10 @@ public sealed class AlertRepository(StorageAccount account)
                 // by the group and so never dispatched (AlertPartition.Undelivered); the retry overwrites them.
                 foreach (var chunk in others.Chunk(MaxTransactionRows))
                 {
-                    Collect(etags, chunk, await table.SubmitTransactionAsync(chunk, cancellationToken));
+                    Collect(etags, chunk, await TableTransactions.SubmitAsync(table, chunk, cancellationToken));
                 }
 
-                await table.SubmitTransactionAsync([groupAction], cancellationToken);
+                await TableTransactions.SubmitAsync(table, [groupAction], cancellationToken);
             }
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)

@@ -24,7 +24,7 @@ public sealed class RejectedEventRepository(StorageAccount account)
         {
             foreach (var chunk in partition.Chunk(MaxTransactionRows))
             {
-                await table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
+                await TableTransactions.SubmitAsync(table, [.. chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e))], cancellationToken);
             }
         }
     }

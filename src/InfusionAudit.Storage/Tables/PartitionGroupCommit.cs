@@ -203,22 +203,8 @@ internal sealed class PartitionGroupCommit(TableClient table, TimeSpan? linger =
         }
     }
 
-    /// <summary>
-    /// Sends a transaction; when the table is gone (storage was reset, as a restarted in-memory Azurite is, while this
-    /// host ran on), creates it and sends once more, so that the host recovers without a restart.
-    /// </summary>
-    private async Task<Response<IReadOnlyList<Response>>> SubmitCreatingTableAsync(List<TableTransactionAction> actions)
-    {
-        try
-        {
-            return await table.SubmitTransactionAsync(actions, CancellationToken.None);
-        }
-        catch (RequestFailedException ex) when (TableMissing.Is(ex))
-        {
-            await table.CreateIfNotExistsAsync(CancellationToken.None);
-            return await table.SubmitTransactionAsync(actions, CancellationToken.None);
-        }
-    }
+    private Task<Response<IReadOnlyList<Response>>> SubmitCreatingTableAsync(List<TableTransactionAction> actions) =>
+        TableTransactions.SubmitAsync(table, actions, CancellationToken.None);
 
     /// <summary>The last try of a write that failed alone: a delete of a missing row is done; anything else fails.</summary>
     private static Task SubmitAloneAsync(Pending pending, Exception error)

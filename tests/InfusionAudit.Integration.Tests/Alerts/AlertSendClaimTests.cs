@@ -14,6 +14,9 @@ namespace InfusionAudit.Integration.Tests.Alerts;
 /// row, renewed while the send lasts). The inline path and the alert timer run against Azurite and a real HTTP
 /// listener on loopback; the listener holds its answer until the test releases it (the barrier that proves the timer
 /// ran while the inline send was in flight), and alert time comes from a <see cref="FakeTimeProvider"/>.
+/// The fake clock runs ahead of real time, so the timer must touch only this test's alerts in the shared Azurite: it
+/// lists due sessions of a timer scope of its own (<c>InfusionAudit:Alerts:Scope</c>), and each test raises its alert
+/// for a clinic of its own, so neither the clinic's alert listing nor its silences are another test's.
 /// </summary>
 public sealed class AlertSendClaimTests
 {
@@ -28,7 +31,7 @@ public sealed class AlertSendClaimTests
         await using var services = await ServicesAsync(port, clock);
         var raiser = services.GetRequiredService<AlertRaiser>();
         var timer = services.GetRequiredService<AlertClockHandler>();
-        var request = AlertStorageTests.Request("S-claim-" + Guid.NewGuid().ToString("N")[..10]);
+        var request = AlertStorageTests.Request("S-claim-" + Guid.NewGuid().ToString("N")[..10], NewName("clinic"));
         var created = await raiser.RaiseAsync(request, Ct);
         created.ShouldHaveSingleItem().ETag.ShouldNotBe(default, "the commit reports the outbox row's ETag: the creator's claim");
 
@@ -66,7 +69,7 @@ public sealed class AlertSendClaimTests
         await using var services = await ServicesAsync(port, clock);
         var raiser = services.GetRequiredService<AlertRaiser>();
         var timer = services.GetRequiredService<AlertClockHandler>();
-        var request = AlertStorageTests.Request("S-crash-" + Guid.NewGuid().ToString("N")[..10]);
+        var request = AlertStorageTests.Request("S-crash-" + Guid.NewGuid().ToString("N")[..10], NewName("clinic"));
         var created = await raiser.RaiseAsync(request, Ct);
 
         using var dying = CancellationTokenSource.CreateLinkedTokenSource(Ct);

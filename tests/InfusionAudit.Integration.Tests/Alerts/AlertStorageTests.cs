@@ -69,9 +69,9 @@ public sealed class AlertStorageTests
         (await index.ListDueAsync(scope, now, 100, Ct)).ShouldHaveSingleItem();
     }
 
-    internal static AlertRaiseRequest Request(string sessionId)
+    internal static AlertRaiseRequest Request(string sessionId, string clinicId = "abq-01")
     {
-        var script = new SessionScript(sessionId);
+        var script = new SessionScript(sessionId, clinicId);
         var finding = new Finding(
             RuleIds.VitalsBpCritical, Severity.Critical, sessionId, script.ClinicId, "ketamine-iv-depression", 1, "e1",
             "Blood pressure 205/125 mmHg", new Dictionary<string, double> { ["systolicMmHg"] = 205 }, $"{sessionId}-e0", DateTimeOffset.UtcNow);

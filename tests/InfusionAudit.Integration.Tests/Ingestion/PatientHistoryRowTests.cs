@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+using InfusionAudit.Application.Ingestion;
+using InfusionAudit.Integration.Tests.Infrastructure;
+using InfusionAudit.Storage.Sessions;
+
+namespace InfusionAudit.Integration.Tests.Ingestion;
+
+/// <summary>
+/// Issue 11 item 9: the patient history on a session's state row is bounded. A patient with 500 sessions (one every
+/// 4 hours, all within the rules' 90-day look-back) must not grow the row of its latest session with the other 499.
+/// </summary>
+public sealed class PatientHistoryRowTests(HostFixture fixture) : IClassFixture<HostFixture>
+{
+    private const int Sessions = 500;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task APatientWithFiveHundredSessionsKeepsASmallHistoryOnTheLatestSessionsRow()
+    {
+        var patientRef = "MRN-" + Guid.NewGuid().ToString("N")[..10];
+        var clinic = "ph-" + Guid.NewGuid().ToString("N")[..8];
+        var first = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - (90L * 24 * 3600));
+        var scripts = Enumerable.Range(0, Sessions)
+            .Select(i => new SessionScript(clinicId: clinic) { Start = first.AddHours(4 * i), PatientRef = patientRef })
+            .ToList();
+
+        // Oldest first, 50 sessions (start and end) a message: no session is judged again for a later arrival.
+        foreach (var chunk in scripts.Chunk(50))
+        {
+            var events = chunk.SelectMany(s => new[] { s.Started(), s.Ended(TimeSpan.FromMinutes(10), "other") }).ToList();
+            var result = await fixture.Host.Ingest.HandleAsync(SessionScript.Batch(events), new IngestContext("queue", "m-" + Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow), Ct);
+            result.Rejected.ShouldBe(0);
+        }
+
+        var latest = await fixture.Host.Get<SessionRepository>().LoadAsync(scripts[^1].SessionId, Ct);
+        var json = latest.State!.PatientHistoryJson.ShouldNotBeNull();
+        var history = JsonNode.Parse(json)!;
+
+        json.Length.ShouldBeLessThan(16_000);
+        history["earlierSessions"]!.GetValue<int>().ShouldBe(Sessions - 1);
+        latest.Findings.Where(f => f.RuleId == "PATIENT-INTERVAL" && f.RetractedAt is null).Select(f => f.EpisodeKey)
+            .ShouldBe([.. scripts.Skip(Sessions - 6).Take(5).Select(s => s.SessionId)], ignoreOrder: true);
+    }
+}
