@@ -54,12 +54,8 @@ public static class LocalHostSetup
         builder.Services.AddInfusionAuditTelemetry(builder.Configuration);
 
         // The trigger's own queue requests (receive, delete) go through the counter too, so benchmarks count every round trip.
-        // The listener's receive holds messages for MessageHold, not its fixed 10 minutes (ListenerReceiveHoldPolicy).
         builder.Services.AddAzureClients(clients => clients.ConfigureDefaults((options, services) =>
-        {
-            options.AddPolicy(services.GetRequiredService<StorageRequestCounter>(), HttpPipelinePosition.PerRetry);
-            options.AddPolicy(new ListenerReceiveHoldPolicy(MessageHold), HttpPipelinePosition.PerCall);
-        }));
+            options.AddPolicy(services.GetRequiredService<StorageRequestCounter>(), HttpPipelinePosition.PerRetry)));
 
         // LocalHost:HostJsonPath lets a test host use shorter retry timings; everything else reads the root host.json.
         var hostJson = HostJson.Load(builder.Configuration["LocalHost:HostJsonPath"] is { Length: > 0 } path ? path : Path.Combine(AppContext.BaseDirectory, "host.json"));
