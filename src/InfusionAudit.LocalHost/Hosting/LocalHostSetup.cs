@@ -23,10 +23,19 @@ public static class LocalHostSetup
     public const string DefaultUrl = "http://127.0.0.1:7071";
 
     /// <summary>
-    /// How long the queue listener keeps retrying a delete or release through a storage outage. Shorter than the
-    /// listener's 10-minute receive visibility, so the host still holds the message when storage returns.
+    /// How long the queue listener keeps retrying a delete or release through a storage outage. A message whose hold
+    /// ran out meanwhile is redelivered and ingested again, idempotently.
     /// </summary>
     public static readonly TimeSpan StorageOutageTolerance = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How long a message being processed stays invisible after each renewal, instead of the WebJobs listener's fixed
+    /// 10 minutes: the most a crash of this host delays the messages it held (docs/reliability.md).
+    /// </summary>
+    public static readonly TimeSpan MessageHold = TimeSpan.FromSeconds(30);
+
+    /// <summary>Renewal period of <see cref="MessageHold"/>: three renewals per hold, so one failed renewal loses nothing.</summary>
+    public static readonly TimeSpan MessageHoldRenewal = TimeSpan.FromSeconds(10);
 
     public static WebApplicationBuilder AddLocalHost(this WebApplicationBuilder builder)
     {
@@ -51,9 +60,10 @@ public static class LocalHostSetup
         // LocalHost:HostJsonPath lets a test host use shorter retry timings; everything else reads the root host.json.
         var hostJson = HostJson.Load(builder.Configuration["LocalHost:HostJsonPath"] is { Length: > 0 } path ? path : Path.Combine(AppContext.BaseDirectory, "host.json"));
         builder.Host.ConfigureWebJobs(webJobs => webJobs.AddAzureStorageQueues(options => HostJson.ApplyQueues(hostJson, options)));
-        // A storage outage must not end the process (see OutageTolerantQueueProcessor); replaces the SDK's default factory.
+        // A storage outage must not end the process and a crash must not hide messages for 10 minutes (see
+        // OutageTolerantQueueProcessor); replaces the SDK's default factory.
         builder.Services.RemoveAll<IQueueProcessorFactory>();
-        builder.Services.AddSingleton<IQueueProcessorFactory>(new OutageTolerantQueueProcessorFactory(StorageOutageTolerance));
+        builder.Services.AddSingleton<IQueueProcessorFactory>(new OutageTolerantQueueProcessorFactory(StorageOutageTolerance, MessageHold, MessageHoldRenewal));
         builder.Services.AddSingleton<ITypeLocator>(new JobTypeLocator(typeof(IngestEventsJob)));
         // The Functions timers SessionClock and AlertClock, on the same schedules; each can be switched off for benchmarks.
         AddTimer(builder, "LocalHost:Clock", "session clock", sp => sp.GetRequiredService<IOptions<InfusionAuditOptions>>().Value.ClockSchedule,
