@@ -54,8 +54,12 @@ public static class LocalHostSetup
         builder.Services.AddInfusionAuditTelemetry(builder.Configuration);
 
         // The trigger's own queue requests (receive, delete) go through the counter too, so benchmarks count every round trip.
+        // A queue read that finds storage gone answers 503 so the WebJobs listener backs off instead of ending the host.
         builder.Services.AddAzureClients(clients => clients.ConfigureDefaults((options, services) =>
-            options.AddPolicy(services.GetRequiredService<StorageRequestCounter>(), HttpPipelinePosition.PerRetry)));
+        {
+            options.AddPolicy(services.GetRequiredService<StorageRequestCounter>(), HttpPipelinePosition.PerRetry);
+            options.AddPolicy(new ListenerOutagePolicy(), HttpPipelinePosition.PerCall);
+        }));
 
         // LocalHost:HostJsonPath lets a test host use shorter retry timings; everything else reads the root host.json.
         var hostJson = HostJson.Load(builder.Configuration["LocalHost:HostJsonPath"] is { Length: > 0 } path ? path : Path.Combine(AppContext.BaseDirectory, "host.json"));

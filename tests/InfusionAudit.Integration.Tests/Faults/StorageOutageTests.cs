@@ -57,12 +57,42 @@ public sealed class StorageOutageTests
         });
     }
 
+    [Fact]
+    public async Task TheLocalHostRidesOutAMinuteOfRefusedConnectionsLongerThanTheStorageClientsRetries()
+    {
+        // The storage SDK gives up on a refused connection after its retries (seconds); the WebJobs queue listener backs
+        // off only on 5xx answers and rethrew anything else from its receive, which ended the host.
+        await using var azurite = await OnDiskAzurite.StartAsync();
+        var (blob, queue, table, throughProxy) = FaultProxy.InFrontOf(azurite);
+        await using var _ = blob;
+        await using var __ = queue;
+        await using var ___ = table;
+        FaultProxy[] proxies = [blob, queue, table];
+        await RunThroughOutageAsync(azurite, throughProxy, "fault proxy: 60 s refused", () =>
+        {
+            foreach (var proxy in proxies)
+            {
+                proxy.Inject(ProxyFault.Refuse);
+            }
+
+            return Task.FromResult<Func<Task>>(() =>
+            {
+                foreach (var proxy in proxies)
+                {
+                    proxy.Inject(ProxyFault.None);
+                }
+
+                return Task.CompletedTask;
+            });
+        }, TimeSpan.FromSeconds(60));
+    }
+
     /// <summary>
-    /// Sends half the sessions, starts the outage once the host is storing them, keeps it 10 s while checking the host
+    /// Sends half the sessions, starts the outage once the host is storing them, keeps it 10 s (or <paramref name="outage"/>) while checking the host
     /// stays up, ends it, sends the other half, and requires every event stored exactly once. The test's own queue
     /// client talks to Azurite directly (through no proxy).
     /// </summary>
-    private static async Task RunThroughOutageAsync(OnDiskAzurite azurite, string hostStorage, string scenario, Func<Task<Func<Task>>> startOutage)
+    private static async Task RunThroughOutageAsync(OnDiskAzurite azurite, string hostStorage, string scenario, Func<Task<Func<Task>>> startOutage, TimeSpan? outage = null)
     {
         var queueName = "events-" + Guid.NewGuid().ToString("N")[..12];
         using var host = await LocalHostProcess.StartAsync(hostStorage, queueName, Path.Combine(RepositoryPaths.Root, "host.json"));
@@ -78,7 +108,7 @@ public sealed class StorageOutageTests
         // Storage goes away while the host is in the middle of the first half.
         await Eventually.Require("the host starts storing the first half", () => host.StoredEventIdsAsync(scripts[0].SessionId), ids => ids.Count > 0, TimeSpan.FromSeconds(30));
         var endOutage = await startOutage();
-        var outageEnds = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(10);
+        var outageEnds = DateTimeOffset.UtcNow + (outage ?? TimeSpan.FromSeconds(10));
         while (DateTimeOffset.UtcNow < outageEnds)
         {
             host.HasExited.ShouldBeFalse($"the local host exited during the storage outage:\n{host.Tail()}");
