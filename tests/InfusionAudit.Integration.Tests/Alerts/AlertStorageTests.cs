@@ -24,7 +24,7 @@ public sealed class AlertStorageTests
         created.Sum(c => c.Count).ShouldBe(1);
         var partition = await host.Get<AlertRepository>().LoadAsync(request.Evaluation.State.ClinicId, request.SessionId, Ct);
         partition.Alerts.ShouldHaveSingleItem().RuleId.ShouldBe(RuleIds.VitalsBpCritical);
-        partition.Notifications.ShouldHaveSingleItem().Notification.NotificationId.ShouldBe(request.SessionId + "~n001");
+        partition.Notifications.ShouldHaveSingleItem().Notification.NotificationId.ShouldBe(request.SessionId + "@" + request.Evaluation.State.ClinicId + "~n001");
         partition.Group!.NotificationCount.ShouldBe(1);
     }
 

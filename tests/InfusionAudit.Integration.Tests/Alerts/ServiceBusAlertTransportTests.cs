@@ -27,10 +27,10 @@ public sealed class ServiceBusAlertTransportTests
 
         results.ShouldBe([null]);
         var received = broker.Messages.ShouldHaveSingleItem();
-        received.Properties.MessageId.ShouldBe("S-sb1~n001");
+        received.Properties.MessageId.ShouldBe("S-sb1@abq-01~n001");
         received.Properties.Subject.ShouldBe("VITALS-BP-CRITICAL");
         received.Properties.ContentType.ToString().ShouldBe("application/json");
-        received.Properties.CorrelationId.ShouldBe("S-sb1");
+        received.Properties.CorrelationId.ShouldBe("S-sb1@abq-01");
         Body(received).ShouldBe(alert.Body);
         received.ApplicationProperties["severity"].ShouldBe("critical");
         received.ApplicationProperties["clinicId"].ShouldBe("abq-01");
