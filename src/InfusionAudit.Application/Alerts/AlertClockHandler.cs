@@ -64,7 +64,7 @@ public sealed partial class AlertClockHandler(
     {
         for (var attempt = 1; ; attempt++)
         {
-            var partition = await repository.LoadAsync(due.SessionId, cancellationToken);
+            var partition = await repository.LoadAsync(due.ClinicId, due.SessionId, cancellationToken);
             if (partition.Group is not { } group)
             {
                 // A writer scheduled the session and crashed before its commit: nothing to do.

@@ -16,14 +16,14 @@ public sealed class AlertCommandHandler(AlertRepository repository, AlertStore s
 
     private async Task<(AlertCommandStatus Status, AlertView? Alert)> RunAsync(string alertId, Func<SessionAlerts, DateTimeOffset, AlertCommandResult> decide, CancellationToken cancellationToken)
     {
-        if (AlertIds.SessionOf(alertId) is not { } sessionId)
+        if (AlertIds.SessionOf(alertId) is not var (clinicId, sessionId))
         {
             return (AlertCommandStatus.NotFound, null);
         }
 
         for (var attempt = 1; ; attempt++)
         {
-            var partition = await repository.LoadAsync(sessionId, cancellationToken);
+            var partition = await repository.LoadAsync(clinicId, sessionId, cancellationToken);
             var now = clock.GetUtcNow();
             var result = decide(partition.Snapshot, now);
             if (result.Changes is not { } changes || result.Alert is not { } alert)

@@ -104,7 +104,7 @@ public sealed partial class AlertDispatcher(
 
         var recorded = await Task.WhenAll(updated.Select(async (n, i) =>
         {
-            var etag = claims[i].Lost ? null : await repository.UpdateDeliveryAsync(n.Notification.SessionId, n.Notification.NotificationId, n.Delivery, claims[i].ETag, cancellationToken);
+            var etag = claims[i].Lost ? null : await repository.UpdateDeliveryAsync(n.Notification.ClinicId, n.Notification.SessionId, n.Notification.NotificationId, n.Delivery, claims[i].ETag, cancellationToken);
             if (etag is null)
             {
                 // The claim ran out while sending (renewals failed): whoever holds it now owns the record.
@@ -117,8 +117,8 @@ public sealed partial class AlertDispatcher(
 
         // A failure must bring the timer back at the retry time, whatever the session's schedule said.
         await Task.WhenAll(recorded.Where(n => !n.Delivery.IsDelivered)
-            .GroupBy(n => n.Notification.SessionId)
-            .Select(g => index.ScheduleAsync(settings.Scope, g.Key, g.First().Notification.ClinicId, g.Min(n => n.Delivery.NextAttemptAt), cancellationToken)));
+            .GroupBy(n => (n.Notification.ClinicId, n.Notification.SessionId))
+            .Select(g => index.ScheduleAsync(settings.Scope, g.Key.SessionId, g.Key.ClinicId, g.Min(n => n.Delivery.NextAttemptAt), cancellationToken)));
         return recorded;
     }
 
@@ -130,7 +130,7 @@ public sealed partial class AlertDispatcher(
         if (known.ETag == default)
         {
             // A row whose ETag the commit did not report: claim it only if it is still as its creator wrote it.
-            if (await repository.ReadNotificationAsync(id.SessionId, id.NotificationId, cancellationToken) is not { } stored
+            if (await repository.ReadNotificationAsync(id.ClinicId, id.SessionId, id.NotificationId, cancellationToken) is not { } stored
                 || stored.Delivery.Attempts != known.Delivery.Attempts
                 || stored.Delivery.NextAttemptAt != known.Delivery.NextAttemptAt)
             {
@@ -146,7 +146,7 @@ public sealed partial class AlertDispatcher(
         }
 
         var lease = known.Delivery with { NextAttemptAt = clock.GetUtcNow() + settings.DispatchLease };
-        if (await repository.UpdateDeliveryAsync(id.SessionId, id.NotificationId, lease, known.ETag, cancellationToken) is not { } etag)
+        if (await repository.UpdateDeliveryAsync(id.ClinicId, id.SessionId, id.NotificationId, lease, known.ETag, cancellationToken) is not { } etag)
         {
             LogNotClaimed(logger, id.NotificationId);
             return null;
@@ -178,7 +178,7 @@ public sealed partial class AlertDispatcher(
                 var lease = c.Notification.Delivery with { NextAttemptAt = until };
                 try
                 {
-                    if (await repository.UpdateDeliveryAsync(n.SessionId, n.NotificationId, lease, c.ETag, CancellationToken.None) is { } etag)
+                    if (await repository.UpdateDeliveryAsync(n.ClinicId, n.SessionId, n.NotificationId, lease, c.ETag, CancellationToken.None) is { } etag)
                     {
                         c.Renewed(lease, etag);
                     }

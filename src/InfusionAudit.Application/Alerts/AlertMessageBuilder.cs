@@ -37,7 +37,7 @@ public sealed class AlertMessageBuilder(IOptions<AlertOptions> options)
             devices,
             rules,
             [.. items.Select(Item)],
-            new AlertMessageLinks(Url($"/api/sessions/{notification.SessionId}"), Url($"/api/alerts?clinicId={Uri.EscapeDataString(notification.ClinicId)}&state=open")),
+            new AlertMessageLinks(Url($"/api/sessions/{notification.SessionId}?clinicId={Uri.EscapeDataString(notification.ClinicId)}"), Url($"/api/alerts?clinicId={Uri.EscapeDataString(notification.ClinicId)}&state=open")),
             notification.CreatedAt);
     }
 

@@ -8,12 +8,12 @@ public sealed class AlertQueryHandler(AlertRepository repository, AlertIndex ind
 {
     public async Task<AlertView?> GetAsync(string alertId, CancellationToken cancellationToken)
     {
-        if (AlertIds.SessionOf(alertId) is not { } sessionId)
+        if (AlertIds.SessionOf(alertId) is not var (clinicId, sessionId))
         {
             return null;
         }
 
-        var partition = await repository.LoadAsync(sessionId, cancellationToken);
+        var partition = await repository.LoadAsync(clinicId, sessionId, cancellationToken);
         return partition.Snapshot.Find(alertId) is { } alert ? AlertView.From(alert, partition) : null;
     }
 
@@ -22,7 +22,7 @@ public sealed class AlertQueryHandler(AlertRepository repository, AlertIndex ind
     {
         var (page, rowKeys) = await index.PageAsync(clinicId, state, pageSize, continuationToken, cancellationToken);
         var partitions = await Task.WhenAll(page.Entries.Select(e => e.SessionId).Distinct(StringComparer.Ordinal)
-            .Select(id => repository.LoadAsync(id, cancellationToken)));
+            .Select(id => repository.LoadAsync(clinicId, id, cancellationToken)));
         var bySession = partitions.ToDictionary(p => p.SessionId, StringComparer.Ordinal);
         var items = new List<AlertView>(page.Entries.Count);
         var stale = new List<Task>();

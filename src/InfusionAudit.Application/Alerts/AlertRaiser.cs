@@ -52,7 +52,7 @@ public sealed partial class AlertRaiser(
         var devices = DeviceLookup(request);
         for (var attempt = 1; ; attempt++)
         {
-            var partition = await repository.LoadAsync(request.SessionId, cancellationToken);
+            var partition = await repository.LoadAsync(state.ClinicId, request.SessionId, cancellationToken);
             if (alerting.Count == 0 && partition.Group is null)
             {
                 return [];

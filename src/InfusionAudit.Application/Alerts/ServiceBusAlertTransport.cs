@@ -1,4 +1,5 @@
 using Azure.Messaging.ServiceBus;
+using InfusionAudit.Domain.Sessions;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
@@ -96,7 +97,8 @@ public sealed class ServiceBusAlertTransport : IAlertTransport, IAsyncDisposable
             MessageId = m.NotificationId,
             Subject = m.Subject,
             ContentType = "application/json",
-            CorrelationId = m.SessionId,
+            // The clinic's session (sessionId@clinicId): two clinics' sessions with one id never correlate.
+            CorrelationId = ClinicSessionKey.Of(m.ClinicId, m.SessionId),
         };
         message.ApplicationProperties["severity"] = m.Severity;
         message.ApplicationProperties["clinicId"] = m.ClinicId;

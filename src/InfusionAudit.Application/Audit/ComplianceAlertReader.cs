@@ -32,7 +32,7 @@ public sealed class ComplianceAlertReader(AlertListingReader listing, AlertRepos
         var found = new List<Alert>();
         await Parallel.ForEachAsync(sessions, new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = cancellationToken }, async (sessionId, ct) =>
         {
-            var partition = await alerts.LoadAsync(sessionId, ct);
+            var partition = await alerts.LoadAsync(clinicId, sessionId, ct);
             lock (found)
             {
                 found.AddRange(partition.Alerts.Where(a => raisedIds.Contains(a.AlertId)));

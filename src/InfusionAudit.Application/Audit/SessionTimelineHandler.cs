@@ -10,10 +10,10 @@ namespace InfusionAudit.Application.Audit;
 /// <summary>One session's time line: its partition and its alert partition, read side by side (two requests).</summary>
 public sealed class SessionTimelineHandler(SessionRepository sessions, AlertRepository alerts)
 {
-    public async Task<SessionAuditTimeline?> GetAsync(string sessionId, CancellationToken cancellationToken)
+    public async Task<SessionAuditTimeline?> GetAsync(string clinicId, string sessionId, CancellationToken cancellationToken)
     {
-        var partitionRead = sessions.LoadAsync(sessionId, cancellationToken);
-        var alertRead = alerts.LoadAsync(sessionId, cancellationToken);
+        var partitionRead = sessions.LoadAsync(clinicId, sessionId, cancellationToken);
+        var alertRead = alerts.LoadAsync(clinicId, sessionId, cancellationToken);
         await Task.WhenAll(partitionRead, alertRead);
         var partition = partitionRead.Result;
         if (partition.State is null)

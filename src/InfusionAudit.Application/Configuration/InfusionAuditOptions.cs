@@ -50,4 +50,10 @@ public sealed class InfusionAuditOptions
 
     /// <summary>API keys per role; each value is a comma-separated list so keys can be rotated without downtime.</summary>
     public ApiKeyOptions Keys { get; set; } = new();
+
+    /// <summary>Producer keys bound to clinics (<c>InfusionAudit:ProducerKeys:{n}:Key</c> and <c>:Clinics</c>); see <see cref="ProducerBinding"/>.</summary>
+    public List<ProducerBinding> ProducerKeys { get; set; } = [];
+
+    /// <summary>Entra producer principals bound to clinics (<c>InfusionAudit:ProducerPrincipals:{n}:Principal</c> and <c>:Clinics</c>).</summary>
+    public List<ProducerBinding> ProducerPrincipals { get; set; } = [];
 }

@@ -21,14 +21,15 @@ public sealed class EventsEndpoint(
 {
     public async Task<IResult> PostAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (_, denied) = authorization.Authorize(request, CallerRole.Producer);
+        var (caller, denied) = authorization.Authorize(request, CallerRole.Producer);
         if (denied is not null)
         {
             return denied;
         }
 
         var limit = options.Value.MaxHttpBodyBytes;
-        var context = new IngestContext("http", RequestKey(), clock.GetUtcNow());
+        // A producer bound to clinics writes only for them (its other events are stored rejections); see ProducerBinding.
+        var context = new IngestContext("http", RequestKey(), clock.GetUtcNow()) { AllowedClinics = caller?.Clinics };
         var (text, complete) = await ReadBodyAsync(request, limit, cancellationToken);
         if (!complete)
         {

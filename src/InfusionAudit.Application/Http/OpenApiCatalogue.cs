@@ -22,6 +22,7 @@ public static class OpenApiCatalogue
     {
         var sessionId = Path("sessionId", "A session id (contract id syntax).", "S-example");
         var clinicId = Path("clinicId", "A clinic id (contract id syntax).", "abq-01");
+        var sessionClinic = Query(SessionClinic.ClinicIdName, false, IdSchema(), "The session's clinic: a session is a clinic's session id. Optional when exactly one clinic has a session with this id; without it, several clinics answer 409.", "abq-01");
         var alertId = new OpenApiParameter("alertId", "path", true, new JsonObject { ["type"] = "string", ["maxLength"] = 512 }, "An alert id (from a list, a notification or a session time line).", "example-alert");
         OpenApiParameter[] range =
         [
@@ -56,15 +57,16 @@ public static class OpenApiCatalogue
             new("GET", SessionsEndpoint.Route, "GetSession", "One session: state, a page of its events in sequence order, findings. Access-logged.", [CallerRole.Auditor, CallerRole.OnCall],
                 [
                     sessionId,
+                    sessionClinic,
                     Query(SessionsEndpoint.EventsFromName, false, new JsonObject { ["type"] = "integer", ["format"] = "int64", ["minimum"] = 0 }, "Lowest sequence number of the events to return; default 0. The answer's nextEventsFrom asks for the next page."),
                     Query(SessionsEndpoint.EventsLimitName, false, new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = SessionQueryHandler.MaxEventsLimit }, $"Events per page, 1–{SessionQueryHandler.MaxEventsLimit}; default {SessionQueryHandler.DefaultEventsLimit}. A page ends at a sequence boundary."),
                 ],
-                [Ok("The session.", "SessionDocument"), Bad("Malformed id or paging parameter."), .. Denials(), NotFound(), LogDown()]),
+                [Ok("The session.", "SessionDocument"), Bad("Malformed id or paging parameter."), .. Denials(), NotFound(), AmbiguousSession(), LogDown()]),
             new("GET", ReplayEndpoint.Route, "ReplaySession", "The session judged again against a protocol version, beside the stored findings. Access-logged.", [CallerRole.Auditor],
-                [sessionId, Query("protocolVersion", false, new JsonObject { ["type"] = "integer", ["minimum"] = 1 }, "Protocol version to judge against; default: the version stored.")],
-                [Ok("The replay.", "ReplayReport"), Bad("Malformed id or version."), .. Denials(), NotFound(), LogDown()]),
-            new("GET", AuditSessionTimelineEndpoint.Route, "GetSessionTimeline", "One session's events, findings and alert changes on one time line, with its findings and alerts. Access-logged.", [CallerRole.Auditor, CallerRole.OnCall], [sessionId],
-                [Ok("The time line.", "SessionAuditTimeline"), Bad("Malformed id."), .. Denials(), NotFound(), LogDown()]),
+                [sessionId, sessionClinic, Query("protocolVersion", false, new JsonObject { ["type"] = "integer", ["minimum"] = 1 }, "Protocol version to judge against; default: the version stored.")],
+                [Ok("The replay.", "ReplayReport"), Bad("Malformed id or version."), .. Denials(), NotFound(), AmbiguousSession(), LogDown()]),
+            new("GET", AuditSessionTimelineEndpoint.Route, "GetSessionTimeline", "One session's events, findings and alert changes on one time line, with its findings and alerts. Access-logged.", [CallerRole.Auditor, CallerRole.OnCall], [sessionId, sessionClinic],
+                [Ok("The time line.", "SessionAuditTimeline"), Bad("Malformed id."), .. Denials(), NotFound(), AmbiguousSession(), LogDown()]),
             new("GET", "/api/diagnostics/counters", "DiagnosticsCounters", "Pipeline and storage request counters of this host process.", [CallerRole.Auditor], [],
                 [Ok("The counters.", "PipelineCounterSnapshot"), .. Denials()]),
             new("GET", AuditClinicSessionsEndpoint.Route, "ListClinicSessions", "Sessions of a clinic by session date (UTC day of the start). Access-logged.", [CallerRole.Auditor],
@@ -151,6 +153,8 @@ public static class OpenApiCatalogue
     private static OpenApiResponse Bad(string description) => new(400, description, new Dictionary<string, string?> { [Problem] = "Problem" });
 
     private static OpenApiResponse NotFound(string description = "No such session.") => new(404, description, new Dictionary<string, string?> { [Problem] = "Problem" });
+
+    private static OpenApiResponse AmbiguousSession() => new(409, "Several clinics have a session with this id and no clinicId was given; the problem lists them in clinicIds.", new Dictionary<string, string?> { [Problem] = "Problem" });
 
     private static OpenApiResponse Conflict() => new(409, "The alert is already resolved.", new Dictionary<string, string?> { [Problem] = "Problem" });
 

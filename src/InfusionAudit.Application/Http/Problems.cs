@@ -20,4 +20,12 @@ public static class Problems
 
     public static IResult NotFound(string detail) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: detail);
+
+    /// <summary>A session read that names no clinic, for a session id that several clinics use.</summary>
+    public static IResult AmbiguousSession(string sessionId, IReadOnlyList<string> clinicIds) =>
+        Results.Problem(
+            statusCode: StatusCodes.Status409Conflict,
+            title: "Session id used by several clinics",
+            detail: $"Clinics {string.Join(", ", clinicIds)} each have a session {sessionId}. Name one with the clinicId query parameter.",
+            extensions: new Dictionary<string, object?> { ["parameter"] = "clinicId", ["clinicIds"] = clinicIds });
 }

@@ -2,23 +2,26 @@ using System.Globalization;
 using InfusionAudit.Application.Audit;
 using InfusionAudit.Application.Replay;
 using InfusionAudit.Application.Security;
+using InfusionAudit.Application.Sessions;
 using Microsoft.AspNetCore.Http;
 
 namespace InfusionAudit.Application.Http;
 
 /// <summary>
 /// <c>GET /api/sessions/{sessionId}/replay?protocolVersion=N</c> (auditor): the session judged again against protocol
-/// version N (default: the version it was judged against) beside the stored findings. Recorded in the access log.
+/// version N (default: the version it was judged against) beside the stored findings. The clinic as for
+/// <see cref="SessionsEndpoint"/>: <c>clinicId</c>, needed when several clinics use the session id. Recorded in the access log.
 /// </summary>
-public sealed class ReplayEndpoint(ReplayHandler replay, AuditReadPipeline pipeline)
+public sealed class ReplayEndpoint(ReplayHandler replay, AuditReadPipeline pipeline, SessionQueryHandler sessions)
 {
     public const string Route = "/api/sessions/{sessionId}/replay";
 
     public Task<IResult> GetAsync(HttpRequest request, string sessionId, CancellationToken cancellationToken) =>
         pipeline.ReadAsync(request, Route, [CallerRole.Auditor], async _ =>
         {
-            var p = new AuditParameters(request, "protocolVersion");
+            var p = new AuditParameters(request, SessionClinic.ClinicIdName, "protocolVersion");
             var id = p.RouteId("sessionId", sessionId);
+            var named = p.Id(SessionClinic.ClinicIdName);
             int? version = null;
             if (p.Text("protocolVersion") is { } text)
             {
@@ -35,9 +38,15 @@ public sealed class ReplayEndpoint(ReplayHandler replay, AuditReadPipeline pipel
                 return AuditAnswer.Refused(problem);
             }
 
+            var (clinicId, unresolved) = await SessionClinic.ResolveAsync(sessions, id, named, cancellationToken);
+            if (unresolved is not null)
+            {
+                return AuditAnswer.Refused(unresolved);
+            }
+
             try
             {
-                var report = await replay.ReplayAsync(id, version, cancellationToken);
+                var report = await replay.ReplayAsync(clinicId!, id, version, cancellationToken);
                 return report is null
                     ? AuditAnswer.Refused(Problems.NotFound($"No session {id} has been received."))
                     : new AuditAnswer(Results.Json(report, JsonDefaults.Options), 1);

@@ -5,7 +5,11 @@ using Microsoft.AspNetCore.Http;
 
 namespace InfusionAudit.Application.Http;
 
-/// <summary><c>GET /api/sessions/{sessionId}</c>: state, events in sequence order and findings of one session. Recorded in the access log.</summary>
+/// <summary>
+/// <c>GET /api/sessions/{sessionId}?clinicId=</c>: state, events in sequence order and findings of one session. A session
+/// is a clinic's session id: without <c>clinicId</c> the read answers when exactly one clinic has that id, and a 409
+/// problem naming the clinics when several do. Recorded in the access log.
+/// </summary>
 public sealed class SessionsEndpoint(SessionQueryHandler sessions, AuditReadPipeline pipeline)
 {
     public const string Route = "/api/sessions/{sessionId}";
@@ -19,8 +23,9 @@ public sealed class SessionsEndpoint(SessionQueryHandler sessions, AuditReadPipe
     public Task<IResult> GetAsync(HttpRequest request, string sessionId, CancellationToken cancellationToken) =>
         pipeline.ReadAsync(request, Route, [CallerRole.Auditor, CallerRole.OnCall], async _ =>
         {
-            var p = new AuditParameters(request, EventsFromName, EventsLimitName);
+            var p = new AuditParameters(request, SessionClinic.ClinicIdName, EventsFromName, EventsLimitName);
             var id = p.RouteId("sessionId", sessionId);
+            var named = p.Id(SessionClinic.ClinicIdName);
             var from = p.Whole(EventsFromName, 0, long.MaxValue, 0);
             var limit = (int)p.Whole(EventsLimitName, 1, SessionQueryHandler.MaxEventsLimit, SessionQueryHandler.DefaultEventsLimit);
             if (p.Problem is { } problem)
@@ -28,9 +33,15 @@ public sealed class SessionsEndpoint(SessionQueryHandler sessions, AuditReadPipe
                 return AuditAnswer.Refused(problem);
             }
 
-            var document = await sessions.GetAsync(id, from, limit, cancellationToken);
+            var (clinicId, unresolved) = await SessionClinic.ResolveAsync(sessions, id, named, cancellationToken);
+            if (unresolved is not null)
+            {
+                return AuditAnswer.Refused(unresolved);
+            }
+
+            var document = await sessions.GetAsync(clinicId!, id, from, limit, cancellationToken);
             return document is null
-                ? AuditAnswer.Refused(Problems.NotFound($"No session {id} has been received."))
+                ? AuditAnswer.Refused(Problems.NotFound($"No session {id} of clinic {clinicId} has been received."))
                 : new AuditAnswer(Results.Json(document, JsonDefaults.Options), 1 + document.Events.Count + document.Findings.Count);
         }, cancellationToken);
 }

@@ -30,6 +30,9 @@ public sealed partial class IngestHandler(
 
     private const int MaxStoredMessageChars = 2048;
 
+    /// <summary>The rejection of an event for a clinic its producer is not bound to (<see cref="IngestContext.AllowedClinics"/>).</summary>
+    public const string ClinicNotAllowed = "clinic-not-allowed";
+
     /// <summary>A message of the device event queue, as stored: base64 of UTF-8 JSON (host.json sets <c>messageEncoding</c> to <c>none</c>).</summary>
     /// <remarks>
     /// The triggers leave the decoding to this handler: a trigger that decodes poisons a message that is not base64 at
@@ -57,17 +60,30 @@ public sealed partial class IngestHandler(
         var parsed = EventParser.Parse(messageText);
         var outcomes = new EventOutcome[parsed.Events.Count];
         var rejected = new List<(ParsedEvent Element, EventRejection Reason)>();
-        var bySession = new Dictionary<string, List<IncomingEvent>>(StringComparer.Ordinal);
+        var bySession = new Dictionary<(string ClinicId, string SessionId), List<IncomingEvent>>();
 
         foreach (var element in parsed.Events)
         {
-            if (element.Event is { } deviceEvent)
+            if (element.Event is { } barred && context.AllowedClinics is { } allowed && !allowed.Contains(barred.ClinicId))
+            {
+                // The producer is bound to other clinics: the event is kept as a rejection, the others go on.
+                var reason = new EventRejection(
+                    barred.EventId,
+                    "clinicId",
+                    ClinicNotAllowed,
+                    $"This producer may write only for clinic(s) {string.Join(", ", allowed.Order(StringComparer.Ordinal))}; the event is for clinic {barred.ClinicId}.");
+                rejected.Add((element, reason));
+                outcomes[element.Index] = new EventOutcome(element.Index, reason.EventId, EventOutcomeStatus.Rejected, reason);
+            }
+            else if (element.Event is { } deviceEvent)
             {
                 // The raw text is hashed within the event's clinic, so it carries the same hash as the parsed event.
                 var incoming = new IncomingEvent(element.Index, pseudonymizer.Pseudonymize(deviceEvent), pseudonymizer.ForClinic(deviceEvent.ClinicId).RedactRawJson(element.RawJson));
-                if (!bySession.TryGetValue(deviceEvent.SessionId, out var list))
+                // A session is a clinic's session id: the same id at two clinics is two sessions.
+                var key = (deviceEvent.ClinicId, deviceEvent.SessionId);
+                if (!bySession.TryGetValue(key, out var list))
                 {
-                    bySession[deviceEvent.SessionId] = list = [];
+                    bySession[key] = list = [];
                 }
 
                 list.Add(incoming);
@@ -81,7 +97,7 @@ public sealed partial class IngestHandler(
         }
 
         // Sessions are independent partitions: write them concurrently.
-        var results = await Task.WhenAll(bySession.Select(s => committer.CommitAsync(s.Key, s.Value, context.ReceivedAt, cancellationToken)));
+        var results = await Task.WhenAll(bySession.Select(s => committer.CommitAsync(s.Key.ClinicId, s.Key.SessionId, s.Value, context.ReceivedAt, cancellationToken)));
         InfusionAuditTelemetry.RecordFindings(results.SelectMany(r => r.NewFindings));
         foreach (var outcome in results.SelectMany(r => r.Outcomes))
         {

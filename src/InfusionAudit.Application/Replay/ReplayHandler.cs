@@ -11,9 +11,9 @@ public sealed class ReplayHandler(SessionRepository sessions, ProtocolLibrary pr
 {
     /// <returns>The report, or null when the session is unknown.</returns>
     /// <exception cref="ArgumentException">The protocol version does not exist for the session's protocol.</exception>
-    public async Task<ReplayReport?> ReplayAsync(string sessionId, int? protocolVersion, CancellationToken cancellationToken)
+    public async Task<ReplayReport?> ReplayAsync(string clinicId, string sessionId, int? protocolVersion, CancellationToken cancellationToken)
     {
-        var partition = await sessions.LoadAsync(sessionId, cancellationToken);
+        var partition = await sessions.LoadAsync(clinicId, sessionId, cancellationToken);
         if (partition.State is null)
         {
             return null;

@@ -10,7 +10,9 @@ namespace InfusionAudit.Application.Security;
 /// Checks the <c>x-functions-key</c> header (as Azure Functions does) against the configured keys of each role.
 /// Comparison is constant-time; the key id in logs is a short hash, never the key. When
 /// <see cref="AppServiceAuthOptions.Enabled"/> is set, a request without a key may instead carry the Entra ID user that
-/// App Service authentication signed in (<see cref="AppServicePrincipal"/>).
+/// App Service authentication signed in (<see cref="AppServicePrincipal"/>). Producers listed in
+/// <see cref="InfusionAuditOptions.ProducerKeys"/> and <see cref="InfusionAuditOptions.ProducerPrincipals"/> come out
+/// bound to their clinics (<see cref="Caller.Clinics"/>).
 /// </summary>
 public sealed class ApiKeyAuthenticator
 {
@@ -18,13 +20,20 @@ public sealed class ApiKeyAuthenticator
 
     private readonly IReadOnlyList<(byte[] Key, Caller Caller)> keys;
     private readonly AppServiceAuthOptions appServiceAuth;
+    private readonly Dictionary<string, IReadOnlySet<string>> boundPrincipals;
 
     public ApiKeyAuthenticator(IOptions<InfusionAuditOptions> options, IOptions<AppServiceAuthOptions> appServiceAuth)
     {
         this.appServiceAuth = appServiceAuth.Value;
         var configured = options.Value.Keys;
+        boundPrincipals = options.Value.ProducerPrincipals
+            .Where(p => !string.IsNullOrWhiteSpace(p.Principal))
+            .GroupBy(p => "entra:" + p.Principal.Trim(), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.SelectMany(p => p.ClinicSet()).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         keys =
         [
+            // Bound keys first: a key listed both bound and unbound stays bound.
+            .. options.Value.ProducerKeys.Where(b => !string.IsNullOrWhiteSpace(b.Key)).SelectMany(b => Parse(b.Key, CallerRole.Producer, b.ClinicSet())),
             .. Parse(configured.Producer, CallerRole.Producer),
             .. Parse(configured.OnCall, CallerRole.OnCall),
             .. Parse(configured.Auditor, CallerRole.Auditor),
@@ -43,13 +52,16 @@ public sealed class ApiKeyAuthenticator
             return Authenticate(key);
         }
 
-        return appServiceAuth.Enabled
+        var principal = appServiceAuth.Enabled
             ? AppServicePrincipal.Read(
                 request.Headers[AppServicePrincipal.HeaderName].FirstOrDefault(),
                 request.Headers[AppServicePrincipal.IdHeaderName].FirstOrDefault(),
                 request.Headers[AppServicePrincipal.NameHeaderName].FirstOrDefault(),
                 appServiceAuth)
             : null;
+        return principal is not null && boundPrincipals.TryGetValue(principal.KeyId, out var clinics)
+            ? principal with { Clinics = clinics }
+            : principal;
     }
 
     /// <summary>The caller for a presented key, or null when the key is missing or unknown.</summary>
@@ -74,7 +86,7 @@ public sealed class ApiKeyAuthenticator
         return match;
     }
 
-    private static IEnumerable<(byte[], Caller)> Parse(string list, CallerRole role) =>
+    private static IEnumerable<(byte[], Caller)> Parse(string list, CallerRole role, IReadOnlySet<string>? clinics = null) =>
         list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(k => (Encoding.UTF8.GetBytes(k), new Caller(role, $"{role.ToString().ToLowerInvariant()}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(k)))[..8]}")));
+            .Select(k => (Encoding.UTF8.GetBytes(k), new Caller(role, $"{role.ToString().ToLowerInvariant()}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(k)))[..8]}") { Clinics = clinics }));
 }

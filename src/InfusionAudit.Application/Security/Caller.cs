@@ -10,4 +10,7 @@ public sealed record Caller(CallerRole Role, string KeyId)
     /// API knows (then no route admits it).
     /// </summary>
     public IReadOnlyCollection<CallerRole> Roles { get; init; } = [Role];
+
+    /// <summary>The clinics a producer bound by configuration may write for; null: every clinic.</summary>
+    public IReadOnlySet<string>? Clinics { get; init; }
 }

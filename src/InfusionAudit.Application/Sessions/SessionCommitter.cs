@@ -35,25 +35,26 @@ public sealed partial class SessionCommitter(
 
     private readonly SessionLocks locks = new();
 
-    /// <summary>Adds the events of one session from one message.</summary>
-    public async Task<SessionCommitResult> CommitAsync(string sessionId, IReadOnlyList<IncomingEvent> incoming, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    /// <summary>Adds the events of one session (a clinic's session id) from one message.</summary>
+    public async Task<SessionCommitResult> CommitAsync(string clinicId, string sessionId, IReadOnlyList<IncomingEvent> incoming, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         var first = incoming.Min(e => e.Event.Sequence);
-        var turn = await locks.AcquireAsync(sessionId, first, cancellationToken);
+        var key = ClinicSessionKey.Of(clinicId, sessionId);
+        var turn = await locks.AcquireAsync(key, first, cancellationToken);
         try
         {
             // A message whose events start past a hole in what this host holds of the session most likely overtook
             // the message that fills it (messages are handled side by side): give that one the turn first, briefly, so
             // the session is not judged on a stream with a hole that is about to close (a transient finding would
             // alert). Sequence order decides who goes next (SessionLocks).
-            for (var hold = 0; hold < MaxHolds && ExpectsEarlierEvents(sessionId, first); hold++)
+            for (var hold = 0; hold < MaxHolds && ExpectsEarlierEvents(clinicId, sessionId, first); hold++)
             {
                 turn.Dispose();
                 await Task.Delay(HoldStep, cancellationToken);
-                turn = await locks.AcquireAsync(sessionId, first, cancellationToken);
+                turn = await locks.AcquireAsync(key, first, cancellationToken);
             }
 
-            return await CommitInTurnAsync(sessionId, incoming, receivedAt, cancellationToken);
+            return await CommitInTurnAsync(clinicId, sessionId, incoming, receivedAt, cancellationToken);
         }
         finally
         {
@@ -61,14 +62,10 @@ public sealed partial class SessionCommitter(
         }
     }
 
-    private async Task<SessionCommitResult> CommitInTurnAsync(string sessionId, IReadOnlyList<IncomingEvent> incoming, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    private async Task<SessionCommitResult> CommitInTurnAsync(string clinicId, string sessionId, IReadOnlyList<IncomingEvent> incoming, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         HashSet<string>? storedBeforeUs = null;
         var indexLog = new IndexWriteLog();
-
-        // The clinic the events name, until the directory says the session id belongs to another one.
-        var clinicId = incoming[0].Event.ClinicId;
-        var movedToOwner = false;
 
         // Alerts recorded by any attempt (a conflicting attempt's alerts stay stored): sent once the session commit stands.
         var outbox = new List<StoredNotification>();
@@ -104,14 +101,6 @@ public sealed partial class SessionCommitter(
                 LogConflict(logger, sessionId, attempt);
                 await Task.Delay(Backoff(attempt), cancellationToken);
             }
-            catch (SessionClaimedElsewhereException claimed) when (!movedToOwner)
-            {
-                // The id belongs to another clinic: judge the events against that clinic's session, which rejects
-                // those of this clinic.
-                clinicId = claimed.OwnerClinicId;
-                movedToOwner = true;
-                sessions.Forget(sessionId);
-            }
         }
     }
 
@@ -122,7 +111,7 @@ public sealed partial class SessionCommitter(
         var indexLog = new IndexWriteLog();
 
         // After any message waiting for the session: the clock judges what has arrived.
-        using var turn = await locks.AcquireAsync(sessionId, long.MaxValue, cancellationToken);
+        using var turn = await locks.AcquireAsync(ClinicSessionKey.Of(clinicId, sessionId), long.MaxValue, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             var partition = await sessions.LoadForWriteAsync(clinicId, sessionId, cancellationToken);
@@ -158,9 +147,9 @@ public sealed partial class SessionCommitter(
     /// True when the events start past what this host holds of the session: a session it has not seen, without its
     /// start, or a hole between the highest sequence it holds and the lowest one coming.
     /// </summary>
-    private bool ExpectsEarlierEvents(string sessionId, long first)
+    private bool ExpectsEarlierEvents(string clinicId, string sessionId, long first)
     {
-        var held = sessions.Cached(sessionId);
+        var held = sessions.Cached(clinicId, sessionId);
         if (held?.State is null)
         {
             return first > 0;
@@ -207,15 +196,10 @@ public sealed partial class SessionCommitter(
         var outcomes = new List<EventOutcome>(incoming.Count);
         var newEvents = new List<IncomingEvent>(incoming.Count);
         var inThisMessage = new Dictionary<string, DeviceEvent>(StringComparer.Ordinal);
-        var sessionClinic = partition.State?.ClinicId ?? partition.Events.FirstOrDefault()?.ClinicId ?? partition.ClinicId;
         foreach (var item in incoming)
         {
             var e = item.Event;
-            if (!string.Equals(e.ClinicId, sessionClinic, StringComparison.Ordinal))
-            {
-                outcomes.Add(Reject(item, "clinicId", "session-clinic", $"Session {e.SessionId} belongs to clinic {sessionClinic}; an event for it cannot come from clinic {e.ClinicId}."));
-            }
-            else if ((stored.TryGetValue(e.EventId, out var storedEvent) ? storedEvent.Event : inThisMessage.GetValueOrDefault(e.EventId)) is { } known)
+            if ((stored.TryGetValue(e.EventId, out var storedEvent) ? storedEvent.Event : inThisMessage.GetValueOrDefault(e.EventId)) is { } known)
             {
                 if (known != e)
                 {
@@ -275,7 +259,7 @@ public sealed partial class SessionCommitter(
             && await sessions.StateETagAsync(partition.ClinicId, partition.SessionId, cancellationToken) is var stored
             && (partition.State is null ? stored is not null : stored != partition.StateETag))
         {
-            sessions.Forget(partition.SessionId);
+            sessions.Forget(partition.ClinicId, partition.SessionId);
             throw new SessionWriteConflictException($"Session {partition.SessionId} changed on another host; judging it again before alerting.");
         }
 
@@ -325,7 +309,7 @@ public sealed partial class SessionCommitter(
     {
         foreach (var dependent in history.Dependents)
         {
-            if (!indexLog.StampedSessions.Contains(dependent.SessionId))
+            if (!indexLog.StampedSessions.Contains(ClinicSessionKey.Of(dependent.ClinicId, dependent.SessionId)))
             {
                 await JudgeAgainAsync(dependent, history.Patient, asOf, indexLog, cancellationToken);
             }
@@ -358,7 +342,7 @@ public sealed partial class SessionCommitter(
                 if (partition.State is null)
                 {
                     await sessions.StampHistoryAsync(partition, cancellationToken);
-                    callerLog.StampedSessions.Add(dependent.SessionId);
+                    callerLog.StampedSessions.Add(ClinicSessionKey.Of(dependent.ClinicId, dependent.SessionId));
                     return;
                 }
 
@@ -374,7 +358,7 @@ public sealed partial class SessionCommitter(
             }
             catch (SessionWriteConflictException) when (attempt < MaxAttempts)
             {
-                sessions.Forget(dependent.SessionId);
+                sessions.Forget(dependent.ClinicId, dependent.SessionId);
                 await Task.Delay(Backoff(attempt), cancellationToken);
             }
         }

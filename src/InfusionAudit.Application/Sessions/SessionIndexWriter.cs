@@ -28,7 +28,6 @@ public sealed class SessionIndexWriter(
     /// one (<see cref="PatientHistoryLookup.Dependents"/>). One directory write (shared with the claim) and one range
     /// read per session; none for later writes.
     /// </summary>
-    /// <exception cref="SessionClaimedElsewhereException">Another clinic holds the session id: nothing was registered.</exception>
     public async Task<PatientHistoryLookup> PatientHistoryAsync(
         SessionPartition partition,
         IReadOnlyCollection<StoredEvent> events,
@@ -64,14 +63,13 @@ public sealed class SessionIndexWriter(
         var self = new PatientSessionRow(payload.PatientRef, partition.SessionId, start.Event.ClinicId, start.Event.OccurredAt, payload.ProtocolId);
         var isNew = partition.State is null;
         var open = isNew && !events.Any(e => e.Event.Type == EventType.SessionEnded);
-        var owner = await directory.RegisterAsync(new SessionRegistration(partition.SessionId, partition.ClinicId, Claim: isNew, clock.GetUtcNow(), self, open ? true : null), cancellationToken);
-        if (!string.Equals(owner, partition.ClinicId, StringComparison.Ordinal))
-        {
-            throw new SessionClaimedElsewhereException(partition.SessionId, owner);
-        }
+        await directory.RegisterAsync(new SessionRegistration(partition.SessionId, partition.ClinicId, Claim: isNew, clock.GetUtcNow(), self, open ? true : null), cancellationToken);
 
-        var rows = await directory.PatientSessionsAsync(payload.PatientRef, cancellationToken);
-        var patient = rows.Where(r => r.SessionId != partition.SessionId).Append(self).Select(r => new PriorSession(r.SessionId, r.StartedAt, r.ProtocolId)).ToList();
+        // Other sessions of the patient: another clinic's session with this id is another session (organisation scope).
+        var rows = (await directory.PatientSessionsAsync(payload.PatientRef, cancellationToken))
+            .Where(r => r.SessionId != partition.SessionId || r.ClinicId != partition.ClinicId)
+            .ToList();
+        var patient = rows.Append(self).Select(r => new PriorSession(r.SessionId, r.StartedAt, r.ProtocolId)).ToList();
         var history = stored.Merge(learned ?? [], partition.SessionId).Merge(patient, partition.SessionId).Bounded(startedAt);
         var selfSession = patient[^1];
         var dependents = rows.Where(r => PatientHistory.DependsOn(new PriorSession(r.SessionId, r.StartedAt, r.ProtocolId), selfSession)).ToList();
@@ -115,11 +113,9 @@ public sealed class SessionIndexWriter(
 
     /// <summary>
     /// Writes whatever index rows changed with this evaluation. The directory goes first: a session being created is
-    /// claimed there for its clinic (unless the history lookup did), and when another clinic holds the id nothing else
-    /// is written.
+    /// recorded there for its clinic (unless the history lookup did).
     /// </summary>
     /// <param name="changedFindings">The findings the session commit writes (<see cref="FindingDiff"/>).</param>
-    /// <exception cref="SessionClaimedElsewhereException">Another clinic holds the session id.</exception>
     public async Task WriteAsync(
         SessionPartition partition,
         IReadOnlyCollection<StoredEvent> events,
@@ -145,11 +141,7 @@ public sealed class SessionIndexWriter(
         var registration = new SessionRegistration(partition.SessionId, partition.ClinicId, Claim: before is null && !history.Registered, clock.GetUtcNow(), Patient: null, open);
         if (!registration.IsEmpty)
         {
-            var owner = await directory.RegisterAsync(registration, cancellationToken);
-            if (!string.Equals(owner, partition.ClinicId, StringComparison.Ordinal))
-            {
-                throw new SessionClaimedElsewhereException(partition.SessionId, owner);
-            }
+            await directory.RegisterAsync(registration, cancellationToken);
         }
 
         // Adverse effects never change without a finding changing too (each one is an AE-REPORTED or AE-SEVERE

@@ -4,21 +4,34 @@ using InfusionAudit.Storage.Sessions;
 namespace InfusionAudit.Application.Sessions;
 
 /// <summary>Reads one session back: a single partition query.</summary>
-public sealed class SessionQueryHandler(SessionRepository sessions)
+public sealed class SessionQueryHandler(SessionRepository sessions, SessionDirectory directory)
 {
     /// <summary>Events on one page of <c>GET /api/sessions/{id}</c> unless asked for fewer: a 4 h session at 1 Hz has 14,400.</summary>
     public const int DefaultEventsLimit = 1000;
 
     public const int MaxEventsLimit = 5000;
 
-    /// <summary>The whole session, every event included.</summary>
-    public Task<SessionDocument?> GetAsync(string sessionId, CancellationToken cancellationToken) =>
-        GetAsync(sessionId, 0, int.MaxValue, cancellationToken);
+    /// <summary>The whole session, every event included, when exactly one clinic holds a session with this id.</summary>
+    /// <exception cref="InvalidOperationException">Several clinics hold a session with this id.</exception>
+    public async Task<SessionDocument?> GetAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var clinics = await ClinicsOfAsync(sessionId, cancellationToken);
+        return clinics.Count switch
+        {
+            0 => null,
+            1 => await GetAsync(clinics[0], sessionId, 0, int.MaxValue, cancellationToken),
+            _ => throw new InvalidOperationException($"Clinics {string.Join(", ", clinics)} each hold a session {sessionId}; name the clinic."),
+        };
+    }
+
+    /// <summary>The clinics that hold a session with this id: a read that names no clinic is answered only when there is one.</summary>
+    public Task<IReadOnlyList<string>> ClinicsOfAsync(string sessionId, CancellationToken cancellationToken) =>
+        directory.ClinicsOfAsync(sessionId, cancellationToken);
 
     /// <summary>The session with the events from sequence <paramref name="eventsFrom"/> on, about <paramref name="eventsLimit"/> of them.</summary>
-    public async Task<SessionDocument?> GetAsync(string sessionId, long eventsFrom, int eventsLimit, CancellationToken cancellationToken)
+    public async Task<SessionDocument?> GetAsync(string clinicId, string sessionId, long eventsFrom, int eventsLimit, CancellationToken cancellationToken)
     {
-        var partition = await sessions.LoadAsync(sessionId, cancellationToken);
+        var partition = await sessions.LoadAsync(clinicId, sessionId, cancellationToken);
         if (partition.State is null)
         {
             return null;

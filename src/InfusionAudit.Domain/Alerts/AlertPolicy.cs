@@ -67,7 +67,7 @@ public sealed class AlertPolicy(AlertPolicyOptions options)
             .ThenBy(f => f.EpisodeKey, StringComparer.Ordinal);
         foreach (var finding in ordered)
         {
-            var id = AlertIds.For(sessionId, finding.RuleId, finding.EpisodeKey);
+            var id = AlertIds.For(clinicId, sessionId, finding.RuleId, finding.EpisodeKey);
             if (alerts.ContainsKey(id))
             {
                 // The same problem again (a retry, a redelivery, a second host): never reset it, never notify again.
@@ -366,7 +366,7 @@ public sealed class AlertPolicy(AlertPolicyOptions options)
             NotificationCount = number,
             LastNotifiedAt = kind is NotificationKind.Trigger or NotificationKind.FollowUp ? now : group.LastNotifiedAt,
         };
-        return new AlertNotification(AlertIds.Notification(group.SessionId, number), number, group.SessionId, group.ClinicId, kind, target, alertIds, now);
+        return new AlertNotification(AlertIds.Notification(group.ClinicId, group.SessionId, number), number, group.SessionId, group.ClinicId, kind, target, alertIds, now);
     }
 
     private static bool Same(AlertGroup left, AlertGroup right) =>

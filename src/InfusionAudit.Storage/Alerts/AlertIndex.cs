@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using InfusionAudit.Domain.Alerts;
+using InfusionAudit.Domain.Sessions;
 using InfusionAudit.Storage.Tables;
 
 namespace InfusionAudit.Storage.Alerts;
@@ -9,7 +10,7 @@ namespace InfusionAudit.Storage.Alerts;
 /// <summary>
 /// The <see cref="TableNames.AlertIndex"/> table: what the alert timer and the API find without a scan.
 /// <list type="bullet">
-/// <item>Partition <c>due|{scope}</c>: one row per session with timer work, keyed by session id, with its due time.
+/// <item>Partition <c>due|{scope}</c>: one row per session with timer work, keyed <c>{sessionId}@{clinicId}</c>, with its due time.
 /// Writers upsert it before they commit a decision; the timer reschedules or removes it only with the ETag it read, so
 /// a writer's newer schedule is never lost. The scope lets hosts that deliver to different places (a staging slot, a
 /// test host) share one storage account without sending each other's alerts.</item>
@@ -27,7 +28,7 @@ public sealed class AlertIndex(StorageAccount account)
     /// <summary>Sets when the timer next has work for a session.</summary>
     public async Task ScheduleAsync(string scope, string sessionId, string clinicId, DateTimeOffset dueAt, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(DuePartition(scope), sessionId) { ["DueAt"] = dueAt, ["ClinicId"] = clinicId };
+        var entity = new TableEntity(DuePartition(scope), ClinicSessionKey.Of(clinicId, sessionId)) { ["DueAt"] = dueAt, ["ClinicId"] = clinicId, ["SessionId"] = sessionId };
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
     }
 
@@ -39,7 +40,11 @@ public sealed class AlertIndex(StorageAccount account)
         var due = new List<DueSession>();
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["RowKey", "DueAt"], cancellationToken: cancellationToken))
         {
-            due.Add(new DueSession(entity.RowKey, entity.GetDateTimeOffset("DueAt") ?? now, entity.ETag));
+            // Rows of the format before sessions were scoped by clinic (keyed by session id alone) are not read.
+            if (ClinicSessionKey.Parse(entity.RowKey) is var (clinicId, sessionId))
+            {
+                due.Add(new DueSession(clinicId, sessionId, entity.GetDateTimeOffset("DueAt") ?? now, entity.ETag));
+            }
         }
 
         return [.. due.OrderBy(d => d.DueAt).Take(max)];
@@ -52,12 +57,12 @@ public sealed class AlertIndex(StorageAccount account)
         {
             if (next is { } at)
             {
-                var entity = new TableEntity(DuePartition(scope), due.SessionId) { ["DueAt"] = at };
+                var entity = new TableEntity(DuePartition(scope), ClinicSessionKey.Of(due.ClinicId, due.SessionId)) { ["DueAt"] = at };
                 await table.UpdateEntityAsync(entity, due.ETag, TableUpdateMode.Merge, cancellationToken);
             }
             else
             {
-                await table.DeleteEntityAsync(DuePartition(scope), due.SessionId, due.ETag, cancellationToken);
+                await table.DeleteEntityAsync(DuePartition(scope), ClinicSessionKey.Of(due.ClinicId, due.SessionId), due.ETag, cancellationToken);
             }
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)

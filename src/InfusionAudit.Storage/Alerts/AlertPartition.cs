@@ -4,12 +4,14 @@ using InfusionAudit.Domain.Alerts;
 namespace InfusionAudit.Storage.Alerts;
 
 /// <summary>A session's partition of the <see cref="TableNames.Alerts"/> table: group bookkeeping, alerts and outbox.</summary>
-/// <param name="SessionId">The session.</param>
+/// <param name="ClinicId">The session's clinic.</param>
+/// <param name="SessionId">The session id (within its clinic).</param>
 /// <param name="Group">Null before the session's first alert.</param>
 /// <param name="GroupETag">The group row's ETag: every write of the partition is guarded by it.</param>
 /// <param name="Alerts">The session's alerts.</param>
 /// <param name="Notifications">Its notifications, delivered or not.</param>
 public sealed record AlertPartition(
+    string ClinicId,
     string SessionId,
     AlertGroup? Group,
     ETag GroupETag,

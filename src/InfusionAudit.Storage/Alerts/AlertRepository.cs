@@ -1,12 +1,14 @@
 using Azure;
 using Azure.Data.Tables;
 using InfusionAudit.Domain.Alerts;
+using InfusionAudit.Domain.Sessions;
 using InfusionAudit.Storage.Tables;
 
 namespace InfusionAudit.Storage.Alerts;
 
 /// <summary>
-/// The <see cref="TableNames.Alerts"/> table, one partition per session: the group row (notification bookkeeping),
+/// The <see cref="TableNames.Alerts"/> table, one partition per session, keyed <c>{sessionId}@{clinicId}</c>
+/// (<see cref="ClinicSessionKey"/>: the same session id at two clinics is two partitions): the group row (notification bookkeeping),
 /// one row per alert and one per notification (the outbox). Every decision is one entity-group transaction guarded by
 /// the group row's ETag, so two hosts deciding for the same session never both win. Dispatch records are merged into
 /// notification rows outside that guard (no decision ever rewrites a notification), each write conditioned on the
@@ -22,13 +24,13 @@ public sealed class AlertRepository(StorageAccount account)
     private readonly TableClient table = account.Tables.GetTableClient(TableNames.Alerts);
 
     /// <summary>Reads a session's whole alert partition (one request; partitions are small).</summary>
-    public async Task<AlertPartition> LoadAsync(string sessionId, CancellationToken cancellationToken)
+    public async Task<AlertPartition> LoadAsync(string clinicId, string sessionId, CancellationToken cancellationToken)
     {
         AlertGroup? group = null;
         var etag = default(ETag);
         var alerts = new List<Alert>();
         var notifications = new List<StoredNotification>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {sessionId}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ClinicSessionKey.Of(clinicId, sessionId)}");
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             if (entity.RowKey == GroupRowKey)
@@ -48,7 +50,7 @@ public sealed class AlertRepository(StorageAccount account)
 
         alerts.Sort((a, b) => a.RaisedAt != b.RaisedAt ? a.RaisedAt.CompareTo(b.RaisedAt) : string.CompareOrdinal(a.AlertId, b.AlertId));
         notifications.Sort((a, b) => a.Notification.Number.CompareTo(b.Notification.Number));
-        return new AlertPartition(sessionId, group, etag, alerts, notifications);
+        return new AlertPartition(clinicId, sessionId, group, etag, alerts, notifications);
     }
 
     /// <summary>Stores one decision.</summary>
@@ -56,7 +58,8 @@ public sealed class AlertRepository(StorageAccount account)
     /// <exception cref="AlertWriteConflictException">The group row changed since it was read.</exception>
     public async Task<IReadOnlyList<StoredNotification>> CommitAsync(AlertPartitionWrite write, CancellationToken cancellationToken)
     {
-        var groupEntity = new TableEntity(write.SessionId, GroupRowKey)
+        var partitionKey = ClinicSessionKey.Of(write.Group.ClinicId, write.SessionId);
+        var groupEntity = new TableEntity(partitionKey, GroupRowKey)
         {
             ["ClinicId"] = write.Group.ClinicId,
             ["Json"] = AlertJson.Write(write.Group),
@@ -65,7 +68,7 @@ public sealed class AlertRepository(StorageAccount account)
             ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, groupEntity, expected)
             : new TableTransactionAction(TableTransactionActionType.Add, groupEntity);
         var others = write.Alerts.Select(a => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(a)))
-            .Concat(write.NewNotifications.Select(n => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(write.SessionId, n))))
+            .Concat(write.NewNotifications.Select(n => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(partitionKey, n))))
             .ToList();
         var etags = new Dictionary<string, ETag>(StringComparer.Ordinal);
         try
@@ -96,9 +99,9 @@ public sealed class AlertRepository(StorageAccount account)
     }
 
     /// <summary>One notification row as stored now (with its ETag), or null when it is not there.</summary>
-    public async Task<StoredNotification?> ReadNotificationAsync(string sessionId, string notificationId, CancellationToken cancellationToken)
+    public async Task<StoredNotification?> ReadNotificationAsync(string clinicId, string sessionId, string notificationId, CancellationToken cancellationToken)
     {
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(sessionId, NotificationPrefix + notificationId, cancellationToken: cancellationToken);
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(ClinicSessionKey.Of(clinicId, sessionId), NotificationPrefix + notificationId, cancellationToken: cancellationToken);
         return response.HasValue && response.Value is { } entity ? ToNotification(entity) : null;
     }
 
@@ -107,14 +110,14 @@ public sealed class AlertRepository(StorageAccount account)
     /// the ETag <paramref name="ifMatch"/>: it fails when someone else wrote the row since, i.e. took the claim.
     /// </summary>
     /// <returns>The new ETag, or null when the row changed underneath (the caller lost its claim and must not send).</returns>
-    public async Task<ETag?> UpdateDeliveryAsync(string sessionId, string notificationId, NotificationDelivery delivery, ETag ifMatch, CancellationToken cancellationToken)
+    public async Task<ETag?> UpdateDeliveryAsync(string clinicId, string sessionId, string notificationId, NotificationDelivery delivery, ETag ifMatch, CancellationToken cancellationToken)
     {
         if (ifMatch == default || ifMatch == ETag.All)
         {
             throw new ArgumentException("A dispatch record is written only over the version its writer read.", nameof(ifMatch));
         }
 
-        var entity = new TableEntity(sessionId, NotificationPrefix + notificationId);
+        var entity = new TableEntity(ClinicSessionKey.Of(clinicId, sessionId), NotificationPrefix + notificationId);
         WriteDelivery(entity, delivery);
         try
         {
@@ -142,7 +145,7 @@ public sealed class AlertRepository(StorageAccount account)
 
     private static TableEntity ToEntity(Alert alert)
     {
-        var entity = new TableEntity(alert.SessionId, AlertPrefix + alert.AlertId)
+        var entity = new TableEntity(ClinicSessionKey.Of(alert.ClinicId, alert.SessionId), AlertPrefix + alert.AlertId)
         {
             ["AlertId"] = alert.AlertId,
             ["ClinicId"] = alert.ClinicId,
@@ -156,10 +159,10 @@ public sealed class AlertRepository(StorageAccount account)
         return entity;
     }
 
-    private static TableEntity ToEntity(string sessionId, StoredNotification stored)
+    private static TableEntity ToEntity(string partitionKey, StoredNotification stored)
     {
         var n = stored.Notification;
-        var entity = new TableEntity(sessionId, NotificationPrefix + n.NotificationId)
+        var entity = new TableEntity(partitionKey, NotificationPrefix + n.NotificationId)
         {
             ["Kind"] = n.Kind.ToString(),
             ["Target"] = n.Target.ToString(),

@@ -1,3 +1,5 @@
+using InfusionAudit.Domain.Sessions;
+
 namespace InfusionAudit.Storage.Sessions;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace InfusionAudit.Storage.Sessions;
 /// sessions and in bytes (by estimate): one 4 h session at 1 Hz holds 16,000 events, so a count alone does not bound
 /// memory. Safe because every write is guarded by the state ETag: a partition another host changed meanwhile makes the
 /// write conflict, which evicts it, and the committer reads it again. Saves the read of a session on every message
-/// after its first.
+/// after its first. Keyed by <see cref="ClinicSessionKey"/>: two clinics' sessions with one id are two entries.
 /// </summary>
 internal sealed class SessionPartitionCache(int capacity, long maxBytes = long.MaxValue)
 {
@@ -37,11 +39,11 @@ internal sealed class SessionPartitionCache(int capacity, long maxBytes = long.M
         }
     }
 
-    public bool TryGet(string sessionId, out SessionPartition partition)
+    public bool TryGet(string key, out SessionPartition partition)
     {
         lock (gate)
         {
-            if (entries.TryGetValue(sessionId, out var node))
+            if (entries.TryGetValue(key, out var node))
             {
                 recency.Remove(node);
                 recency.AddFirst(node);
@@ -64,27 +66,28 @@ internal sealed class SessionPartitionCache(int capacity, long maxBytes = long.M
         var size = Estimate(partition);
         lock (gate)
         {
-            RemoveLocked(partition.SessionId);
+            var key = ClinicSessionKey.Of(partition.ClinicId, partition.SessionId);
+            RemoveLocked(key);
             if (size > maxBytes)
             {
                 // Larger than the whole budget: read it each time rather than empty the cache for it.
                 return;
             }
 
-            entries[partition.SessionId] = recency.AddFirst(new Entry(partition, size));
+            entries[key] = recency.AddFirst(new Entry(partition, size));
             bytes += size;
             while ((entries.Count > capacity || bytes > maxBytes) && recency.Last is { } oldest)
             {
-                RemoveLocked(oldest.Value.Partition.SessionId);
+                RemoveLocked(ClinicSessionKey.Of(oldest.Value.Partition.ClinicId, oldest.Value.Partition.SessionId));
             }
         }
     }
 
-    public void Evict(string sessionId)
+    public void Evict(string key)
     {
         lock (gate)
         {
-            RemoveLocked(sessionId);
+            RemoveLocked(key);
         }
     }
 
@@ -106,9 +109,9 @@ internal sealed class SessionPartitionCache(int capacity, long maxBytes = long.M
         return size;
     }
 
-    private void RemoveLocked(string sessionId)
+    private void RemoveLocked(string key)
     {
-        if (entries.Remove(sessionId, out var node))
+        if (entries.Remove(key, out var node))
         {
             recency.Remove(node);
             bytes -= node.Value.Bytes;

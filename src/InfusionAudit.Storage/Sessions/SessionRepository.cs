@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using InfusionAudit.Domain.Sessions;
 using InfusionAudit.Storage.Tables;
 
 namespace InfusionAudit.Storage.Sessions;
@@ -55,7 +56,7 @@ public sealed class SessionRepository(
     /// </param>
     public async Task<SessionPartition> LoadForWriteAsync(string clinicId, string sessionId, CancellationToken cancellationToken, bool assumeNew = false)
     {
-        if (cache.TryGet(sessionId, out var cached))
+        if (cache.TryGet(ClinicSessionKey.Of(clinicId, sessionId), out var cached))
         {
             return cached;
         }
@@ -71,7 +72,7 @@ public sealed class SessionRepository(
     }
 
     /// <summary>This host's copy of a session (as it last wrote or read it), without any request; null when it has none.</summary>
-    public SessionPartition? Cached(string sessionId) => cache.TryGet(sessionId, out var partition) ? partition : null;
+    public SessionPartition? Cached(string clinicId, string sessionId) => cache.TryGet(ClinicSessionKey.Of(clinicId, sessionId), out var partition) ? partition : null;
 
     /// <summary>The stored state row's ETag (one point read), or null when the session has no state yet.</summary>
     public async Task<ETag?> StateETagAsync(string clinicId, string sessionId, CancellationToken cancellationToken)
@@ -81,16 +82,23 @@ public sealed class SessionRepository(
     }
 
     /// <summary>Drops this host's copy of a session, so the next write reads it.</summary>
-    public void Forget(string sessionId) => cache.Evict(sessionId);
+    public void Forget(string clinicId, string sessionId) => cache.Evict(ClinicSessionKey.Of(clinicId, sessionId));
 
-    /// <summary>Reads a session known only by its id: the directory names its clinic, then one range query reads it.</summary>
+    /// <summary>
+    /// Reads a session known only by its id, when exactly one clinic has stored a session with that id: the directory
+    /// names the clinic, then one range query reads it.
+    /// </summary>
     /// <returns>The session, or an empty partition (no state, no events) when no clinic holds it.</returns>
+    /// <exception cref="InvalidOperationException">Several clinics hold a session with this id: name the clinic.</exception>
     public async Task<SessionPartition> LoadAsync(string sessionId, CancellationToken cancellationToken)
     {
-        var clinicId = await directory.FindAsync(sessionId, cancellationToken);
-        return clinicId is null
-            ? new SessionPartition(string.Empty, sessionId, null, default, [], [])
-            : await LoadAsync(clinicId, sessionId, cancellationToken);
+        var clinics = await directory.ClinicsOfAsync(sessionId, cancellationToken);
+        return clinics.Count switch
+        {
+            0 => new SessionPartition(string.Empty, sessionId, null, default, [], []),
+            1 => await LoadAsync(clinics[0], sessionId, cancellationToken),
+            _ => throw new InvalidOperationException($"Clinics {string.Join(", ", clinics)} each hold a session {sessionId}; name the clinic."),
+        };
     }
 
     /// <summary>Reads a session from its clinic's partition (one request per 1,000 rows).</summary>
@@ -154,7 +162,7 @@ public sealed class SessionRepository(
     public async Task StampHistoryAsync(SessionPartition partition, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(partition);
-        cache.Evict(partition.SessionId);
+        cache.Evict(ClinicSessionKey.Of(partition.ClinicId, partition.SessionId));
         var entity = new TableEntity(partition.ClinicId, SessionPrefix(partition.SessionId) + HistoryStampRowKey) { ["StampedAt"] = DateTimeOffset.UtcNow };
         try
         {
@@ -213,12 +221,12 @@ public sealed class SessionRepository(
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
-            cache.Evict(write.SessionId);
+            cache.Evict(ClinicSessionKey.Of(clinicId, write.SessionId));
             throw new SessionWriteConflictException($"Session {write.SessionId} changed since it was read ({ex.ErrorCode}).", ex);
         }
         catch
         {
-            cache.Evict(write.SessionId);
+            cache.Evict(ClinicSessionKey.Of(clinicId, write.SessionId));
             throw;
         }
     }
@@ -301,10 +309,11 @@ public sealed class SessionRepository(
     /// <summary>Keeps the partition as just written, with the state's new ETag, for this host's next write.</summary>
     private void Remember(SessionWrite write, ETag? stateETag)
     {
-        if (stateETag is not { } etag || !cache.TryGet(write.SessionId, out var before) && write.ExpectedETag is not null)
+        var key = ClinicSessionKey.Of(write.State.ClinicId, write.SessionId);
+        if (stateETag is not { } etag || !cache.TryGet(key, out var before) && write.ExpectedETag is not null)
         {
             // No ETag to guard the next write with, or a session this host has not read in full: read it next time.
-            cache.Evict(write.SessionId);
+            cache.Evict(key);
             return;
         }
 

@@ -17,8 +17,8 @@ public sealed class AlertGroupingTests
         var n = changes.Notifications.ShouldHaveSingleItem();
         n.Kind.ShouldBe(NotificationKind.Trigger);
         n.Target.ShouldBe(NotificationTarget.OnCall);
-        n.NotificationId.ShouldBe("S-1~n001");
-        n.AlertIds.ShouldBe([AlertIds.For(AlertScenario.Session, RuleIds.VitalsBpCritical, "e1")]);
+        n.NotificationId.ShouldBe("S-1@abq-01~n001");
+        n.AlertIds.ShouldBe([AlertIds.For(AlertScenario.Clinic, AlertScenario.Session, RuleIds.VitalsBpCritical, "e1")]);
         s[RuleIds.VitalsBpCritical, "e1"].NotifiedAt.ShouldBe(s.Now);
         s[RuleIds.VitalsBpCritical, "e1"].State.ShouldBe(AlertState.Open);
     }
@@ -74,7 +74,7 @@ public sealed class AlertGroupingTests
         var followUp = s.Tick().Notifications.ShouldHaveSingleItem();
 
         followUp.Kind.ShouldBe(NotificationKind.FollowUp);
-        followUp.NotificationId.ShouldBe("S-1~n002");
+        followUp.NotificationId.ShouldBe("S-1@abq-01~n002");
         followUp.AlertIds.ShouldBe([s[RuleIds.AeSevere, "e2"].AlertId, s[RuleIds.VitalsSpo2Critical, "e3"].AlertId]);
         s.Group!.Held.ShouldBeEmpty();
         s[RuleIds.AeSevere, "e2"].NotifiedAt.ShouldBe(s.Now);
@@ -169,15 +169,18 @@ public sealed class AlertGroupingTests
     }
 
     [Fact]
-    public void AlertIdsAreDeterministicAndNameTheirSession()
+    public void AlertIdsAreDeterministicAndNameTheirClinicAndSession()
     {
-        var id = AlertIds.For("S-9", RuleIds.AeSevere, "evt-1");
+        var id = AlertIds.For("abq-01", "S-9", RuleIds.AeSevere, "evt-1");
 
-        id.ShouldBe(AlertIds.For("S-9", RuleIds.AeSevere, "evt-1"));
-        id.ShouldStartWith("S-9~AE-SEVERE~");
-        id.ShouldNotBe(AlertIds.For("S-9", RuleIds.AeSevere, "evt-2"));
-        AlertIds.SessionOf(id).ShouldBe("S-9");
-        AlertIds.SessionOf(AlertIds.Notification("S-9", 3)).ShouldBe("S-9");
+        id.ShouldBe(AlertIds.For("abq-01", "S-9", RuleIds.AeSevere, "evt-1"));
+        id.ShouldStartWith("S-9@abq-01~AE-SEVERE~");
+        id.ShouldNotBe(AlertIds.For("abq-01", "S-9", RuleIds.AeSevere, "evt-2"));
+        id.ShouldNotBe(AlertIds.For("abq-02", "S-9", RuleIds.AeSevere, "evt-1"));
+        AlertIds.SessionOf(id).ShouldBe(("abq-01", "S-9"));
+        AlertIds.SessionOf(AlertIds.Notification("abq-01", "S-9", 3)).ShouldBe(("abq-01", "S-9"));
+        AlertIds.Notification("abq-01", "S-9", 3).ShouldNotBe(AlertIds.Notification("abq-02", "S-9", 3));
         AlertIds.SessionOf("no-separator").ShouldBeNull();
+        AlertIds.SessionOf("S-9~AE-SEVERE~00000000").ShouldBeNull();
     }
 }

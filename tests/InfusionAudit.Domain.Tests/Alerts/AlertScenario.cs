@@ -37,7 +37,7 @@ internal sealed class AlertScenario
 
     public DateTimeOffset Now => Clock.GetUtcNow();
 
-    public Alert this[string ruleId, string episode = ""] => alerts[AlertIds.For(Session, ruleId, episode)];
+    public Alert this[string ruleId, string episode = ""] => alerts[AlertIds.For(Clinic, Session, ruleId, episode)];
 
     public static Finding Finding(string ruleId, Severity severity = Severity.Critical, string episode = "", string clinic = Clinic, string? trigger = "e1") =>
         new(ruleId, severity, Session, clinic, "ketamine-iv-depression", 1, episode, $"{ruleId} evidence", new Dictionary<string, double> { ["systolicMmHg"] = 205 }, trigger, DateTimeOffset.UnixEpoch);

@@ -74,7 +74,7 @@ public sealed class AlertStateTests
     {
         var s = new AlertScenario();
 
-        s.Acknowledge("S-1~AE-SEVERE~00000000").Status.ShouldBe(AlertCommandStatus.NotFound);
+        s.Acknowledge("S-1@abq-01~AE-SEVERE~00000000").Status.ShouldBe(AlertCommandStatus.NotFound);
     }
 
     [Fact]
@@ -129,6 +129,6 @@ public sealed class AlertStateTests
         s.Acknowledge(s[RuleIds.VitalsBpCritical].AlertId);
         s.Resolve(s[RuleIds.VitalsBpCritical].AlertId);
 
-        s.Sent.Select(n => n.NotificationId).ShouldBe(["S-1~n001", "S-1~n002", "S-1~n003"]);
+        s.Sent.Select(n => n.NotificationId).ShouldBe(["S-1@abq-01~n001", "S-1@abq-01~n002", "S-1@abq-01~n003"]);
     }
 }

@@ -73,7 +73,7 @@ public sealed class AlertMessageMissingEventsTests
         var byId = new Dictionary<string, Alert>(StringComparer.Ordinal);
         foreach (var (episode, missing) in alerts)
         {
-            var id = AlertIds.For(sessionId, RuleIds.DoseOverDelivery, episode);
+            var id = AlertIds.For("abq-01", sessionId, RuleIds.DoseOverDelivery, episode);
             var values = new Dictionary<string, double> { ["deliveredMg"] = 42 };
             var evidence = "delivered 42.0 mg, 20 % above the prescribed 35.0 mg";
             if (missing > 0)
@@ -89,7 +89,7 @@ public sealed class AlertMessageMissingEventsTests
         }
 
         var notification = new AlertNotification(
-            AlertIds.Notification(sessionId, 1), 1, sessionId, "abq-01", NotificationKind.Trigger, NotificationTarget.OnCall, [.. byId.Keys], DateTimeOffset.UnixEpoch);
+            AlertIds.Notification("abq-01", sessionId, 1), 1, sessionId, "abq-01", NotificationKind.Trigger, NotificationTarget.OnCall, [.. byId.Keys], DateTimeOffset.UnixEpoch);
         var json = Builder.BuildJson(notification, byId);
         return OutboundAlert.From(new StoredNotification(notification, json, NotificationDelivery.Pending(DateTimeOffset.UnixEpoch)));
     }

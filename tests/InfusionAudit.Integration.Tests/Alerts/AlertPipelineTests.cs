@@ -38,7 +38,7 @@ public sealed class AlertPipelineTests
         alert["protocolId"]!.GetValue<string>().ShouldBe("ketamine-iv-depression");
         alert["protocolVersion"]!.GetValue<int>().ShouldBe(1);
         alert["links"]!["acknowledge"]!.GetValue<string>().ShouldBe($"/api/alerts/{alert["alertId"]}/acknowledge");
-        message["links"]!["session"]!.GetValue<string>().ShouldBe($"/api/sessions/{script.SessionId}");
+        message["links"]!["session"]!.GetValue<string>().ShouldBe($"/api/sessions/{script.SessionId}?clinicId={script.ClinicId}");
         message.ToJsonString().ShouldNotContain(script.PatientRef);
         message.ToJsonString().ShouldNotContain("patientRef", Case.Insensitive);
     }

@@ -55,7 +55,7 @@ public sealed class AlertSendClaimTests
         dueWhileSending.ShouldBe(1);
         requestsWhileSending.ShouldBe(1);
         receiver.Requests.Count.ShouldBe(1);
-        var notification = (await services.GetRequiredService<AlertRepository>().LoadAsync(request.SessionId, Ct)).Notifications.ShouldHaveSingleItem();
+        var notification = (await services.GetRequiredService<AlertRepository>().LoadAsync(request.Evaluation.State.ClinicId, request.SessionId, Ct)).Notifications.ShouldHaveSingleItem();
         notification.Delivery.IsDelivered.ShouldBeTrue();
         notification.Delivery.Attempts.ShouldBe(1);
     }
@@ -86,7 +86,7 @@ public sealed class AlertSendClaimTests
         beforeLeaseEnd.ShouldBe(0);
         afterLeaseEnd.ShouldBe(1);
         receiver.Requests.Count.ShouldBe(2);
-        (await services.GetRequiredService<AlertRepository>().LoadAsync(request.SessionId, Ct)).Notifications.ShouldHaveSingleItem().Delivery.IsDelivered.ShouldBeTrue();
+        (await services.GetRequiredService<AlertRepository>().LoadAsync(request.Evaluation.State.ClinicId, request.SessionId, Ct)).Notifications.ShouldHaveSingleItem().Delivery.IsDelivered.ShouldBeTrue();
     }
 
     // Waits until the outbox row shows a claim still running at the fake "now" (the sender renewed it in time).
@@ -94,7 +94,7 @@ public sealed class AlertSendClaimTests
     {
         var repository = services.GetRequiredService<AlertRepository>();
         await Eventually.Until(
-            () => repository.LoadAsync(sessionId, Ct),
+            () => repository.LoadAsync("abq-01", sessionId, Ct),
             p => p.Notifications.Single().Delivery.NextAttemptAt > clock.GetUtcNow(),
             TimeSpan.FromSeconds(20));
     }

@@ -22,9 +22,9 @@ public sealed class AlertStorageTests
         var created = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => raiser.RaiseAsync(request, Ct))));
 
         created.Sum(c => c.Count).ShouldBe(1);
-        var partition = await host.Get<AlertRepository>().LoadAsync(request.SessionId, Ct);
+        var partition = await host.Get<AlertRepository>().LoadAsync(request.Evaluation.State.ClinicId, request.SessionId, Ct);
         partition.Alerts.ShouldHaveSingleItem().RuleId.ShouldBe(RuleIds.VitalsBpCritical);
-        partition.Notifications.ShouldHaveSingleItem().Notification.NotificationId.ShouldBe(request.SessionId + "~n001");
+        partition.Notifications.ShouldHaveSingleItem().Notification.NotificationId.ShouldBe(request.SessionId + "@" + request.Evaluation.State.ClinicId + "~n001");
         partition.Group!.NotificationCount.ShouldBe(1);
     }
 
@@ -35,7 +35,7 @@ public sealed class AlertStorageTests
         var request = Request("S-etag-" + Guid.NewGuid().ToString("N")[..10]);
         await host.Get<AlertRaiser>().RaiseAsync(request, Ct);
         var repository = host.Get<AlertRepository>();
-        var stale = await repository.LoadAsync(request.SessionId, Ct);
+        var stale = await repository.LoadAsync(request.Evaluation.State.ClinicId, request.SessionId, Ct);
         var alert = stale.Alerts.Single();
         var decided = AlertPolicy.Acknowledge(stale.Snapshot, alert.AlertId, new AlertActor("a", null), null, DateTimeOffset.UtcNow).Changes!;
         await host.Get<AlertStore>().StoreAsync(stale, decided, DateTimeOffset.UtcNow, Ct);
@@ -43,7 +43,7 @@ public sealed class AlertStorageTests
         var second = AlertPolicy.Resolve(stale.Snapshot, alert.AlertId, new AlertActor("b", null), "late", DateTimeOffset.UtcNow).Changes!;
 
         await Should.ThrowAsync<AlertWriteConflictException>(() => host.Get<AlertStore>().StoreAsync(stale, second, DateTimeOffset.UtcNow, Ct));
-        (await repository.LoadAsync(request.SessionId, Ct)).Alerts.Single().State.ShouldBe(AlertState.Acknowledged);
+        (await repository.LoadAsync(request.Evaluation.State.ClinicId, request.SessionId, Ct)).Alerts.Single().State.ShouldBe(AlertState.Acknowledged);
     }
 
     [Fact]

@@ -27,10 +27,10 @@ public sealed class ServiceBusAlertTransportTests
 
         results.ShouldBe([null]);
         var received = broker.Messages.ShouldHaveSingleItem();
-        received.Properties.MessageId.ShouldBe("S-sb1~n001");
+        received.Properties.MessageId.ShouldBe("S-sb1@abq-01~n001");
         received.Properties.Subject.ShouldBe("VITALS-BP-CRITICAL");
         received.Properties.ContentType.ToString().ShouldBe("application/json");
-        received.Properties.CorrelationId.ShouldBe("S-sb1");
+        received.Properties.CorrelationId.ShouldBe("S-sb1@abq-01");
         Body(received).ShouldBe(alert.Body);
         received.ApplicationProperties["severity"].ShouldBe("critical");
         received.ApplicationProperties["clinicId"].ShouldBe("abq-01");
@@ -98,12 +98,12 @@ public sealed class ServiceBusAlertTransportTests
     internal static OutboundAlert Outbound(string sessionId, int number, string ruleId, int padding = 0)
     {
         var finding = ruleId + (padding > 0 ? new string('x', padding) : string.Empty);
-        var alertId = AlertIds.For(sessionId, ruleId, $"e{number}");
+        var alertId = AlertIds.For("abq-01", sessionId, ruleId, $"e{number}");
         var alert = new Alert(
             alertId, sessionId, "abq-01", ruleId, $"e{number}", Severity.Critical, "ketamine-iv-depression", 1, $"{finding} evidence 205/125 mmHg",
             new Dictionary<string, double> { ["systolicMmHg"] = 205 }, ["pump-17"], $"e{number}", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch,
             AlertState.Open, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddMinutes(5), null, null, null, null, null, null, []);
-        var notification = new AlertNotification(AlertIds.Notification(sessionId, number), number, sessionId, "abq-01", NotificationKind.Trigger, NotificationTarget.OnCall, [alertId], DateTimeOffset.UnixEpoch);
+        var notification = new AlertNotification(AlertIds.Notification("abq-01", sessionId, number), number, sessionId, "abq-01", NotificationKind.Trigger, NotificationTarget.OnCall, [alertId], DateTimeOffset.UnixEpoch);
         var builder = new AlertMessageBuilder(Options.Create(new AlertOptions()));
         var json = builder.BuildJson(notification, new Dictionary<string, Alert> { [alertId] = alert });
         return OutboundAlert.From(new StoredNotification(notification, json, NotificationDelivery.Pending(DateTimeOffset.UnixEpoch)));

@@ -74,7 +74,7 @@ public sealed class WebhookAlertTransportTests
         receiver.Requests.Count.ShouldBe(1);
     }
 
-    private static string AlertIdOf(string sessionId) => Domain.Alerts.AlertIds.For(sessionId, RuleIds.AeSevere, "e1");
+    private static string AlertIdOf(string sessionId) => Domain.Alerts.AlertIds.For("abq-01", sessionId, RuleIds.AeSevere, "e1");
 
     private static WebhookAlertTransport Transport(ServiceProvider services) => (WebhookAlertTransport)services.GetServices<IAlertTransport>().Single(t => t.Name == "webhook");
 

@@ -75,7 +75,7 @@ public sealed class HostileCorpusTests
         // 1. HTTP: every answer below 500, one result per element, and what each result promises.
         var httpMessages = Generate(viaHttp, seed, inputs);
         var expectedHttpRules = new List<string>();
-        var promised = new List<(string SessionId, string EventId, string Where)>();
+        var promised = new List<(string ClinicId, string SessionId, string EventId, string Where)>();
         var statuses = new SortedDictionary<int, int>();
         using var producer = host.Client(TestKeys.Producer);
         foreach (var (message, i) in httpMessages.Select((m, i) => (m, i)))
@@ -122,7 +122,7 @@ public sealed class HostileCorpusTests
                         expectedHttpRules.Add(result["rejection"]!["rule"]!.GetValue<string>());
                         break;
                     case "accepted" or "duplicate" when parsed.Events[index].Event is { } accepted:
-                        promised.Add((accepted.SessionId, accepted.EventId, $"http #{i} ({message.Kind}) element {index}"));
+                        promised.Add((accepted.ClinicId, accepted.SessionId, accepted.EventId, $"http #{i} ({message.Kind}) element {index}"));
                         break;
                     default:
                         problems.Add($"http #{i} ({message.Kind}) element {index}: {result.ToJsonString()} but the contract parser says {parsed.Events[index].Rejection?.Rule ?? "?"}");
@@ -198,7 +198,7 @@ public sealed class HostileCorpusTests
             {
                 if (element.Event is { } accepted)
                 {
-                    promised.Add((accepted.SessionId, accepted.EventId, $"queue {messageId} ({message.Kind}) element {element.Index}"));
+                    promised.Add((accepted.ClinicId, accepted.SessionId, accepted.EventId, $"queue {messageId} ({message.Kind}) element {element.Index}"));
                 }
                 else
                 {
@@ -214,14 +214,14 @@ public sealed class HostileCorpusTests
         }
 
         var sessions = host.Get<SessionQueryHandler>();
-        var stored = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var sessionId in promised.Select(p => p.SessionId).Distinct(StringComparer.Ordinal))
+        var stored = new Dictionary<(string, string), HashSet<string>>();
+        foreach (var key in promised.Select(p => (p.ClinicId, p.SessionId)).Distinct())
         {
-            var session = await sessions.GetAsync(sessionId, 0, SessionQueryHandler.MaxEventsLimit, Ct);
-            stored[sessionId] = session?.Events.Select(e => e.EventId).ToHashSet(StringComparer.Ordinal) ?? [];
+            var session = await sessions.GetAsync(key.ClinicId, key.SessionId, 0, SessionQueryHandler.MaxEventsLimit, Ct);
+            stored[key] = session?.Events.Select(e => e.EventId).ToHashSet(StringComparer.Ordinal) ?? [];
         }
 
-        problems.AddRange(promised.Where(p => !stored[p.SessionId].Contains(p.EventId)).Select(p => $"{p.Where}: {p.EventId} answered as accepted or duplicate but not stored in {p.SessionId}"));
+        problems.AddRange(promised.Where(p => !stored[(p.ClinicId, p.SessionId)].Contains(p.EventId)).Select(p => $"{p.Where}: {p.EventId} answered as accepted or duplicate but not stored in {p.SessionId} at {p.ClinicId}"));
 
         // 4. Nothing poisoned, the host still up, no error in its log.
         var poison = new QueueClient(azurite.ConnectionString, host.EventsQueue + "-poison");

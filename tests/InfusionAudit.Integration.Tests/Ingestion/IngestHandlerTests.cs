@@ -83,15 +83,17 @@ public sealed class IngestHandlerTests(HostFixture fixture) : IClassFixture<Host
     }
 
     [Fact]
-    public async Task AnEventClaimingAnotherClinicForAKnownSessionIsRejected()
+    public async Task AnEventOfAnotherClinicWithAKnownSessionIdGoesToThatClinicsOwnSession()
     {
         var script = new SessionScript();
         await Ingest(script.Started().ToJsonString());
-        var intruder = new SessionScript(script.SessionId, clinicId: "other-clinic");
+        var other = new SessionScript(script.SessionId, clinicId: "other-clinic-" + Guid.NewGuid().ToString("N")[..8]);
 
-        var result = await Ingest(intruder.Event("VitalsRecorded", TimeSpan.FromMinutes(2), new JsonObject { ["heartRateBpm"] = 80 }).ToJsonString());
+        var result = await Ingest(other.Event("VitalsRecorded", TimeSpan.FromMinutes(2), new JsonObject { ["heartRateBpm"] = 80 }).ToJsonString());
 
-        result.Events.Single().Rejection!.Rule.ShouldBe("session-clinic");
+        result.Events.Single().Status.ShouldBe(EventOutcomeStatus.Accepted);
+        (await Host.Get<SessionRepository>().LoadAsync(script.ClinicId, script.SessionId, Ct)).Events.ShouldHaveSingleItem().Type.ShouldBe("SessionStarted");
+        (await Host.Get<SessionRepository>().LoadAsync(other.ClinicId, script.SessionId, Ct)).Events.ShouldHaveSingleItem().Type.ShouldBe("VitalsRecorded");
     }
 
     [Fact]
@@ -215,7 +217,7 @@ public sealed class IngestHandlerTests(HostFixture fixture) : IClassFixture<Host
         var session = await Host.Get<SessionRepository>().LoadAsync(script.SessionId, Ct);
         session.Events.Count.ShouldBe(4);
         session.Findings.ShouldNotContain(f => f.RuleId == "DOSE-OVER-DELIVERY");
-        (await Host.Get<AlertRepository>().LoadAsync(script.SessionId, Ct)).Alerts.ShouldBeEmpty();
+        (await Host.Get<AlertRepository>().LoadAsync(script.ClinicId, script.SessionId, Ct)).Alerts.ShouldBeEmpty();
     }
 
     [Fact]
@@ -234,7 +236,7 @@ public sealed class IngestHandlerTests(HostFixture fixture) : IClassFixture<Host
     }
 
     [Fact]
-    public async Task AnotherClinicReusingASessionIdOnAHostThatHasNotSeenItIsRejectedAndCreatesNothing()
+    public async Task AnotherClinicReusingASessionIdOnAHostThatHasNotSeenItGetsItsOwnSessionAndLeavesTheFirstAlone()
     {
         var script = new SessionScript();
         await Ingest(SessionScript.Batch(script.StandardIvSession().Take(3)));
@@ -245,12 +247,14 @@ public sealed class IngestHandlerTests(HostFixture fixture) : IClassFixture<Host
         var withStart = await other.Ingest.HandleAsync(intruder.Started().ToJsonString(), Context(), Ct);
         var later = await other.Ingest.HandleAsync(intruder.Event("VitalsRecorded", TimeSpan.FromMinutes(2), new JsonObject { ["heartRateBpm"] = 80 }).ToJsonString(), Context(), Ct);
 
-        withStart.Events.Single().Rejection!.Rule.ShouldBe("session-clinic");
-        later.Events.Single().Rejection!.Rule.ShouldBe("session-clinic");
-        var stored = await other.Get<SessionRepository>().LoadAsync(script.SessionId, Ct);
-        stored.ClinicId.ShouldBe(script.ClinicId);
+        withStart.Events.Single().Status.ShouldBe(EventOutcomeStatus.Accepted);
+        later.Events.Single().Status.ShouldBe(EventOutcomeStatus.Accepted);
+        var stored = await other.Get<SessionRepository>().LoadAsync(script.ClinicId, script.SessionId, Ct);
         stored.Events.Count.ShouldBe(3);
-        (await other.Get<SessionRepository>().LoadAsync(intruder.ClinicId, script.SessionId, Ct)).State.ShouldBeNull();
+        stored.Events.ShouldAllBe(e => e.ClinicId == script.ClinicId);
+        var second = await other.Get<SessionRepository>().LoadAsync(intruder.ClinicId, script.SessionId, Ct);
+        second.State.ShouldNotBeNull();
+        second.Events.Count.ShouldBe(2);
     }
 
     [Fact]

@@ -156,7 +156,7 @@ public sealed class PartialWriteTests(PartialWriteTests.Fixture fixture) : IClas
                 f.TriggerEventId,
                 f.DetectedAt.ToString("O", CultureInfo.InvariantCulture),
                 f.RetractedAt?.ToString("O", CultureInfo.InvariantCulture) ?? "-"))));
-        var alerts = await host.Get<AlertRepository>().LoadAsync(script.SessionId, Ct);
+        var alerts = await host.Get<AlertRepository>().LoadAsync(script.ClinicId, script.SessionId, Ct);
         lines.AddRange(alerts.Alerts
             .OrderBy(a => a.RuleId, StringComparer.Ordinal)
             .ThenBy(a => a.EpisodeKey, StringComparer.Ordinal)

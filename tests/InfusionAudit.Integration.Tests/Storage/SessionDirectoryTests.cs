@@ -21,21 +21,23 @@ public sealed class SessionDirectoryTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task TheFirstClinicToClaimASessionIdKeepsItAndTheOtherWritesNothing()
+    public async Task TheSameSessionIdAtTwoClinicsIsTwoSessionsEachWithItsOwnRows()
     {
         var id = NewId();
         var hash = NewHash();
 
-        (await directory.RegisterAsync(Registration(id, Clinic, claim: true), Ct)).ShouldBe(Clinic);
-        var intruder = await directory.RegisterAsync(Registration(id, "other-clinic", claim: true, patient: Patient(hash, id, "other-clinic")), Ct);
-        var again = await directory.RegisterAsync(Registration(id, Clinic, claim: true, patient: Patient(hash, id, Clinic)), Ct);
+        await directory.RegisterAsync(Registration(id, Clinic, claim: true), Ct);
+        await directory.RegisterAsync(Registration(id, "other-clinic", claim: true, patient: Patient(hash, id, "other-clinic")), Ct);
+        await directory.RegisterAsync(Registration(id, Clinic, claim: true, patient: Patient(hash, id, Clinic)), Ct);
 
-        intruder.ShouldBe(Clinic);
-        again.ShouldBe(Clinic);
-        (await directory.FindAsync(id, Ct)).ShouldBe(Clinic);
-        (await directory.FindAsync(NewId(), Ct)).ShouldBeNull();
+        (await directory.ClinicsOfAsync(id, Ct)).ShouldBe([Clinic, "other-clinic"]);
+        (await directory.ClinicsOfAsync(NewId(), Ct)).ShouldBeEmpty();
+        (await directory.OpenSessionsAsync(Ct)).Where(s => s.SessionId == id).Select(s => s.ClinicId).ShouldBe([Clinic, "other-clinic"], ignoreOrder: true);
+        (await directory.PatientSessionsAsync(hash, Ct)).Select(s => s.ClinicId).ShouldBe([Clinic, "other-clinic"], ignoreOrder: true);
+
+        // Closing one clinic's session leaves the other's open.
+        await directory.RegisterAsync(new SessionRegistration(id, "other-clinic", false, DateTimeOffset.UtcNow, null, Open: false), Ct);
         (await directory.OpenSessionsAsync(Ct)).Where(s => s.SessionId == id).ShouldHaveSingleItem().ClinicId.ShouldBe(Clinic);
-        (await directory.PatientSessionsAsync(hash, Ct)).ShouldHaveSingleItem().ClinicId.ShouldBe(Clinic);
     }
 
     [Fact]

@@ -18,8 +18,8 @@ public sealed class SessionPartitionCacheTests
         one.ShouldBeGreaterThan(2_400_000);
         cache.Bytes.ShouldBeLessThanOrEqualTo(10_000_000);
         cache.Count.ShouldBe((int)(10_000_000 / one));
-        cache.TryGet("S-9", out _).ShouldBeTrue();
-        cache.TryGet("S-0", out _).ShouldBeFalse();
+        cache.TryGet(Key("S-9"), out _).ShouldBeTrue();
+        cache.TryGet(Key("S-0"), out _).ShouldBeFalse();
     }
 
     [Fact]
@@ -30,8 +30,8 @@ public sealed class SessionPartitionCacheTests
 
         cache.Put(Partition("S-huge", events: 5000, rawChars: 600));
 
-        cache.TryGet("S-huge", out _).ShouldBeFalse();
-        cache.TryGet("S-small", out _).ShouldBeTrue();
+        cache.TryGet(Key("S-huge"), out _).ShouldBeFalse();
+        cache.TryGet(Key("S-small"), out _).ShouldBeTrue();
     }
 
     [Fact]
@@ -42,9 +42,12 @@ public sealed class SessionPartitionCacheTests
         cache.Put(Partition("S-1", events: 200, rawChars: 600));
         cache.Bytes.ShouldBe(SessionPartitionCache.Estimate(Partition("S-1", events: 200, rawChars: 600)));
 
-        cache.Evict("S-1");
+        cache.Evict(Key("S-1"));
         cache.Bytes.ShouldBe(0);
     }
+
+    // The cache keys a session by its clinic and id.
+    private static string Key(string sessionId) => InfusionAudit.Domain.Sessions.ClinicSessionKey.Of("abq-01", sessionId);
 
     private static SessionPartition Partition(string sessionId, int events, int rawChars)
     {
