@@ -42,7 +42,7 @@ public sealed class AlertSendClaimTests
         for (var step = 0; step < 4; step++)
         {
             clock.Advance(Lease / 3);
-            await LeaseHeldAsync(services, request.SessionId, clock);
+            await LeaseHeldAsync(services, request.Evaluation.State.ClinicId, request.SessionId, clock);
         }
 
         var dueWhileSending = await timer.RunAsync(Ct);
@@ -90,11 +90,11 @@ public sealed class AlertSendClaimTests
     }
 
     // Waits until the outbox row shows a claim still running at the fake "now" (the sender renewed it in time).
-    private static async Task LeaseHeldAsync(ServiceProvider services, string sessionId, FakeTimeProvider clock)
+    private static async Task LeaseHeldAsync(ServiceProvider services, string clinicId, string sessionId, FakeTimeProvider clock)
     {
         var repository = services.GetRequiredService<AlertRepository>();
         await Eventually.Until(
-            () => repository.LoadAsync("abq-01", sessionId, Ct),
+            () => repository.LoadAsync(clinicId, sessionId, Ct),
             p => p.Notifications.Single().Delivery.NextAttemptAt > clock.GetUtcNow(),
             TimeSpan.FromSeconds(20));
     }
