@@ -30,10 +30,7 @@ base_url="http://127.0.0.1:$port"
 bench_begin infusionaudit-bench
 work="$BENCH_WORK"
 
-ensure_node_modules
-ensure_dotnet_restore
-dotnet build Functions.sln -c Release --no-restore -nologo -v quiet >"$work/build.log" 2>&1 || { tail -n 40 "$work/build.log"; exit 1; }
-azurite_start
+bench_prepare
 
 bench_host_start "$port" "$work"
 

@@ -33,10 +33,7 @@ base_url="http://127.0.0.1:$port"
 bench_begin infusionaudit-soak
 work="$BENCH_WORK"
 
-ensure_node_modules
-ensure_dotnet_restore
-dotnet build Functions.sln -c Release --no-restore -nologo -v quiet >"$work/build.log" 2>&1 || { tail -n 40 "$work/build.log"; exit 1; }
-azurite_start
+bench_prepare
 
 # The timers are on: the session clock walks every open session each minute, which is part of the steady load.
 export LocalHost__Clock=on LocalHost__AlertClock=on

@@ -6,6 +6,8 @@
 #                                    TERM) to stop the host and Azurite and remove BENCH_WORK
 #   bench_host_start PORT WORKDIR    start, wait for GET /health; on failure print the log tail and return 1
 #   bench_host_stop                  idempotent; bench_begin's trap calls it
+#   bench_prepare                    install npm/NuGet deps, build Functions.sln (Release) into BENCH_WORK/build.log
+#                                    (its tail on failure), start Azurite
 #
 # Keys: producer bench-producer, auditor bench-auditor. Both timers are off unless the caller exports otherwise.
 
@@ -58,4 +60,11 @@ bench_host_start() {
 bench_host_stop() {
   [[ -n "$BENCH_HOST_PID" ]] && proc_stop "$BENCH_HOST_PID" 10
   BENCH_HOST_PID=""
+}
+
+bench_prepare() {
+  ensure_node_modules
+  ensure_dotnet_restore
+  dotnet build Functions.sln -c Release --no-restore -nologo -v quiet >"$BENCH_WORK/build.log" 2>&1 || { tail -n 40 "$BENCH_WORK/build.log"; return 1; }
+  azurite_start
 }
