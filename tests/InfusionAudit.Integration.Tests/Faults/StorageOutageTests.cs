@@ -29,31 +29,10 @@ public sealed class StorageOutageTests
     public async Task TheLocalHostRidesOutRefusedThenStalledStorageConnectionsBehindAFaultProxy()
     {
         await using var azurite = await OnDiskAzurite.StartAsync();
-        var (blob, queue, table, throughProxy) = FaultProxy.InFrontOf(azurite);
-        await using var _ = blob;
-        await using var __ = queue;
-        await using var ___ = table;
-        FaultProxy[] proxies = [blob, queue, table];
-        await RunThroughOutageAsync(azurite, throughProxy, "fault proxy: 10 s refused, then 5 s stalled", () =>
+        await RunBehindProxiesAsync(azurite, "fault proxy: 10 s refused, then 5 s stalled", TimeSpan.FromSeconds(10), async inject =>
         {
-            foreach (var proxy in proxies)
-            {
-                proxy.Inject(ProxyFault.Refuse);
-            }
-
-            return Task.FromResult<Func<Task>>(async () =>
-            {
-                foreach (var proxy in proxies)
-                {
-                    proxy.Inject(ProxyFault.Stall);
-                }
-
-                await Task.Delay(TimeSpan.FromSeconds(5), Ct);
-                foreach (var proxy in proxies)
-                {
-                    proxy.Inject(ProxyFault.None);
-                }
-            });
+            inject(ProxyFault.Stall);
+            await Task.Delay(TimeSpan.FromSeconds(5), Ct);
         });
     }
 
@@ -63,28 +42,36 @@ public sealed class StorageOutageTests
         // The storage SDK gives up on a refused connection after its retries (seconds); the WebJobs queue listener backs
         // off only on 5xx answers and rethrew anything else from its receive, which ended the host.
         await using var azurite = await OnDiskAzurite.StartAsync();
+        await RunBehindProxiesAsync(azurite, "fault proxy: 60 s refused", TimeSpan.FromSeconds(60), _ => Task.CompletedTask);
+    }
+
+    /// <summary>
+    /// The host talks to Azurite through a fault proxy per service: every connection is refused for
+    /// <paramref name="refused"/>, then <paramref name="beforeRecovery"/> may inject more before the proxies pass traffic again.
+    /// </summary>
+    private static async Task RunBehindProxiesAsync(OnDiskAzurite azurite, string scenario, TimeSpan refused, Func<Action<ProxyFault>, Task> beforeRecovery)
+    {
         var (blob, queue, table, throughProxy) = FaultProxy.InFrontOf(azurite);
         await using var _ = blob;
         await using var __ = queue;
         await using var ___ = table;
-        FaultProxy[] proxies = [blob, queue, table];
-        await RunThroughOutageAsync(azurite, throughProxy, "fault proxy: 60 s refused", () =>
+        void Inject(ProxyFault fault)
         {
-            foreach (var proxy in proxies)
+            foreach (var proxy in new[] { blob, queue, table })
             {
-                proxy.Inject(ProxyFault.Refuse);
+                proxy.Inject(fault);
             }
+        }
 
-            return Task.FromResult<Func<Task>>(() =>
+        await RunThroughOutageAsync(azurite, throughProxy, scenario, () =>
+        {
+            Inject(ProxyFault.Refuse);
+            return Task.FromResult<Func<Task>>(async () =>
             {
-                foreach (var proxy in proxies)
-                {
-                    proxy.Inject(ProxyFault.None);
-                }
-
-                return Task.CompletedTask;
+                await beforeRecovery(Inject);
+                Inject(ProxyFault.None);
             });
-        }, TimeSpan.FromSeconds(60));
+        }, refused);
     }
 
     /// <summary>
