@@ -55,10 +55,12 @@ public static class LocalHostSetup
 
         // The trigger's own queue requests (receive, delete) go through the counter too, so benchmarks count every round trip.
         // A queue read that finds storage gone answers 503 so the WebJobs listener backs off instead of ending the host.
+        // A receive holds its messages for one MessageHold, not the listener's fixed 10 minutes.
         builder.Services.AddAzureClients(clients => clients.ConfigureDefaults((options, services) =>
         {
             options.AddPolicy(services.GetRequiredService<StorageRequestCounter>(), HttpPipelinePosition.PerRetry);
             options.AddPolicy(new ListenerOutagePolicy(), HttpPipelinePosition.PerCall);
+            options.AddPolicy(new ReceiveHoldPolicy(MessageHold), HttpPipelinePosition.PerCall);
         }));
 
         // LocalHost:HostJsonPath lets a test host use shorter retry timings; everything else reads the root host.json.

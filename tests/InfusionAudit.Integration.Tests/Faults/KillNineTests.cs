@@ -28,7 +28,7 @@ public sealed class KillNineTests
         (Scenario.StandardIv, 4), (Scenario.Intranasal, 2), (Scenario.FastInfusion, 1), (Scenario.WrongRate, 1),
         (Scenario.HypertensiveCrisis, 1), (Scenario.PumpMismatch, 1), (Scenario.Subcutaneous, 1));
 
-    [Fact(Skip = "Issue 11 item 8, open (docs/reliability.md): a kill between the listener's receive and the first hold cut still hides that batch for 10 min, and one of five runs ended with a standing finding differing from the baseline")]
+    [Fact]
     public async Task AKilledLocalHostLosesNothingDoublesNothingAndJudgesLikeAFaultFreeRunOnceRedelivered()
     {
         var tag = Guid.NewGuid().ToString("N")[..6];
