@@ -19,6 +19,9 @@ public sealed class AlertOptions
     /// <summary>How long an open alert may stay unacknowledged before it is re-sent to the escalation target.</summary>
     public TimeSpan EscalationDeadline { get; set; } = AlertPolicyOptions.DefaultEscalationDeadline;
 
+    /// <summary>How long the page of a problem judged with events missing waits for those events; zero pages at once.</summary>
+    public TimeSpan GapHold { get; set; } = AlertPolicyOptions.DefaultGapHold;
+
     /// <summary>
     /// CRON schedule (with seconds) of the alert timer: closes group windows, escalates, retries failed dispatch. The
     /// Functions timer reads it as <c>%InfusionAudit:Alerts:Schedule%</c>; it bounds how late a follow-up can be.
@@ -79,5 +82,8 @@ public sealed class AlertOptions
             c => new ClinicAlertPolicy(
                 c.Value.WarningRules.SelectMany(r => r.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToHashSet(StringComparer.Ordinal),
                 c.Value.EscalationDeadline),
-            StringComparer.OrdinalIgnoreCase));
+            StringComparer.OrdinalIgnoreCase))
+    {
+        GapHold = GapHold,
+    };
 }

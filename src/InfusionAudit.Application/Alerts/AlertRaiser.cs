@@ -32,7 +32,8 @@ public sealed partial class AlertRaiser(
     public bool Concerns(AlertRaiseRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return settings.Enabled && (request.NewFindings.Any(policy.Options.Alerts) || Completed(request) && MayHaveAlerts(request));
+        return settings.Enabled
+            && (request.NewFindings.Any(policy.Options.Alerts) || Completed(request) && MayHaveAlerts(request) || request.RevisesAlertingFindings);
     }
 
     /// <summary>Stores the alert decision of a session write; returns the notifications to send once the write committed.</summary>
@@ -58,7 +59,12 @@ public sealed partial class AlertRaiser(
                 return [];
             }
 
-            var changes = policy.Raise(partition.Snapshot, request.SessionId, state.ClinicId, alerting, devices, active, completed, now);
+            var changes = policy.Raise(partition.Snapshot, request.SessionId, state.ClinicId, alerting, devices, active, completed, now, request.Evaluation.Findings);
+            foreach (var held in changes.Dropped)
+            {
+                LogHeldPageDropped(logger, held.AlertId, held.Finding.RuleId, state.ClinicId, held.Finding.EventsMissing, (now - held.HeldAt).TotalSeconds);
+            }
+
             if (changes.IsEmpty)
             {
                 return [];
@@ -70,6 +76,11 @@ public sealed partial class AlertRaiser(
                 foreach (var alert in changes.Alerts.Where(a => partition.Snapshot.Find(a.AlertId) is null))
                 {
                     LogRaised(logger, alert.AlertId, alert.RuleId, alert.ClinicId, alert.SuppressedBy);
+                }
+
+                foreach (var held in changes.Group.Pending.Where(p => partition.Snapshot.Group?.Pending.Any(before => before.AlertId == p.AlertId) != true))
+                {
+                    LogPageHeld(logger, held.AlertId, held.Finding.RuleId, state.ClinicId, held.Finding.EventsMissing, held.RaiseAt);
                 }
 
                 return created;
@@ -116,6 +127,12 @@ public sealed partial class AlertRaiser(
             return request.Evaluation.State.DeviceIds;
         };
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Page of {AlertId} ({RuleId}, clinic {ClinicId}) held until {RaiseAt:O}: judged with {EventsMissing} events missing, which may still arrive")]
+    private static partial void LogPageHeld(ILogger logger, string alertId, string ruleId, string clinicId, long eventsMissing, DateTimeOffset raiseAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Held page of {AlertId} ({RuleId}, clinic {ClinicId}) dropped after {Seconds:0} s: the {EventsMissing} missing events arrived and withdrew the finding")]
+    private static partial void LogHeldPageDropped(ILogger logger, string alertId, string ruleId, string clinicId, long eventsMissing, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert {AlertId} raised ({RuleId}, clinic {ClinicId}; silenced by {SilenceId})")]
     private static partial void LogRaised(ILogger logger, string alertId, string ruleId, string clinicId, string? silenceId);

@@ -223,6 +223,11 @@ public sealed partial class SessionCommitter(
         return (outcomes, newEvents);
     }
 
+    // A stored critical or warning finding changed or withdrawn (not first stored): it may settle a held page.
+    private static bool RevisesAlertingFindings(List<SessionFindingRow> changed, List<Finding> added) =>
+        changed.Count > added.Count
+        && changed.Exists(row => row.Severity is "critical" or "warning" && !added.Exists(f => f.RuleId == row.RuleId && f.EpisodeKey == row.EpisodeKey));
+
     private static EventOutcome Reject(IncomingEvent item, string field, string rule, string message) =>
         new(item.Index, item.Event.EventId, EventOutcomeStatus.Rejected, new EventRejection(item.Event.EventId, field, rule, message));
 
@@ -254,7 +259,8 @@ public sealed partial class SessionCommitter(
         // anything that alerts, make sure the session is judged on what is stored, not on this host's copy of it that
         // another host may have moved on (a stop it stored would be missing here): one point read, only for the rare
         // writes that alert.
-        var alertRequest = new AlertRaiseRequest(partition.SessionId, evaluation, added, all, partition.State?.Status == nameof(SessionStatus.Ended));
+        var alertRequest = new AlertRaiseRequest(
+            partition.SessionId, evaluation, added, all, partition.State?.Status == nameof(SessionStatus.Ended), RevisesAlertingFindings(changed, added));
         if (alerts.Concerns(alertRequest)
             && await sessions.StateETagAsync(partition.ClinicId, partition.SessionId, cancellationToken) is var stored
             && (partition.State is null ? stored is not null : stored != partition.StateETag))

@@ -7,6 +7,9 @@ namespace InfusionAudit.Domain.Alerts;
 /// <param name="Notifications">Notifications to send, in order.</param>
 public sealed record AlertChanges(AlertGroup Group, bool GroupChanged, IReadOnlyList<Alert> Alerts, IReadOnlyList<AlertNotification> Notifications)
 {
+    /// <summary>Held pages dropped because the late events withdrew their finding (for the log: nobody was told of them).</summary>
+    public IReadOnlyList<PendingAlert> Dropped { get; init; } = [];
+
     /// <summary>True when nothing needs storing.</summary>
     public bool IsEmpty => !GroupChanged && Alerts.Count == 0 && Notifications.Count == 0;
 }

@@ -10,6 +10,7 @@ namespace InfusionAudit.Domain.Alerts;
 /// <param name="Held">New problems (alert ids) waiting for the window to close, oldest first.</param>
 /// <param name="FlushAt">When the held problems go out; null when none are held.</param>
 /// <param name="NotificationCount">Notifications made so far; the next one is number count + 1.</param>
+/// <remarks><see cref="Pending"/> is a property, not a parameter, so group rows stored before it existed still read.</remarks>
 public sealed record AlertGroup(
     string SessionId,
     string ClinicId,
@@ -18,6 +19,9 @@ public sealed record AlertGroup(
     DateTimeOffset? FlushAt,
     int NotificationCount)
 {
+    /// <summary>Problems judged with events missing whose page waits for those events (<see cref="PendingAlert"/>), oldest first.</summary>
+    public IReadOnlyList<PendingAlert> Pending { get; init; } = [];
+
     /// <summary>A session that has not alerted yet.</summary>
     public static AlertGroup Empty(string sessionId, string clinicId) => new(sessionId, clinicId, null, [], null, 0);
 }

@@ -14,6 +14,13 @@ namespace InfusionAudit.Domain.Alerts;
 /// problems within <see cref="AlertPolicyOptions.GroupWindow"/> of that notification are held and sent together as one
 /// follow-up when the window closes (driven by the alert timer), which starts a new window. A repeat of a problem that
 /// already has an alert (same session, rule and episode) never notifies again.
+/// <para>
+/// A problem judged on the rate history with events missing (a sequence gap before its trigger), or on device clock
+/// offsets that later events may revise, waits up to
+/// <see cref="AlertPolicyOptions.GapHold"/> before it is raised (<see cref="PendingAlert"/>): raised at once when the
+/// missing events arrive and it still stands, dropped unseen when their arrival withdraws it, raised by the timer when
+/// the hold runs out. A crashed host's messages otherwise paged over-deliveries integrated past a stop it still held.
+/// </para>
 /// </remarks>
 public sealed class AlertPolicy(AlertPolicyOptions options)
 {
@@ -35,6 +42,10 @@ public sealed class AlertPolicy(AlertPolicyOptions options)
     /// <param name="silences">Silences of the clinic that may be active now.</param>
     /// <param name="sessionCompleted">True when this write shows the session ended with reason <c>completed</c>.</param>
     /// <param name="now">The current time.</param>
+    /// <param name="standing">
+    /// Every finding of the evaluation this write stores, or null when the write revises none: held pages are settled
+    /// against it (<see cref="PendingAlert"/>).
+    /// </param>
     public AlertChanges Raise(
         SessionAlerts current,
         string sessionId,
@@ -43,7 +54,8 @@ public sealed class AlertPolicy(AlertPolicyOptions options)
         Func<Finding, IReadOnlyList<string>> devicesOf,
         IReadOnlyList<Silence> silences,
         bool sessionCompleted,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        IReadOnlyList<Finding>? standing = null)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(newFindings);
@@ -60,6 +72,8 @@ public sealed class AlertPolicy(AlertPolicyOptions options)
         var changed = new List<Alert>();
         var notifications = new List<AlertNotification>();
         var raised = new List<Alert>();
+        var pending = group.Pending.ToList();
+        var dropped = SettlePending(pending, newFindings, standing, alerts, raised, silences, now);
         var ordered = newFindings
             .Where(Options.Alerts)
             .OrderBy(f => f.DetectedAt)
@@ -68,38 +82,27 @@ public sealed class AlertPolicy(AlertPolicyOptions options)
         foreach (var finding in ordered)
         {
             var id = AlertIds.For(clinicId, sessionId, finding.RuleId, finding.EpisodeKey);
-            if (alerts.ContainsKey(id))
+            if (alerts.ContainsKey(id) || pending.Exists(p => p.AlertId == id))
             {
-                // The same problem again (a retry, a redelivery, a second host): never reset it, never notify again.
+                // The same problem again (a retry, a redelivery, a second host): never reset it, never notify again,
+                // never restart its hold.
                 continue;
             }
 
             var devices = devicesOf(finding);
-            var silence = MaySilence(finding.Severity) ? silences.FirstOrDefault(s => s.Matches(clinicId, devices, now)) : null;
-            var alert = NewAlert(finding, id, devices, silence, now);
+            if (Options.GapHold > TimeSpan.Zero && MayBeWithdrawnByLateEvents(finding))
+            {
+                pending.Add(new PendingAlert(id, finding, devices, now, now + Options.GapHold));
+                continue;
+            }
+
+            var alert = NewAlert(finding, id, devices, Silencing(finding.Severity, clinicId, devices, silences, now), now, Raised);
             alerts[id] = alert;
             raised.Add(alert);
         }
 
-        var toNotify = raised.Where(a => !a.IsSuppressed).Select(a => a.AlertId).ToList();
-        if (toNotify.Count > 0)
-        {
-            if (group.LastNotifiedAt is { } last && now < last + Options.GroupWindow)
-            {
-                group = group with { Held = [.. group.Held, .. toNotify], FlushAt = last + Options.GroupWindow };
-            }
-            else
-            {
-                // Problems still held from a window the timer has not closed yet go out with the new ones.
-                var ids = group.Held.Where(id => alerts.TryGetValue(id, out var held) && held.State == AlertState.Open && !held.IsSuppressed).Concat(toNotify).ToList();
-                group = group with { Held = [], FlushAt = null };
-                notifications.Add(Notify(ref group, NotificationKind.Trigger, NotificationTarget.OnCall, ids, now));
-                foreach (var id in ids)
-                {
-                    alerts[id] = alerts[id] with { NotifiedAt = alerts[id].NotifiedAt ?? now };
-                }
-            }
-        }
+        group = group with { Pending = pending };
+        Page(ref group, alerts, raised, notifications, now);
 
         var touched = new HashSet<string>(raised.Select(a => a.AlertId), StringComparer.Ordinal);
         foreach (var n in notifications)
@@ -133,7 +136,101 @@ public sealed class AlertPolicy(AlertPolicyOptions options)
         }
 
         changed.AddRange(touched.Select(id => alerts[id]).OrderBy(a => a.RaisedAt).ThenBy(a => a.AlertId, StringComparer.Ordinal));
-        return new AlertChanges(group, !Same(group, before) || current.Group is null && changed.Count > 0, changed, notifications);
+        return new AlertChanges(group, !Same(group, before) || current.Group is null && (changed.Count > 0 || pending.Count > 0), changed, notifications)
+        {
+            Dropped = dropped,
+        };
+    }
+
+    /// <summary>
+    /// Settles the held pages against this write's evaluation: a finding no longer standing drops its page unseen, one
+    /// standing without events missing is raised now (the whole picture confirms it), one still judged with events
+    /// missing keeps waiting, with the latest evidence, until its first deadline.
+    /// </summary>
+    private List<PendingAlert> SettlePending(
+        List<PendingAlert> pending,
+        IReadOnlyList<Finding> newFindings,
+        IReadOnlyList<Finding>? standing,
+        Dictionary<string, Alert> alerts,
+        List<Alert> raised,
+        IReadOnlyList<Silence> silences,
+        DateTimeOffset now)
+    {
+        var dropped = new List<PendingAlert>();
+        if (pending.Count == 0)
+        {
+            return dropped;
+        }
+
+        var latest = new Dictionary<(string, string), Finding>();
+        foreach (var finding in (standing ?? []).Concat(newFindings))
+        {
+            latest[(finding.RuleId, finding.EpisodeKey)] = finding;
+        }
+
+        for (var i = pending.Count - 1; i >= 0; i--)
+        {
+            var held = pending[i];
+            if (!latest.TryGetValue((held.Finding.RuleId, held.Finding.EpisodeKey), out var finding))
+            {
+                if (standing is not null)
+                {
+                    pending.RemoveAt(i);
+                    dropped.Add(held);
+                }
+
+                continue;
+            }
+
+            if (!Options.Alerts(finding))
+            {
+                pending.RemoveAt(i);
+                dropped.Add(held);
+            }
+            else if (!MayBeWithdrawnByLateEvents(finding))
+            {
+                pending.RemoveAt(i);
+                var alert = NewAlert(finding, held.AlertId, held.DeviceIds, Silencing(finding.Severity, finding.ClinicId, held.DeviceIds, silences, now), now,
+                    string.Create(CultureInfo.InvariantCulture, $"raised: the missing events arrived after {(now - held.HeldAt).TotalSeconds:0} s and the problem stands"));
+                alerts[alert.AlertId] = alert;
+                raised.Add(alert);
+            }
+            else if (!finding.Equals(held.Finding))
+            {
+                pending[i] = held with { Finding = finding };
+            }
+        }
+
+        dropped.Reverse();
+        return dropped;
+    }
+
+    /// <summary>
+    /// Notifies newly raised problems: at once as a trigger, or held for the follow-up when the session's group window
+    /// is open (a notification of it went out less than one window ago).
+    /// </summary>
+    private void Page(ref AlertGroup group, Dictionary<string, Alert> alerts, List<Alert> raised, List<AlertNotification> notifications, DateTimeOffset now)
+    {
+        var toNotify = raised.Where(a => !a.IsSuppressed).Select(a => a.AlertId).ToList();
+        if (toNotify.Count == 0)
+        {
+            return;
+        }
+
+        if (group.LastNotifiedAt is { } last && now < last + Options.GroupWindow)
+        {
+            group = group with { Held = [.. group.Held, .. toNotify], FlushAt = last + Options.GroupWindow };
+            return;
+        }
+
+        // Problems still held from a window the timer has not closed yet go out with the new ones.
+        var ids = group.Held.Where(id => alerts.TryGetValue(id, out var held) && held.State == AlertState.Open && !held.IsSuppressed).Concat(toNotify).ToList();
+        group = group with { Held = [], FlushAt = null };
+        notifications.Add(Notify(ref group, NotificationKind.Trigger, NotificationTarget.OnCall, ids, now));
+        foreach (var id in ids)
+        {
+            alerts[id] = alerts[id] with { NotifiedAt = alerts[id].NotifiedAt ?? now };
+        }
     }
 
     /// <summary>
@@ -153,6 +250,37 @@ public sealed class AlertPolicy(AlertPolicyOptions options)
         var alerts = current.Alerts.ToDictionary(a => a.AlertId, StringComparer.Ordinal);
         var touched = new HashSet<string>(StringComparer.Ordinal);
         var notifications = new List<AlertNotification>();
+
+        // Held pages whose hold ran out with the events still missing: raised now, marked as judged without them.
+        var due = group.Pending.Where(p => now >= p.RaiseAt).ToList();
+        if (due.Count > 0)
+        {
+            var raised = new List<Alert>();
+            foreach (var held in due)
+            {
+                if (alerts.ContainsKey(held.AlertId))
+                {
+                    continue;
+                }
+
+                var missing = held.Finding.EventsMissing;
+                var why = missing > 0
+                    ? $"judged with {missing} {(missing == 1 ? "event" : "events")} missing, which did not arrive"
+                    : "judged on device clock offsets, which no later event revised";
+                var alert = NewAlert(held.Finding, held.AlertId, held.DeviceIds, Silencing(held.Finding.Severity, held.Finding.ClinicId, held.DeviceIds, silences, now), now,
+                    string.Create(CultureInfo.InvariantCulture, $"raised after a {(held.RaiseAt - held.HeldAt).TotalSeconds:0} s hold from {held.HeldAt:O}: {why}"));
+                alerts[alert.AlertId] = alert;
+                raised.Add(alert);
+                touched.Add(alert.AlertId);
+            }
+
+            group = group with { Pending = [.. group.Pending.Where(p => now < p.RaiseAt)] };
+            Page(ref group, alerts, raised, notifications, now);
+            foreach (var n in notifications)
+            {
+                touched.UnionWith(n.AlertIds);
+            }
+        }
 
         if (group.FlushAt is { } flushAt && now >= flushAt)
         {
@@ -269,11 +397,19 @@ public sealed class AlertPolicy(AlertPolicyOptions options)
         return Command(current.Group, ResolveAlert(alert, by, reason, now), NotificationKind.Resolve, now);
     }
 
-    /// <summary>When the timer next has work for this session (a window closing or an escalation), or null.</summary>
+    /// <summary>When the timer next has work for this session (a window closing, a held page, an escalation), or null.</summary>
     public static DateTimeOffset? NextDue(SessionAlerts current)
     {
         ArgumentNullException.ThrowIfNull(current);
         DateTimeOffset? next = current.Group is { FlushAt: { } flush, Held.Count: > 0 } ? flush : null;
+        foreach (var held in current.Group?.Pending ?? [])
+        {
+            if (next is null || held.RaiseAt < next)
+            {
+                next = held.RaiseAt;
+            }
+        }
+
         foreach (var alert in current.Alerts)
         {
             if (alert is { State: AlertState.Open, SuppressedBy: null, EscalatedAt: null, EscalateAt: { } at } && (next is null || at < next))
@@ -303,7 +439,9 @@ public sealed class AlertPolicy(AlertPolicyOptions options)
         return new AlertCommandResult(AlertCommandStatus.Changed, changed, new AlertChanges(group, !Same(group, before), [changed], notifications));
     }
 
-    private Alert NewAlert(Finding finding, string id, IReadOnlyList<string> devices, Silence? silence, DateTimeOffset now) => new(
+    private const string Raised = "raised";
+
+    private Alert NewAlert(Finding finding, string id, IReadOnlyList<string> devices, Silence? silence, DateTimeOffset now, string note) => new(
         id,
         finding.SessionId,
         finding.ClinicId,
@@ -328,7 +466,7 @@ public sealed class AlertPolicy(AlertPolicyOptions options)
         null,
         null,
         null,
-        [new AlertStateChange(now, AlertState.Open, AlertActor.SystemName, null, silence is null ? "raised" : $"raised; not notified: silence {silence.SilenceId} ({silence.Reason})")]);
+        [new AlertStateChange(now, AlertState.Open, AlertActor.SystemName, null, silence is null ? note : $"{note}; not notified: silence {silence.SilenceId} ({silence.Reason})")]);
 
     private static Alert ResolveAlert(Alert alert, AlertActor by, string reason, DateTimeOffset now) => alert with
     {
@@ -346,7 +484,18 @@ public sealed class AlertPolicy(AlertPolicyOptions options)
     };
 
     private static Silence? Silencing(Alert alert, IReadOnlyList<Silence> silences, DateTimeOffset now) =>
-        MaySilence(alert.Severity) ? silences.FirstOrDefault(s => s.Matches(alert.ClinicId, alert.DeviceIds, now)) : null;
+        Silencing(alert.Severity, alert.ClinicId, alert.DeviceIds, silences, now);
+
+    private static Silence? Silencing(Severity severity, string clinicId, IReadOnlyList<string> devices, IReadOnlyList<Silence> silences, DateTimeOffset now) =>
+        MaySilence(severity) ? silences.FirstOrDefault(s => s.Matches(clinicId, devices, now)) : null;
+
+    /// <summary>
+    /// A finding judged on the rate history with events known to be missing, or on device clock offsets that the
+    /// device's later events may shrink: the late events may withdraw it, so its page waits for them.
+    /// </summary>
+    private static bool MayBeWithdrawnByLateEvents(Finding finding) =>
+        RuleIds.JudgedOnTheRateHistory.Contains(finding.RuleId)
+        && (finding.EventsMissing > 0 || finding.EvidenceValues.ContainsKey(Finding.ClockOffsetJudgedKey));
 
     // Catalogue v2: a silence (a maintenance window) may keep warnings quiet, never a critical problem.
     private static bool MaySilence(Severity severity) => severity != Severity.Critical;
@@ -375,7 +524,8 @@ public sealed class AlertPolicy(AlertPolicyOptions options)
         && left.LastNotifiedAt == right.LastNotifiedAt
         && left.FlushAt == right.FlushAt
         && left.NotificationCount == right.NotificationCount
-        && left.Held.SequenceEqual(right.Held, StringComparer.Ordinal);
+        && left.Held.SequenceEqual(right.Held, StringComparer.Ordinal)
+        && left.Pending.SequenceEqual(right.Pending);
 
     private static string Minutes(TimeSpan span) =>
         span.TotalMinutes >= 1 && span.TotalMinutes == Math.Floor(span.TotalMinutes)

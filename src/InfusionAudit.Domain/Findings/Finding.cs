@@ -36,6 +36,13 @@ public sealed record Finding(
     /// </summary>
     public const string EventsMissingKey = "eventsMissing";
 
+    /// <summary>
+    /// The evidence value (1) of a <c>DOSE-NOT-COMPUTABLE</c> <c>implausible-clock</c> whose clock verdict compares the
+    /// devices' clock offsets: a device's later events, which no sequence gap announces, shrink its offset and may
+    /// revise it. Absent for a clock before <c>clock.notBefore</c> or a week behind, which no later event changes.
+    /// </summary>
+    public const string ClockOffsetJudgedKey = "clockOffsetJudged";
+
     /// <summary>How many events the finding was judged without (0 when its evidence spans no sequence gap).</summary>
     public long EventsMissing => EvidenceValues.TryGetValue(EventsMissingKey, out var missing) ? (long)missing : 0;
 

@@ -129,6 +129,16 @@ public static class RuleIds
     /// <summary>A device time not believed: before 2015, a week old while live, or off the other devices (warning; catalogue v2).</summary>
     public const string ClockImplausible = "CLOCK-IMPLAUSIBLE";
 
+    /// <summary>
+    /// Rules whose verdict integrates the session's rate history (dose, duration, rate against the prescription): an event
+    /// that arrives late (a stop, a pause, a fresher pump time) may withdraw their findings. A reading that shows harm by
+    /// itself (vital signs, adverse effects) is not among them.
+    /// </summary>
+    public static IReadOnlySet<string> JudgedOnTheRateHistory { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        DoseOverDelivery, DoseHardLimit, DoseUnderDelivery, DoseNotComputable, DosePumpMismatch, RateDeviation, DurationSoft, DurationHard,
+    };
+
     /// <summary>Every id of the catalogue, in catalogue order.</summary>
     public static IReadOnlyList<string> All { get; } =
     [

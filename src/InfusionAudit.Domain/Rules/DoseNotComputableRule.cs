@@ -1,5 +1,6 @@
 using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
+using InfusionAudit.Domain.Sessions;
 
 namespace InfusionAudit.Domain.Rules;
 
@@ -31,9 +32,24 @@ internal sealed class DoseNotComputableRule : ISessionRule
             "implausible-clock" => "a rate change, pause, resume or end has a device time that is not believed (CLOCK-IMPLAUSIBLE)",
             _ => "a rate or total is not a finite number",
         };
-        context.Report(
-            RuleIds.DoseNotComputable, mayRun ? Severity.Critical : Severity.Warning, context.Thresholds, cause, trigger,
-            $"delivered dose cannot be computed: {what}{(mayRun ? "; the infusion may still be running" : "")}");
+        var severity = mayRun ? Severity.Critical : Severity.Warning;
+        var evidence = $"delivered dose cannot be computed: {what}{(mayRun ? "; the infusion may still be running" : "")}";
+        if (cause == "implausible-clock" && timeline.ClockVerdicts[trigger] == ClockVerdict.DeviceOffset)
+        {
+            // The clock verdict compares devices across the stream: any missing event may change it, not only earlier
+            // ones, and so may the device's fresher events that no gap announces.
+            context.ReportOnWholeStream(
+                RuleIds.DoseNotComputable, severity, context.Thresholds, cause, trigger, evidence + "; judged on the devices' clock offsets so far",
+                (Finding.ClockOffsetJudgedKey, 1));
+        }
+        else if (cause == "implausible-clock")
+        {
+            context.ReportOnWholeStream(RuleIds.DoseNotComputable, severity, context.Thresholds, cause, trigger, evidence);
+        }
+        else
+        {
+            context.Report(RuleIds.DoseNotComputable, severity, context.Thresholds, cause, trigger, evidence);
+        }
     }
 
     /// <summary>

@@ -108,6 +108,23 @@ internal sealed class RuleContext
         Add(ruleId, severity, judgedBy.Id, judgedBy.Version, episodeKey, evidence, values, triggerIndex, trigger.Event.EventId, trigger.ReceivedAt);
     }
 
+    /// <summary>
+    /// Reports a finding shown by the event at <paramref name="triggerIndex"/> whose verdict is on the whole stream (the
+    /// rate history as a whole): every missing number counts toward its mark, not only those that may precede the trigger.
+    /// </summary>
+    public void ReportOnWholeStream(
+        string ruleId,
+        Severity severity,
+        ProtocolDefinition judgedBy,
+        string episodeKey,
+        int triggerIndex,
+        string evidence,
+        params ReadOnlySpan<(string Key, double Value)> values)
+    {
+        ref readonly var trigger = ref Entry(triggerIndex);
+        Add(ruleId, severity, judgedBy.Id, judgedBy.Version, episodeKey, evidence, values, triggerIndex, trigger.Event.EventId, trigger.ReceivedAt, wholeStream: true);
+    }
+
     /// <summary>Reports a timer finding, detected at the instant its condition became true.</summary>
     public void ReportTimer(
         string ruleId,
@@ -143,7 +160,8 @@ internal sealed class RuleContext
         ReadOnlySpan<(string Key, double Value)> values,
         int triggerIndex,
         string? triggerEventId,
-        DateTimeOffset detectedAt)
+        DateTimeOffset detectedAt,
+        bool wholeStream = false)
     {
         var evidenceValues = new Dictionary<string, double>(values.Length, StringComparer.Ordinal);
         foreach (var (key, value) in values)
@@ -156,7 +174,7 @@ internal sealed class RuleContext
         }
 
         // A session without holes (the fast path) pays one comparison here.
-        if (Gaps.MissingCount > 0 && ruleId != RuleIds.SeqGap && MissingBefore(triggerIndex) is > 0 and var missing)
+        if (Gaps.MissingCount > 0 && ruleId != RuleIds.SeqGap && MissingBefore(wholeStream ? -1 : triggerIndex) is > 0 and var missing)
         {
             evidenceValues[Finding.EventsMissingKey] = missing;
             evidence = $"{evidence} (judged with {missing} {(missing == 1 ? "event" : "events")} missing)";

@@ -44,6 +44,18 @@ internal sealed class AlertScenario
 
     public AlertChanges Raise(params Finding[] findings) => Apply(Policy.Raise(Snapshot, Session, Clinic, findings, _ => [Device], Silences, false, Now));
 
+    /// <summary>A session write that stores <paramref name="newFindings"/> and whose evaluation now shows <paramref name="standing"/>.</summary>
+    public AlertChanges Judge(IReadOnlyList<Finding> standing, params Finding[] newFindings) =>
+        Apply(Policy.Raise(Snapshot, Session, Clinic, newFindings, _ => [Device], Silences, false, Now, standing));
+
+    /// <summary>A finding whose evidence spans a sequence gap of <paramref name="missing"/> events.</summary>
+    public static Finding JudgedWithMissing(string ruleId, long missing, string episode = "") =>
+        Finding(ruleId, episode: episode) with
+        {
+            Evidence = $"{ruleId} evidence (judged with {missing} events missing)",
+            EvidenceValues = new Dictionary<string, double> { ["deliveredMg"] = 60, [Findings.Finding.EventsMissingKey] = missing },
+        };
+
     public AlertChanges Complete(params Finding[] findings) => Apply(Policy.Raise(Snapshot, Session, Clinic, findings, _ => [Device], Silences, true, Now));
 
     public AlertChanges Tick() => Apply(Policy.Tick(Snapshot, Silences, Now));

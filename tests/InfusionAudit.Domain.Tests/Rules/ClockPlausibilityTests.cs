@@ -69,6 +69,34 @@ public sealed class ClockPlausibilityTests
     }
 
     [Fact]
+    public void ADoseNotComputableForAnImplausibleClockCountsEveryMissingEventNotOnlyThoseBeforeItsTrigger()
+    {
+        // The verdict on the pump's clock, and so on the whole rate history, may change with any event still missing
+        // (issue 11 item 8: after a crash it came and went with the redelivered events, paging unmarked).
+        var session = new SessionBuilder(deviceId: "tablet-1");
+        session.StartIv().Vitals(1, hr: 72, sys: 128, dia: 80, spo2: 98, rr: 14);
+        session.DeviceId = "pump-17";
+        session.RateMlPerHour(PumpClock1970(2), 52.5).ReceivedAt(SessionBuilder.At(2) + session.ReceiveDelay);
+        session.Lose(2);
+        session.PumpTotal(PumpClock1970(42), 35).ReceivedAt(SessionBuilder.At(42) + session.ReceiveDelay);
+
+        var finding = session.Evaluate(asOf: SessionBuilder.At(43)).Single("DOSE-NOT-COMPUTABLE");
+
+        finding.Severity.ShouldBe(Severity.Critical);
+        finding.EpisodeKey.ShouldBe("implausible-clock");
+        finding.EventsMissing.ShouldBe(2);
+        finding.Evidence.ShouldEndWith("(judged with 2 events missing)");
+    }
+
+    [Fact]
+    public void ADoseNotComputableForAPumpClockAt1970IsNotMarkedAsJudgedOnOffsets()
+    {
+        var finding = PumpAt1970(ended: false).Evaluate(asOf: SessionBuilder.At(43)).Single("DOSE-NOT-COMPUTABLE");
+
+        finding.EvidenceValues.ContainsKey(Finding.ClockOffsetJudgedKey).ShouldBeFalse();
+    }
+
+    [Fact]
     public void AnEventDatedBefore2015IsImplausibleEvenInABackfill()
     {
         var session = new SessionBuilder().StartIv().Vitals(1, hr: 72);
@@ -135,6 +163,23 @@ public sealed class ClockPlausibilityTests
         var finding = session.Evaluate().Single(ClockImplausible);
 
         finding.EpisodeKey.ShouldBe("pump-17");
+    }
+
+    [Fact]
+    public void ADoseNotComputableForAClockOffTheOtherDevicesSaysItIsJudgedOnOffsets()
+    {
+        // The pump's fresher events, which no sequence gap announces, may still shrink its offset (issue 11 item 8).
+        var session = new SessionBuilder(deviceId: "monitor-2").StartIv();
+        var batch = SessionBuilder.At(3);
+        session.Vitals(3, hr: 72, sys: 128, dia: 80).ReceivedAt(batch);
+        session.DeviceId = "pump-17";
+        session.RateMlPerHour(3 - 40, 52.5).ReceivedAt(batch);
+
+        var finding = session.Evaluate(asOf: SessionBuilder.At(4)).Single("DOSE-NOT-COMPUTABLE");
+
+        finding.Severity.ShouldBe(Severity.Critical);
+        finding.EvidenceValues[Finding.ClockOffsetJudgedKey].ShouldBe(1);
+        finding.Evidence.ShouldContain("judged on the devices' clock offsets so far");
     }
 
     [Fact]

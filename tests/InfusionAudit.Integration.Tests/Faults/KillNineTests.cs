@@ -124,9 +124,9 @@ public sealed class KillNineTests
             var standingKeys = baseline.SelectMany(s => s.Value.Standing.Select(f => $"{s.Key}|{f}")).ToHashSet(StringComparer.Ordinal);
             crashAlerts.Where(a => standingKeys.Contains(a.FindingKey)).Select(a => a.Comparable).Order(StringComparer.Ordinal)
                 .ShouldBe(cleanAlerts.Where(a => standingKeys.Contains(a.FindingKey)).Select(a => a.Comparable).Order(StringComparer.Ordinal));
-            // A page raised over-delivery from a partial picture says so (issue 11 item 8).
-            falseCriticalAlerts.Where(a => a.Key.Contains("|DOSE-OVER-DELIVERY|", StringComparison.Ordinal))
-                .ShouldAllBe(a => a.Evidence.Contains("missing)", StringComparison.Ordinal));
+            // A crash pages nobody falsely (issue 11 item 8): a problem judged while the dead host still held some of its
+            // events waits one gap hold for them, and their arrival withdraws it before anyone is paged.
+            falseCriticals.ShouldBeEmpty();
             standing.ShouldBeGreaterThan(0, "the day must produce findings for the comparison to mean anything");
             cleanAlerts.ShouldContain(a => a.Severity == "critical", "the day must page for the comparison to mean anything");
             restarted.HasExited.ShouldBeFalse(restarted.Tail());
@@ -200,31 +200,12 @@ public sealed class KillNineTests
         }
     }
 
-    private static async Task<IReadOnlyList<AlertSummary>> AlertsAsync(LocalHostProcess host, string clinic)
-    {
-        using var client = host.Client(TestKeys.OnCall);
-        var alerts = new List<AlertSummary>();
-        string? token = null;
-        do
-        {
-            var page = await client.GetFromJsonAsync<JsonNode>(
-                $"/api/alerts?clinicId={clinic}&pageSize=200" + (token is null ? "" : "&continuationToken=" + Uri.EscapeDataString(token)), Ct);
-            foreach (var item in page!["items"]!.AsArray())
-            {
-                var alert = item!["alert"]!;
-                alerts.Add(new AlertSummary(
-                    $"{alert["sessionId"]!.GetValue<string>()}|{alert["ruleId"]!.GetValue<string>()}|{alert["episodeKey"]!.GetValue<string>()}",
-                    alert["severity"]!.GetValue<string>(),
-                    alert["state"]!.GetValue<string>(),
-                    alert["evidence"]!.GetValue<string>()));
-            }
-
-            token = page["continuationToken"]?.GetValue<string>();
-        }
-        while (token is not null);
-
-        return alerts;
-    }
+    private static async Task<IReadOnlyList<AlertSummary>> AlertsAsync(LocalHostProcess host, string clinic) =>
+        [.. (await host.AlertsAsync(clinic)).Select(alert => new AlertSummary(
+            $"{alert["sessionId"]!.GetValue<string>()}|{alert["ruleId"]!.GetValue<string>()}|{alert["episodeKey"]!.GetValue<string>()}",
+            alert["severity"]!.GetValue<string>(),
+            alert["state"]!.GetValue<string>(),
+            alert["evidence"]!.GetValue<string>()))];
 
     private sealed record SessionState(IReadOnlyList<string> Events, IReadOnlyList<string> Standing, IReadOnlyList<string> Withdrawn)
     {

@@ -46,13 +46,30 @@ public sealed class TwoHostsTests
             found => found.Select(f => string.Join(',', f)).SequenceEqual(expected.Select(f => string.Join(',', f))),
             TimeSpan.FromSeconds(30),
             found => $"expected [{string.Join(" | ", expected.Select(f => string.Join(',', f)))}] but found [{string.Join(" | ", found.Select(f => string.Join(',', f)))}]");
+        // The alerts of those findings: same rules, severities and states, session by session (ids differ by run prefix).
+        var expectedAlerts = AlertsBySession(await alone.AlertsAsync("abq-01"), baseline);
+        var actualAlerts = await Eventually.Require(
+            "two hosts alert like one",
+            async () => AlertsBySession(await first.AlertsAsync("abq-01"), shared),
+            found => found.SequenceEqual(expectedAlerts),
+            TimeSpan.FromSeconds(30),
+            found => $"expected [{string.Join(" | ", expectedAlerts)}] but found [{string.Join(" | ", found)}]");
         TestContext.Current.TestOutputHelper?.WriteLine(
-            $"two hosts on one queue: {shared.Sum(s => s.Events)} events in, stored once; {actual.Sum(f => f.Count)} standing findings, same as one host ({expected.Sum(f => f.Count)})");
+            $"two hosts on one queue: {shared.Sum(s => s.Events)} events in, stored once; {actual.Sum(f => f.Count)} standing findings, same as one host ({expected.Sum(f => f.Count)}); " +
+            $"{actualAlerts.Sum(a => a.Split(',', StringSplitOptions.RemoveEmptyEntries).Length)} alerts, same rules, severities and states as one host");
         expected.Sum(f => f.Count).ShouldBeGreaterThan(0, "the input must produce findings for the comparison to mean anything");
+        expectedAlerts.ShouldContain(a => a.Length > 0, "the input must page for the alert comparison to mean anything");
         alone.HasExited.ShouldBeFalse();
         first.HasExited.ShouldBeFalse();
         second.HasExited.ShouldBeFalse();
     }
+
+    /// <summary>Per session of <paramref name="sessions"/>, in order: its alerts as "ruleId/severity/state", sorted and joined.</summary>
+    private static List<string> AlertsBySession(IReadOnlyList<JsonNode> alerts, IReadOnlyList<(string Id, int Events)> sessions) =>
+        sessions.Select(s => string.Join(',', alerts
+            .Where(a => a["sessionId"]!.GetValue<string>() == s.Id)
+            .Select(a => $"{a["ruleId"]!.GetValue<string>()}/{a["severity"]!.GetValue<string>()}/{a["state"]!.GetValue<string>()}")
+            .Order(StringComparer.Ordinal))).ToList();
 
     /// <summary>Each session in three messages of three events, so both hosts work on the same sessions at once; every third session over-delivers.</summary>
     private static async Task<IReadOnlyList<(string Id, int Events)>> SendAsync(string queueName, string prefix, DateTimeOffset start)

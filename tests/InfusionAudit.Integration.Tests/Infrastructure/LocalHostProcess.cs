@@ -142,6 +142,24 @@ public sealed class LocalHostProcess : IDisposable
             .ToList();
     }
 
+    /// <summary>Every alert of a clinic (the <c>alert</c> object of each listing item), all pages read.</summary>
+    public async Task<IReadOnlyList<JsonNode>> AlertsAsync(string clinicId)
+    {
+        using var client = Client(TestKeys.OnCall);
+        var alerts = new List<JsonNode>();
+        string? token = null;
+        do
+        {
+            var page = JsonNode.Parse(await client.GetStringAsync(
+                $"/api/alerts?clinicId={clinicId}&pageSize=200" + (token is null ? "" : "&continuationToken=" + Uri.EscapeDataString(token))))!;
+            alerts.AddRange(page["items"]!.AsArray().Select(item => item!["alert"]!));
+            token = page["continuationToken"]?.GetValue<string>();
+        }
+        while (token is not null);
+
+        return alerts;
+    }
+
     public void Kill() => process.KillNow();
 
     public Task StopAsync() => process.StopGracefullyAsync(TimeSpan.FromSeconds(20));
