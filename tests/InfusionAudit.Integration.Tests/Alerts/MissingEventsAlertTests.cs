@@ -32,7 +32,7 @@ public sealed class MissingEventsAlertTests
         messages.ShouldBeEmpty();
         using var oncall = host.Client(TestKeys.OnCall);
         var open = JsonNode.Parse(await oncall.GetStringAsync($"/api/alerts?clinicId={script.ClinicId}&state=open", Ct))!;
-        open["items"]!.AsArray().ShouldNotContain(a => a!["sessionId"]!.GetValue<string>() == script.SessionId);
+        open["items"]!.AsArray().ShouldNotContain(a => a!["alert"]!["sessionId"]!.GetValue<string>() == script.SessionId);
     }
 
     [Fact]
