@@ -22,6 +22,10 @@ public static class RejudgeCommand
         ArgumentNullException.ThrowIfNull(globals);
         ArgumentNullException.ThrowIfNull(context);
         var session = new Option<string>("--session", "-s") { Description = "Session id.", Required = true };
+        var clinic = new Option<string?>("--clinic", "-c")
+        {
+            Description = "The session's clinic id: needed when several clinics use the session id (the backend answers 409).",
+        };
         var version = new Option<int?>("--protocol-version", "-v")
         {
             Description = "Protocol version to judge against (default: the version the session was judged against).",
@@ -30,13 +34,25 @@ public static class RejudgeCommand
 
         var command = new Command("rejudge", "Judge a stored session again against a protocol version and show the difference from its stored findings.");
         command.Add(session);
+        command.Add(clinic);
         command.Add(version);
         command.Add(json);
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
             var settings = globals.Resolve(result, context.Environment);
             var id = result.GetRequiredValue(session);
-            var query = result.GetValue(version) is { } v ? "?protocolVersion=" + v.ToString(CultureInfo.InvariantCulture) : string.Empty;
+            var parameters = new List<string>();
+            if (result.GetValue(clinic) is { Length: > 0 } clinicId)
+            {
+                parameters.Add("clinicId=" + Uri.EscapeDataString(clinicId));
+            }
+
+            if (result.GetValue(version) is { } v)
+            {
+                parameters.Add("protocolVersion=" + v.ToString(CultureInfo.InvariantCulture));
+            }
+
+            var query = parameters.Count > 0 ? "?" + string.Join('&', parameters) : string.Empty;
             // The same base and key header as the other clients: a --url with a path prefix keeps its last segment.
             using var http = new HttpClient { BaseAddress = HttpSender.EnsureTrailingSlash(settings.Url), Timeout = TimeSpan.FromSeconds(60) };
             if (settings.Key is { } key)
@@ -49,8 +65,10 @@ public static class RejudgeCommand
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
-                await context.Error.WriteLineAsync($"rejudge: {(int)response.StatusCode} {response.ReasonPhrase}: {body}");
-                return (int)response.StatusCode is 400 or 404 ? ExitCodes.InvalidInput : ExitCodes.SendFailed;
+                var status = (int)response.StatusCode;
+                var hint = status == 409 ? " (name the session's clinic with --clinic)" : string.Empty;
+                await context.Error.WriteLineAsync($"rejudge: {status} {response.ReasonPhrase}{hint}: {body}");
+                return status is 400 or 404 or 409 ? ExitCodes.InvalidInput : ExitCodes.SendFailed;
             }
 
             using var report = JsonDocument.Parse(body);

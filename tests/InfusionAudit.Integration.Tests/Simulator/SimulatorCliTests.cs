@@ -78,7 +78,7 @@ public sealed class SimulatorCliTests : IDisposable
         (await File.ReadAllLinesAsync(path, TestContext.Current.CancellationToken)).ShouldBe(expected.Select(e => e.Json));
     }
 
-    private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
+    internal static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
