@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Http;
 namespace InfusionAudit.Application.Http;
 
 /// <summary>
-/// <c>GET /api/silences?clinicId=</c> (auditor, admin), <c>POST /api/silences</c> and <c>DELETE /api/silences/{silenceId}</c>
-/// (admin; expires the silence, the record stays for auditors). The list is recorded in the access log.
+/// <c>GET /api/silences?clinicId=</c>, <c>POST /api/silences</c> and <c>DELETE /api/silences/{silenceId}</c> (expires the
+/// silence, the record stays for auditors). Roles and the access log: <see cref="RouteTable"/>.
 /// </summary>
 public sealed class AlertSilencesEndpoint(SilenceHandler silences)
 {

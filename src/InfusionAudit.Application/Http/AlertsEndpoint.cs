@@ -8,9 +8,9 @@ using Microsoft.AspNetCore.Http;
 namespace InfusionAudit.Application.Http;
 
 /// <summary>
-/// <c>GET /api/alerts?clinicId=&amp;state=&amp;pageSize=&amp;continuationToken=</c>, <c>GET /api/alerts/{alertId}</c> (on-call,
-/// auditor) and <c>POST /api/alerts/{alertId}/acknowledge</c>, <c>POST /api/alerts/{alertId}/resolve</c> (on-call only).
-/// The reads are recorded in the access log (docs/audit-api.md).
+/// <c>GET /api/alerts?clinicId=&amp;state=&amp;pageSize=&amp;continuationToken=</c>, <c>GET /api/alerts/{alertId}</c>,
+/// <c>POST /api/alerts/{alertId}/acknowledge</c> and <c>POST /api/alerts/{alertId}/resolve</c>. Roles and the access log:
+/// <see cref="RouteTable"/>.
 /// </summary>
 public sealed class AlertsEndpoint(AlertQueryHandler queries, AlertCommandHandler commands)
 {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace InfusionAudit.Application.Http;
 
 /// <summary>
-/// <c>GET /api/access-log?date&amp;pageSize&amp;continuationToken&amp;format</c> (admin only): who read audit data on a UTC
+/// <c>GET /api/access-log?date&amp;pageSize&amp;continuationToken&amp;format</c>: who read audit data on a UTC
 /// day. Reading the log is itself logged.
 /// </summary>
 public sealed class AuditAccessLogEndpoint(AccessLogQueryHandler log, PageTokenCodec tokens)

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Http;
 namespace InfusionAudit.Application.Http;
 
 /// <summary>
-/// <c>GET /api/clinics/{clinicId}/findings?from&amp;to&amp;ruleId&amp;severity&amp;minSeverity&amp;includeRetracted&amp;pageSize&amp;continuationToken&amp;format</c>
-/// (auditor): findings of a clinic by detection time, from the findings index.
+/// <c>GET /api/clinics/{clinicId}/findings?from&amp;to&amp;ruleId&amp;severity&amp;minSeverity&amp;includeRetracted&amp;pageSize&amp;continuationToken&amp;format</c>:
+/// findings of a clinic by detection time, from the findings index.
 /// </summary>
 public sealed class AuditClinicFindingsEndpoint(ClinicFindingsQueryHandler findings, PageTokenCodec tokens)
 {

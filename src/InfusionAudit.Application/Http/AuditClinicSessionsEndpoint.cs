@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Http;
 namespace InfusionAudit.Application.Http;
 
 /// <summary>
-/// <c>GET /api/clinics/{clinicId}/sessions?from&amp;to&amp;status&amp;protocolId&amp;minSeverity&amp;pageSize&amp;continuationToken&amp;format</c>
-/// (auditor): sessions of a clinic by session date, from the clinic index.
+/// <c>GET /api/clinics/{clinicId}/sessions?from&amp;to&amp;status&amp;protocolId&amp;minSeverity&amp;pageSize&amp;continuationToken&amp;format</c>:
+/// sessions of a clinic by session date, from the clinic index.
 /// </summary>
 public sealed class AuditClinicSessionsEndpoint(ClinicSessionsQueryHandler sessions, PageTokenCodec tokens)
 {

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace InfusionAudit.Application.Http;
 
-/// <summary><c>GET /api/clinics/{clinicId}/compliance-report?from&amp;to</c> (auditor): the compliance report of a clinic.</summary>
+/// <summary><c>GET /api/clinics/{clinicId}/compliance-report?from&amp;to</c>: the compliance report of a clinic.</summary>
 public sealed class AuditComplianceReportEndpoint(ComplianceReportHandler reports)
 {
     private static readonly string[] Allowed = ["from", "to"];

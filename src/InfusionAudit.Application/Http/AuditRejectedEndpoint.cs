@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace InfusionAudit.Application.Http;
 
 /// <summary>
-/// <c>GET /api/clinics/{clinicId}/rejected?from&amp;to&amp;pageSize&amp;continuationToken&amp;format</c> (auditor): input of a
+/// <c>GET /api/clinics/{clinicId}/rejected?from&amp;to&amp;pageSize&amp;continuationToken&amp;format</c>: input of a
 /// clinic that the contract refused, by receive day.
 /// </summary>
 public sealed class AuditRejectedEndpoint(RejectedEventsQueryHandler rejected, PageTokenCodec tokens)

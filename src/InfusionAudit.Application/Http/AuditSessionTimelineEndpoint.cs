@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Http;
 namespace InfusionAudit.Application.Http;
 
 /// <summary>
-/// <c>GET /api/sessions/{sessionId}/timeline</c> (auditor, on-call): state, events, findings and alerts of one session on
+/// <c>GET /api/sessions/{sessionId}/timeline</c>: state, events, findings and alerts of one session on
 /// one time line. The clinic as for <see cref="SessionsEndpoint"/>: <c>clinicId</c>, needed when several clinics use the
-/// session id. Recorded in the access log.
+/// session id.
 /// </summary>
 public sealed class AuditSessionTimelineEndpoint(SessionTimelineHandler timelines, SessionQueryHandler sessions)
 {

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace InfusionAudit.Application.Http;
 
-/// <summary><c>GET /api/diagnostics/counters</c> (admin, auditor): pipeline and storage request counters of this host process.</summary>
+/// <summary><c>GET /api/diagnostics/counters</c>: pipeline and storage request counters of this host process.</summary>
 public sealed class DiagnosticsEndpoint(PipelineCounters counters)
 {
     public IResult GetCounters() => Results.Json(counters.Snapshot(), JsonDefaults.Options);

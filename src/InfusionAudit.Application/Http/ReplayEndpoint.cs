@@ -7,9 +7,9 @@ using Microsoft.AspNetCore.Http;
 namespace InfusionAudit.Application.Http;
 
 /// <summary>
-/// <c>GET /api/sessions/{sessionId}/replay?protocolVersion=N</c> (auditor): the session judged again against protocol
+/// <c>GET /api/sessions/{sessionId}/replay?protocolVersion=N</c>: the session judged again against protocol
 /// version N (default: the version it was judged against) beside the stored findings. The clinic as for
-/// <see cref="SessionsEndpoint"/>: <c>clinicId</c>, needed when several clinics use the session id. Recorded in the access log.
+/// <see cref="SessionsEndpoint"/>: <c>clinicId</c>, needed when several clinics use the session id.
 /// </summary>
 public sealed class ReplayEndpoint(ReplayHandler replay, SessionQueryHandler sessions)
 {

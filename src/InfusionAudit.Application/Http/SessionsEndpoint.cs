@@ -7,7 +7,7 @@ namespace InfusionAudit.Application.Http;
 /// <summary>
 /// <c>GET /api/sessions/{sessionId}?clinicId=</c>: state, events in sequence order and findings of one session. A session
 /// is a clinic's session id: without <c>clinicId</c> the read answers when exactly one clinic has that id, and a 409
-/// problem naming the clinics when several do. Recorded in the access log.
+/// problem naming the clinics when several do.
 /// </summary>
 public sealed class SessionsEndpoint(SessionQueryHandler sessions)
 {
