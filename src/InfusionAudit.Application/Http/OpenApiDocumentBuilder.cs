@@ -13,9 +13,9 @@ namespace InfusionAudit.Application.Http;
 
 /// <summary>
 /// Writes the OpenAPI 3.1 document from <see cref="RouteTable"/>: paths, methods, roles and answers come from the
-/// routes, the 401 and 403 answers of every route with roles and the 503 of every access-logged one included. Response schemas are exported from the very
-/// records the endpoints serialise (System.Text.Json's schema exporter with the API's JSON options), so the document
-/// cannot drift from the answers.
+/// routes, the 401 and 403 answers of every route with roles and the 503 of every access-logged one included.
+/// Response schemas are exported from the very records the endpoints serialise (System.Text.Json's schema exporter
+/// with the API's JSON options), so the document cannot drift from the answers.
 /// </summary>
 public static class OpenApiDocumentBuilder
 {
