@@ -64,6 +64,7 @@ public static class ServiceCollectionExtensions
 
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<EndpointAuthorization>();
+        services.AddSingleton<RouteDispatcher>();
         services.AddSingleton<EventsEndpoint>();
         services.AddSingleton<SessionsEndpoint>();
         services.AddSingleton<DiagnosticsEndpoint>();

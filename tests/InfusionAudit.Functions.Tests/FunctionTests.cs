@@ -33,7 +33,7 @@ public sealed class FunctionTests(FunctionServices services) : IClassFixture<Fun
         var sessionId = NewSession();
         var context = Request("POST", Batch(sessionId, 2), FunctionServices.ProducerKey);
 
-        await new PostEventsFunction(services.Get<EventsEndpoint>()).Run(context.Request, Ct);
+        await new PostEventsFunction(services.Get<RouteDispatcher>()).Run(context.Request, Ct);
 
         context.Response.StatusCode.ShouldBe(202);
         var body = JsonNode.Parse(ResponseText(context))!;
@@ -45,7 +45,7 @@ public sealed class FunctionTests(FunctionServices services) : IClassFixture<Fun
     {
         var anonymous = Request("GET", null, null);
         var unknown = Request("GET", null, FunctionServices.AuditorKey);
-        var function = new GetSessionFunction(services.Get<SessionsEndpoint>());
+        var function = new GetSessionFunction(services.Get<RouteDispatcher>());
 
         await function.Run(anonymous.Request, "S-x", Ct);
         await function.Run(unknown.Request, NewSession(), Ct);
@@ -61,7 +61,7 @@ public sealed class FunctionTests(FunctionServices services) : IClassFixture<Fun
         await services.Get<IngestHandler>().HandleAsync(Batch(sessionId, 4), new IngestContext("queue", "m-" + sessionId, DateTimeOffset.UtcNow), Ct);
         var context = Request("GET", null, FunctionServices.AuditorKey);
 
-        await new GetSessionFunction(services.Get<SessionsEndpoint>()).Run(context.Request, sessionId, Ct);
+        await new GetSessionFunction(services.Get<RouteDispatcher>()).Run(context.Request, sessionId, Ct);
 
         context.Response.StatusCode.ShouldBe(200);
         JsonNode.Parse(ResponseText(context))!["events"]!.AsArray().Count.ShouldBe(4);
@@ -72,7 +72,7 @@ public sealed class FunctionTests(FunctionServices services) : IClassFixture<Fun
     {
         var context = Request("GET", null, null);
 
-        await new HealthFunction(services.Get<HealthEndpoint>()).Run(context.Request);
+        await new HealthFunction(services.Get<RouteDispatcher>()).Run(context.Request);
 
         context.Response.StatusCode.ShouldBe(200);
     }

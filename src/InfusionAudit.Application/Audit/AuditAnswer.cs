@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace InfusionAudit.Application.Audit;
 
-/// <summary>What an audit read answers and how many rows it disclosed (for the access log).</summary>
+/// <summary>
+/// What a route's handler answers and how many rows of audit data it disclosed: the access log records them for an
+/// access-logged route (<see cref="Http.HttpRoute.AccessLogged"/>); other routes answer 0.
+/// </summary>
 public sealed record AuditAnswer(IResult Result, int Rows)
 {
     public static AuditAnswer Refused(IResult problem) => new(problem, 0);

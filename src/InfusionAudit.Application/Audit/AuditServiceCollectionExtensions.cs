@@ -36,7 +36,6 @@ public static class AuditServiceCollectionExtensions
         services.AddSingleton<AuditComplianceReportEndpoint>();
         services.AddSingleton<AuditAccessLogEndpoint>();
         services.AddSingleton<AuditSessionTimelineEndpoint>();
-        services.AddSingleton<OpenApiEndpoint>();
         return services;
     }
 }

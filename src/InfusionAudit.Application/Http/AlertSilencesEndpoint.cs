@@ -8,49 +8,42 @@ using Microsoft.AspNetCore.Http;
 namespace InfusionAudit.Application.Http;
 
 /// <summary>
-/// <c>GET /api/silences?clinicId=</c> (auditor, admin), <c>POST /api/silences</c> and <c>DELETE /api/silences/{silenceId}</c>
-/// (admin; expires the silence, the record stays for auditors). The list is recorded in the access log.
+/// <c>GET /api/silences?clinicId=</c>, <c>POST /api/silences</c> and <c>DELETE /api/silences/{silenceId}</c> (expires the
+/// silence, the record stays for auditors). Roles and the access log: <see cref="RouteTable"/>.
 /// </summary>
-public sealed class AlertSilencesEndpoint(SilenceHandler silences, EndpointAuthorization authorization, AuditReadPipeline pipeline)
+public sealed class AlertSilencesEndpoint(SilenceHandler silences)
 {
-    public Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        pipeline.ReadAsync(request, "/api/silences", [CallerRole.Auditor], async _ =>
-        {
-            string? clinicId = null;
-            if (request.Query["clinicId"].ToString() is { Length: > 0 } clinic)
-            {
-                if (!ContractIds.IsValid(clinic))
-                {
-                    return AuditAnswer.Refused(Problems.InvalidParameter("clinicId", "clinicId is 1–64 characters: letters, digits, '.', '_', ':' or '-'."));
-                }
-
-                clinicId = clinic;
-            }
-
-            if (!AlertListPaging.TryRead(request, out var pageSize, out var token, out var problem))
-            {
-                return AuditAnswer.Refused(problem);
-            }
-
-            try
-            {
-                var page = await silences.ListAsync(clinicId, pageSize, token, cancellationToken);
-                return new AuditAnswer(Results.Json(new { items = page.Silences, continuationToken = page.ContinuationToken }, JsonDefaults.Options), page.Silences.Count);
-            }
-            catch (ArgumentException ex) when (ex.ParamName == AlertListPaging.ContinuationTokenName)
-            {
-                return AlertListPaging.ForeignToken();
-            }
-        }, cancellationToken);
-
-    public async Task<IResult> CreateAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<AuditAnswer> ListAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (caller, denied) = authorization.Authorize(request, CallerRole.Admin);
-        if (denied is not null)
+        string? clinicId = null;
+        if (request.Query["clinicId"].ToString() is { Length: > 0 } clinic)
         {
-            return denied;
+            if (!ContractIds.IsValid(clinic))
+            {
+                return AuditAnswer.Refused(Problems.InvalidParameter("clinicId", "clinicId is 1–64 characters: letters, digits, '.', '_', ':' or '-'."));
+            }
+
+            clinicId = clinic;
         }
 
+        if (!AlertListPaging.TryRead(request, out var pageSize, out var token, out var problem))
+        {
+            return AuditAnswer.Refused(problem);
+        }
+
+        try
+        {
+            var page = await silences.ListAsync(clinicId, pageSize, token, cancellationToken);
+            return new AuditAnswer(Results.Json(new { items = page.Silences, continuationToken = page.ContinuationToken }, JsonDefaults.Options), page.Silences.Count);
+        }
+        catch (ArgumentException ex) when (ex.ParamName == AlertListPaging.ContinuationTokenName)
+        {
+            return AlertListPaging.ForeignToken();
+        }
+    }
+
+    public async Task<IResult> CreateAsync(HttpRequest request, Caller caller, CancellationToken cancellationToken)
+    {
         SilenceRequest? body;
         try
         {
@@ -66,26 +59,20 @@ public sealed class AlertSilencesEndpoint(SilenceHandler silences, EndpointAutho
             return Problems.InvalidParameter("body", "The body is a JSON object: clinicId, optional deviceId, optional startsAt, endsAt, reason, optional createdBy.");
         }
 
-        var result = await silences.CreateAsync(body, new AlertActor(caller!.KeyId, caller.KeyId), cancellationToken);
+        var result = await silences.CreateAsync(body, new AlertActor(caller.KeyId, caller.KeyId), cancellationToken);
         return result.Silence is { } silence
             ? Results.Json(silence, JsonDefaults.Options, statusCode: StatusCodes.Status201Created)
             : Problems.InvalidParameter(result.InvalidField!, result.Problem!);
     }
 
-    public async Task<IResult> ExpireAsync(HttpRequest request, string silenceId, CancellationToken cancellationToken)
+    public async Task<IResult> ExpireAsync(Caller caller, string silenceId, CancellationToken cancellationToken)
     {
-        var (caller, denied) = authorization.Authorize(request, CallerRole.Admin);
-        if (denied is not null)
-        {
-            return denied;
-        }
-
         if (string.IsNullOrEmpty(silenceId) || silenceId.Length > 64 || !silenceId.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
         {
             return Problems.InvalidParameter("silenceId", "A silence id is letters, digits and '-'.");
         }
 
-        return await silences.ExpireAsync(silenceId, new AlertActor(caller!.KeyId, caller.KeyId), cancellationToken) is { } silence
+        return await silences.ExpireAsync(silenceId, new AlertActor(caller.KeyId, caller.KeyId), cancellationToken) is { } silence
             ? Results.Json(silence, JsonDefaults.Options)
             : Problems.NotFound($"No silence {silenceId}.");
     }

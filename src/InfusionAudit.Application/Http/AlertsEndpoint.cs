@@ -8,78 +8,69 @@ using Microsoft.AspNetCore.Http;
 namespace InfusionAudit.Application.Http;
 
 /// <summary>
-/// <c>GET /api/alerts?clinicId=&amp;state=&amp;pageSize=&amp;continuationToken=</c>, <c>GET /api/alerts/{alertId}</c> (on-call,
-/// auditor) and <c>POST /api/alerts/{alertId}/acknowledge</c>, <c>POST /api/alerts/{alertId}/resolve</c> (on-call only).
-/// The reads are recorded in the access log (docs/audit-api.md).
+/// <c>GET /api/alerts?clinicId=&amp;state=&amp;pageSize=&amp;continuationToken=</c>, <c>GET /api/alerts/{alertId}</c>,
+/// <c>POST /api/alerts/{alertId}/acknowledge</c> and <c>POST /api/alerts/{alertId}/resolve</c>. Roles and the access log:
+/// <see cref="RouteTable"/>.
 /// </summary>
-public sealed class AlertsEndpoint(AlertQueryHandler queries, AlertCommandHandler commands, EndpointAuthorization authorization, AuditReadPipeline pipeline)
+public sealed class AlertsEndpoint(AlertQueryHandler queries, AlertCommandHandler commands)
 {
     private const int MaxTextLength = 500;
 
-    public Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        pipeline.ReadAsync(request, "/api/alerts", [CallerRole.OnCall, CallerRole.Auditor], async _ =>
-        {
-            var clinicId = request.Query["clinicId"].ToString();
-            if (!ContractIds.IsValid(clinicId))
-            {
-                return AuditAnswer.Refused(Problems.InvalidParameter("clinicId", "clinicId is required: 1–64 characters, letters, digits, '.', '_', ':' or '-'."));
-            }
-
-            AlertState? state = null;
-            if (request.Query["state"].ToString() is { Length: > 0 } stateText)
-            {
-                if (!Enum.TryParse<AlertState>(stateText, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || char.IsDigit(stateText[0]))
-                {
-                    return AuditAnswer.Refused(Problems.InvalidParameter("state", "state is one of open, acknowledged, resolved."));
-                }
-
-                state = parsed;
-            }
-
-            if (!AlertListPaging.TryRead(request, out var pageSize, out var token, out var problem))
-            {
-                return AuditAnswer.Refused(problem);
-            }
-
-            try
-            {
-                var page = await queries.ListAsync(clinicId, state, pageSize, token, cancellationToken);
-                return new AuditAnswer(Results.Json(page, JsonDefaults.Options), page.Items.Count);
-            }
-            catch (ArgumentException ex) when (ex.ParamName == AlertListPaging.ContinuationTokenName)
-            {
-                return AlertListPaging.ForeignToken();
-            }
-        }, cancellationToken);
-
-    public Task<IResult> GetAsync(HttpRequest request, string alertId, CancellationToken cancellationToken) =>
-        pipeline.ReadAsync(request, "/api/alerts/{alertId}", [CallerRole.OnCall, CallerRole.Auditor], async _ =>
-            await queries.GetAsync(alertId, cancellationToken) is { } alert
-                ? new AuditAnswer(Results.Json(alert, JsonDefaults.Options), 1)
-                : AuditAnswer.Refused(Problems.NotFound($"No alert {alertId}.")),
-            cancellationToken);
-
-    public Task<IResult> AcknowledgeAsync(HttpRequest request, string alertId, CancellationToken cancellationToken) =>
-        ChangeAsync(request, alertId, acknowledge: true, cancellationToken);
-
-    public Task<IResult> ResolveAsync(HttpRequest request, string alertId, CancellationToken cancellationToken) =>
-        ChangeAsync(request, alertId, acknowledge: false, cancellationToken);
-
-    private async Task<IResult> ChangeAsync(HttpRequest request, string alertId, bool acknowledge, CancellationToken cancellationToken)
+    public async Task<AuditAnswer> ListAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (caller, denied) = authorization.Authorize(request, CallerRole.OnCall);
-        if (denied is not null)
+        var clinicId = request.Query["clinicId"].ToString();
+        if (!ContractIds.IsValid(clinicId))
         {
-            return denied;
+            return AuditAnswer.Refused(Problems.InvalidParameter("clinicId", "clinicId is required: 1–64 characters, letters, digits, '.', '_', ':' or '-'."));
         }
 
+        AlertState? state = null;
+        if (request.Query["state"].ToString() is { Length: > 0 } stateText)
+        {
+            if (!Enum.TryParse<AlertState>(stateText, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || char.IsDigit(stateText[0]))
+            {
+                return AuditAnswer.Refused(Problems.InvalidParameter("state", "state is one of open, acknowledged, resolved."));
+            }
+
+            state = parsed;
+        }
+
+        if (!AlertListPaging.TryRead(request, out var pageSize, out var token, out var problem))
+        {
+            return AuditAnswer.Refused(problem);
+        }
+
+        try
+        {
+            var page = await queries.ListAsync(clinicId, state, pageSize, token, cancellationToken);
+            return new AuditAnswer(Results.Json(page, JsonDefaults.Options), page.Items.Count);
+        }
+        catch (ArgumentException ex) when (ex.ParamName == AlertListPaging.ContinuationTokenName)
+        {
+            return AlertListPaging.ForeignToken();
+        }
+    }
+
+    public async Task<AuditAnswer> GetAsync(string alertId, CancellationToken cancellationToken) =>
+        await queries.GetAsync(alertId, cancellationToken) is { } alert
+            ? new AuditAnswer(Results.Json(alert, JsonDefaults.Options), 1)
+            : AuditAnswer.Refused(Problems.NotFound($"No alert {alertId}."));
+
+    public Task<IResult> AcknowledgeAsync(HttpRequest request, Caller caller, string alertId, CancellationToken cancellationToken) =>
+        ChangeAsync(request, caller, alertId, acknowledge: true, cancellationToken);
+
+    public Task<IResult> ResolveAsync(HttpRequest request, Caller caller, string alertId, CancellationToken cancellationToken) =>
+        ChangeAsync(request, caller, alertId, acknowledge: false, cancellationToken);
+
+    private async Task<IResult> ChangeAsync(HttpRequest request, Caller caller, string alertId, bool acknowledge, CancellationToken cancellationToken)
+    {
         var (body, invalid) = await ReadBodyAsync(request, cancellationToken);
         if (invalid is not null)
         {
             return invalid;
         }
 
-        var by = SilenceHandler.Actor(body?.By, new AlertActor(caller!.KeyId, caller.KeyId));
+        var by = SilenceHandler.Actor(body?.By, new AlertActor(caller.KeyId, caller.KeyId));
         var (status, alert) = acknowledge
             ? await commands.AcknowledgeAsync(alertId, by, body?.Note, cancellationToken)
             : await commands.ResolveAsync(alertId, by, string.IsNullOrWhiteSpace(body?.Reason) ? body?.Note is { Length: > 0 } note ? note : "resolved by on-call" : body.Reason, cancellationToken);

@@ -1,42 +1,38 @@
 using InfusionAudit.Application.Audit;
-using InfusionAudit.Application.Security;
 using InfusionAudit.Storage.Indexes;
 using Microsoft.AspNetCore.Http;
 
 namespace InfusionAudit.Application.Http;
 
 /// <summary>
-/// <c>GET /api/clinics/{clinicId}/findings?from&amp;to&amp;ruleId&amp;severity&amp;minSeverity&amp;includeRetracted&amp;pageSize&amp;continuationToken&amp;format</c>
-/// (auditor): findings of a clinic by detection time, from the findings index.
+/// <c>GET /api/clinics/{clinicId}/findings?from&amp;to&amp;ruleId&amp;severity&amp;minSeverity&amp;includeRetracted&amp;pageSize&amp;continuationToken&amp;format</c>:
+/// findings of a clinic by detection time, from the findings index.
 /// </summary>
-public sealed class AuditClinicFindingsEndpoint(AuditReadPipeline pipeline, ClinicFindingsQueryHandler findings, PageTokenCodec tokens)
+public sealed class AuditClinicFindingsEndpoint(ClinicFindingsQueryHandler findings, PageTokenCodec tokens)
 {
-    public const string Route = "/api/clinics/{clinicId}/findings";
-
     private static readonly string[] Allowed =
         ["from", "to", "ruleId", "severity", "minSeverity", "includeRetracted", AuditParameters.PageSizeName, AuditParameters.ContinuationTokenName, AuditParameters.FormatName];
 
-    public Task<IResult> GetAsync(HttpRequest request, string clinicId, CancellationToken cancellationToken) =>
-        pipeline.ReadAsync(request, Route, [CallerRole.Auditor], async _ =>
+    public async Task<AuditAnswer> GetAsync(HttpRequest request, string clinicId, CancellationToken cancellationToken)
+    {
+        var p = new AuditParameters(request, Allowed);
+        var clinic = p.RouteId("clinicId", clinicId);
+        var range = p.Range();
+        var filter = new FindingListFilter(
+            p.OneOf("ruleId", AuditVocabulary.RuleIdSet, "A rule id of the catalogue (docs/rules.md), e.g. DOSE-OVER-DELIVERY."),
+            p.ChoiceText("severity", AuditVocabulary.Severities),
+            p.Choice("minSeverity", AuditVocabulary.SeverityRanks),
+            p.Flag("includeRetracted"));
+        var take = p.PageSize();
+        var format = AuditFormats.Read(request, p);
+        var fingerprint = PageTokenCodec.Fingerprint(request);
+        var cursor = tokens.Decode(p.ContinuationToken(), fingerprint, p);
+        if (p.Problem is { } problem)
         {
-            var p = new AuditParameters(request, Allowed);
-            var clinic = p.RouteId("clinicId", clinicId);
-            var range = p.Range();
-            var filter = new FindingListFilter(
-                p.OneOf("ruleId", AuditVocabulary.RuleIdSet, "A rule id of the catalogue (docs/rules.md), e.g. DOSE-OVER-DELIVERY."),
-                p.ChoiceText("severity", AuditVocabulary.Severities),
-                p.Choice("minSeverity", AuditVocabulary.SeverityRanks),
-                p.Flag("includeRetracted"));
-            var take = p.PageSize();
-            var format = AuditFormats.Read(request, p);
-            var fingerprint = PageTokenCodec.Fingerprint(request);
-            var cursor = tokens.Decode(p.ContinuationToken(), fingerprint, p);
-            if (p.Problem is { } problem)
-            {
-                return AuditAnswer.Refused(problem);
-            }
+            return AuditAnswer.Refused(problem);
+        }
 
-            var page = await findings.ListAsync(clinic, range, filter, cursor, take, cancellationToken);
-            return AuditAnswer.Page(format, page.Rows, tokens.Encode(page.Next, fingerprint), ClinicFindingsQueryHandler.Csv);
-        }, cancellationToken);
+        var page = await findings.ListAsync(clinic, range, filter, cursor, take, cancellationToken);
+        return AuditAnswer.Page(format, page.Rows, tokens.Encode(page.Next, fingerprint), ClinicFindingsQueryHandler.Csv);
+    }
 }

@@ -1,41 +1,37 @@
 using InfusionAudit.Application.Audit;
-using InfusionAudit.Application.Security;
 using InfusionAudit.Storage.Indexes;
 using Microsoft.AspNetCore.Http;
 
 namespace InfusionAudit.Application.Http;
 
 /// <summary>
-/// <c>GET /api/clinics/{clinicId}/sessions?from&amp;to&amp;status&amp;protocolId&amp;minSeverity&amp;pageSize&amp;continuationToken&amp;format</c>
-/// (auditor): sessions of a clinic by session date, from the clinic index.
+/// <c>GET /api/clinics/{clinicId}/sessions?from&amp;to&amp;status&amp;protocolId&amp;minSeverity&amp;pageSize&amp;continuationToken&amp;format</c>:
+/// sessions of a clinic by session date, from the clinic index.
 /// </summary>
-public sealed class AuditClinicSessionsEndpoint(AuditReadPipeline pipeline, ClinicSessionsQueryHandler sessions, PageTokenCodec tokens)
+public sealed class AuditClinicSessionsEndpoint(ClinicSessionsQueryHandler sessions, PageTokenCodec tokens)
 {
-    public const string Route = "/api/clinics/{clinicId}/sessions";
-
     private static readonly string[] Allowed =
         ["from", "to", "status", "protocolId", "minSeverity", AuditParameters.PageSizeName, AuditParameters.ContinuationTokenName, AuditParameters.FormatName];
 
-    public Task<IResult> GetAsync(HttpRequest request, string clinicId, CancellationToken cancellationToken) =>
-        pipeline.ReadAsync(request, Route, [CallerRole.Auditor], async _ =>
+    public async Task<AuditAnswer> GetAsync(HttpRequest request, string clinicId, CancellationToken cancellationToken)
+    {
+        var p = new AuditParameters(request, Allowed);
+        var clinic = p.RouteId("clinicId", clinicId);
+        var range = p.Range();
+        var filter = new SessionListFilter(
+            p.ChoiceText("status", AuditVocabulary.Statuses),
+            p.Id("protocolId"),
+            p.Choice("minSeverity", AuditVocabulary.SeverityRanks));
+        var take = p.PageSize();
+        var format = AuditFormats.Read(request, p);
+        var fingerprint = PageTokenCodec.Fingerprint(request);
+        var cursor = tokens.Decode(p.ContinuationToken(), fingerprint, p);
+        if (p.Problem is { } problem)
         {
-            var p = new AuditParameters(request, Allowed);
-            var clinic = p.RouteId("clinicId", clinicId);
-            var range = p.Range();
-            var filter = new SessionListFilter(
-                p.ChoiceText("status", AuditVocabulary.Statuses),
-                p.Id("protocolId"),
-                p.Choice("minSeverity", AuditVocabulary.SeverityRanks));
-            var take = p.PageSize();
-            var format = AuditFormats.Read(request, p);
-            var fingerprint = PageTokenCodec.Fingerprint(request);
-            var cursor = tokens.Decode(p.ContinuationToken(), fingerprint, p);
-            if (p.Problem is { } problem)
-            {
-                return AuditAnswer.Refused(problem);
-            }
+            return AuditAnswer.Refused(problem);
+        }
 
-            var page = await sessions.ListAsync(clinic, range, filter, cursor, take, cancellationToken);
-            return AuditAnswer.Page(format, page.Rows, tokens.Encode(page.Next, fingerprint), ClinicSessionsQueryHandler.Csv);
-        }, cancellationToken);
+        var page = await sessions.ListAsync(clinic, range, filter, cursor, take, cancellationToken);
+        return AuditAnswer.Page(format, page.Rows, tokens.Encode(page.Next, fingerprint), ClinicSessionsQueryHandler.Csv);
+    }
 }

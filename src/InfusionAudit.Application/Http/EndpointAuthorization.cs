@@ -23,7 +23,7 @@ public sealed class EndpointAuthorization(ApiKeyAuthenticator authenticator)
 
         if (!caller.Roles.Any(r => r == CallerRole.Admin || allowed.Contains(r)))
         {
-            return (caller, Problems.Forbidden($"This route needs one of the roles: {string.Join(", ", allowed.Append(CallerRole.Admin))}."));
+            return (caller, Problems.Forbidden($"This route needs one of the roles: {string.Join(", ", allowed.Append(CallerRole.Admin).Distinct())}."));
         }
 
         return (caller, null);

@@ -15,21 +15,14 @@ namespace InfusionAudit.Application.Http;
 /// </summary>
 public sealed class EventsEndpoint(
     IngestHandler ingest,
-    EndpointAuthorization authorization,
     IOptions<InfusionAuditOptions> options,
     TimeProvider clock)
 {
-    public async Task<IResult> PostAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<IResult> PostAsync(HttpRequest request, Caller caller, CancellationToken cancellationToken)
     {
-        var (caller, denied) = authorization.Authorize(request, CallerRole.Producer);
-        if (denied is not null)
-        {
-            return denied;
-        }
-
         var limit = options.Value.MaxHttpBodyBytes;
         // A producer bound to clinics writes only for them (its other events are stored rejections); see ProducerBinding.
-        var context = new IngestContext("http", RequestKey(), clock.GetUtcNow()) { AllowedClinics = caller?.Clinics };
+        var context = new IngestContext("http", RequestKey(), clock.GetUtcNow()) { AllowedClinics = caller.Clinics };
         var (text, complete) = await ReadBodyAsync(request, limit, cancellationToken);
         if (!complete)
         {

@@ -12,13 +12,17 @@ using InfusionAudit.Domain.Alerts;
 namespace InfusionAudit.Application.Http;
 
 /// <summary>
-/// Writes the OpenAPI 3.1 document from <see cref="OpenApiCatalogue"/>. Response schemas are exported from the very
-/// records the endpoints serialise (System.Text.Json's schema exporter with the API's JSON options), so the document
-/// cannot drift from the answers.
+/// Writes the OpenAPI 3.1 document from <see cref="RouteTable"/>: paths, methods, roles and answers come from the
+/// routes, the 401 and 403 answers of every route with roles and the 503 of every access-logged one included.
+/// Response schemas are exported from the very records the endpoints serialise (System.Text.Json's schema exporter
+/// with the API's JSON options), so the document cannot drift from the answers.
 /// </summary>
 public static class OpenApiDocumentBuilder
 {
     public const string ApiKeyScheme = "functionKey";
+    public const string Json = "application/json";
+    public const string Problem = "application/problem+json";
+    public const string Csv = CsvResult.MediaType;
 
     private static readonly Dictionary<string, Type> ExportedSchemas = new(StringComparer.Ordinal)
     {
@@ -42,7 +46,7 @@ public static class OpenApiDocumentBuilder
     public static JsonObject Build(string version = "1.0.0")
     {
         var paths = new JsonObject();
-        foreach (var group in OpenApiCatalogue.Operations.GroupBy(o => o.Path, StringComparer.Ordinal))
+        foreach (var group in RouteTable.All.GroupBy(o => o.Template, StringComparer.Ordinal))
         {
             var item = new JsonObject();
             foreach (var operation in group)
@@ -86,11 +90,33 @@ public static class OpenApiDocumentBuilder
         };
     }
 
-    private static JsonObject Operation(OpenApiOperation operation)
+    /// <summary>An answer with a problem body (RFC 9457).</summary>
+    public static OpenApiResponse ProblemResponse(int status, string description) =>
+        new(status, description, new Dictionary<string, string?> { [Problem] = "Problem" });
+
+    /// <summary>The route's own answers and those its checks add, by status.</summary>
+    private static IEnumerable<OpenApiResponse> Responses(HttpRoute route)
+    {
+        IEnumerable<OpenApiResponse> responses = route.Responses;
+        if (route.Roles is not null)
+        {
+            responses = responses.Append(ProblemResponse(401, "No key (or App Service principal), or an unknown one."))
+                .Append(ProblemResponse(403, "The key's role may not use this route."));
+        }
+
+        if (route.AccessLogged)
+        {
+            responses = responses.Append(ProblemResponse(503, "The access log could not be written, so nothing was read."));
+        }
+
+        return responses.OrderBy(r => r.Status);
+    }
+
+    private static JsonObject Operation(HttpRoute operation)
     {
         var node = new JsonObject
         {
-            ["operationId"] = operation.OperationId,
+            ["operationId"] = operation.Name,
             ["summary"] = operation.Summary,
         };
         if (operation.Roles is { } roles)
@@ -121,11 +147,11 @@ public static class OpenApiDocumentBuilder
                 media["example"] = JsonNode.Parse(example);
             }
 
-            node["requestBody"] = new JsonObject { ["required"] = !operation.OptionalBody, ["content"] = new JsonObject { [OpenApiCatalogue.Json] = media } };
+            node["requestBody"] = new JsonObject { ["required"] = !operation.OptionalBody, ["content"] = new JsonObject { [Json] = media } };
         }
 
         var responses = new JsonObject();
-        foreach (var response in operation.Responses)
+        foreach (var response in Responses(operation))
         {
             var content = new JsonObject();
             foreach (var (mediaType, schema) in response.Content)
@@ -134,7 +160,7 @@ public static class OpenApiDocumentBuilder
             }
 
             var answer = new JsonObject { ["description"] = response.Description, ["content"] = content };
-            if (response.Content.ContainsKey(OpenApiCatalogue.Csv))
+            if (response.Content.ContainsKey(Csv))
             {
                 answer["headers"] = new JsonObject
                 {

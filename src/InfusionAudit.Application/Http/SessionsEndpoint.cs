@@ -1,5 +1,4 @@
 using InfusionAudit.Application.Audit;
-using InfusionAudit.Application.Security;
 using InfusionAudit.Application.Sessions;
 using Microsoft.AspNetCore.Http;
 
@@ -8,40 +7,37 @@ namespace InfusionAudit.Application.Http;
 /// <summary>
 /// <c>GET /api/sessions/{sessionId}?clinicId=</c>: state, events in sequence order and findings of one session. A session
 /// is a clinic's session id: without <c>clinicId</c> the read answers when exactly one clinic has that id, and a 409
-/// problem naming the clinics when several do. Recorded in the access log.
+/// problem naming the clinics when several do.
 /// </summary>
-public sealed class SessionsEndpoint(SessionQueryHandler sessions, AuditReadPipeline pipeline)
+public sealed class SessionsEndpoint(SessionQueryHandler sessions)
 {
-    public const string Route = "/api/sessions/{sessionId}";
-
     /// <summary>The lowest sequence number of the events to return (default 0); <c>nextEventsFrom</c> of the answer asks for the next page.</summary>
     public const string EventsFromName = "eventsFrom";
 
     /// <summary>How many events to return at most, 1–5000 (default 1000); a page ends at a sequence boundary.</summary>
     public const string EventsLimitName = "eventsLimit";
 
-    public Task<IResult> GetAsync(HttpRequest request, string sessionId, CancellationToken cancellationToken) =>
-        pipeline.ReadAsync(request, Route, [CallerRole.Auditor, CallerRole.OnCall], async _ =>
+    public async Task<AuditAnswer> GetAsync(HttpRequest request, string sessionId, CancellationToken cancellationToken)
+    {
+        var p = new AuditParameters(request, SessionClinic.ClinicIdName, EventsFromName, EventsLimitName);
+        var id = p.RouteId("sessionId", sessionId);
+        var named = p.Id(SessionClinic.ClinicIdName);
+        var from = p.Whole(EventsFromName, 0, long.MaxValue, 0);
+        var limit = (int)p.Whole(EventsLimitName, 1, SessionQueryHandler.MaxEventsLimit, SessionQueryHandler.DefaultEventsLimit);
+        if (p.Problem is { } problem)
         {
-            var p = new AuditParameters(request, SessionClinic.ClinicIdName, EventsFromName, EventsLimitName);
-            var id = p.RouteId("sessionId", sessionId);
-            var named = p.Id(SessionClinic.ClinicIdName);
-            var from = p.Whole(EventsFromName, 0, long.MaxValue, 0);
-            var limit = (int)p.Whole(EventsLimitName, 1, SessionQueryHandler.MaxEventsLimit, SessionQueryHandler.DefaultEventsLimit);
-            if (p.Problem is { } problem)
-            {
-                return AuditAnswer.Refused(problem);
-            }
+            return AuditAnswer.Refused(problem);
+        }
 
-            var (clinicId, unresolved) = await SessionClinic.ResolveAsync(sessions, id, named, cancellationToken);
-            if (unresolved is not null)
-            {
-                return AuditAnswer.Refused(unresolved);
-            }
+        var (clinicId, unresolved) = await SessionClinic.ResolveAsync(sessions, id, named, cancellationToken);
+        if (unresolved is not null)
+        {
+            return AuditAnswer.Refused(unresolved);
+        }
 
-            var document = await sessions.GetAsync(clinicId!, id, from, limit, cancellationToken);
-            return document is null
-                ? AuditAnswer.Refused(Problems.NotFound($"No session {id} of clinic {clinicId} has been received."))
-                : new AuditAnswer(Results.Json(document, JsonDefaults.Options), 1 + document.Events.Count + document.Findings.Count);
-        }, cancellationToken);
+        var document = await sessions.GetAsync(clinicId!, id, from, limit, cancellationToken);
+        return document is null
+            ? AuditAnswer.Refused(Problems.NotFound($"No session {id} of clinic {clinicId} has been received."))
+            : new AuditAnswer(Results.Json(document, JsonDefaults.Options), 1 + document.Events.Count + document.Findings.Count);
+    }
 }

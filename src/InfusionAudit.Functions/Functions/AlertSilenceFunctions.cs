@@ -5,21 +5,18 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace InfusionAudit.Functions.Functions;
 
-/// <summary><c>/api/silences</c>: list (auditor), create and expire (admin).</summary>
-public sealed class AlertSilenceFunctions(AlertSilencesEndpoint endpoint)
+/// <summary><c>/api/silences</c>: list, create and expire.</summary>
+public sealed class AlertSilenceFunctions(RouteDispatcher dispatcher)
 {
     [Function("ListSilences")]
-    public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "silences")] HttpRequest request, CancellationToken cancellationToken) =>
-        await (await endpoint.ListAsync(request, cancellationToken)).WriteAsync(request);
+    public Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "silences")] HttpRequest request, CancellationToken cancellationToken) =>
+        dispatcher.AnswerAsync(RouteTable.ListSilences, request, new(), cancellationToken);
 
     [Function("CreateSilence")]
-    public async Task<IActionResult> Create([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "silences")] HttpRequest request, CancellationToken cancellationToken) =>
-        await (await endpoint.CreateAsync(request, cancellationToken)).WriteAsync(request);
+    public Task<IActionResult> Create([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "silences")] HttpRequest request, CancellationToken cancellationToken) =>
+        dispatcher.AnswerAsync(RouteTable.CreateSilence, request, new(), cancellationToken);
 
     [Function("ExpireSilence")]
-    public async Task<IActionResult> Expire(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "silences/{silenceId}")] HttpRequest request,
-        string silenceId,
-        CancellationToken cancellationToken) =>
-        await (await endpoint.ExpireAsync(request, silenceId, cancellationToken)).WriteAsync(request);
+    public Task<IActionResult> Expire([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "silences/{silenceId}")] HttpRequest request, string silenceId, CancellationToken cancellationToken) =>
+        dispatcher.AnswerAsync(RouteTable.ExpireSilence, request, new() { ["silenceId"] = silenceId }, cancellationToken);
 }

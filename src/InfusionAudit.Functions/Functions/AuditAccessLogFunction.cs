@@ -5,12 +5,10 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace InfusionAudit.Functions.Functions;
 
-/// <summary><c>GET /api/access-log</c> (admin).</summary>
-public sealed class AuditAccessLogFunction(AuditAccessLogEndpoint endpoint)
+/// <summary><c>GET /api/access-log</c>.</summary>
+public sealed class AuditAccessLogFunction(RouteDispatcher dispatcher)
 {
     [Function("AuditAccessLog")]
-    public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "access-log")] HttpRequest request,
-        CancellationToken cancellationToken) =>
-        await (await endpoint.GetAsync(request, cancellationToken)).WriteAsync(request);
+    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "access-log")] HttpRequest request, CancellationToken cancellationToken) =>
+        dispatcher.AnswerAsync(RouteTable.ListAccessLog, request, new(), cancellationToken);
 }

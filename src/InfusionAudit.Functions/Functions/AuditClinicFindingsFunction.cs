@@ -6,12 +6,9 @@ using Microsoft.Azure.Functions.Worker;
 namespace InfusionAudit.Functions.Functions;
 
 /// <summary><c>GET /api/clinics/{clinicId}/findings</c>.</summary>
-public sealed class AuditClinicFindingsFunction(AuditClinicFindingsEndpoint endpoint)
+public sealed class AuditClinicFindingsFunction(RouteDispatcher dispatcher)
 {
     [Function("AuditClinicFindings")]
-    public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "clinics/{clinicId}/findings")] HttpRequest request,
-        string clinicId,
-        CancellationToken cancellationToken) =>
-        await (await endpoint.GetAsync(request, clinicId, cancellationToken)).WriteAsync(request);
+    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "clinics/{clinicId}/findings")] HttpRequest request, string clinicId, CancellationToken cancellationToken) =>
+        dispatcher.AnswerAsync(RouteTable.ListClinicFindings, request, new() { ["clinicId"] = clinicId }, cancellationToken);
 }

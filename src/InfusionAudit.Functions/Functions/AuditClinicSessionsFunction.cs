@@ -6,12 +6,9 @@ using Microsoft.Azure.Functions.Worker;
 namespace InfusionAudit.Functions.Functions;
 
 /// <summary><c>GET /api/clinics/{clinicId}/sessions</c>.</summary>
-public sealed class AuditClinicSessionsFunction(AuditClinicSessionsEndpoint endpoint)
+public sealed class AuditClinicSessionsFunction(RouteDispatcher dispatcher)
 {
     [Function("AuditClinicSessions")]
-    public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "clinics/{clinicId}/sessions")] HttpRequest request,
-        string clinicId,
-        CancellationToken cancellationToken) =>
-        await (await endpoint.GetAsync(request, clinicId, cancellationToken)).WriteAsync(request);
+    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "clinics/{clinicId}/sessions")] HttpRequest request, string clinicId, CancellationToken cancellationToken) =>
+        dispatcher.AnswerAsync(RouteTable.ListClinicSessions, request, new() { ["clinicId"] = clinicId }, cancellationToken);
 }

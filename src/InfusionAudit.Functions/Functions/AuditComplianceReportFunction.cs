@@ -6,12 +6,9 @@ using Microsoft.Azure.Functions.Worker;
 namespace InfusionAudit.Functions.Functions;
 
 /// <summary><c>GET /api/clinics/{clinicId}/compliance-report</c>.</summary>
-public sealed class AuditComplianceReportFunction(AuditComplianceReportEndpoint endpoint)
+public sealed class AuditComplianceReportFunction(RouteDispatcher dispatcher)
 {
     [Function("AuditComplianceReport")]
-    public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "clinics/{clinicId}/compliance-report")] HttpRequest request,
-        string clinicId,
-        CancellationToken cancellationToken) =>
-        await (await endpoint.GetAsync(request, clinicId, cancellationToken)).WriteAsync(request);
+    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "clinics/{clinicId}/compliance-report")] HttpRequest request, string clinicId, CancellationToken cancellationToken) =>
+        dispatcher.AnswerAsync(RouteTable.GetComplianceReport, request, new() { ["clinicId"] = clinicId }, cancellationToken);
 }

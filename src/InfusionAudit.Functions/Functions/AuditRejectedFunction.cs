@@ -6,12 +6,9 @@ using Microsoft.Azure.Functions.Worker;
 namespace InfusionAudit.Functions.Functions;
 
 /// <summary><c>GET /api/clinics/{clinicId}/rejected</c>.</summary>
-public sealed class AuditRejectedFunction(AuditRejectedEndpoint endpoint)
+public sealed class AuditRejectedFunction(RouteDispatcher dispatcher)
 {
     [Function("AuditRejected")]
-    public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "clinics/{clinicId}/rejected")] HttpRequest request,
-        string clinicId,
-        CancellationToken cancellationToken) =>
-        await (await endpoint.GetAsync(request, clinicId, cancellationToken)).WriteAsync(request);
+    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "clinics/{clinicId}/rejected")] HttpRequest request, string clinicId, CancellationToken cancellationToken) =>
+        dispatcher.AnswerAsync(RouteTable.ListClinicRejected, request, new() { ["clinicId"] = clinicId }, cancellationToken);
 }

@@ -6,12 +6,9 @@ using Microsoft.Azure.Functions.Worker;
 namespace InfusionAudit.Functions.Functions;
 
 /// <summary><c>GET /api/sessions/{sessionId}/timeline</c>.</summary>
-public sealed class AuditSessionTimelineFunction(AuditSessionTimelineEndpoint endpoint)
+public sealed class AuditSessionTimelineFunction(RouteDispatcher dispatcher)
 {
     [Function("AuditSessionTimeline")]
-    public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sessions/{sessionId}/timeline")] HttpRequest request,
-        string sessionId,
-        CancellationToken cancellationToken) =>
-        await (await endpoint.GetAsync(request, sessionId, cancellationToken)).WriteAsync(request);
+    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sessions/{sessionId}/timeline")] HttpRequest request, string sessionId, CancellationToken cancellationToken) =>
+        dispatcher.AnswerAsync(RouteTable.GetSessionTimeline, request, new() { ["sessionId"] = sessionId }, cancellationToken);
 }

@@ -6,9 +6,9 @@ using Microsoft.Azure.Functions.Worker;
 namespace InfusionAudit.Functions.Functions;
 
 /// <summary><c>GET /api/diagnostics/counters</c> of this worker process.</summary>
-public sealed class DiagnosticsFunction(DiagnosticsEndpoint endpoint)
+public sealed class DiagnosticsFunction(RouteDispatcher dispatcher)
 {
     [Function("DiagnosticsCounters")]
-    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "diagnostics/counters")] HttpRequest request) =>
-        await endpoint.GetCounters(request).WriteAsync(request);
+    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "diagnostics/counters")] HttpRequest request) =>
+        dispatcher.AnswerAsync(RouteTable.DiagnosticsCounters, request, new(), request.HttpContext.RequestAborted);
 }

@@ -6,12 +6,9 @@ using Microsoft.Azure.Functions.Worker;
 namespace InfusionAudit.Functions.Functions;
 
 /// <summary><c>GET /api/sessions/{sessionId}</c>.</summary>
-public sealed class GetSessionFunction(SessionsEndpoint endpoint)
+public sealed class GetSessionFunction(RouteDispatcher dispatcher)
 {
     [Function("GetSession")]
-    public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sessions/{sessionId}")] HttpRequest request,
-        string sessionId,
-        CancellationToken cancellationToken) =>
-        await (await endpoint.GetAsync(request, sessionId, cancellationToken)).WriteAsync(request);
+    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sessions/{sessionId}")] HttpRequest request, string sessionId, CancellationToken cancellationToken) =>
+        dispatcher.AnswerAsync(RouteTable.GetSession, request, new() { ["sessionId"] = sessionId }, cancellationToken);
 }

@@ -6,9 +6,9 @@ using Microsoft.Azure.Functions.Worker;
 namespace InfusionAudit.Functions.Functions;
 
 /// <summary><c>GET /api/health</c>: the only anonymous route.</summary>
-public sealed class HealthFunction(HealthEndpoint endpoint)
+public sealed class HealthFunction(RouteDispatcher dispatcher)
 {
     [Function("Health")]
-    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
-        await endpoint.Get().WriteAsync(request);
+    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
+        dispatcher.AnswerAsync(RouteTable.Health, request, new(), request.HttpContext.RequestAborted);
 }

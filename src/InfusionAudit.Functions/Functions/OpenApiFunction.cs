@@ -6,9 +6,9 @@ using Microsoft.Azure.Functions.Worker;
 namespace InfusionAudit.Functions.Functions;
 
 /// <summary><c>GET /api/openapi.json</c>.</summary>
-public sealed class OpenApiFunction(OpenApiEndpoint endpoint)
+public sealed class OpenApiFunction(RouteDispatcher dispatcher)
 {
     [Function("OpenApi")]
-    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request) =>
-        await endpoint.Get(request).WriteAsync(request);
+    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request) =>
+        dispatcher.AnswerAsync(RouteTable.OpenApi, request, new(), request.HttpContext.RequestAborted);
 }

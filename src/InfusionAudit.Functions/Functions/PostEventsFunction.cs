@@ -5,10 +5,10 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace InfusionAudit.Functions.Functions;
 
-/// <summary><c>POST /api/events</c>. Keys and roles are checked by the shared endpoint, identically in both hosts.</summary>
-public sealed class PostEventsFunction(EventsEndpoint endpoint)
+/// <summary><c>POST /api/events</c>.</summary>
+public sealed class PostEventsFunction(RouteDispatcher dispatcher)
 {
     [Function("PostEvents")]
-    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "events")] HttpRequest request, CancellationToken cancellationToken) =>
-        await (await endpoint.PostAsync(request, cancellationToken)).WriteAsync(request);
+    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "events")] HttpRequest request, CancellationToken cancellationToken) =>
+        dispatcher.AnswerAsync(RouteTable.PostEvents, request, new(), cancellationToken);
 }

@@ -6,12 +6,9 @@ using Microsoft.Azure.Functions.Worker;
 namespace InfusionAudit.Functions.Functions;
 
 /// <summary><c>GET /api/sessions/{sessionId}/replay?protocolVersion=N</c>.</summary>
-public sealed class ReplaySessionFunction(ReplayEndpoint endpoint)
+public sealed class ReplaySessionFunction(RouteDispatcher dispatcher)
 {
     [Function("ReplaySession")]
-    public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sessions/{sessionId}/replay")] HttpRequest request,
-        string sessionId,
-        CancellationToken cancellationToken) =>
-        await (await endpoint.GetAsync(request, sessionId, cancellationToken)).WriteAsync(request);
+    public Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sessions/{sessionId}/replay")] HttpRequest request, string sessionId, CancellationToken cancellationToken) =>
+        dispatcher.AnswerAsync(RouteTable.ReplaySession, request, new() { ["sessionId"] = sessionId }, cancellationToken);
 }

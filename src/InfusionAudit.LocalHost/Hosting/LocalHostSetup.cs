@@ -93,28 +93,15 @@ public static class LocalHostSetup
 
     public static void ValidateLocalHost(this IServiceProvider services) => services.ValidateInfusionAudit();
 
+    /// <summary>Maps every route of <see cref="RouteTable"/>; the dispatcher checks its roles, as in the Functions app.</summary>
     public static WebApplication MapInfusionAuditRoutes(this WebApplication app)
     {
-        app.MapGet("/health", (HealthEndpoint endpoint) => endpoint.Get());
-        app.MapGet("/api/health", (HealthEndpoint endpoint) => endpoint.Get());
-        app.MapPost("/api/events", (HttpRequest request, EventsEndpoint endpoint, CancellationToken ct) => endpoint.PostAsync(request, ct));
-        app.MapGet("/api/sessions/{sessionId}", (HttpRequest request, string sessionId, SessionsEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(request, sessionId, ct));
-        app.MapGet("/api/sessions/{sessionId}/replay", (HttpRequest request, string sessionId, ReplayEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(request, sessionId, ct));
-        app.MapGet("/api/diagnostics/counters", (HttpRequest request, DiagnosticsEndpoint endpoint) => endpoint.GetCounters(request));
-        app.MapGet(AuditClinicSessionsEndpoint.Route, (HttpRequest request, string clinicId, AuditClinicSessionsEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(request, clinicId, ct));
-        app.MapGet(AuditClinicFindingsEndpoint.Route, (HttpRequest request, string clinicId, AuditClinicFindingsEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(request, clinicId, ct));
-        app.MapGet(AuditRejectedEndpoint.Route, (HttpRequest request, string clinicId, AuditRejectedEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(request, clinicId, ct));
-        app.MapGet(AuditComplianceReportEndpoint.Route, (HttpRequest request, string clinicId, AuditComplianceReportEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(request, clinicId, ct));
-        app.MapGet(AuditAccessLogEndpoint.Route, (HttpRequest request, AuditAccessLogEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(request, ct));
-        app.MapGet(OpenApiEndpoint.Route, (HttpRequest request, OpenApiEndpoint endpoint) => endpoint.Get(request));
-        app.MapGet(AuditSessionTimelineEndpoint.Route, (HttpRequest request, string sessionId, AuditSessionTimelineEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(request, sessionId, ct));
-        app.MapGet("/api/alerts", (HttpRequest request, AlertsEndpoint endpoint, CancellationToken ct) => endpoint.ListAsync(request, ct));
-        app.MapGet("/api/alerts/{alertId}", (HttpRequest request, string alertId, AlertsEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(request, alertId, ct));
-        app.MapPost("/api/alerts/{alertId}/acknowledge", (HttpRequest request, string alertId, AlertsEndpoint endpoint, CancellationToken ct) => endpoint.AcknowledgeAsync(request, alertId, ct));
-        app.MapPost("/api/alerts/{alertId}/resolve", (HttpRequest request, string alertId, AlertsEndpoint endpoint, CancellationToken ct) => endpoint.ResolveAsync(request, alertId, ct));
-        app.MapGet("/api/silences", (HttpRequest request, AlertSilencesEndpoint endpoint, CancellationToken ct) => endpoint.ListAsync(request, ct));
-        app.MapPost("/api/silences", (HttpRequest request, AlertSilencesEndpoint endpoint, CancellationToken ct) => endpoint.CreateAsync(request, ct));
-        app.MapDelete("/api/silences/{silenceId}", (HttpRequest request, string silenceId, AlertSilencesEndpoint endpoint, CancellationToken ct) => endpoint.ExpireAsync(request, silenceId, ct));
+        foreach (var route in RouteTable.All)
+        {
+            app.MapMethods(route.Template, [route.Method], (HttpContext context, RouteDispatcher dispatcher) =>
+                dispatcher.RunAsync(route, context.Request, context.Request.RouteValues, context.RequestAborted));
+        }
+
         return app;
     }
 }

@@ -19,7 +19,7 @@ public sealed class AlertFunctionTests(FunctionServices services) : IClassFixtur
         var clinic = "fn-" + Guid.NewGuid().ToString("N")[..10];
         var sessionId = "F-" + Guid.NewGuid().ToString("N")[..16];
         await services.Get<IngestHandler>().HandleAsync(CriticalSession(sessionId, clinic), new IngestContext("queue", "m-" + sessionId, DateTimeOffset.UtcNow), Ct);
-        var functions = new AlertFunctions(services.Get<AlertsEndpoint>());
+        var functions = new AlertFunctions(services.Get<RouteDispatcher>());
 
         var list = Request("GET", null, FunctionServices.AuditorKey, $"?clinicId={clinic}");
         await functions.List(list.Request, Ct);
@@ -38,7 +38,7 @@ public sealed class AlertFunctionTests(FunctionServices services) : IClassFixtur
     [Fact]
     public async Task AnAuditorReadsSilencesButCannotCreateThem()
     {
-        var functions = new AlertSilenceFunctions(services.Get<AlertSilencesEndpoint>());
+        var functions = new AlertSilenceFunctions(services.Get<RouteDispatcher>());
         var list = Request("GET", null, FunctionServices.AuditorKey, "?clinicId=fn-none");
         var create = Request("POST", """{"clinicId":"fn-none","endsAt":"2099-01-01T00:00:00Z","reason":"x"}""", FunctionServices.AuditorKey);
 

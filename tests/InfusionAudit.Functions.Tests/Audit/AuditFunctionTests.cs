@@ -24,9 +24,9 @@ public sealed class AuditFunctionTests(FunctionServices services) : IClassFixtur
             .OfType<HttpTriggerAttribute>()
             .SelectMany(t => (t.Methods ?? []).Select(m => $"{m.ToUpperInvariant()} /api/{t.Route}"))
             .ToHashSet(StringComparer.Ordinal);
-        var documented = OpenApiCatalogue.Operations
+        var documented = RouteTable.All
             .Where(o => !o.LocalHostOnly)
-            .Select(o => $"{o.Method} {o.Path}")
+            .Select(o => $"{o.Method} {o.Template}")
             .ToHashSet(StringComparer.Ordinal);
 
         functions.Except(documented).ShouldBeEmpty("functions not in the OpenAPI document");
@@ -42,20 +42,20 @@ public sealed class AuditFunctionTests(FunctionServices services) : IClassFixtur
         await services.Get<IngestHandler>().HandleAsync(Batch(sessionId, clinic, start), new IngestContext("queue", "m-" + sessionId, start.AddMinutes(50)), Ct);
         var range = "?from=2025-10-02&to=2025-10-02";
 
-        var sessions = await RunAsync(c => new AuditClinicSessionsFunction(services.Get<AuditClinicSessionsEndpoint>()).Run(c.Request, clinic, Ct), range, FunctionServices.AuditorKey, $"/api/clinics/{clinic}/sessions");
-        var findings = await RunAsync(c => new AuditClinicFindingsFunction(services.Get<AuditClinicFindingsEndpoint>()).Run(c.Request, clinic, Ct), range + "&format=csv", FunctionServices.AuditorKey, $"/api/clinics/{clinic}/findings");
-        var rejected = await RunAsync(c => new AuditRejectedFunction(services.Get<AuditRejectedEndpoint>()).Run(c.Request, clinic, Ct), range, FunctionServices.AuditorKey, $"/api/clinics/{clinic}/rejected");
-        var report = await RunAsync(c => new AuditComplianceReportFunction(services.Get<AuditComplianceReportEndpoint>()).Run(c.Request, clinic, Ct), range, FunctionServices.AuditorKey, $"/api/clinics/{clinic}/compliance-report");
-        var timeline = await RunAsync(c => new AuditSessionTimelineFunction(services.Get<AuditSessionTimelineEndpoint>()).Run(c.Request, sessionId, Ct), "", FunctionServices.AuditorKey, $"/api/sessions/{sessionId}/timeline");
-        var openApi = await RunAsync(c => new OpenApiFunction(services.Get<OpenApiEndpoint>()).Run(c.Request), "", FunctionServices.ProducerKey, "/api/openapi.json");
-        var anonymous = await RunAsync(c => new AuditClinicSessionsFunction(services.Get<AuditClinicSessionsEndpoint>()).Run(c.Request, clinic, Ct), range, null, $"/api/clinics/{clinic}/sessions");
-        var auditorOnLog = await RunAsync(c => new AuditAccessLogFunction(services.Get<AuditAccessLogEndpoint>()).Run(c.Request, Ct), $"?date={DateTimeOffset.UtcNow:yyyy-MM-dd}", FunctionServices.AuditorKey, "/api/access-log");
+        var sessions = await RunAsync(c => new AuditClinicSessionsFunction(services.Get<RouteDispatcher>()).Run(c.Request, clinic, Ct), range, FunctionServices.AuditorKey, $"/api/clinics/{clinic}/sessions");
+        var findings = await RunAsync(c => new AuditClinicFindingsFunction(services.Get<RouteDispatcher>()).Run(c.Request, clinic, Ct), range + "&format=csv", FunctionServices.AuditorKey, $"/api/clinics/{clinic}/findings");
+        var rejected = await RunAsync(c => new AuditRejectedFunction(services.Get<RouteDispatcher>()).Run(c.Request, clinic, Ct), range, FunctionServices.AuditorKey, $"/api/clinics/{clinic}/rejected");
+        var report = await RunAsync(c => new AuditComplianceReportFunction(services.Get<RouteDispatcher>()).Run(c.Request, clinic, Ct), range, FunctionServices.AuditorKey, $"/api/clinics/{clinic}/compliance-report");
+        var timeline = await RunAsync(c => new AuditSessionTimelineFunction(services.Get<RouteDispatcher>()).Run(c.Request, sessionId, Ct), "", FunctionServices.AuditorKey, $"/api/sessions/{sessionId}/timeline");
+        var openApi = await RunAsync(c => new OpenApiFunction(services.Get<RouteDispatcher>()).Run(c.Request), "", FunctionServices.ProducerKey, "/api/openapi.json");
+        var anonymous = await RunAsync(c => new AuditClinicSessionsFunction(services.Get<RouteDispatcher>()).Run(c.Request, clinic, Ct), range, null, $"/api/clinics/{clinic}/sessions");
+        var auditorOnLog = await RunAsync(c => new AuditAccessLogFunction(services.Get<RouteDispatcher>()).Run(c.Request, Ct), $"?date={DateTimeOffset.UtcNow:yyyy-MM-dd}", FunctionServices.AuditorKey, "/api/access-log");
         var logged = new StringBuilder();
         string? token = null;
         do
         {
             var page = await RunAsync(
-                c => new AuditAccessLogFunction(services.Get<AuditAccessLogEndpoint>()).Run(c.Request, Ct),
+                c => new AuditAccessLogFunction(services.Get<RouteDispatcher>()).Run(c.Request, Ct),
                 $"?date={DateTimeOffset.UtcNow:yyyy-MM-dd}&pageSize=1000" + (token is null ? "" : "&continuationToken=" + Uri.EscapeDataString(token)),
                 FunctionServices.AdminKey,
                 "/api/access-log");
