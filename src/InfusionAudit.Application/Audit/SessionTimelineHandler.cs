@@ -10,7 +10,20 @@ namespace InfusionAudit.Application.Audit;
 /// <summary>One session's time line: its partition and its alert partition, read side by side (two requests).</summary>
 public sealed class SessionTimelineHandler(SessionRepository sessions, AlertRepository alerts)
 {
-    public async Task<SessionAuditTimeline?> GetAsync(string clinicId, string sessionId, CancellationToken cancellationToken)
+    /// <summary>Time line items on one page unless asked for fewer: every event is an item, so a 4 h session at 1 Hz has 14,400.</summary>
+    public const int DefaultTimelineLimit = PositionPage.DefaultLimit;
+
+    public const int MaxTimelineLimit = PositionPage.MaxLimit;
+
+    /// <summary>The time line from position <paramref name="timelineFrom"/> and the findings from <paramref name="findingsFrom"/>, each at most its limit.</summary>
+    public async Task<SessionAuditTimeline?> GetAsync(
+        string clinicId,
+        string sessionId,
+        CancellationToken cancellationToken,
+        int timelineFrom = 0,
+        int timelineLimit = PositionPage.DefaultLimit,
+        int findingsFrom = 0,
+        int findingsLimit = PositionPage.DefaultLimit)
     {
         var partitionRead = sessions.LoadAsync(clinicId, sessionId, cancellationToken);
         var alertRead = alerts.LoadAsync(clinicId, sessionId, cancellationToken);
@@ -44,11 +57,8 @@ public sealed class SessionTimelineHandler(SessionRepository sessions, AlertRepo
             .ThenBy(i => i.Kind, StringComparer.Ordinal)
             .ThenBy(i => i.Ref, StringComparer.Ordinal)
             .ToList();
-        var findings = partition.Findings
-            .OrderBy(f => f.DetectedAt)
-            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
-            .Select(f => SessionQueryHandler.ToDocument(f) with { Evidence = PatientHashRedaction.Redact(f.Evidence) })
-            .ToList();
+        var (timeline, nextTimeline) = PositionPage.Take(ordered, timelineFrom, timelineLimit);
+        var (findings, nextFindings) = PositionPage.Take(SessionQueryHandler.InDetectionOrder(partition.Findings), findingsFrom, findingsLimit);
         return new SessionAuditTimeline(
             sessionId,
             state.ClinicId,
@@ -59,9 +69,13 @@ public sealed class SessionTimelineHandler(SessionRepository sessions, AlertRepo
             state.EndedAt,
             state.EndReason is { } reason ? Name(reason) : null,
             state.Status == SessionStatus.Ended ? state.DeliveredDoseMgPerKg : null,
-            ordered,
-            findings,
-            [.. sessionAlerts.Select(ToDocument)]);
+            timeline,
+            [.. findings.Select(f => SessionQueryHandler.ToDocument(f) with { Evidence = PatientHashRedaction.Redact(f.Evidence) })],
+            [.. sessionAlerts.Select(ToDocument)],
+            ordered.Count,
+            nextTimeline,
+            partition.Findings.Count,
+            nextFindings);
     }
 
     private static SessionAlertDocument ToDocument(Alert a) => new(

@@ -20,6 +20,8 @@ public static class RouteTable
     private static readonly OpenApiParameter SessionIdParameter = PathId("sessionId", "A session id (contract id syntax).", "S-example");
     private static readonly OpenApiParameter ClinicIdParameter = PathId("clinicId", "A clinic id (contract id syntax).", "abq-01");
     private static readonly OpenApiParameter SessionClinicParameter = Query(SessionClinic.ClinicIdName, false, IdSchema(), "The session's clinic: a session is a clinic's session id. Optional when exactly one clinic has a session with this id; without it, several clinics answer 409.", "abq-01");
+    private static readonly OpenApiParameter FindingsFromParameter = Query(SessionsEndpoint.FindingsFromName, false, new JsonObject { ["type"] = "integer", ["minimum"] = 0 }, "Position of the first finding to return, in detection order; default 0. The answer's nextFindingsFrom asks for the next page.");
+    private static readonly OpenApiParameter FindingsLimitParameter = Query(SessionsEndpoint.FindingsLimitName, false, new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = SessionQueryHandler.MaxFindingsLimit }, $"Findings per page, 1–{SessionQueryHandler.MaxFindingsLimit}; default {SessionQueryHandler.DefaultFindingsLimit}.");
     private static readonly OpenApiParameter AlertIdParameter = new("alertId", "path", true, new JsonObject { ["type"] = "string", ["maxLength"] = 512 }, "An alert id (from a list, a notification or a session time line).", "example-alert");
     private static readonly OpenApiParameter[] DateRangeParameters =
     [
@@ -69,6 +71,8 @@ public static class RouteTable
             SessionClinicParameter,
             Query(SessionsEndpoint.EventsFromName, false, new JsonObject { ["type"] = "integer", ["format"] = "int64", ["minimum"] = 0 }, "Lowest sequence number of the events to return; default 0. The answer's nextEventsFrom asks for the next page."),
             Query(SessionsEndpoint.EventsLimitName, false, new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = SessionQueryHandler.MaxEventsLimit }, $"Events per page, 1–{SessionQueryHandler.MaxEventsLimit}; default {SessionQueryHandler.DefaultEventsLimit}. A page ends at a sequence boundary."),
+            FindingsFromParameter,
+            FindingsLimitParameter,
         ],
         [Ok("The session.", "SessionDocument"), Bad("Malformed id or paging parameter."), NotFound(), AmbiguousSession()]);
 
@@ -81,8 +85,15 @@ public static class RouteTable
     public static readonly HttpRoute GetSessionTimeline = new(
         "GET", "/api/sessions/{sessionId}/timeline", "GetSessionTimeline", "One session's events, findings and alert changes on one time line, with its findings and alerts. Access-logged.",
         [CallerRole.Auditor, CallerRole.OnCall], AccessLogged: true, Read<AuditSessionTimelineEndpoint>((e, call) => e.GetAsync(call.Request, call.Value("sessionId"), call.CancellationToken)),
-        [SessionIdParameter, SessionClinicParameter],
-        [Ok("The time line.", "SessionAuditTimeline"), Bad("Malformed id."), NotFound(), AmbiguousSession()]);
+        [
+            SessionIdParameter,
+            SessionClinicParameter,
+            Query(AuditSessionTimelineEndpoint.TimelineFromName, false, new JsonObject { ["type"] = "integer", ["minimum"] = 0 }, "Position of the first time line item to return; default 0. The answer's nextTimelineFrom asks for the next page."),
+            Query(AuditSessionTimelineEndpoint.TimelineLimitName, false, new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = SessionTimelineHandler.MaxTimelineLimit }, $"Time line items per page, 1–{SessionTimelineHandler.MaxTimelineLimit}; default {SessionTimelineHandler.DefaultTimelineLimit}."),
+            FindingsFromParameter,
+            FindingsLimitParameter,
+        ],
+        [Ok("The time line.", "SessionAuditTimeline"), Bad("Malformed id or paging parameter."), NotFound(), AmbiguousSession()]);
 
     public static readonly HttpRoute DiagnosticsCounters = new(
         "GET", "/api/diagnostics/counters", "DiagnosticsCounters", "Pipeline and storage request counters of this host process.",

@@ -11,6 +11,11 @@ public sealed class SessionQueryHandler(SessionRepository sessions, SessionDirec
 
     public const int MaxEventsLimit = 5000;
 
+    /// <summary>Findings on one page unless asked for fewer: one per finding episode, so a session of alternating 1 Hz readings has thousands.</summary>
+    public const int DefaultFindingsLimit = PositionPage.DefaultLimit;
+
+    public const int MaxFindingsLimit = PositionPage.MaxLimit;
+
     /// <summary>The whole session, every event included, when exactly one clinic holds a session with this id.</summary>
     /// <exception cref="InvalidOperationException">Several clinics hold a session with this id.</exception>
     public async Task<SessionDocument?> GetAsync(string sessionId, CancellationToken cancellationToken)
@@ -19,7 +24,7 @@ public sealed class SessionQueryHandler(SessionRepository sessions, SessionDirec
         return clinics.Count switch
         {
             0 => null,
-            1 => await GetAsync(clinics[0], sessionId, 0, int.MaxValue, cancellationToken),
+            1 => await GetAsync(clinics[0], sessionId, 0, int.MaxValue, cancellationToken, 0, int.MaxValue),
             _ => throw new InvalidOperationException($"Clinics {string.Join(", ", clinics)} each hold a session {sessionId}; name the clinic."),
         };
     }
@@ -28,8 +33,18 @@ public sealed class SessionQueryHandler(SessionRepository sessions, SessionDirec
     public Task<IReadOnlyList<string>> ClinicsOfAsync(string sessionId, CancellationToken cancellationToken) =>
         directory.ClinicsOfAsync(sessionId, cancellationToken);
 
-    /// <summary>The session with the events from sequence <paramref name="eventsFrom"/> on, about <paramref name="eventsLimit"/> of them.</summary>
-    public async Task<SessionDocument?> GetAsync(string clinicId, string sessionId, long eventsFrom, int eventsLimit, CancellationToken cancellationToken)
+    /// <summary>
+    /// The session with the events from sequence <paramref name="eventsFrom"/> on, about <paramref name="eventsLimit"/> of them,
+    /// and the findings from position <paramref name="findingsFrom"/> (in detection order), at most <paramref name="findingsLimit"/>.
+    /// </summary>
+    public async Task<SessionDocument?> GetAsync(
+        string clinicId,
+        string sessionId,
+        long eventsFrom,
+        int eventsLimit,
+        CancellationToken cancellationToken,
+        int findingsFrom = 0,
+        int findingsLimit = DefaultFindingsLimit)
     {
         var partition = await sessions.LoadAsync(clinicId, sessionId, cancellationToken);
         if (partition.State is null)
@@ -54,13 +69,14 @@ public sealed class SessionQueryHandler(SessionRepository sessions, SessionDirec
             .Take(taken)
             .Select(e => new SessionEventDocument(e.EventId, e.Sequence, e.Type, e.DeviceId, e.OccurredAt, e.ReceivedAt, Parse(e.RawJson)))
             .ToList();
-        var findings = partition.Findings
-            .OrderBy(f => f.DetectedAt)
-            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
-            .Select(ToDocument)
-            .ToList();
-        return new SessionDocument(sessionId, Parse(partition.State.StateJson), events, findings, partition.Events.Count, next);
+        var (findings, nextFindings) = PositionPage.Take(InDetectionOrder(partition.Findings), findingsFrom, findingsLimit);
+        return new SessionDocument(
+            sessionId, Parse(partition.State.StateJson), events, [.. findings.Select(ToDocument)], partition.Events.Count, next, partition.Findings.Count, nextFindings);
     }
+
+    /// <summary>Findings as both session answers list them: by detection, then rule and episode (a total order, so positions are stable).</summary>
+    public static IReadOnlyList<SessionFindingRow> InDetectionOrder(IEnumerable<SessionFindingRow> findings) =>
+        [.. findings.OrderBy(f => f.DetectedAt).ThenBy(f => f.RuleId, StringComparer.Ordinal).ThenBy(f => f.EpisodeKey, StringComparer.Ordinal)];
 
     public static SessionFindingDocument ToDocument(SessionFindingRow f) =>
         new(f.RuleId, f.Severity, f.EpisodeKey, f.ProtocolId, f.ProtocolVersion, f.Evidence, Parse(f.EvidenceValuesJson), f.TriggerEventId, f.DetectedAt, f.RetractedAt);

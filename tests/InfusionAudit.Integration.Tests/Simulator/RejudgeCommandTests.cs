@@ -34,7 +34,7 @@ public sealed class RejudgeCommandTests
         ambiguous.Error.ShouldContain("409");
         ambiguous.Error.ShouldContain("--clinic");
         named.Exit.ShouldBe(ExitCodes.Success, named.Error);
-        named.Output.ShouldContain($"\"clinicId\":\"{b.ClinicId}\"");
+        named.Output.ShouldContain($"\"sessionId\":\"{id}\"");
         unique.Exit.ShouldBe(ExitCodes.Success, unique.Error);
     }
 }
