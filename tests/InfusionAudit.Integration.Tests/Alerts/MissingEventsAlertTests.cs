@@ -35,20 +35,15 @@ public sealed class MissingEventsAlertTests
         await SendAsync(host, [pause]);
 
         var auditor = host.Client(TestKeys.Auditor);
-        JsonNode? finding = null;
-        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(20);
-        while (DateTimeOffset.UtcNow < deadline)
-        {
-            var session = JsonNode.Parse(await auditor.GetStringAsync($"/api/sessions/{script.SessionId}", Ct))!;
-            finding = session["findings"]!.AsArray().Single(f => f!["ruleId"]!.GetValue<string>() == "DOSE-OVER-DELIVERY");
-            if (finding!["retractedAt"] is not null)
-            {
-                break;
-            }
-
-            await Task.Delay(250, Ct);
-        }
+        var session = await Eventually.Until(
+            async () => JsonNode.Parse(await auditor.GetStringAsync($"/api/sessions/{script.SessionId}", Ct))!,
+            s => OverDelivery(s)["retractedAt"] is not null,
+            TimeSpan.FromSeconds(20));
+        var finding = OverDelivery(session);
 
         finding.ShouldNotBeNull()["retractedAt"].ShouldNotBeNull("the late pause withdraws the over-delivery");
     }
+
+    private static JsonNode OverDelivery(JsonNode session) =>
+        session["findings"]!.AsArray().Single(f => f!["ruleId"]!.GetValue<string>() == "DOSE-OVER-DELIVERY")!;
 }

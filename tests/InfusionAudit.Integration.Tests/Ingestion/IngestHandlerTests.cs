@@ -7,6 +7,8 @@ using InfusionAudit.Storage.Alerts;
 using InfusionAudit.Storage.Indexes;
 using InfusionAudit.Storage.Rejections;
 using InfusionAudit.Storage.Sessions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace InfusionAudit.Integration.Tests.Ingestion;
 
@@ -261,17 +263,24 @@ public sealed class IngestHandlerTests(HostFixture fixture) : IClassFixture<Host
     public async Task AMessageThatOvertakesTheOneBeforeItWaitsForItSoNoTransientGapIsJudged()
     {
         var script = new SessionScript();
+        // The later message is let in only once its handler said it waits for the earlier events: the overtaking
+        // really happened, whatever the machine's speed.
+        var holding = new LogSignal("LogHolding", script.SessionId);
+        await using var host = await TestHost.StartAsync(
+            settings: new Dictionary<string, string?> { ["Logging:LogLevel:InfusionAudit.Application.Sessions.SessionCommitter"] = "Debug" },
+            services: s => s.AddSingleton<ILoggerProvider>(holding));
         // The session ends in the later message: a hole before an end is a SEQ-GAP.
         var events = Enumerable.Range(0, 9).Select(i => i switch { 0 => script.Started(), 8 => script.Ended(TimeSpan.FromMinutes(i)), _ => script.Vitals(TimeSpan.FromMinutes(i)) }).ToList();
-        await Ingest(SessionScript.Batch(events.Take(3)));
+        await host.Ingest.HandleAsync(SessionScript.Batch(events.Take(3)), Context(), Ct);
 
-        // The later message is handled first, the earlier one a moment after it.
-        var later = Ingest(SessionScript.Batch(events.Skip(6)));
-        await Task.Delay(5, Ct);
-        var earlier = Ingest(SessionScript.Batch(events.Skip(3).Take(3)));
+        var later = host.Ingest.HandleAsync(SessionScript.Batch(events.Skip(6)), Context(), Ct);
+        await holding.Logged.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        var heldBack = !later.IsCompleted;
+        var earlier = host.Ingest.HandleAsync(SessionScript.Batch(events.Skip(3).Take(3)), Context(), Ct);
         await Task.WhenAll(later, earlier);
 
-        var partition = await Host.Get<SessionRepository>().LoadAsync(script.SessionId, Ct);
+        heldBack.ShouldBeTrue("the later message completed before the earlier one was sent");
+        var partition = await host.Get<SessionRepository>().LoadAsync(script.SessionId, Ct);
         partition.Events.Count.ShouldBe(9);
         partition.Findings.ShouldNotContain(f => f.RuleId == "SEQ-GAP", "a gap that closed within the same moment was judged (even if retracted later)");
     }
