@@ -196,37 +196,50 @@ public sealed class AlertPipelineTests
     {
         var port = LoopbackPorts.Free();
         var alerts = NewName("alerts");
-        await using var host = await StartAsync(alerts, NewName("scope"), new Dictionary<string, string?>
+        var clock = NewClock();
+        var retryDelay = TimeSpan.FromSeconds(30);
+        // One request per dispatch (no in-request retries), so every attempt is the alert dispatcher's and is counted.
+        await using var host = await StartOnClockAsync(clock, alerts, NewName("scope"), new Dictionary<string, string?>
         {
             ["InfusionAudit:Alerts:Transports"] = "queue,webhook",
             ["InfusionAudit:Alerts:Webhook:Url"] = $"http://127.0.0.1:{port}/v2/enqueue",
             ["InfusionAudit:Alerts:Webhook:RoutingKey"] = "rk-test",
-            ["InfusionAudit:Alerts:Webhook:MaxRetries"] = "1",
-            ["InfusionAudit:Alerts:Webhook:RetryDelay"] = "00:00:00.050",
+            ["InfusionAudit:Alerts:Webhook:MaxRetries"] = "0",
+            ["InfusionAudit:Alerts:RetryDelay"] = "00:00:30",
+            ["InfusionAudit:Alerts:EscalationDeadline"] = "01:00:00",
         });
         var script = new SessionScript();
         await SendAsync(host, [script.Started(), CriticalBloodPressure(script, TimeSpan.FromMinutes(5))]);
 
         // Nothing listens on the webhook port: the queue takes it, the webhook fails and the failure shows on the alert.
         (await WaitForAsync(alerts, 1, TimeSpan.FromSeconds(20))).ShouldHaveSingleItem();
-        var failing = await Eventually.Until(
-            () => host.Client(TestKeys.OnCall).GetFromJsonAsync<JsonNode>($"/api/alerts?clinicId={script.ClinicId}&state=open", Ct),
-            n => Mine(n, script) is { } item && item["notifications"]![0]!["attempts"]!.GetValue<int>() >= 1);
-        var notification = Mine(failing, script)!["notifications"]![0]!;
-        notification["status"]!.GetValue<string>().ShouldBe("retrying");
-        notification["lastError"]!.GetValue<string>().ShouldStartWith("webhook:");
-        notification["transports"]!["queue"]!["deliveredAt"].ShouldNotBeNull();
+        await EventsHandledAsync(host);
+        var failing = Notification(await OpenAlertsAsync(host, script), script);
+        failing["status"]!.GetValue<string>().ShouldBe("retrying");
+        failing["attempts"]!.GetValue<int>().ShouldBe(1);
+        failing["lastError"]!.GetValue<string>().ShouldStartWith("webhook:");
+        failing["transports"]!["queue"]!["deliveredAt"].ShouldNotBeNull();
+        failing["transports"]!["webhook"]!["attempts"]!.GetValue<int>().ShouldBe(1);
 
         await using var receiver = new WebhookReceiver(port);
-        var received = await Eventually.Until(() => Task.FromResult(receiver.Bodies.ToList()), b => b.Count >= 1, TimeSpan.FromSeconds(30));
-        var delivered = await Eventually.Until(
-            () => host.Client(TestKeys.OnCall).GetFromJsonAsync<JsonNode>($"/api/alerts?clinicId={script.ClinicId}&state=open", Ct),
-            n => Mine(n, script)!["notifications"]![0]!["status"]!.GetValue<string>() == "delivered");
-        await Task.Delay(2500, Ct);
+        clock.Advance(retryDelay - TimeSpan.FromSeconds(1));
+        var dueBeforeTheRetry = await TickAsync(host);
+        var receivedBeforeTheRetry = receiver.Bodies.Count;
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var dueAtTheRetry = await TickAsync(host);
+        var delivered = Notification(await OpenAlertsAsync(host, script), script);
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await TickAsync(host);
 
-        received.ShouldHaveSingleItem()["dedup_key"]!.GetValue<string>().ShouldBe(Mine(delivered, script)!["alert"]!["alertId"]!.GetValue<string>());
-        receiver.Bodies.Count.ShouldBe(1);
-        (await DrainAsync(alerts, TimeSpan.FromSeconds(1))).ShouldBeEmpty();
+        dueBeforeTheRetry.ShouldBe(0);
+        receivedBeforeTheRetry.ShouldBe(0);
+        dueAtTheRetry.ShouldBe(1);
+        receiver.Bodies.ShouldHaveSingleItem()["dedup_key"]!.GetValue<string>().ShouldBe(Mine(await OpenAlertsAsync(host, script), script)!["alert"]!["alertId"]!.GetValue<string>());
+        delivered["status"]!.GetValue<string>().ShouldBe("delivered");
+        delivered["attempts"]!.GetValue<int>().ShouldBe(2);
+        delivered["transports"]!["webhook"]!["attempts"]!.GetValue<int>().ShouldBe(2);
+        delivered["transports"]!["queue"]!["attempts"]!.GetValue<int>().ShouldBe(1, "a retry resends only on the transport that failed");
+        (await TakeNowAsync(alerts)).ShouldBeEmpty();
     }
 
     [Fact]
@@ -395,6 +408,11 @@ public sealed class AlertPipelineTests
         messages[1]["target"]!.GetValue<string>().ShouldBe("escalation");
         messages[1]["notificationId"]!.GetValue<string>().ShouldNotBe(messages[0]["notificationId"]!.GetValue<string>());
     }
+
+    private static Task<JsonNode?> OpenAlertsAsync(TestHost host, SessionScript script) =>
+        host.Client(TestKeys.OnCall).GetFromJsonAsync<JsonNode>($"/api/alerts?clinicId={script.ClinicId}&state=open", Ct);
+
+    private static JsonNode Notification(JsonNode? list, SessionScript script) => Mine(list, script)!["notifications"]!.AsArray().ShouldHaveSingleItem()!;
 
     private static JsonNode? Mine(JsonNode? list, SessionScript script) =>
         list?["items"]?.AsArray().FirstOrDefault(i => i!["alert"]!["sessionId"]!.GetValue<string>() == script.SessionId);

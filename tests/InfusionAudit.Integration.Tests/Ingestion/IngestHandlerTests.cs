@@ -265,16 +265,17 @@ public sealed class IngestHandlerTests(HostFixture fixture) : IClassFixture<Host
         var script = new SessionScript();
         // The later message is let in only once its handler said it waits for the earlier events: the overtaking
         // really happened, whatever the machine's speed.
-        var holding = new LogSignal("LogHolding", script.SessionId);
+        var log = new LogRecorder();
+        var holding = log.WhenLogged("LogHolding", script.SessionId);
         await using var host = await TestHost.StartAsync(
             settings: new Dictionary<string, string?> { ["Logging:LogLevel:InfusionAudit.Application.Sessions.SessionCommitter"] = "Debug" },
-            services: s => s.AddSingleton<ILoggerProvider>(holding));
+            services: s => s.AddSingleton<ILoggerProvider>(log));
         // The session ends in the later message: a hole before an end is a SEQ-GAP.
         var events = Enumerable.Range(0, 9).Select(i => i switch { 0 => script.Started(), 8 => script.Ended(TimeSpan.FromMinutes(i)), _ => script.Vitals(TimeSpan.FromMinutes(i)) }).ToList();
         await host.Ingest.HandleAsync(SessionScript.Batch(events.Take(3)), Context(), Ct);
 
         var later = host.Ingest.HandleAsync(SessionScript.Batch(events.Skip(6)), Context(), Ct);
-        await holding.Logged.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        await holding.WaitAsync(TimeSpan.FromSeconds(30), Ct);
         var heldBack = !later.IsCompleted;
         var earlier = host.Ingest.HandleAsync(SessionScript.Batch(events.Skip(3).Take(3)), Context(), Ct);
         await Task.WhenAll(later, earlier);
