@@ -76,6 +76,7 @@ public sealed partial class AlertRaiser(
             }
             catch (AlertWriteConflictException) when (attempt < MaxAttempts)
             {
+                LogConflict(logger, request.SessionId, attempt);
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 20 * Math.Min(attempt, 10))), cancellationToken);
             }
         }
@@ -116,6 +117,9 @@ public sealed partial class AlertRaiser(
             return request.Evaluation.State.DeviceIds;
         };
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Alerts of session {SessionId} changed while they were being written (attempt {Attempt}); reading them again")]
+    private static partial void LogConflict(ILogger logger, string sessionId, int attempt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert {AlertId} raised ({RuleId}, clinic {ClinicId}; silenced by {SilenceId})")]
     private static partial void LogRaised(ILogger logger, string alertId, string ruleId, string clinicId, string? silenceId);

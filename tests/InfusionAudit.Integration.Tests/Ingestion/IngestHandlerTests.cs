@@ -134,17 +134,21 @@ public sealed class IngestHandlerTests(HostFixture fixture) : IClassFixture<Host
     [Fact]
     public async Task TwoHostsWritingTheSameSessionAtOnceLoseNoEvent()
     {
-        await using var second = await TestHost.StartAsync();
+        var log = new LogRecorder();
+        await using var first = await TestHost.StartAsync(settings: DebugCommits, services: s => s.AddSingleton<ILoggerProvider>(log));
+        await using var second = await TestHost.StartAsync(settings: DebugCommits, services: s => s.AddSingleton<ILoggerProvider>(log));
         var script = new SessionScript();
         var events = new List<JsonObject> { script.Started() };
         events.AddRange(Enumerable.Range(1, 59).Select(i => script.Vitals(TimeSpan.FromSeconds(20 * i), heartRate: 60 + (i % 30))));
 
         // Every event is its own message, alternately to each host, all at once: each write races the other host's.
-        var ingests = events.Select((e, i) => (i % 2 == 0 ? Host : second).Ingest.HandleAsync(e.ToJsonString(), Context(), Ct));
+        var ingests = events.Select((e, i) => (i % 2 == 0 ? first : second).Ingest.HandleAsync(e.ToJsonString(), Context(), Ct));
         var results = await Task.WhenAll(ingests);
 
+        // The race happened: some write found the session changed by the other host and was done again.
+        log.Entries.Count(e => e.EventName == "LogConflict" && e.Message.Contains(script.SessionId, StringComparison.Ordinal)).ShouldBeGreaterThan(0);
         results.Sum(r => r.Accepted).ShouldBe(events.Count);
-        var partition = await Host.Get<SessionRepository>().LoadAsync(script.SessionId, Ct);
+        var partition = await first.Get<SessionRepository>().LoadAsync(script.SessionId, Ct);
         partition.Events.Count.ShouldBe(events.Count);
         partition.State!.EventCount.ShouldBe(events.Count);
         JsonDocument.Parse(partition.State.StateJson).RootElement.GetProperty("eventCount").GetInt32().ShouldBe(events.Count);
@@ -285,6 +289,8 @@ public sealed class IngestHandlerTests(HostFixture fixture) : IClassFixture<Host
         partition.Events.Count.ShouldBe(9);
         partition.Findings.ShouldNotContain(f => f.RuleId == "SEQ-GAP", "a gap that closed within the same moment was judged (even if retracted later)");
     }
+
+    private static Dictionary<string, string?> DebugCommits => new() { ["Logging:LogLevel:InfusionAudit.Application.Sessions.SessionCommitter"] = "Debug" };
 
     private Task<IngestResult> Ingest(string message) => Host.Ingest.HandleAsync(message, Context(), Ct);
 
