@@ -98,29 +98,6 @@ internal static class AlertTestHost
         await queue.SendMessageAsync(SessionScript.Batch(events), Ct);
     }
 
-    /// <summary>Takes every message off the alert queue within <paramref name="wait"/>, as parsed JSON.</summary>
-    public static async Task<List<JsonNode>> DrainAsync(string alertsQueue, TimeSpan wait)
-    {
-        var queue = Queue(alertsQueue);
-        var messages = new List<JsonNode>();
-        var until = DateTimeOffset.UtcNow + wait;
-        while (DateTimeOffset.UtcNow < until)
-        {
-            if (await queue.ExistsAsync(Ct))
-            {
-                foreach (var m in (await queue.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30), Ct)).Value)
-                {
-                    messages.Add(JsonNode.Parse(m.Body.ToString())!);
-                    await queue.DeleteMessageAsync(m.MessageId, m.PopReceipt, Ct);
-                }
-            }
-
-            await Task.Delay(100, Ct);
-        }
-
-        return messages;
-    }
-
     /// <summary>
     /// Waits until the alert queue has delivered <paramref name="count"/> messages and returns them all; running out
     /// of time fails the test with the messages that did arrive.
