@@ -17,6 +17,7 @@ using InfusionAudit.Storage.Sessions;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace InfusionAudit.Application;
@@ -30,7 +31,8 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddInfusionAudit(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<InfusionAuditOptions>().Bind(configuration.GetSection(InfusionAuditOptions.Section));
-        services.AddSingleton(TimeProvider.System);
+        // A host that brings its own clock (a test host on a fake one) keeps it.
+        services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<StorageRequestCounter>();
         services.AddAzureClientsCore();

@@ -87,6 +87,7 @@ public sealed partial class AlertRaiser(
             }
             catch (AlertWriteConflictException) when (attempt < MaxAttempts)
             {
+                LogConflict(logger, request.SessionId, attempt);
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 20 * Math.Min(attempt, 10))), cancellationToken);
             }
         }
@@ -133,6 +134,9 @@ public sealed partial class AlertRaiser(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Held page of {AlertId} ({RuleId}, clinic {ClinicId}) dropped after {Seconds:0} s: the {EventsMissing} missing events arrived and withdrew the finding")]
     private static partial void LogHeldPageDropped(ILogger logger, string alertId, string ruleId, string clinicId, long eventsMissing, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Alerts of session {SessionId} changed while they were being written (attempt {Attempt}); reading them again")]
+    private static partial void LogConflict(ILogger logger, string sessionId, int attempt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert {AlertId} raised ({RuleId}, clinic {ClinicId}; silenced by {SilenceId})")]
     private static partial void LogRaised(ILogger logger, string alertId, string ruleId, string clinicId, string? silenceId);

@@ -49,6 +49,11 @@ public sealed partial class SessionCommitter(
             // alert). Sequence order decides who goes next (SessionLocks).
             for (var hold = 0; hold < MaxHolds && ExpectsEarlierEvents(clinicId, sessionId, first); hold++)
             {
+                if (hold == 0)
+                {
+                    LogHolding(logger, sessionId, first);
+                }
+
                 turn.Dispose();
                 await Task.Delay(HoldStep, cancellationToken);
                 turn = await locks.AcquireAsync(key, first, cancellationToken);
@@ -390,6 +395,10 @@ public sealed partial class SessionCommitter(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Session {SessionId} is earlier than {Count} known session(s) of its patient; they were judged again")]
     private static partial void LogDependents(ILogger logger, string sessionId, int count);
+
+    // Says why a message took longer (and lets a test see that the overtaking message really waited).
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Events of session {SessionId} from sequence {First} wait for the earlier events of a message they overtook")]
+    private static partial void LogHolding(ILogger logger, string sessionId, long first);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Session {SessionId} changed while it was being written (attempt {Attempt}); reading it again")]
     private static partial void LogConflict(ILogger logger, string sessionId, int attempt);

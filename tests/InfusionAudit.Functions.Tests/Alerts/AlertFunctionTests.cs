@@ -1,10 +1,8 @@
 using System.Text.Json.Nodes;
-using InfusionAudit.Application.Alerts;
 using InfusionAudit.Application.Http;
 using InfusionAudit.Application.Ingestion;
 using InfusionAudit.Functions.Functions;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Azure.Functions.Worker;
 
 namespace InfusionAudit.Functions.Tests.Alerts;
 
@@ -47,12 +45,6 @@ public sealed class AlertFunctionTests(FunctionServices services) : IClassFixtur
 
         list.Response.StatusCode.ShouldBe(200);
         create.Response.StatusCode.ShouldBe(403);
-    }
-
-    [Fact]
-    public async Task TheAlertTimerFunctionRunsTheHandler()
-    {
-        await new AlertClockFunction(services.Get<AlertClockHandler>()).Run(new TimerInfo(), Ct);
     }
 
     private DefaultHttpContext Request(string method, string? body, string? key, string query = "") =>

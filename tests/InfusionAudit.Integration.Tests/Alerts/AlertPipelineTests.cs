@@ -15,14 +15,20 @@ public sealed class AlertPipelineTests
     public async Task ACriticalEventSendsExactlyOneMessageAndRedeliverySendsNone()
     {
         var alerts = NewName("alerts");
-        await using var host = await StartAsync(alerts, NewName("scope"));
+        var clock = NewClock();
+        await using var host = await StartOnClockAsync(clock, alerts, NewName("scope"));
         var script = new SessionScript();
         var events = new[] { script.Started(), script.Rate(TimeSpan.FromSeconds(30), 52.5), CriticalBloodPressure(script, TimeSpan.FromMinutes(5)) };
 
         await SendAsync(host, events);
         var first = await WaitForAsync(alerts, 1, TimeSpan.FromSeconds(20));
         await SendAsync(host, events);
-        var later = await DrainAsync(alerts, TimeSpan.FromSeconds(6));
+        await EventsHandledAsync(host);
+        var later = await TakeNowAsync(alerts);
+        // Nor does the timer send it again, after the group window and right before the escalation deadline.
+        clock.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1));
+        await TickAsync(host);
+        later.AddRange(await TakeNowAsync(alerts));
 
         var message = first.ShouldHaveSingleItem();
         later.ShouldBeEmpty();
@@ -47,17 +53,31 @@ public sealed class AlertPipelineTests
     public async Task TwoNewProblemsWithinTheWindowGoOutAsOneFollowUp()
     {
         var alerts = NewName("alerts");
-
-        // A window long enough that both problems land in it even on a busy machine.
-        await using var host = await StartAsync(alerts, NewName("scope"), new Dictionary<string, string?> { ["InfusionAudit:Alerts:GroupWindow"] = "00:00:08" });
+        var window = TimeSpan.FromMinutes(2);
+        var clock = NewClock();
+        await using var host = await StartOnClockAsync(clock, alerts, NewName("scope"), new Dictionary<string, string?> { ["InfusionAudit:Alerts:GroupWindow"] = "00:02:00" });
         var script = new SessionScript();
         await SendAsync(host, [script.Started(), script.Rate(TimeSpan.FromSeconds(30), 52.5), CriticalBloodPressure(script, TimeSpan.FromMinutes(5))]);
         (await WaitForAsync(alerts, 1, TimeSpan.FromSeconds(20))).ShouldHaveSingleItem();
+        var notifiedAt = clock.GetUtcNow();
 
+        clock.Advance(TimeSpan.FromSeconds(20));
         await SendAsync(host, [SevereAdverseEffect(script, TimeSpan.FromMinutes(6))]);
+        clock.Advance(TimeSpan.FromSeconds(20));
         await SendAsync(host, [CriticalSpo2(script, TimeSpan.FromMinutes(7))]);
-        var followUps = await DrainAsync(alerts, TimeSpan.FromSeconds(12));
+        await EventsHandledAsync(host);
+        var held = await TakeNowAsync(alerts);
+        clock.SetUtcNow(notifiedAt + window - TimeSpan.FromSeconds(1));
+        var dueBeforeTheWindowCloses = await TickAsync(host);
+        var beforeTheWindowCloses = await TakeNowAsync(alerts);
+        clock.SetUtcNow(notifiedAt + window);
+        var dueAtTheWindowsEnd = await TickAsync(host);
+        var followUps = await TakeNowAsync(alerts);
 
+        held.ShouldBeEmpty();
+        dueBeforeTheWindowCloses.ShouldBe(0);
+        beforeTheWindowCloses.ShouldBeEmpty();
+        dueAtTheWindowsEnd.ShouldBe(1);
         var followUp = followUps.ShouldHaveSingleItem();
         followUp["kind"]!.GetValue<string>().ShouldBe("followUp");
         followUp["subject"]!.GetValue<string>().ShouldBe("grouped");
@@ -133,22 +153,41 @@ public sealed class AlertPipelineTests
         var scope = NewName("scope");
         var events = NewName("events");
         var script = new SessionScript();
+        var clock = NewClock();
+        var lease = TimeSpan.FromSeconds(15);
+        var onLease = new Dictionary<string, string?> { ["InfusionAudit:Alerts:DispatchLease"] = "00:00:15" };
 
         // The first host stores the alert but never sends it: as if it died right after the session commit.
-        await using (var crashing = await StartAsync(alerts, scope, new Dictionary<string, string?> { ["InfusionAudit:Alerts:InlineDispatch"] = "false", ["LocalHost:AlertClock"] = "off" }, events))
+        await using (var crashing = await StartOnClockAsync(clock, alerts, scope, new Dictionary<string, string?>(onLease) { ["InfusionAudit:Alerts:InlineDispatch"] = "false" }, events))
         {
             await SendAsync(crashing, [script.Started(), CriticalBloodPressure(script, TimeSpan.FromMinutes(5))]);
-            var stored = await Eventually.Until(() => crashing.Client(TestKeys.OnCall).GetFromJsonAsync<JsonNode>($"/api/alerts?clinicId={script.ClinicId}&state=open", Ct), n => n!["items"]!.AsArray().Any(i => i!["alert"]!["sessionId"]!.GetValue<string>() == script.SessionId));
-            var notification = stored!["items"]!.AsArray().Single(i => i!["alert"]!["sessionId"]!.GetValue<string>() == script.SessionId)!["notifications"]!.AsArray().ShouldHaveSingleItem()!;
+            var stored = await Eventually.Until(() => crashing.Client(TestKeys.OnCall).GetFromJsonAsync<JsonNode>($"/api/alerts?clinicId={script.ClinicId}&state=open", Ct), n => Mine(n, script) is not null);
+            var notification = Mine(stored, script)!["notifications"]!.AsArray().ShouldHaveSingleItem()!;
             notification["status"]!.GetValue<string>().ShouldBe("pending");
-            (await DrainAsync(alerts, TimeSpan.FromSeconds(1))).ShouldBeEmpty();
+            await EventsHandledAsync(crashing);
+            (await TakeNowAsync(alerts)).ShouldBeEmpty();
         }
 
-        await using var recovered = await StartAsync(alerts, scope, eventsQueue: events);
-        var delivered = await WaitForAsync(alerts, 1, TimeSpan.FromSeconds(20));
-        var more = await DrainAsync(alerts, TimeSpan.FromSeconds(4));
+        // The notification is left to its creator for one lease, then the recovered host's timer takes it, once.
+        await using var recovered = await StartOnClockAsync(clock, alerts, scope, onLease, events);
+        clock.Advance(lease - TimeSpan.FromSeconds(1));
+        var dueWithinTheLease = await TickAsync(recovered);
+        var withinTheLease = await TakeNowAsync(alerts);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var dueAfterTheLease = await TickAsync(recovered);
+        var delivered = await TakeNowAsync(alerts);
+        var sent = await Eventually.Until(
+            () => recovered.Client(TestKeys.OnCall).GetFromJsonAsync<JsonNode>($"/api/alerts?clinicId={script.ClinicId}&state=open", Ct),
+            n => Mine(n, script)!["notifications"]![0]!["status"]!.GetValue<string>() == "delivered");
+        clock.Advance(lease);
+        await TickAsync(recovered);
+        var more = await TakeNowAsync(alerts);
 
+        dueWithinTheLease.ShouldBe(0);
+        withinTheLease.ShouldBeEmpty();
+        dueAfterTheLease.ShouldBe(1);
         delivered.ShouldHaveSingleItem()["sessionId"]!.GetValue<string>().ShouldBe(script.SessionId);
+        Mine(sent, script)!["notifications"]![0]!["attempts"]!.GetValue<int>().ShouldBe(1);
         more.ShouldBeEmpty();
     }
 
@@ -157,37 +196,50 @@ public sealed class AlertPipelineTests
     {
         var port = LoopbackPorts.Free();
         var alerts = NewName("alerts");
-        await using var host = await StartAsync(alerts, NewName("scope"), new Dictionary<string, string?>
+        var clock = NewClock();
+        var retryDelay = TimeSpan.FromSeconds(30);
+        // One request per dispatch (no in-request retries), so every attempt is the alert dispatcher's and is counted.
+        await using var host = await StartOnClockAsync(clock, alerts, NewName("scope"), new Dictionary<string, string?>
         {
             ["InfusionAudit:Alerts:Transports"] = "queue,webhook",
             ["InfusionAudit:Alerts:Webhook:Url"] = $"http://127.0.0.1:{port}/v2/enqueue",
             ["InfusionAudit:Alerts:Webhook:RoutingKey"] = "rk-test",
-            ["InfusionAudit:Alerts:Webhook:MaxRetries"] = "1",
-            ["InfusionAudit:Alerts:Webhook:RetryDelay"] = "00:00:00.050",
+            ["InfusionAudit:Alerts:Webhook:MaxRetries"] = "0",
+            ["InfusionAudit:Alerts:RetryDelay"] = "00:00:30",
+            ["InfusionAudit:Alerts:EscalationDeadline"] = "01:00:00",
         });
         var script = new SessionScript();
         await SendAsync(host, [script.Started(), CriticalBloodPressure(script, TimeSpan.FromMinutes(5))]);
 
         // Nothing listens on the webhook port: the queue takes it, the webhook fails and the failure shows on the alert.
         (await WaitForAsync(alerts, 1, TimeSpan.FromSeconds(20))).ShouldHaveSingleItem();
-        var failing = await Eventually.Until(
-            () => host.Client(TestKeys.OnCall).GetFromJsonAsync<JsonNode>($"/api/alerts?clinicId={script.ClinicId}&state=open", Ct),
-            n => Mine(n, script) is { } item && item["notifications"]![0]!["attempts"]!.GetValue<int>() >= 1);
-        var notification = Mine(failing, script)!["notifications"]![0]!;
-        notification["status"]!.GetValue<string>().ShouldBe("retrying");
-        notification["lastError"]!.GetValue<string>().ShouldStartWith("webhook:");
-        notification["transports"]!["queue"]!["deliveredAt"].ShouldNotBeNull();
+        await EventsHandledAsync(host);
+        var failing = Notification(await OpenAlertsAsync(host, script), script);
+        failing["status"]!.GetValue<string>().ShouldBe("retrying");
+        failing["attempts"]!.GetValue<int>().ShouldBe(1);
+        failing["lastError"]!.GetValue<string>().ShouldStartWith("webhook:");
+        failing["transports"]!["queue"]!["deliveredAt"].ShouldNotBeNull();
+        failing["transports"]!["webhook"]!["attempts"]!.GetValue<int>().ShouldBe(1);
 
         await using var receiver = new WebhookReceiver(port);
-        var received = await Eventually.Until(() => Task.FromResult(receiver.Bodies.ToList()), b => b.Count >= 1, TimeSpan.FromSeconds(30));
-        var delivered = await Eventually.Until(
-            () => host.Client(TestKeys.OnCall).GetFromJsonAsync<JsonNode>($"/api/alerts?clinicId={script.ClinicId}&state=open", Ct),
-            n => Mine(n, script)!["notifications"]![0]!["status"]!.GetValue<string>() == "delivered");
-        await Task.Delay(2500, Ct);
+        clock.Advance(retryDelay - TimeSpan.FromSeconds(1));
+        var dueBeforeTheRetry = await TickAsync(host);
+        var receivedBeforeTheRetry = receiver.Bodies.Count;
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var dueAtTheRetry = await TickAsync(host);
+        var delivered = Notification(await OpenAlertsAsync(host, script), script);
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await TickAsync(host);
 
-        received.ShouldHaveSingleItem()["dedup_key"]!.GetValue<string>().ShouldBe(Mine(delivered, script)!["alert"]!["alertId"]!.GetValue<string>());
-        receiver.Bodies.Count.ShouldBe(1);
-        (await DrainAsync(alerts, TimeSpan.FromSeconds(1))).ShouldBeEmpty();
+        dueBeforeTheRetry.ShouldBe(0);
+        receivedBeforeTheRetry.ShouldBe(0);
+        dueAtTheRetry.ShouldBe(1);
+        receiver.Bodies.ShouldHaveSingleItem()["dedup_key"]!.GetValue<string>().ShouldBe(Mine(await OpenAlertsAsync(host, script), script)!["alert"]!["alertId"]!.GetValue<string>());
+        delivered["status"]!.GetValue<string>().ShouldBe("delivered");
+        delivered["attempts"]!.GetValue<int>().ShouldBe(2);
+        delivered["transports"]!["webhook"]!["attempts"]!.GetValue<int>().ShouldBe(2);
+        delivered["transports"]!["queue"]!["attempts"]!.GetValue<int>().ShouldBe(1, "a retry resends only on the transport that failed");
+        (await TakeNowAsync(alerts)).ShouldBeEmpty();
     }
 
     [Fact]
@@ -196,7 +248,8 @@ public sealed class AlertPipelineTests
         // Catalogue v2: a silence never suppresses a critical alert; a warning the clinic opted into is still silenced.
         var alerts = NewName("alerts");
         var clinic = NewName("clinic");
-        await using var host = await StartAsync(alerts, NewName("scope"), new Dictionary<string, string?> { [$"InfusionAudit:Alerts:Clinics:{clinic}:WarningRules:0"] = "VITALS-BP-HIGH" });
+        var clock = NewClock();
+        await using var host = await StartOnClockAsync(clock, alerts, NewName("scope"), new Dictionary<string, string?> { [$"InfusionAudit:Alerts:Clinics:{clinic}:WarningRules:0"] = "VITALS-BP-HIGH" });
         var script = new SessionScript(clinicId: clinic);
         var silence = new StringContent(
             $$"""{"clinicId":"{{script.ClinicId}}","endsAt":"{{DateTimeOffset.UtcNow.AddHours(1):O}}","reason":"pump firmware update","createdBy":"Ops Lee"}""",
@@ -219,7 +272,11 @@ public sealed class AlertPipelineTests
         var items = listed!["items"]!.AsArray().Select(i => i!["alert"]!).ToList();
         items.Single(a => a["ruleId"]!.GetValue<string>() == "VITALS-BP-CRITICAL")["suppressedBy"].ShouldBeNull();
         items.Single(a => a["ruleId"]!.GetValue<string>() == "VITALS-BP-HIGH")["suppressedBy"]!.GetValue<string>().ShouldBe(silenceId);
-        (await DrainAsync(alerts, TimeSpan.FromSeconds(3))).ShouldBeEmpty();
+        // Nor does the timer send the silenced warning later: not at the end of the group window, nor before escalation.
+        await EventsHandledAsync(host);
+        clock.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1));
+        await TickAsync(host);
+        (await TakeNowAsync(alerts)).ShouldBeEmpty();
 
         var silences = await host.Client(TestKeys.Auditor).GetFromJsonAsync<JsonNode>($"/api/silences?clinicId={script.ClinicId}", Ct);
         var seen = silences!["items"]!.AsArray().ShouldHaveSingleItem()!;
@@ -258,27 +315,36 @@ public sealed class AlertPipelineTests
         // Catalogue v2: completion (delivered twice, as a redelivered message would be) never resolves an unacknowledged
         // critical alert; the alert timer escalates it after the session ended.
         var alerts = NewName("alerts");
-        await using var host = await StartAsync(alerts, NewName("scope"), new Dictionary<string, string?> { ["InfusionAudit:Alerts:EscalationDeadline"] = "00:00:08" });
+        var clock = NewClock();
+        await using var host = await StartOnClockAsync(clock, alerts, NewName("scope"), new Dictionary<string, string?> { ["InfusionAudit:Alerts:EscalationDeadline"] = "00:05:00" });
         var script = new SessionScript();
         await SendAsync(host, [script.Started(), script.Rate(TimeSpan.FromSeconds(30), 52.5), CriticalBloodPressure(script, TimeSpan.FromMinutes(5))]);
         var alertId = (await WaitForAsync(alerts, 1, TimeSpan.FromSeconds(20))).Single()["alerts"]![0]!["alertId"]!.GetValue<string>();
+        var raisedAt = clock.GetUtcNow();
 
         var completion = new[] { script.Vitals(TimeSpan.FromMinutes(20)), script.Rate(TimeSpan.FromMinutes(40.5), 0), script.Ended(TimeSpan.FromMinutes(45)) };
+        clock.Advance(TimeSpan.FromMinutes(1));
         await SendAsync(host, completion);
         await SendAsync(host, completion);
-        var ended = await Eventually.Until(
-            () => host.Client(TestKeys.Auditor).GetFromJsonAsync<JsonNode>($"/api/sessions/{script.SessionId}", Ct),
-            n => string.Equals(n?["state"]?["status"]?.GetValue<string>(), "ended", StringComparison.OrdinalIgnoreCase));
-        var after = await WaitForAsync(alerts, 1, TimeSpan.FromSeconds(25));
-        after.AddRange(await DrainAsync(alerts, TimeSpan.FromSeconds(3)));
+        await EventsHandledAsync(host);
+        var ended = await host.Client(TestKeys.Auditor).GetFromJsonAsync<JsonNode>($"/api/sessions/{script.SessionId}", Ct);
+        var atTheEnd = await TakeNowAsync(alerts);
+        clock.SetUtcNow(raisedAt + TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1));
+        await TickAsync(host);
+        var beforeTheDeadline = await TakeNowAsync(alerts);
+        clock.SetUtcNow(raisedAt + TimeSpan.FromMinutes(5));
+        await TickAsync(host);
+        var after = await TakeNowAsync(alerts);
 
+        atTheEnd.ShouldBeEmpty();
+        beforeTheDeadline.ShouldBeEmpty();
         ended!["state"]!["status"]!.GetValue<string>().ShouldBe("ended", StringCompareShould.IgnoreCase);
         after.Select(m => m["kind"]!.GetValue<string>()).ShouldBe(["escalation"]);
         after[0]["alerts"]![0]!["alertId"]!.GetValue<string>().ShouldBe(alertId);
         var view = await host.Client(TestKeys.OnCall).GetFromJsonAsync<JsonNode>($"/api/alerts/{alertId}", Ct);
         view!["alert"]!["state"]!.GetValue<string>().ShouldBe("open");
         view["alert"]!["resolvedBy"].ShouldBeNull();
-        view["alert"]!["escalatedAt"].ShouldNotBeNull();
+        DateTimeOffset.Parse(view["alert"]!["escalatedAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(raisedAt + TimeSpan.FromMinutes(5));
     }
 
     [Fact]
@@ -287,11 +353,12 @@ public sealed class AlertPipelineTests
         // The simulator's scenario through the real pipeline: everything up to the end in one message, the
         // `SessionEnded completed` in the next, as a gateway flushing at the end of a session sends it.
         var alerts = NewName("alerts");
-        await using var host = await StartAsync(alerts, NewName("scope"), new Dictionary<string, string?> { ["InfusionAudit:Alerts:EscalationDeadline"] = "00:00:08" });
+        var clock = NewClock();
+        await using var host = await StartOnClockAsync(clock, alerts, NewName("scope"), new Dictionary<string, string?> { ["InfusionAudit:Alerts:EscalationDeadline"] = "00:05:00" });
         var options = new ClinicDayOptions
         {
             ClinicId = "abq-01",
-            Start = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()).AddHours(-3),
+            Start = clock.GetUtcNow().AddHours(-3),
             Sessions = 1,
             Mix = ScenarioMix.From((Scenario.CriticalAtCompletion, 1)),
             IdPrefix = "cac" + Guid.NewGuid().ToString("N")[..8] + ".",
@@ -303,10 +370,16 @@ public sealed class AlertPipelineTests
 
         await SendAsync(host, events.Where(e => e != end));
         var trigger = (await WaitForAsync(alerts, 1, TimeSpan.FromSeconds(20))).ShouldHaveSingleItem();
+        var raisedAt = clock.GetUtcNow();
+        clock.Advance(TimeSpan.FromMinutes(1));
         await SendAsync(host, [end]);
-        var after = await WaitForAsync(alerts, 1, TimeSpan.FromSeconds(25));
-        after.AddRange(await DrainAsync(alerts, TimeSpan.FromSeconds(2)));
+        await EventsHandledAsync(host);
+        var atTheEnd = await TakeNowAsync(alerts);
+        clock.SetUtcNow(raisedAt + TimeSpan.FromMinutes(5));
+        await TickAsync(host);
+        var after = await TakeNowAsync(alerts);
 
+        atTheEnd.ShouldBeEmpty();
         trigger["ruleIds"]!.AsArray().Select(r => r!.GetValue<string>()).ShouldContain("VITALS-SPO2-CRITICAL");
         after.Select(m => m["kind"]!.GetValue<string>()).ShouldBe(["escalation"]);
         var alertId = trigger["alerts"]!.AsArray().Single(a => a!["ruleId"]!.GetValue<string>() == "VITALS-SPO2-CRITICAL")!["alertId"]!.GetValue<string>();
@@ -318,16 +391,33 @@ public sealed class AlertPipelineTests
     public async Task AnUnacknowledgedAlertIsResentToTheEscalationTarget()
     {
         var alerts = NewName("alerts");
-        await using var host = await StartAsync(alerts, NewName("scope"), new Dictionary<string, string?> { ["InfusionAudit:Alerts:EscalationDeadline"] = "00:00:02" });
+        var clock = NewClock();
+        await using var host = await StartOnClockAsync(clock, alerts, NewName("scope"), new Dictionary<string, string?> { ["InfusionAudit:Alerts:EscalationDeadline"] = "00:02:00" });
         var script = new SessionScript();
         await SendAsync(host, [script.Started(), CriticalBloodPressure(script, TimeSpan.FromMinutes(5))]);
+        var messages = await WaitForAsync(alerts, 1, TimeSpan.FromSeconds(20));
 
-        var messages = await WaitForAsync(alerts, 2, TimeSpan.FromSeconds(20));
+        clock.Advance(TimeSpan.FromMinutes(2) - TimeSpan.FromSeconds(1));
+        await TickAsync(host);
+        var beforeTheDeadline = await TakeNowAsync(alerts);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await TickAsync(host);
+        messages.AddRange(await TakeNowAsync(alerts));
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await TickAsync(host);
+        var later = await TakeNowAsync(alerts);
 
+        beforeTheDeadline.ShouldBeEmpty();
+        later.ShouldBeEmpty("an alert is escalated once");
         messages.Select(m => m["kind"]!.GetValue<string>()).ShouldBe(["trigger", "escalation"]);
         messages[1]["target"]!.GetValue<string>().ShouldBe("escalation");
         messages[1]["notificationId"]!.GetValue<string>().ShouldNotBe(messages[0]["notificationId"]!.GetValue<string>());
     }
+
+    private static Task<JsonNode?> OpenAlertsAsync(TestHost host, SessionScript script) =>
+        host.Client(TestKeys.OnCall).GetFromJsonAsync<JsonNode>($"/api/alerts?clinicId={script.ClinicId}&state=open", Ct);
+
+    private static JsonNode Notification(JsonNode? list, SessionScript script) => Mine(list, script)!["notifications"]!.AsArray().ShouldHaveSingleItem()!;
 
     private static JsonNode? Mine(JsonNode? list, SessionScript script) =>
         list?["items"]?.AsArray().FirstOrDefault(i => i!["alert"]!["sessionId"]!.GetValue<string>() == script.SessionId);

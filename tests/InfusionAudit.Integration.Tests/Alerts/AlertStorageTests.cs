@@ -5,6 +5,8 @@ using InfusionAudit.Domain.Findings;
 using InfusionAudit.Domain.Sessions;
 using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Storage.Alerts;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using static InfusionAudit.Integration.Tests.Alerts.AlertTestHost;
 
 namespace InfusionAudit.Integration.Tests.Alerts;
@@ -15,12 +17,19 @@ public sealed class AlertStorageTests
     [Fact]
     public async Task WritersRacingOnOneSessionStoreOneAlertAndOneNotification()
     {
-        await using var host = await StartAsync(NewName("alerts"), NewName("scope"), new Dictionary<string, string?> { ["InfusionAudit:Alerts:InlineDispatch"] = "false" });
+        var log = new LogRecorder();
+        await using var host = await StartAsync(
+            NewName("alerts"),
+            NewName("scope"),
+            new Dictionary<string, string?> { ["InfusionAudit:Alerts:InlineDispatch"] = "false", ["Logging:LogLevel:InfusionAudit.Application.Alerts.AlertRaiser"] = "Debug" },
+            services: s => s.AddSingleton<ILoggerProvider>(log));
         var raiser = host.Get<AlertRaiser>();
         var request = Request("S-race-" + Guid.NewGuid().ToString("N")[..10]);
 
         var created = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => raiser.RaiseAsync(request, Ct))));
 
+        // The writers did race: at least one read the partition before another's write and had its own refused.
+        log.Entries.Count(e => e.EventName == "LogConflict" && e.Message.Contains(request.SessionId, StringComparison.Ordinal)).ShouldBeGreaterThan(0);
         created.Sum(c => c.Count).ShouldBe(1);
         var partition = await host.Get<AlertRepository>().LoadAsync(request.Evaluation.State.ClinicId, request.SessionId, Ct);
         partition.Alerts.ShouldHaveSingleItem().RuleId.ShouldBe(RuleIds.VitalsBpCritical);

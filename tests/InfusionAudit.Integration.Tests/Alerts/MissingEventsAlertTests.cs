@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
+using InfusionAudit.Domain.Alerts;
 using InfusionAudit.Integration.Tests.Infrastructure;
 using static InfusionAudit.Integration.Tests.Alerts.AlertTestHost;
 
@@ -12,24 +12,33 @@ namespace InfusionAudit.Integration.Tests.Alerts;
 /// </summary>
 public sealed class MissingEventsAlertTests
 {
+    private static readonly TimeSpan Hold = AlertPolicyOptions.DefaultGapHold;
+
     [Fact]
     public async Task AnOverDeliveryJudgedWithAHoleIsNotPagedWhenTheLatePauseWithdrawsItWithinTheHold()
     {
+        var clock = NewClock();
         var alerts = NewName("alerts");
-        await using var host = await StartAsync(alerts, NewName("scope"), new Dictionary<string, string?> { ["InfusionAudit:Alerts:GapHold"] = "00:00:08" });
+        await using var host = await StartOnClockAsync(clock, alerts, NewName("scope"));
         var script = new SessionScript();
         var (withHole, pause) = OverDeliveryWithAHole(script);
 
         await SendAsync(host, withHole);
+        await EventsHandledAsync(host);
         var marked = await FindingAsync(host, script, f => f is not null);
         marked["evidence"]!.GetValue<string>().ShouldContain("judged with 1 event missing");
         marked["retractedAt"].ShouldBeNull();
+        (await TakeNowAsync(alerts)).ShouldBeEmpty();
+
+        clock.Advance(Hold - TimeSpan.FromSeconds(1));
         await SendAsync(host, [pause]);
+        await EventsHandledAsync(host);
         await FindingAsync(host, script, f => f?["retractedAt"] is not null);
 
-        // Past the hold and a few alert-timer ticks: the page that waited for the pause was dropped, unseen.
-        var messages = await DrainAsync(alerts, TimeSpan.FromSeconds(12));
-        messages.ShouldBeEmpty();
+        // Past the hold: the page that waited for the pause was dropped, unseen.
+        clock.Advance(TimeSpan.FromSeconds(2));
+        await TickAsync(host);
+        (await TakeNowAsync(alerts)).ShouldBeEmpty();
         using var oncall = host.Client(TestKeys.OnCall);
         var open = JsonNode.Parse(await oncall.GetStringAsync($"/api/alerts?clinicId={script.ClinicId}&state=open", Ct))!;
         open["items"]!.AsArray().ShouldNotContain(a => a!["alert"]!["sessionId"]!.GetValue<string>() == script.SessionId);
@@ -38,16 +47,21 @@ public sealed class MissingEventsAlertTests
     [Fact]
     public async Task AnOverDeliveryJudgedWithAHoleWhoseEventsNeverComePagesMarkedOnceTheHoldRunsOut()
     {
-        var hold = TimeSpan.FromSeconds(4);
+        var clock = NewClock();
         var alerts = NewName("alerts");
-        await using var host = await StartAsync(alerts, NewName("scope"), new Dictionary<string, string?> { ["InfusionAudit:Alerts:GapHold"] = "00:00:04" });
+        await using var host = await StartOnClockAsync(clock, alerts, NewName("scope"));
         var script = new SessionScript();
         var (withHole, _) = OverDeliveryWithAHole(script);
 
-        var sent = Stopwatch.StartNew();
         await SendAsync(host, withHole);
-        var messages = await WaitForAsync(alerts, 1, TimeSpan.FromSeconds(30));
-        var paged = sent.Elapsed;
+        await EventsHandledAsync(host);
+        (await TakeNowAsync(alerts)).ShouldBeEmpty();
+        clock.Advance(Hold - TimeSpan.FromSeconds(1));
+        await TickAsync(host);
+        (await TakeNowAsync(alerts)).ShouldBeEmpty();
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await TickAsync(host);
+        var messages = await TakeNowAsync(alerts);
 
         var overDelivery = messages.ShouldHaveSingleItem()["alerts"]!.AsArray()
             .Single(a => a!["ruleId"]!.GetValue<string>() == "DOSE-OVER-DELIVERY")!;
@@ -55,7 +69,6 @@ public sealed class MissingEventsAlertTests
         overDelivery["evidence"]!.GetValue<string>().ShouldContain("judged with 1 event missing");
         overDelivery["eventsMissing"]!.GetValue<long>().ShouldBe(1);
         messages[0]["summary"]!.GetValue<string>().ShouldContain("judged with 1 event missing");
-        paged.ShouldBeGreaterThanOrEqualTo(hold, "the page waited one gap hold for the missing event");
         (await FindingAsync(host, script, f => f is not null))["retractedAt"].ShouldBeNull();
     }
 

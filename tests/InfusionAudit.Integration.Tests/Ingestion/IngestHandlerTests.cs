@@ -7,6 +7,8 @@ using InfusionAudit.Storage.Alerts;
 using InfusionAudit.Storage.Indexes;
 using InfusionAudit.Storage.Rejections;
 using InfusionAudit.Storage.Sessions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace InfusionAudit.Integration.Tests.Ingestion;
 
@@ -132,17 +134,21 @@ public sealed class IngestHandlerTests(HostFixture fixture) : IClassFixture<Host
     [Fact]
     public async Task TwoHostsWritingTheSameSessionAtOnceLoseNoEvent()
     {
-        await using var second = await TestHost.StartAsync();
+        var log = new LogRecorder();
+        await using var first = await TestHost.StartAsync(settings: DebugCommits, services: s => s.AddSingleton<ILoggerProvider>(log));
+        await using var second = await TestHost.StartAsync(settings: DebugCommits, services: s => s.AddSingleton<ILoggerProvider>(log));
         var script = new SessionScript();
         var events = new List<JsonObject> { script.Started() };
         events.AddRange(Enumerable.Range(1, 59).Select(i => script.Vitals(TimeSpan.FromSeconds(20 * i), heartRate: 60 + (i % 30))));
 
         // Every event is its own message, alternately to each host, all at once: each write races the other host's.
-        var ingests = events.Select((e, i) => (i % 2 == 0 ? Host : second).Ingest.HandleAsync(e.ToJsonString(), Context(), Ct));
+        var ingests = events.Select((e, i) => (i % 2 == 0 ? first : second).Ingest.HandleAsync(e.ToJsonString(), Context(), Ct));
         var results = await Task.WhenAll(ingests);
 
+        // The race happened: some write found the session changed by the other host and was done again.
+        log.Entries.Count(e => e.EventName == "LogConflict" && e.Message.Contains(script.SessionId, StringComparison.Ordinal)).ShouldBeGreaterThan(0);
         results.Sum(r => r.Accepted).ShouldBe(events.Count);
-        var partition = await Host.Get<SessionRepository>().LoadAsync(script.SessionId, Ct);
+        var partition = await first.Get<SessionRepository>().LoadAsync(script.SessionId, Ct);
         partition.Events.Count.ShouldBe(events.Count);
         partition.State!.EventCount.ShouldBe(events.Count);
         JsonDocument.Parse(partition.State.StateJson).RootElement.GetProperty("eventCount").GetInt32().ShouldBe(events.Count);
@@ -261,20 +267,30 @@ public sealed class IngestHandlerTests(HostFixture fixture) : IClassFixture<Host
     public async Task AMessageThatOvertakesTheOneBeforeItWaitsForItSoNoTransientGapIsJudged()
     {
         var script = new SessionScript();
+        // The later message is let in only once its handler said it waits for the earlier events: the overtaking
+        // really happened, whatever the machine's speed.
+        var log = new LogRecorder();
+        var holding = log.WhenLogged("LogHolding", script.SessionId);
+        await using var host = await TestHost.StartAsync(
+            settings: new Dictionary<string, string?> { ["Logging:LogLevel:InfusionAudit.Application.Sessions.SessionCommitter"] = "Debug" },
+            services: s => s.AddSingleton<ILoggerProvider>(log));
         // The session ends in the later message: a hole before an end is a SEQ-GAP.
         var events = Enumerable.Range(0, 9).Select(i => i switch { 0 => script.Started(), 8 => script.Ended(TimeSpan.FromMinutes(i)), _ => script.Vitals(TimeSpan.FromMinutes(i)) }).ToList();
-        await Ingest(SessionScript.Batch(events.Take(3)));
+        await host.Ingest.HandleAsync(SessionScript.Batch(events.Take(3)), Context(), Ct);
 
-        // The later message is handled first, the earlier one a moment after it.
-        var later = Ingest(SessionScript.Batch(events.Skip(6)));
-        await Task.Delay(5, Ct);
-        var earlier = Ingest(SessionScript.Batch(events.Skip(3).Take(3)));
+        var later = host.Ingest.HandleAsync(SessionScript.Batch(events.Skip(6)), Context(), Ct);
+        await holding.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        var heldBack = !later.IsCompleted;
+        var earlier = host.Ingest.HandleAsync(SessionScript.Batch(events.Skip(3).Take(3)), Context(), Ct);
         await Task.WhenAll(later, earlier);
 
-        var partition = await Host.Get<SessionRepository>().LoadAsync(script.SessionId, Ct);
+        heldBack.ShouldBeTrue("the later message completed before the earlier one was sent");
+        var partition = await host.Get<SessionRepository>().LoadAsync(script.SessionId, Ct);
         partition.Events.Count.ShouldBe(9);
         partition.Findings.ShouldNotContain(f => f.RuleId == "SEQ-GAP", "a gap that closed within the same moment was judged (even if retracted later)");
     }
+
+    private static Dictionary<string, string?> DebugCommits => new() { ["Logging:LogLevel:InfusionAudit.Application.Sessions.SessionCommitter"] = "Debug" };
 
     private Task<IngestResult> Ingest(string message) => Host.Ingest.HandleAsync(message, Context(), Ct);
 

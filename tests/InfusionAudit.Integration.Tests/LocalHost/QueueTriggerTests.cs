@@ -2,6 +2,8 @@ using Azure.Storage.Queues;
 using InfusionAudit.Application.Sessions;
 using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Storage.Rejections;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace InfusionAudit.Integration.Tests.LocalHost;
 
@@ -30,7 +32,8 @@ public sealed class QueueTriggerTests
         await File.WriteAllTextAsync(hostJson, """
             { "version": "2.0", "extensions": { "queues": { "maxPollingInterval": "00:00:00.200", "visibilityTimeout": "00:00:00.200", "maxDequeueCount": 3, "batchSize": 4, "messageEncoding": "none" } } }
             """, Ct);
-        await using var host = await TestHost.StartAsync(storage: Azurite.WithTablesDown(), hostJsonPath: hostJson);
+        var log = new LogRecorder();
+        await using var host = await TestHost.StartAsync(storage: Azurite.WithTablesDown(), hostJsonPath: hostJson, services: s => s.AddSingleton<ILoggerProvider>(log));
         var script = new SessionScript();
         var body = script.Started().ToJsonString();
 
@@ -41,6 +44,11 @@ public sealed class QueueTriggerTests
         kept.Single().Body.ToString().ShouldBe(body);
         kept.Single().DequeueCount.ShouldBe(1);
         File.Delete(hostJson);
+
+        // maxDequeueCount 3: exactly three failed runs of the trigger, then one move to the poison queue.
+        log.Entries.Count(e => e is { Category: "Function.IngestEvents", EventName: "FunctionCompleted", Level: LogLevel.Error }).ShouldBe(3);
+        log.Entries.Where(e => e.Message.StartsWith("Message has reached MaxDequeueCount", StringComparison.Ordinal)).ShouldHaveSingleItem().Message.ShouldContain("of 3.");
+        (await Queue(host.EventsQueue).PeekMessagesAsync(32, Ct)).Value.ShouldBeEmpty();
     }
 
     [Fact]
