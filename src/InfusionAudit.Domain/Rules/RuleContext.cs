@@ -103,10 +103,7 @@ internal sealed class RuleContext
         int triggerIndex,
         string evidence,
         params ReadOnlySpan<(string Key, double Value)> values)
-    {
-        ref readonly var trigger = ref Entry(triggerIndex);
-        Add(ruleId, severity, judgedBy.Id, judgedBy.Version, episodeKey, evidence, values, triggerIndex, trigger.Event.EventId, trigger.ReceivedAt);
-    }
+        => AddTriggered(ruleId, severity, judgedBy, episodeKey, triggerIndex, evidence, values, wholeStream: false);
 
     /// <summary>
     /// Reports a finding shown by the event at <paramref name="triggerIndex"/> whose verdict is on the whole stream (the
@@ -120,10 +117,7 @@ internal sealed class RuleContext
         int triggerIndex,
         string evidence,
         params ReadOnlySpan<(string Key, double Value)> values)
-    {
-        ref readonly var trigger = ref Entry(triggerIndex);
-        Add(ruleId, severity, judgedBy.Id, judgedBy.Version, episodeKey, evidence, values, triggerIndex, trigger.Event.EventId, trigger.ReceivedAt, wholeStream: true);
-    }
+        => AddTriggered(ruleId, severity, judgedBy, episodeKey, triggerIndex, evidence, values, wholeStream: true);
 
     /// <summary>Reports a timer finding, detected at the instant its condition became true.</summary>
     public void ReportTimer(
@@ -148,6 +142,20 @@ internal sealed class RuleContext
     {
         ref readonly var trigger = ref Entry(triggerIndex);
         Add(ruleId, severity, protocolId, protocolVersion, "", evidence, values, triggerIndex, trigger.Event.EventId, trigger.ReceivedAt);
+    }
+
+    private void AddTriggered(
+        string ruleId,
+        Severity severity,
+        ProtocolDefinition judgedBy,
+        string episodeKey,
+        int triggerIndex,
+        string evidence,
+        ReadOnlySpan<(string Key, double Value)> values,
+        bool wholeStream)
+    {
+        ref readonly var trigger = ref Entry(triggerIndex);
+        Add(ruleId, severity, judgedBy.Id, judgedBy.Version, episodeKey, evidence, values, triggerIndex, trigger.Event.EventId, trigger.ReceivedAt, wholeStream);
     }
 
     private void Add(
