@@ -41,8 +41,12 @@ public static class OpenApiCatalogue
         [
             new("GET", "/health", "HealthAlias", "Liveness and loaded protocols (local host alias of /api/health).", null, [],
                 [Ok("Up.", "Health")], LocalHostOnly: true),
-            new("GET", "/api/health", "Health", "Liveness and loaded protocols. The only anonymous route.", null, [],
+            new("GET", "/api/health", "Health", "Liveness and loaded protocols. Anonymous, like readiness.", null, [],
                 [Ok("Up.", "Health")]),
+            new("GET", "/health/ready", "ReadinessAlias", "Readiness (local host alias of /api/health/ready).", null, [],
+                [Ok("Ready: every check ok.", "Readiness"), new(503, "Not ready: a check failed; the body says which.", new Dictionary<string, string?> { [Json] = "Readiness" })], LocalHostOnly: true),
+            new("GET", "/api/health/ready", "Readiness", "Readiness: the storage tables, the event queue and its poison queue, and each configured alert transport answer, each within 2 s. Anonymous.", null, [],
+                [Ok("Ready: every check ok.", "Readiness"), new(503, "Not ready: a check failed; the body says which.", new Dictionary<string, string?> { [Json] = "Readiness" })]),
             new("GET", "/api/openapi.json", "OpenApi", "This document.", [CallerRole.Producer, CallerRole.OnCall, CallerRole.Auditor], [],
                 [Ok("The OpenAPI document.", null), .. Denials()]),
             new("POST", "/api/events", "PostEvents", "Device events: one event or an array of up to 100 (docs/event-contract.md).", [CallerRole.Producer], [],

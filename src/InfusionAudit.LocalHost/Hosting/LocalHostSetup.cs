@@ -95,6 +95,8 @@ public static class LocalHostSetup
     {
         app.MapGet("/health", (HealthEndpoint endpoint) => endpoint.Get());
         app.MapGet("/api/health", (HealthEndpoint endpoint) => endpoint.Get());
+        app.MapGet("/health/ready", (ReadinessEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(ct));
+        app.MapGet("/api/health/ready", (ReadinessEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(ct));
         app.MapPost("/api/events", (HttpRequest request, EventsEndpoint endpoint, CancellationToken ct) => endpoint.PostAsync(request, ct));
         app.MapGet("/api/sessions/{sessionId}", (HttpRequest request, string sessionId, SessionsEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(request, sessionId, ct));
         app.MapGet("/api/sessions/{sessionId}/replay", (HttpRequest request, string sessionId, ReplayEndpoint endpoint, CancellationToken ct) => endpoint.GetAsync(request, sessionId, ct));
