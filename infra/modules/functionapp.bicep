@@ -73,6 +73,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       scmMinTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
+      // Readiness, not liveness: an instance whose storage or alert transport is unreachable is taken out of rotation.
+      healthCheckPath: '/api/health/ready'
     }
     functionAppConfig: {
       deployment: {
@@ -126,6 +128,7 @@ resource authentication 'Microsoft.Web/sites/config@2024-04-01' = if (enableAuth
       // The health probe stays reachable for availability tests and load balancers.
       excludedPaths: [
         '/api/health'
+        '/api/health/ready'
       ]
     }
     httpSettings: {

@@ -71,6 +71,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SessionsEndpoint>();
         services.AddSingleton<DiagnosticsEndpoint>();
         services.AddSingleton<HealthEndpoint>();
+        services.AddSingleton<ReadinessHandler>();
+        services.AddSingleton<ReadinessEndpoint>();
         services.AddSingleton<ReplayEndpoint>();
         services.AddAuditApi(configuration);
         services.AddAlerting(configuration);

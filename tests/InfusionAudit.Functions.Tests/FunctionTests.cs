@@ -1,10 +1,13 @@
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues.Models;
+using InfusionAudit.Application.Configuration;
 using InfusionAudit.Application.Http;
 using InfusionAudit.Application.Ingestion;
 using InfusionAudit.Application.Sessions;
 using InfusionAudit.Functions.Functions;
+using InfusionAudit.Storage;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 
 namespace InfusionAudit.Functions.Tests;
 
@@ -75,6 +78,24 @@ public sealed class FunctionTests(FunctionServices services) : IClassFixture<Fun
         await new HealthFunction(services.Get<RouteDispatcher>()).Run(context.Request);
 
         context.Response.StatusCode.ShouldBe(200);
+    }
+
+    [Fact]
+    public async Task TheReadinessFunctionAnswersAnonymouslyWithEveryCheck()
+    {
+        var queue = services.Get<IOptions<InfusionAuditOptions>>().Value.EventsQueue;
+        foreach (var name in new[] { queue, queue + "-poison" })
+        {
+            await services.Get<StorageAccount>().Queues.GetQueueClient(name).CreateIfNotExistsAsync(cancellationToken: Ct);
+        }
+
+        var context = Request("GET", null, null);
+
+        await new ReadinessFunction(services.Get<RouteDispatcher>()).Run(context.Request);
+
+        var body = JsonNode.Parse(ResponseText(context))!;
+        context.Response.StatusCode.ShouldBe(200, body.ToJsonString());
+        body["checks"]!.AsArray().Select(c => c!["name"]!.GetValue<string>()).ShouldBe(["tables", $"queue:{queue}", $"queue:{queue}-poison", "alerts:queue"], ignoreOrder: true);
     }
 
     private DefaultHttpContext Request(string method, string? body, string? key) => FunctionRequests.Create(services.Provider, method, body, key);

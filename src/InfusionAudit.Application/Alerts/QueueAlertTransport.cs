@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Storage.Queues;
+using InfusionAudit.Application.Diagnostics;
 using InfusionAudit.Storage;
 using Microsoft.Extensions.Options;
 
@@ -9,12 +10,26 @@ namespace InfusionAudit.Application.Alerts;
 /// The storage queue <c>alerts-outbound</c> on the app's account (the local default): one base64 JSON message per
 /// notification. The queue is created on first use.
 /// </summary>
-public sealed class QueueAlertTransport(StorageAccount account, IOptions<AlertOptions> options) : IAlertTransport
+public sealed class QueueAlertTransport(StorageAccount account, IOptions<AlertOptions> options) : IAlertTransport, IReadinessProbe
 {
     private readonly QueueClient queue = account.Queues.GetQueueClient(options.Value.QueueName);
     private volatile bool created;
 
     public string Name => "queue";
+
+    public string ReadinessName => "alerts:queue";
+
+    /// <summary>The queue service answers; a queue not created yet is fine (the first send creates it).</summary>
+    public async Task ProbeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await queue.GetPropertiesAsync(cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+        }
+    }
 
     public async Task<IReadOnlyList<string?>> SendAsync(IReadOnlyList<OutboundAlert> messages, CancellationToken cancellationToken)
     {

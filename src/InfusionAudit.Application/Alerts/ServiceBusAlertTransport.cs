@@ -1,4 +1,5 @@
 using Azure.Messaging.ServiceBus;
+using InfusionAudit.Application.Diagnostics;
 using InfusionAudit.Domain.Sessions;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
@@ -12,7 +13,7 @@ namespace InfusionAudit.Application.Alerts;
 /// subscriptions filter on: severity, clinicId, sessionId, state, target, kind. Messages go in
 /// <see cref="ServiceBusMessageBatch"/>es, as many per batch as fit.
 /// </summary>
-public sealed class ServiceBusAlertTransport : IAlertTransport, IAsyncDisposable
+public sealed class ServiceBusAlertTransport : IAlertTransport, IReadinessProbe, IAsyncDisposable
 {
     private readonly ServiceBusClient client;
     private readonly ServiceBusSender sender;
@@ -42,6 +43,14 @@ public sealed class ServiceBusAlertTransport : IAlertTransport, IAsyncDisposable
     }
 
     public string Name => "serviceBus";
+
+    public string ReadinessName => "alerts:serviceBus";
+
+    /// <summary>Opens the send link (a batch asks the broker for its size limit): reachable and allowed to send, nothing sent.</summary>
+    public async Task ProbeAsync(CancellationToken cancellationToken)
+    {
+        using var batch = await sender.CreateMessageBatchAsync(cancellationToken);
+    }
 
     public async Task<IReadOnlyList<string?>> SendAsync(IReadOnlyList<OutboundAlert> messages, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using InfusionAudit.Application.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace InfusionAudit.Application.Alerts;
@@ -9,13 +10,26 @@ namespace InfusionAudit.Application.Alerts;
 /// escalation routing key. Retries with back-off on 5xx, 408, 429 and network failures come from the
 /// resilience handler of the named <see cref="HttpClient"/> (<see cref="ClientName"/>).
 /// </summary>
-public sealed class WebhookAlertTransport(IHttpClientFactory clients, IOptions<AlertOptions> options) : IAlertTransport
+public sealed class WebhookAlertTransport(IHttpClientFactory clients, IOptions<AlertOptions> options) : IAlertTransport, IReadinessProbe
 {
     public const string ClientName = "alerts-webhook";
 
     private readonly WebhookAlertOptions settings = options.Value.Webhook;
 
     public string Name => "webhook";
+
+    public string ReadinessName => "alerts:webhook";
+
+    /// <summary>
+    /// A HEAD request without retries: any HTTP answer (405 included) means the receiver is reachable; no event is sent,
+    /// so the probe opens no incident.
+    /// </summary>
+    public async Task ProbeAsync(CancellationToken cancellationToken)
+    {
+        using var client = clients.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Head, settings.Url);
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+    }
 
     public async Task<IReadOnlyList<string?>> SendAsync(IReadOnlyList<OutboundAlert> messages, CancellationToken cancellationToken)
     {

@@ -39,7 +39,7 @@ public sealed class EventsEndpoint(
             MessageProblem.NotJson => Results.Problem(
                 statusCode: StatusCodes.Status400BadRequest,
                 title: "Body is not JSON",
-                detail: result.Events.FirstOrDefault()?.Rejection?.Message ?? "The body must be one event object or an array of events."),
+                detail: (result.Events is [var first, ..] ? first.Rejection?.Message : null) ?? "The body must be one event object or an array of events."),
             MessageProblem.TooManyEvents => Results.Problem(
                 statusCode: StatusCodes.Status413PayloadTooLarge,
                 title: "Too many events",

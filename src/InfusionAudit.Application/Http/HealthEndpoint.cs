@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace InfusionAudit.Application.Http;
 
-/// <summary>The one anonymous route: tells a load balancer or a script that the host is up and what it judges with.</summary>
+/// <summary>Liveness, anonymous (readiness is <see cref="ReadinessEndpoint"/>): tells a load balancer or a script that the host is up and what it judges with.</summary>
 public sealed class HealthEndpoint(ProtocolLibrary protocols)
 {
     public IResult Get() => Results.Json(

@@ -226,6 +226,30 @@ public static class OpenApiDocumentBuilder
                     ["protocols"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } },
                 },
             },
+            ["Readiness"] = new JsonObject
+            {
+                ["type"] = "object",
+                ["properties"] = new JsonObject
+                {
+                    ["status"] = new JsonObject { ["enum"] = new JsonArray("ready", "not-ready") },
+                    ["checks"] = new JsonObject
+                    {
+                        ["type"] = "array",
+                        ["items"] = new JsonObject
+                        {
+                            ["type"] = "object",
+                            ["properties"] = new JsonObject
+                            {
+                                ["name"] = new JsonObject { ["type"] = "string", ["description"] = "tables, queue:<name>, alerts:<transport>" },
+                                ["status"] = new JsonObject { ["enum"] = new JsonArray("ok", "failed") },
+                                ["durationMs"] = new JsonObject { ["type"] = "integer" },
+                                ["error"] = new JsonObject { ["type"] = new JsonArray("string", "null") },
+                            },
+                        },
+                    },
+                },
+                ["required"] = new JsonArray("status", "checks"),
+            },
             ["SilencePage"] = new JsonObject
             {
                 ["type"] = "object",

@@ -42,9 +42,19 @@ public static class RouteTable
         [], [Ok("Up.", "Health")], LocalHostOnly: true);
 
     public static readonly HttpRoute Health = new(
-        "GET", "/api/health", "Health", "Liveness and loaded protocols. The only anonymous route.",
+        "GET", "/api/health", "Health", "Liveness and loaded protocols. Anonymous, like readiness.",
         Roles: null, AccessLogged: false, Answer<HealthEndpoint>((e, _) => e.Get()),
         [], [Ok("Up.", "Health")]);
+
+    public static readonly HttpRoute ReadinessAlias = new(
+        "GET", "/health/ready", "ReadinessAlias", "Readiness (local host alias of /api/health/ready).",
+        Roles: null, AccessLogged: false, Answer<ReadinessEndpoint>((e, call) => e.GetAsync(call.CancellationToken)),
+        [], ReadinessAnswers(), LocalHostOnly: true);
+
+    public static readonly HttpRoute Readiness = new(
+        "GET", "/api/health/ready", "Readiness", "Readiness: the storage tables, the event queue and its poison queue, and each configured alert transport answer, each within 2 s. Anonymous.",
+        Roles: null, AccessLogged: false, Answer<ReadinessEndpoint>((e, call) => e.GetAsync(call.CancellationToken)),
+        [], ReadinessAnswers());
 
     public static readonly HttpRoute OpenApi = new(
         "GET", "/api/openapi.json", "OpenApi", "This document.",
@@ -195,7 +205,7 @@ public static class RouteTable
     /// <summary>Every route, in the order of the OpenAPI document.</summary>
     public static IReadOnlyList<HttpRoute> All { get; } =
     [
-        HealthAlias, Health, OpenApi, PostEvents, GetSession, ReplaySession, GetSessionTimeline, DiagnosticsCounters,
+        HealthAlias, Health, ReadinessAlias, Readiness, OpenApi, PostEvents, GetSession, ReplaySession, GetSessionTimeline, DiagnosticsCounters,
         ListClinicSessions, ListClinicFindings, ListClinicRejected, GetComplianceReport, ListAccessLog,
         ListAlerts, GetAlert, AcknowledgeAlert, ResolveAlert, ListSilences, CreateSilence, ExpireSilence,
     ];
@@ -235,6 +245,12 @@ public static class RouteTable
 
     private static OpenApiResponse Ok(string description, string? schema) =>
         new(200, description, new Dictionary<string, string?> { [OpenApiDocumentBuilder.Json] = schema });
+
+    private static OpenApiResponse[] ReadinessAnswers() =>
+    [
+        Ok("Ready: every check ok.", "Readiness"),
+        new(503, "Not ready: a check failed; the body says which.", new Dictionary<string, string?> { [OpenApiDocumentBuilder.Json] = "Readiness" }),
+    ];
 
     private static OpenApiResponse Page(string description, string schema) =>
         new(200, description, new Dictionary<string, string?> { [OpenApiDocumentBuilder.Json] = schema, [OpenApiDocumentBuilder.Csv] = null });

@@ -185,7 +185,7 @@ public sealed partial class SessionCommitter(
             // A stored event was accepted by this contract version; if it no longer parses, judging the session
             // without it would silently change an audit result, so stop and let the message go to poison.
             events[row.EventId] = new StoredEvent(
-                deviceEvent ?? throw new InvalidOperationException($"Stored event {row.EventId} of session {row.SessionId} no longer passes the contract: {parsed.Events.FirstOrDefault()?.Rejection}"),
+                deviceEvent ?? throw new InvalidOperationException($"Stored event {row.EventId} of session {row.SessionId} no longer passes the contract: {(parsed.Events is [var first, ..] ? first.Rejection : null)}"),
                 row.ReceivedAt);
         }
 

@@ -1,12 +1,19 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using InfusionAudit.Domain.Contract;
+using InfusionAudit.Domain.Protocols.Documents;
 using InfusionAudit.Domain.Units;
 
 namespace InfusionAudit.Domain.Protocols;
 
-/// <summary>Reads and validates one protocol file; every problem is added to the list with the file and field named.</summary>
+/// <summary>
+/// Reads and validates one protocol file; every problem is added to the list with the file and field named.
+/// The file binds to <see cref="ProtocolDocument"/> (names and JSON types); this class checks what is required, the
+/// range of each number (the same bounds as <c>protocols/protocol.schema.json</c>, which a test keeps in step) and the
+/// checks that span fields, then builds the <see cref="ProtocolDefinition"/> in units.
+/// </summary>
 internal static partial class ProtocolFileReader
 {
     // Generous ceilings: they catch a slipped decimal point (mg instead of mg/kg, seconds instead of minutes),
@@ -27,10 +34,10 @@ internal static partial class ProtocolFileReader
     public static ProtocolDefinition? Read(string name, string json, List<string> problems)
     {
         var before = problems.Count;
-        JsonDocument document;
+        JsonNode? node;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
         }
         catch (JsonException ex)
         {
@@ -38,28 +45,25 @@ internal static partial class ProtocolFileReader
             return null;
         }
 
-        using (document)
+        if (node is not JsonObject root)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                problems.Add($"{name}: the file must hold one JSON object");
-                return null;
-            }
-
-            var root = JsonSection.Root(name, document.RootElement, problems);
-            var definition = ReadRoot(name, root);
-            root.RejectUnknownFields();
-            return problems.Count == before ? definition : null;
+            problems.Add($"{name}: the file must hold one JSON object");
+            return null;
         }
+
+        var checks = new ProtocolChecks(name, problems);
+        var document = ProtocolDocumentShape.Bind(root, checks);
+        var definition = ReadRoot(name, document, checks);
+        return problems.Count == before ? definition : null;
     }
 
-    private static ProtocolDefinition? ReadRoot(string name, JsonSection root)
+    private static ProtocolDefinition? ReadRoot(string name, ProtocolDocument root, ProtocolChecks checks)
     {
-        var id = root.String("id", required: true);
-        var version = root.Integer("version", required: true, min: 1);
-        var title = root.String("title", required: true);
-        var routeText = root.String("route", required: true);
-        var fallback = root.Boolean("fallbackForUnknownProtocols", required: false) ?? false;
+        var id = checks.Present(root.Id, "id", required: true);
+        var version = checks.Integer(root.Version, "version", required: true, min: 1);
+        var title = checks.Present(root.Title, "title", required: true);
+        var routeText = checks.Present(root.Route, "route", required: true);
+        var fallback = root.FallbackForUnknownProtocols ?? false;
 
         Route? route = null;
         if (routeText is not null)
@@ -70,42 +74,41 @@ internal static partial class ProtocolFileReader
             }
             else
             {
-                root.Problem($"route (\"{routeText}\") must be one of IV, SC, IN, IM");
+                checks.Problem($"route (\"{routeText}\") must be one of IV, SC, IN, IM");
             }
         }
 
         if (id is not null && version is not null)
         {
-            CheckFileName(name, id, version.Value, root);
+            CheckFileName(name, id, version.Value, checks);
         }
 
-        var hasPerWeight = root.Has("doseMgPerKg");
-        var hasFixed = root.Has("fixedDoseMg");
-        if (hasPerWeight == hasFixed)
+        if ((root.DoseMgPerKg is null) == (root.FixedDoseMg is null))
         {
-            root.Problem("exactly one of doseMgPerKg and fixedDoseMg is required");
+            checks.Problem("exactly one of doseMgPerKg and fixedDoseMg is required");
         }
 
-        var dosePerWeight = ReadDosePerWeight(root);
-        var fixedDose = ReadFixedDose(root);
+        var dosePerWeight = ReadDosePerWeight(root.DoseMgPerKg, checks);
+        var fixedDose = ReadFixedDose(root.FixedDoseMg, checks);
 
-        var elderly = ReadElderly(root);
-        var duration = ReadDuration(root);
-        var rate = ReadRate(root);
-        var rateDeviation = ReadRateDeviation(root);
-        var concentration = ReadConcentration(root);
-        var bolusHardMax = root.Number("bolusHardMaxMgPerKg", required: false, 0, minExclusive: true, MaxMgPerKg) ?? DefaultBolusHardMaxMgPerKg;
-        var observation = Minutes(root.Number("observationMin", required: false, 0, minExclusive: true, MaxMinutes));
-        var spacing = Minutes(root.Number("deviceSpacingMin", required: false, 0, minExclusive: true, MaxMinutes));
-        var weight = ReadWeight(root);
-        var delivery = ReadDelivery(root);
-        var timing = ReadTiming(root);
-        var vitals = ReadVitals(root);
-        var clock = ReadClock(root);
+        var elderly = ReadElderly(root.Elderly, checks);
+        var duration = ReadDuration(root.DurationMin, checks);
+        var rate = ReadRate(root.RateMgPerKgPerHour, checks);
+        var rateDeviation = ReadRateDeviation(root.RateDeviation, checks);
+        var concentration = ReadConcentration(root.ConcentrationMgPerMl, checks);
+        var bolusHardMax = checks.Number(root.BolusHardMaxMgPerKg, "bolusHardMaxMgPerKg", required: false, 0, minExclusive: true, MaxMgPerKg)
+            ?? DefaultBolusHardMaxMgPerKg;
+        var observation = Minutes(checks.Number(root.ObservationMin, "observationMin", required: false, 0, minExclusive: true, MaxMinutes));
+        var spacing = Minutes(checks.Number(root.DeviceSpacingMin, "deviceSpacingMin", required: false, 0, minExclusive: true, MaxMinutes));
+        var weight = ReadWeight(root.WeightKg, checks);
+        var delivery = ReadDelivery(root.Delivery, checks);
+        var timing = ReadTiming(root.Timing, checks);
+        var vitals = ReadVitals(root.Vitals, checks);
+        var clock = ReadClock(root.Clock, checks);
 
-        if (rateDeviation is not null && !root.Has("durationMin"))
+        if (root.RateDeviation is not null && root.DurationMin is null)
         {
-            root.Problem("rateDeviation needs durationMin (the expected rate is prescribed dose ÷ planned duration)");
+            checks.Problem("rateDeviation needs durationMin (the expected rate is prescribed dose ÷ planned duration)");
         }
 
         if (id is null || version is null || title is null || route is null || (dosePerWeight is null) == (fixedDose is null)
@@ -120,55 +123,50 @@ internal static partial class ProtocolFileReader
             WeightBasedDose.FromMilligramsPerKilogram(bolusHardMax)) { Clock = clock };
     }
 
-    private static void CheckFileName(string name, string id, int version, JsonSection root)
+    private static void CheckFileName(string name, string id, int version, ProtocolChecks checks)
     {
         var fileName = System.IO.Path.GetFileName(name);
         var match = FileNamePattern().Match(fileName);
         if (!match.Success)
         {
-            root.Problem($"file name must be <id>.v<version>.json, e.g. {id}.v{version}.json");
+            checks.Problem($"file name must be <id>.v<version>.json, e.g. {id}.v{version}.json");
             return;
         }
 
         if (match.Groups["id"].Value != id)
         {
-            root.Problem($"id (\"{id}\") does not match the file name (\"{match.Groups["id"].Value}\")");
+            checks.Problem($"id (\"{id}\") does not match the file name (\"{match.Groups["id"].Value}\")");
         }
 
-        if (match.Groups["version"].Value != version.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        if (match.Groups["version"].Value != version.ToString(CultureInfo.InvariantCulture))
         {
-            root.Problem($"version ({version}) does not match the file name (v{match.Groups["version"].Value})");
+            checks.Problem($"version ({version}) does not match the file name (v{match.Groups["version"].Value})");
         }
     }
 
-    private static WeightBasedDoseLimits? ReadDosePerWeight(JsonSection root)
+    private static WeightBasedDoseLimits? ReadDosePerWeight(SoftHardRangeDocument? section, ProtocolChecks checks)
     {
-        var section = root.Section("doseMgPerKg", required: false);
         if (section is null)
         {
             return null;
         }
 
-        var limits = ReadSoftHard(section, 0, MaxMgPerKg, minExclusive: true);
-        section.RejectUnknownFields();
-        return limits is { } l
+        return ReadSoftHard(section, "doseMgPerKg", 0, MaxMgPerKg, minExclusive: true, checks) is { } l
             ? new WeightBasedDoseLimits(
                 new(WeightBasedDose.FromMilligramsPerKilogram(l.Soft.Min), WeightBasedDose.FromMilligramsPerKilogram(l.Soft.Max)),
                 new(WeightBasedDose.FromMilligramsPerKilogram(l.Hard.Min), WeightBasedDose.FromMilligramsPerKilogram(l.Hard.Max)))
             : null;
     }
 
-    private static FixedDoseLimits? ReadFixedDose(JsonSection root)
+    private static FixedDoseLimits? ReadFixedDose(FixedDoseDocument? section, ProtocolChecks checks)
     {
-        var section = root.Section("fixedDoseMg", required: false);
         if (section is null)
         {
             return null;
         }
 
-        var allowed = section.Numbers("allowed", required: true, 0, minExclusive: true, MaxMg);
-        var hardMax = section.Number("hardMax", required: true, 0, minExclusive: true, MaxMg);
-        section.RejectUnknownFields();
+        var allowed = checks.Numbers(section.Allowed, "fixedDoseMg.allowed", required: true, 0, minExclusive: true, MaxMg);
+        var hardMax = checks.Number(section.HardMax, "fixedDoseMg.hardMax", required: true, 0, minExclusive: true, MaxMg);
         if (allowed is null || hardMax is null)
         {
             return null;
@@ -179,13 +177,13 @@ internal static partial class ProtocolFileReader
         {
             if (i > 0 && allowed[i] <= allowed[i - 1])
             {
-                section.Problem($"{section.FieldPath("allowed")} must be strictly ascending ({JsonSection.Show(allowed[i])} follows {JsonSection.Show(allowed[i - 1])})");
+                checks.Problem($"fixedDoseMg.allowed must be strictly ascending ({ProtocolChecks.Show(allowed[i])} follows {ProtocolChecks.Show(allowed[i - 1])})");
                 ok = false;
             }
 
             if (allowed[i] > hardMax.Value)
             {
-                section.Problem($"{section.FieldPath("allowed")}[{i}] ({JsonSection.Show(allowed[i])}) is above hardMax ({JsonSection.Show(hardMax.Value)})");
+                checks.Problem($"fixedDoseMg.allowed[{i}] ({ProtocolChecks.Show(allowed[i])}) is above hardMax ({ProtocolChecks.Show(hardMax.Value)})");
                 ok = false;
             }
         }
@@ -193,48 +191,41 @@ internal static partial class ProtocolFileReader
         return ok ? new FixedDoseLimits(Array.ConvertAll(allowed, Dose.FromMilligrams), Dose.FromMilligrams(hardMax.Value)) : null;
     }
 
-    private static ElderlyDosing? ReadElderly(JsonSection root)
+    private static ElderlyDosing? ReadElderly(ElderlyDocument? section, ProtocolChecks checks)
     {
-        var section = root.Section("elderly", required: false);
         if (section is null)
         {
             return null;
         }
 
-        var age = section.Integer("ageYearsAtLeast", required: true, min: 1);
-        var dose = section.Number("firstSessionDoseMg", required: true, 0, minExclusive: true, MaxMg);
-        section.RejectUnknownFields();
+        var age = checks.Integer(section.AgeYearsAtLeast, "elderly.ageYearsAtLeast", required: true, min: 1);
+        var dose = checks.Number(section.FirstSessionDoseMg, "elderly.firstSessionDoseMg", required: true, 0, minExclusive: true, MaxMg);
         return age is null || dose is null ? null : new ElderlyDosing(age.Value, Dose.FromMilligrams(dose.Value));
     }
 
-    private static DurationLimits? ReadDuration(JsonSection root)
+    private static DurationLimits? ReadDuration(SoftHardRangeDocument? section, ProtocolChecks checks)
     {
-        var section = root.Section("durationMin", required: false);
         if (section is null)
         {
             return null;
         }
 
-        var limits = ReadSoftHard(section, 0, MaxMinutes, minExclusive: true);
-        section.RejectUnknownFields();
-        return limits is { } l
+        return ReadSoftHard(section, "durationMin", 0, MaxMinutes, minExclusive: true, checks) is { } l
             ? new DurationLimits(
                 new(Minutes(l.Soft.Min), Minutes(l.Soft.Max)),
                 new(Minutes(l.Hard.Min), Minutes(l.Hard.Max)))
             : null;
     }
 
-    private static RateLimits? ReadRate(JsonSection root)
+    private static RateLimits? ReadRate(RateDocument? section, ProtocolChecks checks)
     {
-        var section = root.Section("rateMgPerKgPerHour", required: false);
         if (section is null)
         {
             return null;
         }
 
-        var soft = section.Number("softMax", required: true, 0, minExclusive: true, MaxMgPerKgPerHour);
-        var hard = section.Number("hardMax", required: true, 0, minExclusive: true, MaxMgPerKgPerHour);
-        section.RejectUnknownFields();
+        var soft = checks.Number(section.SoftMax, "rateMgPerKgPerHour.softMax", required: true, 0, minExclusive: true, MaxMgPerKgPerHour);
+        var hard = checks.Number(section.HardMax, "rateMgPerKgPerHour.hardMax", required: true, 0, minExclusive: true, MaxMgPerKgPerHour);
         if (soft is null || hard is null)
         {
             return null;
@@ -242,7 +233,7 @@ internal static partial class ProtocolFileReader
 
         if (soft > hard)
         {
-            section.Problem($"{section.FieldPath("softMax")} ({JsonSection.Show(soft.Value)}) is above hardMax ({JsonSection.Show(hard.Value)})");
+            checks.Problem($"rateMgPerKgPerHour.softMax ({ProtocolChecks.Show(soft.Value)}) is above hardMax ({ProtocolChecks.Show(hard.Value)})");
             return null;
         }
 
@@ -251,84 +242,72 @@ internal static partial class ProtocolFileReader
             WeightBasedDoseRate.FromMilligramsPerKilogramPerHour(hard.Value));
     }
 
-    private static RateDeviationThresholds? ReadRateDeviation(JsonSection root)
+    private static RateDeviationThresholds? ReadRateDeviation(RateDeviationDocument? section, ProtocolChecks checks)
     {
-        var section = root.Section("rateDeviation", required: false);
         if (section is null)
         {
             return null;
         }
 
-        var percent = section.Number("percent", required: true, 0, minExclusive: true, 100);
-        var forMin = section.Number("forMoreThanMin", required: true, 0, minExclusive: false, MaxMinutes);
-        section.RejectUnknownFields();
+        var percent = checks.Number(section.Percent, "rateDeviation.percent", required: true, 0, minExclusive: true, 100);
+        var forMin = checks.Number(section.ForMoreThanMin, "rateDeviation.forMoreThanMin", required: true, 0, minExclusive: false, MaxMinutes);
         return percent is null || forMin is null ? null : new RateDeviationThresholds(percent.Value, Minutes(forMin.Value));
     }
 
-    private static ValueRange<Concentration>? ReadConcentration(JsonSection root)
+    private static ValueRange<Concentration>? ReadConcentration(HardRangeDocument? section, ProtocolChecks checks)
     {
-        var section = root.Section("concentrationMgPerMl", required: false);
         if (section is null)
         {
             return null;
         }
 
-        var hard = ReadRange(section, "hard", 0, minExclusive: true, 1000);
-        section.RejectUnknownFields();
-        return hard is { } h
+        return ReadRange(section.Hard, "concentrationMgPerMl.hard", 0, minExclusive: true, 1000, checks) is { } h
             ? new ValueRange<Concentration>(Concentration.FromMilligramsPerMillilitre(h.Min), Concentration.FromMilligramsPerMillilitre(h.Max))
             : null;
     }
 
-    private static ValueRange<BodyWeight>? ReadWeight(JsonSection root)
+    private static ValueRange<BodyWeight>? ReadWeight(PlausibleRangeDocument? section, ProtocolChecks checks)
     {
-        var section = root.Section("weightKg", required: true);
-        if (section is null)
+        if (checks.Present(section, "weightKg", required: true) is null)
         {
             return null;
         }
 
-        var plausible = ReadRange(section, "plausible", 0, minExclusive: true, 1000);
-        section.RejectUnknownFields();
-        return plausible is { } p
+        return ReadRange(section!.Plausible, "weightKg.plausible", 0, minExclusive: true, 1000, checks) is { } p
             ? new ValueRange<BodyWeight>(BodyWeight.FromKilograms(p.Min), BodyWeight.FromKilograms(p.Max))
             : null;
     }
 
-    private static DeliveryThresholds? ReadDelivery(JsonSection root)
+    private static DeliveryThresholds? ReadDelivery(DeliveryDocument? section, ProtocolChecks checks)
     {
-        var section = root.Section("delivery", required: true);
-        if (section is null)
+        if (checks.Present(section, "delivery", required: true) is not { } s)
         {
             return null;
         }
 
-        var over = section.Number("overDeliveryAbovePercent", required: true, 0, minExclusive: false, 100);
-        var under = section.Number("underDeliveryBelowPercent", required: true, 0, minExclusive: true, 100);
-        var mismatchMl = section.Number("pumpMismatchMinMl", required: true, 0, minExclusive: false, 1000);
-        var mismatchPercent = section.Number("pumpMismatchPercent", required: true, 0, minExclusive: false, 100);
-        section.RejectUnknownFields();
+        var over = checks.Number(s.OverDeliveryAbovePercent, "delivery.overDeliveryAbovePercent", required: true, 0, minExclusive: false, 100);
+        var under = checks.Number(s.UnderDeliveryBelowPercent, "delivery.underDeliveryBelowPercent", required: true, 0, minExclusive: true, 100);
+        var mismatchMl = checks.Number(s.PumpMismatchMinMl, "delivery.pumpMismatchMinMl", required: true, 0, minExclusive: false, 1000);
+        var mismatchPercent = checks.Number(s.PumpMismatchPercent, "delivery.pumpMismatchPercent", required: true, 0, minExclusive: false, 100);
         return over is null || under is null || mismatchMl is null || mismatchPercent is null
             ? null
             : new DeliveryThresholds(over.Value, under.Value, Volume.FromMillilitres(mismatchMl.Value), mismatchPercent.Value);
     }
 
-    private static TimingThresholds? ReadTiming(JsonSection root)
+    private static TimingThresholds? ReadTiming(TimingDocument? section, ProtocolChecks checks)
     {
-        var section = root.Section("timing", required: true);
-        if (section is null)
+        if (checks.Present(section, "timing", required: true) is not { } s)
         {
             return null;
         }
 
-        var pause = section.Number("pauseLongAboveMin", required: true, 0, minExclusive: true, MaxMinutes);
-        var overdue = section.Number("overdueGraceMin", required: true, 0, minExclusive: false, MaxMinutes);
-        var silent = section.Number("deviceSilentMin", required: true, 0, minExclusive: true, MaxMinutes);
-        var noStart = section.Number("noStartAboveMin", required: true, 0, minExclusive: true, MaxMinutes);
-        var skew = section.Number("clockSkewAboveMin", required: true, 0, minExclusive: true, MaxMinutes);
-        var interval = section.Number("patientIntervalHours", required: true, 0, minExclusive: false, 24 * 365);
-        var abandon = section.Number("abandonAfterHours", required: false, 0, minExclusive: true, 24 * 365);
-        section.RejectUnknownFields();
+        var pause = checks.Number(s.PauseLongAboveMin, "timing.pauseLongAboveMin", required: true, 0, minExclusive: true, MaxMinutes);
+        var overdue = checks.Number(s.OverdueGraceMin, "timing.overdueGraceMin", required: true, 0, minExclusive: false, MaxMinutes);
+        var silent = checks.Number(s.DeviceSilentMin, "timing.deviceSilentMin", required: true, 0, minExclusive: true, MaxMinutes);
+        var noStart = checks.Number(s.NoStartAboveMin, "timing.noStartAboveMin", required: true, 0, minExclusive: true, MaxMinutes);
+        var skew = checks.Number(s.ClockSkewAboveMin, "timing.clockSkewAboveMin", required: true, 0, minExclusive: true, MaxMinutes);
+        var interval = checks.Number(s.PatientIntervalHours, "timing.patientIntervalHours", required: true, 0, minExclusive: false, 24 * 365);
+        var abandon = checks.Number(s.AbandonAfterHours, "timing.abandonAfterHours", required: false, 0, minExclusive: true, 24 * 365);
         return pause is null || overdue is null || silent is null || noStart is null || skew is null || interval is null
             ? null
             : new TimingThresholds(
@@ -338,18 +317,16 @@ internal static partial class ProtocolFileReader
     }
 
     /// <summary>The optional <c>clock</c> section; each absent field keeps its catalogue v2 default so older files load unchanged.</summary>
-    private static ClockPlausibility ReadClock(JsonSection root)
+    private static ClockPlausibility ReadClock(ClockDocument? section, ProtocolChecks checks)
     {
         var defaults = ClockPlausibility.Default;
-        var section = root.Section("clock", required: false);
         if (section is null)
         {
             return defaults;
         }
 
-        var notBeforeText = section.String("notBefore", required: false);
         var notBefore = defaults.NotBefore;
-        if (notBeforeText is not null)
+        if (section.NotBefore is { } notBeforeText)
         {
             if (DateTimeOffset.TryParseExact(notBeforeText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
             {
@@ -357,77 +334,69 @@ internal static partial class ProtocolFileReader
             }
             else
             {
-                section.Problem($"{section.FieldPath("notBefore")} must be a date yyyy-MM-dd (got \"{notBeforeText}\")");
+                checks.Problem($"clock.notBefore must be a date yyyy-MM-dd (got \"{notBeforeText}\")");
             }
         }
 
-        var staleDays = section.Number("staleAboveDays", required: false, 0, minExclusive: true, 3650);
-        var offsetMin = section.Number("deviceOffsetAboveMin", required: false, 0, minExclusive: true, MaxMinutes);
-        section.RejectUnknownFields();
+        var staleDays = checks.Number(section.StaleAboveDays, "clock.staleAboveDays", required: false, 0, minExclusive: true, 3650);
+        var offsetMin = checks.Number(section.DeviceOffsetAboveMin, "clock.deviceOffsetAboveMin", required: false, 0, minExclusive: true, MaxMinutes);
         return new ClockPlausibility(
             notBefore,
             staleDays is { } days ? TimeSpan.FromDays(days) : defaults.StaleAbove,
             offsetMin is { } minutes ? TimeSpan.FromMinutes(minutes) : defaults.DeviceOffsetAbove);
     }
 
-    private static VitalsThresholds? ReadVitals(JsonSection root)
+    private static VitalsThresholds? ReadVitals(VitalsDocument? section, ProtocolChecks checks)
     {
-        var section = root.Section("vitals", required: true);
-        if (section is null)
+        if (checks.Present(section, "vitals", required: true) is not { } s)
         {
             return null;
         }
 
-        var predose = section.Section("bpPredose", required: true);
-        var predoseSys = predose?.Number("systolicAboveMmHg", required: true, 0, true, MaxMmHg);
-        var predoseDia = predose?.Number("diastolicAboveMmHg", required: true, 0, true, MaxMmHg);
-        var predoseWithin = predose?.Number("withinMin", required: false, 0, true, MaxMinutes) ?? DefaultBpPredoseWithinMin;
-        predose?.RejectUnknownFields();
+        var predose = checks.Present(s.BpPredose, "vitals.bpPredose", required: true);
+        var predoseSys = predose is null ? null : checks.Number(predose.SystolicAboveMmHg, "vitals.bpPredose.systolicAboveMmHg", true, 0, true, MaxMmHg);
+        var predoseDia = predose is null ? null : checks.Number(predose.DiastolicAboveMmHg, "vitals.bpPredose.diastolicAboveMmHg", true, 0, true, MaxMmHg);
+        var predoseWithin = (predose is null ? null : checks.Number(predose.WithinMin, "vitals.bpPredose.withinMin", false, 0, true, MaxMinutes))
+            ?? DefaultBpPredoseWithinMin;
 
-        var high = section.Section("bpHigh", required: true);
-        var highSys = high?.Number("systolicAtLeastMmHg", required: true, 0, true, MaxMmHg);
-        var highDia = high?.Number("diastolicAtLeastMmHg", required: true, 0, true, MaxMmHg);
-        high?.RejectUnknownFields();
+        var high = checks.Present(s.BpHigh, "vitals.bpHigh", required: true);
+        var highSys = high is null ? null : checks.Number(high.SystolicAtLeastMmHg, "vitals.bpHigh.systolicAtLeastMmHg", true, 0, true, MaxMmHg);
+        var highDia = high is null ? null : checks.Number(high.DiastolicAtLeastMmHg, "vitals.bpHigh.diastolicAtLeastMmHg", true, 0, true, MaxMmHg);
 
-        var critical = section.Section("bpCritical", required: true);
-        var pairSys = critical?.Number("pairSystolicAtLeastMmHg", required: true, 0, true, MaxMmHg);
-        var pairDia = critical?.Number("pairDiastolicAtLeastMmHg", required: true, 0, true, MaxMmHg);
-        var pairWithin = critical?.Number("pairWithinMin", required: true, 0, false, MaxMinutes);
-        var singleSys = critical?.Number("singleSystolicAtLeastMmHg", required: true, 0, true, MaxMmHg);
-        var singleDia = critical?.Number("singleDiastolicAtLeastMmHg", required: true, 0, true, MaxMmHg);
-        critical?.RejectUnknownFields();
+        var critical = checks.Present(s.BpCritical, "vitals.bpCritical", required: true);
+        var pairSys = critical is null ? null : checks.Number(critical.PairSystolicAtLeastMmHg, "vitals.bpCritical.pairSystolicAtLeastMmHg", true, 0, true, MaxMmHg);
+        var pairDia = critical is null ? null : checks.Number(critical.PairDiastolicAtLeastMmHg, "vitals.bpCritical.pairDiastolicAtLeastMmHg", true, 0, true, MaxMmHg);
+        var pairWithin = critical is null ? null : checks.Number(critical.PairWithinMin, "vitals.bpCritical.pairWithinMin", true, 0, false, MaxMinutes);
+        var singleSys = critical is null ? null : checks.Number(critical.SingleSystolicAtLeastMmHg, "vitals.bpCritical.singleSystolicAtLeastMmHg", true, 0, true, MaxMmHg);
+        var singleDia = critical is null ? null : checks.Number(critical.SingleDiastolicAtLeastMmHg, "vitals.bpCritical.singleDiastolicAtLeastMmHg", true, 0, true, MaxMmHg);
 
-        var hrHigh = section.Number("hrHighAboveBpm", required: true, 0, true, 400);
-        var hrCritical = section.Section("hrCritical", required: true);
-        var hrSustained = hrCritical?.Number("sustainedAboveBpm", required: true, 0, true, 400);
-        var hrSustainedFor = hrCritical?.Number("sustainedForMin", required: true, 0, false, MaxMinutes);
-        var hrSingle = hrCritical?.Number("singleAboveBpm", required: true, 0, true, 400);
-        hrCritical?.RejectUnknownFields();
+        var hrHigh = checks.Number(s.HrHighAboveBpm, "vitals.hrHighAboveBpm", true, 0, true, 400);
+        var hrCritical = checks.Present(s.HrCritical, "vitals.hrCritical", required: true);
+        var hrSustained = hrCritical is null ? null : checks.Number(hrCritical.SustainedAboveBpm, "vitals.hrCritical.sustainedAboveBpm", true, 0, true, 400);
+        var hrSustainedFor = hrCritical is null ? null : checks.Number(hrCritical.SustainedForMin, "vitals.hrCritical.sustainedForMin", true, 0, false, MaxMinutes);
+        var hrSingle = hrCritical is null ? null : checks.Number(hrCritical.SingleAboveBpm, "vitals.hrCritical.singleAboveBpm", true, 0, true, 400);
 
-        var spo2Low = section.Number("spo2LowBelowPercent", required: true, 0, true, 100);
-        var spo2Critical = section.Number("spo2CriticalBelowPercent", required: true, 0, true, 100);
-        var rrCritical = section.Number("rrCriticalBelowPerMin", required: true, 0, true, 100);
-        var floorConfirm = section.Number("belowFloorConfirmWithinMin", required: false, 0, false, MaxMinutes) ?? DefaultBelowFloorConfirmWithinMin;
-        var hrLow = section.Number("hrLowAtMostBpm", required: false, 0, false, 400) ?? DefaultHrLowAtMostBpm;
-        var hrCriticalLow = section.Number("hrCriticalLowAtMostBpm", required: false, 0, false, 400) ?? DefaultHrCriticalLowAtMostBpm;
+        var spo2Low = checks.Number(s.Spo2LowBelowPercent, "vitals.spo2LowBelowPercent", true, 0, true, 100);
+        var spo2Critical = checks.Number(s.Spo2CriticalBelowPercent, "vitals.spo2CriticalBelowPercent", true, 0, true, 100);
+        var rrCritical = checks.Number(s.RrCriticalBelowPerMin, "vitals.rrCriticalBelowPerMin", true, 0, true, 100);
+        var floorConfirm = checks.Number(s.BelowFloorConfirmWithinMin, "vitals.belowFloorConfirmWithinMin", false, 0, false, MaxMinutes)
+            ?? DefaultBelowFloorConfirmWithinMin;
+        var hrLow = checks.Number(s.HrLowAtMostBpm, "vitals.hrLowAtMostBpm", false, 0, false, 400) ?? DefaultHrLowAtMostBpm;
+        var hrCriticalLow = checks.Number(s.HrCriticalLowAtMostBpm, "vitals.hrCriticalLowAtMostBpm", false, 0, false, 400) ?? DefaultHrCriticalLowAtMostBpm;
 
-        var plausibleSection = section.Section("plausible", required: true);
         VitalsPlausibility? plausible = null;
-        if (plausibleSection is not null)
+        if (checks.Present(s.Plausible, "vitals.plausible", required: true) is { } p)
         {
-            var hr = ReadRange(plausibleSection, "heartRateBpm", 0, false, 1000);
-            var sys = ReadRange(plausibleSection, "systolicMmHg", 0, false, 1000);
-            var dia = ReadRange(plausibleSection, "diastolicMmHg", 0, false, 1000);
-            var spo2 = ReadRange(plausibleSection, "spo2Percent", 0, false, 100);
-            var rr = ReadRange(plausibleSection, "respiratoryRatePerMin", 0, false, 1000);
-            plausibleSection.RejectUnknownFields();
+            var hr = ReadRange(p.HeartRateBpm, "vitals.plausible.heartRateBpm", 0, false, 1000, checks);
+            var sys = ReadRange(p.SystolicMmHg, "vitals.plausible.systolicMmHg", 0, false, 1000, checks);
+            var dia = ReadRange(p.DiastolicMmHg, "vitals.plausible.diastolicMmHg", 0, false, 1000, checks);
+            var spo2 = ReadRange(p.Spo2Percent, "vitals.plausible.spo2Percent", 0, false, 100, checks);
+            var rr = ReadRange(p.RespiratoryRatePerMin, "vitals.plausible.respiratoryRatePerMin", 0, false, 1000, checks);
             if (hr is not null && sys is not null && dia is not null && spo2 is not null && rr is not null)
             {
                 plausible = new VitalsPlausibility(hr.Value, sys.Value, dia.Value, spo2.Value, rr.Value);
             }
         }
-
-        section.RejectUnknownFields();
 
         if (predoseSys is null || predoseDia is null || highSys is null || highDia is null || pairSys is null || pairDia is null
             || pairWithin is null || singleSys is null || singleDia is null || hrHigh is null || hrSustained is null
@@ -438,15 +407,15 @@ internal static partial class ProtocolFileReader
         }
 
         // The escalation ladders must climb: a tightened warning above its critical would hide the warning behind the alert.
-        var ok = Ordered(section, "bpHigh.systolicAtLeastMmHg", highSys.Value, "bpCritical.pairSystolicAtLeastMmHg", pairSys.Value)
-            & Ordered(section, "bpCritical.pairSystolicAtLeastMmHg", pairSys.Value, "bpCritical.singleSystolicAtLeastMmHg", singleSys.Value)
-            & Ordered(section, "bpHigh.diastolicAtLeastMmHg", highDia.Value, "bpCritical.pairDiastolicAtLeastMmHg", pairDia.Value)
-            & Ordered(section, "bpCritical.pairDiastolicAtLeastMmHg", pairDia.Value, "bpCritical.singleDiastolicAtLeastMmHg", singleDia.Value)
-            & Ordered(section, "hrHighAboveBpm", hrHigh.Value, "hrCritical.sustainedAboveBpm", hrSustained.Value)
-            & Ordered(section, "hrCritical.sustainedAboveBpm", hrSustained.Value, "hrCritical.singleAboveBpm", hrSingle.Value)
-            & Ordered(section, "spo2CriticalBelowPercent", spo2Critical.Value, "spo2LowBelowPercent", spo2Low.Value)
-            & Ordered(section, "hrCriticalLowAtMostBpm", hrCriticalLow, "hrLowAtMostBpm", hrLow)
-            & Ordered(section, "hrLowAtMostBpm", hrLow, "hrHighAboveBpm", hrHigh.Value);
+        var ok = Ordered(checks, "bpHigh.systolicAtLeastMmHg", highSys.Value, "bpCritical.pairSystolicAtLeastMmHg", pairSys.Value)
+            & Ordered(checks, "bpCritical.pairSystolicAtLeastMmHg", pairSys.Value, "bpCritical.singleSystolicAtLeastMmHg", singleSys.Value)
+            & Ordered(checks, "bpHigh.diastolicAtLeastMmHg", highDia.Value, "bpCritical.pairDiastolicAtLeastMmHg", pairDia.Value)
+            & Ordered(checks, "bpCritical.pairDiastolicAtLeastMmHg", pairDia.Value, "bpCritical.singleDiastolicAtLeastMmHg", singleDia.Value)
+            & Ordered(checks, "hrHighAboveBpm", hrHigh.Value, "hrCritical.sustainedAboveBpm", hrSustained.Value)
+            & Ordered(checks, "hrCritical.sustainedAboveBpm", hrSustained.Value, "hrCritical.singleAboveBpm", hrSingle.Value)
+            & Ordered(checks, "spo2CriticalBelowPercent", spo2Critical.Value, "spo2LowBelowPercent", spo2Low.Value)
+            & Ordered(checks, "hrCriticalLowAtMostBpm", hrCriticalLow, "hrLowAtMostBpm", hrLow)
+            & Ordered(checks, "hrLowAtMostBpm", hrLow, "hrHighAboveBpm", hrHigh.Value);
         if (!ok)
         {
             return null;
@@ -459,21 +428,23 @@ internal static partial class ProtocolFileReader
             hrLow, hrCriticalLow);
     }
 
-    private static bool Ordered(JsonSection section, string lowName, double low, string highName, double high)
+    /// <summary>Two fields of <c>vitals</c>, named relative to it, that must not be in the wrong order.</summary>
+    private static bool Ordered(ProtocolChecks checks, string lowName, double low, string highName, double high)
     {
         if (low <= high)
         {
             return true;
         }
 
-        section.Problem($"{section.FieldPath(lowName)} ({JsonSection.Show(low)}) is above {highName} ({JsonSection.Show(high)})");
+        checks.Problem($"vitals.{lowName} ({ProtocolChecks.Show(low)}) is above {highName} ({ProtocolChecks.Show(high)})");
         return false;
     }
 
-    private static (ValueRange<double> Soft, ValueRange<double> Hard)? ReadSoftHard(JsonSection section, double min, double max, bool minExclusive)
+    private static (ValueRange<double> Soft, ValueRange<double> Hard)? ReadSoftHard(
+        SoftHardRangeDocument section, string path, double min, double max, bool minExclusive, ProtocolChecks checks)
     {
-        var soft = ReadRange(section, "soft", min, minExclusive, max);
-        var hard = ReadRange(section, "hard", min, minExclusive, max);
+        var soft = ReadRange(section.Soft, path + ".soft", min, minExclusive, max, checks);
+        var hard = ReadRange(section.Hard, path + ".hard", min, minExclusive, max, checks);
         if (soft is not { } s || hard is not { } h)
         {
             return null;
@@ -482,30 +453,28 @@ internal static partial class ProtocolFileReader
         var ok = true;
         if (s.Min < h.Min)
         {
-            section.Problem($"{section.FieldPath("soft.min")} ({JsonSection.Show(s.Min)}) is below hard.min ({JsonSection.Show(h.Min)})");
+            checks.Problem($"{path}.soft.min ({ProtocolChecks.Show(s.Min)}) is below hard.min ({ProtocolChecks.Show(h.Min)})");
             ok = false;
         }
 
         if (s.Max > h.Max)
         {
-            section.Problem($"{section.FieldPath("soft.max")} ({JsonSection.Show(s.Max)}) is above hard.max ({JsonSection.Show(h.Max)})");
+            checks.Problem($"{path}.soft.max ({ProtocolChecks.Show(s.Max)}) is above hard.max ({ProtocolChecks.Show(h.Max)})");
             ok = false;
         }
 
         return ok ? (s, h) : null;
     }
 
-    private static ValueRange<double>? ReadRange(JsonSection parent, string name, double min, bool minExclusive, double max)
+    private static ValueRange<double>? ReadRange(RangeDocument? range, string path, double min, bool minExclusive, double max, ProtocolChecks checks)
     {
-        var section = parent.Section(name, required: true);
-        if (section is null)
+        if (checks.Present(range, path, required: true) is not { } r)
         {
             return null;
         }
 
-        var low = section.Number("min", required: true, min, minExclusive, max);
-        var high = section.Number("max", required: true, min, minExclusive, max);
-        section.RejectUnknownFields();
+        var low = checks.Number(r.Min, path + ".min", required: true, min, minExclusive, max);
+        var high = checks.Number(r.Max, path + ".max", required: true, min, minExclusive, max);
         if (low is null || high is null)
         {
             return null;
@@ -513,7 +482,7 @@ internal static partial class ProtocolFileReader
 
         if (low > high)
         {
-            section.Problem($"{section.FieldPath("min")} ({JsonSection.Show(low.Value)}) is above {section.FieldPath("max")} ({JsonSection.Show(high.Value)})");
+            checks.Problem($"{path}.min ({ProtocolChecks.Show(low.Value)}) is above {path}.max ({ProtocolChecks.Show(high.Value)})");
             return null;
         }
 

@@ -51,7 +51,7 @@ public sealed class ProtocolLibrary
         return null;
     }
 
-    /// <summary>Loads every <c>*.json</c> file of <paramref name="path"/> (not recursive).</summary>
+    /// <summary>Loads every <c>*.json</c> file of <paramref name="path"/> (not recursive) except <c>*.schema.json</c>.</summary>
     /// <exception cref="ProtocolLibraryException">The folder is missing or empty, or a file is invalid; the message lists every problem.</exception>
     public static ProtocolLibrary LoadFromDirectory(string path)
     {
@@ -61,7 +61,10 @@ public sealed class ProtocolLibrary
         }
 
         var folder = new DirectoryInfo(path).Name;
-        var files = Directory.GetFiles(path, "*.json", SearchOption.TopDirectoryOnly);
+        // protocol.schema.json sits beside the files for editors (each file's "$schema"); it is not a protocol.
+        var files = Array.FindAll(
+            Directory.GetFiles(path, "*.json", SearchOption.TopDirectoryOnly),
+            file => !file.EndsWith(".schema.json", StringComparison.Ordinal));
         Array.Sort(files, StringComparer.Ordinal);
         var loaded = new List<(string Name, string Json)>(files.Length);
         foreach (var file in files)

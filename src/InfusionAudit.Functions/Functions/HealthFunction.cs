@@ -5,7 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace InfusionAudit.Functions.Functions;
 
-/// <summary><c>GET /api/health</c>: the only anonymous route.</summary>
+/// <summary><c>GET /api/health</c>: liveness, anonymous (as is readiness, <see cref="ReadinessFunction"/>).</summary>
 public sealed class HealthFunction(RouteDispatcher dispatcher)
 {
     [Function("Health")]

@@ -17,9 +17,9 @@ internal static class TestProtocols
 
     public static ProtocolLibrary Library => LazyLibrary.Value;
 
-    /// <summary>Every repository file as (name, JSON) the way <see cref="ProtocolLibrary.LoadFromDirectory"/> names them.</summary>
+    /// <summary>Every repository protocol file as (name, JSON) the way <see cref="ProtocolLibrary.LoadFromDirectory"/> names them (the schema is not one).</summary>
     public static List<(string Name, string Json)> Files() =>
-        [.. Directory.GetFiles(Folder, "*.json").Order(StringComparer.Ordinal).Select(path => ($"protocols/{Path.GetFileName(path)}", File.ReadAllText(path)))];
+        [.. Directory.GetFiles(Folder, "*.v*.json").Order(StringComparer.Ordinal).Select(path => ($"protocols/{Path.GetFileName(path)}", File.ReadAllText(path)))];
 
     public static JsonObject Node(string id, int version = 1) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, $"{id}.v{version}.json")))!.AsObject();

@@ -141,6 +141,35 @@ public sealed class ProtocolLibraryTests
     }
 
     [Fact]
+    public void EveryWrongTypeAndUnknownFieldOfOneFileIsReportedOnceEach()
+    {
+        var node = TestProtocols.Node(TestProtocols.IvId);
+        node["version"] = "1";
+        node["timing"]!["pauseLongAboveMin"] = "10";
+        node["vitals"]!["hrCritical"] = 120;
+        node["delivery"]!["overDelivery"] = 10;
+
+        var ex = Should.Throw<ProtocolLibraryException>(() => TestProtocols.LibraryWith(("protocols/ketamine-iv-depression.v1.json", node)));
+
+        ex.Problems.ShouldBe(
+            [
+                "protocols/ketamine-iv-depression.v1.json: version must be an integer (got \"1\")",
+                "protocols/ketamine-iv-depression.v1.json: delivery.overDelivery is not a known field",
+                "protocols/ketamine-iv-depression.v1.json: timing.pauseLongAboveMin must be a number (got \"10\")",
+                "protocols/ketamine-iv-depression.v1.json: vitals.hrCritical must be an object",
+            ],
+            ignoreOrder: true);
+    }
+
+    [Fact]
+    public void TheSchemaReferenceIsAcceptedWhateverItNames()
+    {
+        var library = TestProtocols.LibraryWithEdited(TestProtocols.ScId, node => node["$schema"] = "https://example.org/elsewhere.json");
+
+        library.Find(TestProtocols.ScId).ShouldNotBeNull();
+    }
+
+    [Fact]
     public void BothDoseKindsAtOnceAreRejected()
     {
         var problem = LoadProblem(TestProtocols.InId, node => node["doseMgPerKg"] = JsonNode.Parse("""{"soft":{"min":0.5,"max":1},"hard":{"min":0.1,"max":2}}"""));

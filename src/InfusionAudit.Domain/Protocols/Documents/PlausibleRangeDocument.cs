@@ -1,0 +1,5 @@
+namespace InfusionAudit.Domain.Protocols.Documents;
+
+/// <summary>Section <c>weightKg</c>.</summary>
+internal sealed record PlausibleRangeDocument(
+    RangeDocument? Plausible);

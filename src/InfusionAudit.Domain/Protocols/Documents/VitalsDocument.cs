@@ -1,0 +1,16 @@
+namespace InfusionAudit.Domain.Protocols.Documents;
+
+/// <summary>Section <c>vitals</c>.</summary>
+internal sealed record VitalsDocument(
+    BpPredoseDocument? BpPredose,
+    BpHighDocument? BpHigh,
+    BpCriticalDocument? BpCritical,
+    double? HrHighAboveBpm,
+    HrCriticalDocument? HrCritical,
+    double? Spo2LowBelowPercent,
+    double? Spo2CriticalBelowPercent,
+    double? RrCriticalBelowPerMin,
+    double? BelowFloorConfirmWithinMin,
+    double? HrLowAtMostBpm,
+    double? HrCriticalLowAtMostBpm,
+    VitalsPlausibleDocument? Plausible);
