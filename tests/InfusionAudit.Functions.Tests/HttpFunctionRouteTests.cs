@@ -93,7 +93,9 @@ public sealed class HttpFunctionRouteTests(FunctionServices services) : IClassFi
             var anonymous = await InvokeAsync(function, key: null);
             if (route.Roles is not { } roles)
             {
-                anonymous.Status.ShouldBe(200, function.Name);
+                // Anonymous: answered by the route itself, never refused (readiness may say 503: these tests create no queues).
+                route.Responses.Select(r => r.Status).ShouldContain(anonymous.Status, function.Name);
+                anonymous.Status.ShouldNotBeOneOf([401, 403], function.Name);
                 continue;
             }
 
