@@ -1,5 +1,6 @@
 using InfusionAudit.Application.Http;
 using InfusionAudit.Domain.Alerts;
+using InfusionAudit.Domain.Contract;
 using InfusionAudit.Storage.Alerts;
 
 namespace InfusionAudit.Application.Alerts;
@@ -16,12 +17,12 @@ public sealed class SilenceHandler(SilenceRepository silences, TimeProvider cloc
         ArgumentNullException.ThrowIfNull(caller);
         var now = clock.GetUtcNow();
         var starts = request.StartsAt ?? now;
-        if (!ContractIds.IsValid(request.ClinicId))
+        if (!ContractId.IsValid(request.ClinicId))
         {
             return Invalid("clinicId", "clinicId is required: 1–64 characters, letters, digits, '.', '_', ':' or '-'.");
         }
 
-        if (request.DeviceId is not null && !ContractIds.IsValid(request.DeviceId))
+        if (request.DeviceId is not null && !ContractId.IsValid(request.DeviceId))
         {
             return Invalid("deviceId", "deviceId, when given, is 1–64 characters: letters, digits, '.', '_', ':' or '-'.");
         }

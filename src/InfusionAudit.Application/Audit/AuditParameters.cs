@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using InfusionAudit.Application.Http;
+using InfusionAudit.Domain.Contract;
 using Microsoft.AspNetCore.Http;
 
 namespace InfusionAudit.Application.Audit;
@@ -42,7 +43,7 @@ public sealed class AuditParameters
     /// <summary>A route value in the contract's id syntax.</summary>
     public string RouteId(string name, string value)
     {
-        if (!ContractIds.IsValid(value))
+        if (!ContractId.IsValid(value))
         {
             Fail(name, "An id is 1–64 characters: letters, digits, '.', '_', ':' or '-'.");
         }
@@ -54,7 +55,7 @@ public sealed class AuditParameters
     public string? Id(string name)
     {
         var text = Text(name);
-        if (text is not null && !ContractIds.IsValid(text))
+        if (text is not null && !ContractId.IsValid(text))
         {
             Fail(name, "An id is 1–64 characters: letters, digits, '.', '_', ':' or '-'.");
             return null;

@@ -3,6 +3,7 @@ using InfusionAudit.Application.Alerts;
 using InfusionAudit.Application.Audit;
 using InfusionAudit.Application.Security;
 using InfusionAudit.Domain.Alerts;
+using InfusionAudit.Domain.Contract;
 using Microsoft.AspNetCore.Http;
 
 namespace InfusionAudit.Application.Http;
@@ -18,7 +19,7 @@ public sealed class AlertSilencesEndpoint(SilenceHandler silences)
         string? clinicId = null;
         if (request.Query["clinicId"].ToString() is { Length: > 0 } clinic)
         {
-            if (!ContractIds.IsValid(clinic))
+            if (!ContractId.IsValid(clinic))
             {
                 return AuditAnswer.Refused(Problems.InvalidParameter("clinicId", "clinicId is 1–64 characters: letters, digits, '.', '_', ':' or '-'."));
             }

@@ -3,6 +3,7 @@ using InfusionAudit.Application.Alerts;
 using InfusionAudit.Application.Audit;
 using InfusionAudit.Application.Security;
 using InfusionAudit.Domain.Alerts;
+using InfusionAudit.Domain.Contract;
 using Microsoft.AspNetCore.Http;
 
 namespace InfusionAudit.Application.Http;
@@ -19,7 +20,7 @@ public sealed class AlertsEndpoint(AlertQueryHandler queries, AlertCommandHandle
     public async Task<AuditAnswer> ListAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var clinicId = request.Query["clinicId"].ToString();
-        if (!ContractIds.IsValid(clinicId))
+        if (!ContractId.IsValid(clinicId))
         {
             return AuditAnswer.Refused(Problems.InvalidParameter("clinicId", "clinicId is required: 1–64 characters, letters, digits, '.', '_', ':' or '-'."));
         }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using InfusionAudit.Application.Audit;
 using InfusionAudit.Application.Security;
 using InfusionAudit.Application.Sessions;
+using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
 using Microsoft.AspNetCore.Http;
 
@@ -116,7 +117,7 @@ public static class RouteTable
         [
             ClinicIdParameter, .. DateRangeParameters,
             Query("status", false, Enum([.. AuditVocabulary.Statuses.Keys]), "Only sessions in this status."),
-            Query("protocolId", false, new JsonObject { ["type"] = "string", ["pattern"] = "^[A-Za-z0-9._:-]{1,64}$" }, "Only sessions of this protocol."),
+            Query("protocolId", false, new JsonObject { ["type"] = "string", ["pattern"] = ContractId.Pattern }, "Only sessions of this protocol."),
             Query("minSeverity", false, Severity(), "Only sessions with an active finding of at least this severity."),
             .. AuditPagingParameters,
         ],
@@ -232,7 +233,7 @@ public static class RouteTable
     private static OpenApiParameter PathId(string name, string description, string example) =>
         new(name, "path", true, IdSchema(), description, example);
 
-    private static JsonObject IdSchema() => new() { ["type"] = "string", ["pattern"] = "^[A-Za-z0-9._:-]{1,64}$" };
+    private static JsonObject IdSchema() => new() { ["type"] = "string", ["pattern"] = ContractId.Pattern };
 
     private static OpenApiParameter Query(string name, bool required, JsonObject schema, string description, string? example = null) =>
         new(name, "query", required, schema, description, example);

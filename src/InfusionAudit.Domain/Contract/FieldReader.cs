@@ -10,8 +10,6 @@ namespace InfusionAudit.Domain.Contract;
 /// </summary>
 internal static class FieldReader
 {
-    private const int MaxIdLength = 64;
-
     /// <summary>The first non-null violation; every argument is evaluated, which keeps each field's out value assigned.</summary>
     public static Violation? First(params ReadOnlySpan<Violation?> violations)
     {
@@ -74,12 +72,12 @@ internal static class FieldReader
                 length++;
             }
 
-            allAllowed &= IsIdByte(b);
+            allAllowed &= ContractId.IsAllowed(b);
         }
 
-        if (length is 0 or > MaxIdLength)
+        if (length is 0 or > ContractId.MaxLength)
         {
-            return new Violation(field, ContractRule.Length, $"{field} must be 1 to {MaxIdLength} characters long; found {length}.");
+            return new Violation(field, ContractRule.Length, $"{field} must be 1 to {ContractId.MaxLength} characters long; found {length}.");
         }
 
         if (!allAllowed)
@@ -327,8 +325,4 @@ internal static class FieldReader
 
     private static Violation BadIdCharacter(string field) =>
         new(field, ContractRule.Pattern, $"{field} may only contain the characters A-Z a-z 0-9 . _ : - (1 to 64 of them).");
-
-    private static bool IsIdByte(byte b) =>
-        b is (>= (byte)'A' and <= (byte)'Z') or (>= (byte)'a' and <= (byte)'z') or (>= (byte)'0' and <= (byte)'9')
-            or (byte)'.' or (byte)'_' or (byte)':' or (byte)'-';
 }
