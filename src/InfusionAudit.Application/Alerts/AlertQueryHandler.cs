@@ -42,6 +42,14 @@ public sealed class AlertQueryHandler(AlertRepository repository, AlertIndex ind
                 continue;
             }
 
+            if (!string.Equals(rowKeys[i], AlertIndex.ListingRowKey(alert), StringComparison.Ordinal))
+            {
+                // Written for a raise whose commit never happened (a crash between the listing and the partition);
+                // the alert was raised again at another time and is listed under that row.
+                stale.Add(index.RemoveStaleAsync(clinicId, state, rowKeys[i], cancellationToken));
+                continue;
+            }
+
             items.Add(AlertView.From(alert, partition));
         }
 

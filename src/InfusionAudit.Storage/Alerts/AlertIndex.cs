@@ -87,12 +87,12 @@ public sealed class AlertIndex(StorageAccount account)
     public Task UnlistStateAsync(Alert alert, AlertState state, CancellationToken cancellationToken) =>
         RemoveStaleAsync(alert.ClinicId, state, ListingRowKey(alert), cancellationToken);
 
-    /// <summary>Removes a listing row found stale on read.</summary>
-    public async Task RemoveStaleAsync(string clinicId, AlertState state, string rowKey, CancellationToken cancellationToken)
+    /// <summary>Removes a listing row found stale on read, under <paramref name="state"/> or, when null, among all states.</summary>
+    public async Task RemoveStaleAsync(string clinicId, AlertState? state, string rowKey, CancellationToken cancellationToken)
     {
         try
         {
-            await table.DeleteEntityAsync(ListingPartition(clinicId, StateName(state)), rowKey, ETag.All, cancellationToken);
+            await table.DeleteEntityAsync(ListingPartition(clinicId, state is { } s ? StateName(s) : AllStates), rowKey, ETag.All, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {

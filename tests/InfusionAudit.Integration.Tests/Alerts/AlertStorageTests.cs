@@ -56,6 +56,31 @@ public sealed class AlertStorageTests
     }
 
     [Fact]
+    public async Task AListingRowOfARaiseThatNeverCommittedIsNotListedTwice()
+    {
+        // A host killed between the listing rows of a raise and the partition commit leaves rows with that attempt's
+        // raise time; the next host raises the alert again at another time. The list must show the alert once.
+        await using var host = await StartAsync(NewName("alerts"), NewName("scope"), new Dictionary<string, string?> { ["InfusionAudit:Alerts:InlineDispatch"] = "false" });
+        var request = Request("S-relist-" + Guid.NewGuid().ToString("N")[..10]);
+        var clinicId = request.Evaluation.State.ClinicId;
+        await host.Get<AlertRaiser>().RaiseAsync(request, Ct);
+        var alert = (await host.Get<AlertRepository>().LoadAsync(clinicId, request.SessionId, Ct)).Alerts.Single();
+        var index = host.Get<AlertIndex>();
+        await index.ListAsync(alert with { RaisedAt = alert.RaisedAt - TimeSpan.FromSeconds(40) }, Ct);
+
+        var handler = host.Get<AlertQueryHandler>();
+        foreach (var state in new AlertState?[] { null, AlertState.Open })
+        {
+            var listed = await handler.ListAsync(clinicId, state, 200, null, Ct);
+            listed.Items.Count(i => i.Alert.AlertId == alert.AlertId).ShouldBe(1, $"listed {state?.ToString() ?? "all"}");
+        }
+
+        // The stale rows were removed on that read.
+        var again = await index.PageAsync(clinicId, null, 200, null, Ct);
+        again.Page.Entries.Count(e => e.AlertId == alert.AlertId).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task TheTimerFindsDueSessionsOnlyInItsOwnScope()
     {
         await using var host = await StartAsync(NewName("alerts"), NewName("scope"), new Dictionary<string, string?> { ["LocalHost:AlertClock"] = "off" });
