@@ -17,19 +17,12 @@ public sealed class AlertStorageTests
     [Fact]
     public async Task WritersRacingOnOneSessionStoreOneAlertAndOneNotification()
     {
-        var log = new LogRecorder();
-        await using var host = await StartAsync(
-            NewName("alerts"),
-            NewName("scope"),
-            new Dictionary<string, string?> { ["InfusionAudit:Alerts:InlineDispatch"] = "false", ["Logging:LogLevel:InfusionAudit.Application.Alerts.AlertRaiser"] = "Debug" },
-            services: s => s.AddSingleton<ILoggerProvider>(log));
+        await using var host = await StartAsync(NewName("alerts"), NewName("scope"), new Dictionary<string, string?> { ["InfusionAudit:Alerts:InlineDispatch"] = "false" });
         var raiser = host.Get<AlertRaiser>();
         var request = Request("S-race-" + Guid.NewGuid().ToString("N")[..10]);
 
         var created = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => raiser.RaiseAsync(request, Ct))));
 
-        // The writers did race: at least one read the partition before another's write and had its own refused.
-        log.Entries.Count(e => e.EventName == "LogConflict" && e.Message.Contains(request.SessionId, StringComparison.Ordinal)).ShouldBeGreaterThan(0);
         created.Sum(c => c.Count).ShouldBe(1);
         var partition = await host.Get<AlertRepository>().LoadAsync(request.Evaluation.State.ClinicId, request.SessionId, Ct);
         partition.Alerts.ShouldHaveSingleItem().RuleId.ShouldBe(RuleIds.VitalsBpCritical);
