@@ -44,6 +44,22 @@ public sealed class PageTokenCodec
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())), 0, 16);
     }
 
+    /// <summary>
+    /// Reads the paging parameters every audit list shares (page size, format, continuation token), reporting problems
+    /// on <paramref name="parameters"/> like the list's own.
+    /// </summary>
+    public AuditListPage ReadPage(HttpRequest request, AuditParameters parameters)
+    {
+        var take = parameters.PageSize();
+        var format = AuditFormats.Read(request, parameters);
+        var fingerprint = Fingerprint(request);
+        return new AuditListPage(take, format, Decode(parameters.ContinuationToken(), fingerprint, parameters), fingerprint);
+    }
+
+    /// <summary>One page of a list in the format asked, with the token of the next page bound to the same query.</summary>
+    public AuditAnswer Answer<T>(AuditListPage page, IReadOnlyList<T> rows, StorageCursor? next, CsvColumns<T> csv) =>
+        AuditAnswer.Page(page.Format, rows, Encode(next, page.Fingerprint), csv);
+
     public string? Encode(StorageCursor? cursor, string fingerprint)
     {
         if (cursor is null)

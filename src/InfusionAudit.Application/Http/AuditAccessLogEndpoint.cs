@@ -16,16 +16,13 @@ public sealed class AuditAccessLogEndpoint(AccessLogQueryHandler log, PageTokenC
     {
         var p = new AuditParameters(request, Allowed);
         var date = p.Date("date");
-        var take = p.PageSize();
-        var format = AuditFormats.Read(request, p);
-        var fingerprint = PageTokenCodec.Fingerprint(request);
-        var cursor = tokens.Decode(p.ContinuationToken(), fingerprint, p);
+        var paging = tokens.ReadPage(request, p);
         if (p.Problem is { } problem)
         {
             return AuditAnswer.Refused(problem);
         }
 
-        var page = await log.ListAsync(date, cursor, take, cancellationToken);
-        return AuditAnswer.Page(format, page.Rows, tokens.Encode(page.Next, fingerprint), AccessLogQueryHandler.Csv);
+        var page = await log.ListAsync(date, paging.Cursor, paging.Take, cancellationToken);
+        return tokens.Answer(paging, page.Rows, page.Next, AccessLogQueryHandler.Csv);
     }
 }

@@ -23,16 +23,13 @@ public sealed class AuditClinicFindingsEndpoint(ClinicFindingsQueryHandler findi
             p.ChoiceText("severity", AuditVocabulary.Severities),
             p.Choice("minSeverity", AuditVocabulary.SeverityRanks),
             p.Flag("includeRetracted"));
-        var take = p.PageSize();
-        var format = AuditFormats.Read(request, p);
-        var fingerprint = PageTokenCodec.Fingerprint(request);
-        var cursor = tokens.Decode(p.ContinuationToken(), fingerprint, p);
+        var paging = tokens.ReadPage(request, p);
         if (p.Problem is { } problem)
         {
             return AuditAnswer.Refused(problem);
         }
 
-        var page = await findings.ListAsync(clinic, range, filter, cursor, take, cancellationToken);
-        return AuditAnswer.Page(format, page.Rows, tokens.Encode(page.Next, fingerprint), ClinicFindingsQueryHandler.Csv);
+        var page = await findings.ListAsync(clinic, range, filter, paging.Cursor, paging.Take, cancellationToken);
+        return tokens.Answer(paging, page.Rows, page.Next, ClinicFindingsQueryHandler.Csv);
     }
 }

@@ -22,16 +22,13 @@ public sealed class AuditClinicSessionsEndpoint(ClinicSessionsQueryHandler sessi
             p.ChoiceText("status", AuditVocabulary.Statuses),
             p.Id("protocolId"),
             p.Choice("minSeverity", AuditVocabulary.SeverityRanks));
-        var take = p.PageSize();
-        var format = AuditFormats.Read(request, p);
-        var fingerprint = PageTokenCodec.Fingerprint(request);
-        var cursor = tokens.Decode(p.ContinuationToken(), fingerprint, p);
+        var paging = tokens.ReadPage(request, p);
         if (p.Problem is { } problem)
         {
             return AuditAnswer.Refused(problem);
         }
 
-        var page = await sessions.ListAsync(clinic, range, filter, cursor, take, cancellationToken);
-        return AuditAnswer.Page(format, page.Rows, tokens.Encode(page.Next, fingerprint), ClinicSessionsQueryHandler.Csv);
+        var page = await sessions.ListAsync(clinic, range, filter, paging.Cursor, paging.Take, cancellationToken);
+        return tokens.Answer(paging, page.Rows, page.Next, ClinicSessionsQueryHandler.Csv);
     }
 }

@@ -17,16 +17,13 @@ public sealed class AuditRejectedEndpoint(RejectedEventsQueryHandler rejected, P
         var p = new AuditParameters(request, Allowed);
         var clinic = p.RouteId("clinicId", clinicId);
         var range = p.Range();
-        var take = p.PageSize();
-        var format = AuditFormats.Read(request, p);
-        var fingerprint = PageTokenCodec.Fingerprint(request);
-        var cursor = tokens.Decode(p.ContinuationToken(), fingerprint, p);
+        var paging = tokens.ReadPage(request, p);
         if (p.Problem is { } problem)
         {
             return AuditAnswer.Refused(problem);
         }
 
-        var page = await rejected.ListAsync(clinic, range, cursor, take, cancellationToken);
-        return AuditAnswer.Page(format, page.Rows, tokens.Encode(page.Next, fingerprint), RejectedEventsQueryHandler.Csv);
+        var page = await rejected.ListAsync(clinic, range, paging.Cursor, paging.Take, cancellationToken);
+        return tokens.Answer(paging, page.Rows, page.Next, RejectedEventsQueryHandler.Csv);
     }
 }
