@@ -1,6 +1,6 @@
 namespace InfusionAudit.Domain.Contract;
 
-/// <summary>The event types of device event contract version 1. Names are part of the public contract.</summary>
+/// <summary>The event types of device event contract version 1 (1.1 added the last two). Names are part of the public contract.</summary>
 public enum EventType
 {
     SessionStarted,
@@ -12,4 +12,6 @@ public enum EventType
     VitalsRecorded,
     AdverseEffectObserved,
     SessionEnded,
+    ScreeningRecorded,
+    PatientDischarged,
 }

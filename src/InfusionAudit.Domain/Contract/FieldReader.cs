@@ -137,6 +137,124 @@ internal static class FieldReader
         return new Violation(field, ContractRule.Enum, $"{field} must be one of {names.Expectation} (case-sensitive).");
     }
 
+    /// <summary>A required JSON boolean (contract 1.1).</summary>
+    public static Violation? RequiredBoolean(JsonElement element, string field, out bool value)
+    {
+        value = false;
+        if (IsAbsent(element))
+        {
+            return Missing(field);
+        }
+
+        if (element.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            return WrongType(field, "a boolean", element);
+        }
+
+        value = element.ValueKind == JsonValueKind.True;
+        return null;
+    }
+
+    /// <summary>An optional RFC 3339 timestamp with an offset, as <c>occurredAt</c> (contract 1.1).</summary>
+    public static Violation? OptionalTimestamp(JsonElement element, string field, out DateTimeOffset? value)
+    {
+        value = null;
+        if (IsAbsent(element))
+        {
+            return null;
+        }
+
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            return WrongType(field, "a string", element);
+        }
+
+        if (JsonStrings.TryGetUtf8(element, out var utf8) && Rfc3339Timestamp.TryParse(utf8, out var parsed))
+        {
+            value = parsed;
+            return null;
+        }
+
+        return new Violation(
+            field,
+            ContractRule.Format,
+            $"{field} must be an RFC 3339 timestamp with an explicit offset, e.g. 2026-11-26T15:04:05Z (offset within ±14:00, no leap second).");
+    }
+
+    /// <summary>
+    /// An optional array of at most <paramref name="maxItems"/> ids (each as <see cref="Id"/>); absent is empty. A
+    /// wrong element is reported on the array's field (contract 1.1).
+    /// </summary>
+    public static Violation? OptionalIdArray(JsonElement element, string field, int maxItems, out IReadOnlyList<string> value)
+    {
+        value = [];
+        var violation = ArrayShape(element, field, maxItems);
+        if (violation is not null || IsAbsent(element))
+        {
+            return violation;
+        }
+
+        var items = new List<string>(element.GetArrayLength());
+        foreach (var item in element.EnumerateArray())
+        {
+            violation = Id(item, field, out var id);
+            if (violation is not null)
+            {
+                return violation;
+            }
+
+            items.Add(id);
+        }
+
+        value = items;
+        return null;
+    }
+
+    /// <summary>An optional array of at most <paramref name="maxItems"/> enum spellings; absent is empty (contract 1.1).</summary>
+    public static Violation? OptionalEnumArray<TEnum>(JsonElement element, string field, EnumNames<TEnum> names, int maxItems, out IReadOnlyList<TEnum> value)
+        where TEnum : struct, Enum
+    {
+        value = [];
+        var violation = ArrayShape(element, field, maxItems);
+        if (violation is not null || IsAbsent(element))
+        {
+            return violation;
+        }
+
+        var items = new List<TEnum>(element.GetArrayLength());
+        foreach (var item in element.EnumerateArray())
+        {
+            violation = Enum(item, field, names, out var one);
+            if (violation is not null)
+            {
+                return violation;
+            }
+
+            items.Add(one);
+        }
+
+        value = items;
+        return null;
+    }
+
+    private static Violation? ArrayShape(JsonElement element, string field, int maxItems)
+    {
+        if (IsAbsent(element))
+        {
+            return null;
+        }
+
+        if (element.ValueKind != JsonValueKind.Array)
+        {
+            return WrongType(field, "an array", element);
+        }
+
+        var count = element.GetArrayLength();
+        return count > maxItems
+            ? new Violation(field, ContractRule.Length, string.Create(CultureInfo.InvariantCulture, $"{field} must hold at most {maxItems} items; found {count}."))
+            : null;
+    }
+
     public static Violation? RequiredNumber(JsonElement element, string field, NumberRule rule, out double value)
     {
         value = 0;

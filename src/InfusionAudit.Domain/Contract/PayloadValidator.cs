@@ -41,6 +41,13 @@ internal static class PayloadValidator
     private static readonly EnumNames<AdverseEffect> Effects = new(EnumNames<AdverseEffect>.CamelCase);
     private static readonly EnumNames<AdverseEffectSeverity> Severities = new(EnumNames<AdverseEffectSeverity>.CamelCase);
     private static readonly EnumNames<SessionEndReason> EndReasons = new(EnumNames<SessionEndReason>.CamelCase);
+    private static readonly EnumNames<MedicineClass> MedicineClasses = new(EnumNames<MedicineClass>.CamelCase);
+
+    /// <summary>At most this many contraindications or medicine classes in one screening (contract 1.1).</summary>
+    internal const int MaxScreeningItems = 32;
+
+    /// <summary>Longest <c>lotNumber</c> (contract 1.1): manufacturers' lot numbers are short codes.</summary>
+    internal const int MaxLotNumberLength = 64;
 
     private static readonly FieldNameTable SessionStartedFields = new(
         "payload.", "patientRef", "protocolId", "route", "weightKg", "prescribedDoseMgPerKg", "prescribedDoseMg",
@@ -49,14 +56,19 @@ internal static class PayloadValidator
     private static readonly FieldNameTable RateFields = new("payload.", "rateMlPerHour", "rateMgPerKgPerHour");
     private static readonly FieldNameTable PausedFields = new("payload.", "reason");
     private static readonly FieldNameTable NoFields = new("payload.");
-    private static readonly FieldNameTable DoseFields = new("payload.", "doseMg");
+    private static readonly FieldNameTable DoseFields = new("payload.", "doseMg", "lotNumber");
     private static readonly FieldNameTable PumpTotalFields = new("payload.", "volumeInfusedMl");
 
     private static readonly FieldNameTable VitalsFields = new(
-        "payload.", "heartRateBpm", "systolicMmHg", "diastolicMmHg", "spo2Percent", "respiratoryRatePerMin");
+        "payload.", "heartRateBpm", "systolicMmHg", "diastolicMmHg", "spo2Percent", "respiratoryRatePerMin", "etco2MmHg");
 
     private static readonly FieldNameTable AdverseEffectFields = new("payload.", "effect", "severity", "cadssScore", "note");
     private static readonly FieldNameTable EndedFields = new("payload.", "reason");
+
+    private static readonly FieldNameTable ScreeningFields = new(
+        "payload.", "contraindicationsChecked", "contraindications", "concomitantMedicineClasses", "consentObtained");
+
+    private static readonly FieldNameTable DischargedFields = new("payload.", "readyToLeaveAt");
 
     public static Violation? Validate(EventType type, JsonElement payload, out EventPayload? result)
     {
@@ -82,6 +94,8 @@ internal static class PayloadValidator
             EventType.VitalsRecorded => VitalsFields,
             EventType.AdverseEffectObserved => AdverseEffectFields,
             EventType.SessionEnded => EndedFields,
+            EventType.ScreeningRecorded => ScreeningFields,
+            EventType.PatientDischarged => DischargedFields,
             _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Not an event type of contract version 1."),
         };
 
@@ -103,6 +117,8 @@ internal static class PayloadValidator
             EventType.PumpTotalReported => PumpTotalReported(slots, p, out result),
             EventType.VitalsRecorded => VitalsRecorded(slots, p, out result),
             EventType.AdverseEffectObserved => AdverseEffectObserved(slots, p, out result),
+            EventType.ScreeningRecorded => ScreeningRecorded(slots, p, out result),
+            EventType.PatientDischarged => PatientDischarged(slots, p, out result),
             _ => SessionEnded(slots, p, out result),
         };
     }
@@ -190,10 +206,12 @@ internal static class PayloadValidator
     private static Violation? DoseAdministered(ReadOnlySpan<JsonElement> f, IReadOnlyList<string> p, out EventPayload? result)
     {
         result = null;
-        var violation = FieldReader.RequiredNumber(f[0], p[0], DoseMg, out var doseMg);
+        var violation = FieldReader.First(
+            FieldReader.RequiredNumber(f[0], p[0], DoseMg, out var doseMg),
+            FieldReader.OptionalString(f[1], p[1], MaxLotNumberLength, out var lotNumber));
         if (violation is null)
         {
-            result = new DoseAdministeredPayload(Dose.FromMilligrams(doseMg));
+            result = new DoseAdministeredPayload(Dose.FromMilligrams(doseMg), lotNumber);
         }
 
         return violation;
@@ -219,21 +237,22 @@ internal static class PayloadValidator
             FieldReader.OptionalNumber(f[1], p[1], NumberRule.Finite, out var systolic),
             FieldReader.OptionalNumber(f[2], p[2], NumberRule.Finite, out var diastolic),
             FieldReader.OptionalNumber(f[3], p[3], NumberRule.Finite, out var spo2),
-            FieldReader.OptionalNumber(f[4], p[4], NumberRule.Finite, out var respiratoryRate));
+            FieldReader.OptionalNumber(f[4], p[4], NumberRule.Finite, out var respiratoryRate),
+            FieldReader.OptionalNumber(f[5], p[5], NumberRule.Finite, out var etco2));
         if (violation is not null)
         {
             return violation;
         }
 
-        if (heartRate is null && systolic is null && diastolic is null && spo2 is null && respiratoryRate is null)
+        if (heartRate is null && systolic is null && diastolic is null && spo2 is null && respiratoryRate is null && etco2 is null)
         {
             return new Violation(
                 PayloadField,
                 ContractRule.AtLeastOneOf,
-                "payload must contain at least one of heartRateBpm, systolicMmHg, diastolicMmHg, spo2Percent, respiratoryRatePerMin.");
+                "payload must contain at least one of heartRateBpm, systolicMmHg, diastolicMmHg, spo2Percent, respiratoryRatePerMin, etco2MmHg.");
         }
 
-        result = new VitalsRecordedPayload(heartRate, systolic, diastolic, spo2, respiratoryRate);
+        result = new VitalsRecordedPayload(heartRate, systolic, diastolic, spo2, respiratoryRate, etco2);
         return null;
     }
 
@@ -248,6 +267,34 @@ internal static class PayloadValidator
         if (violation is null)
         {
             result = new AdverseEffectObservedPayload(effect, severity, cadss is { } score ? (int)score : null, note);
+        }
+
+        return violation;
+    }
+
+    private static Violation? ScreeningRecorded(ReadOnlySpan<JsonElement> f, IReadOnlyList<string> p, out EventPayload? result)
+    {
+        result = null;
+        var violation = FieldReader.First(
+            FieldReader.RequiredBoolean(f[0], p[0], out var checkedAll),
+            FieldReader.OptionalIdArray(f[1], p[1], MaxScreeningItems, out var contraindications),
+            FieldReader.OptionalEnumArray(f[2], p[2], MedicineClasses, MaxScreeningItems, out var medicines),
+            FieldReader.RequiredBoolean(f[3], p[3], out var consent));
+        if (violation is null)
+        {
+            result = new ScreeningRecordedPayload(checkedAll, contraindications, medicines, consent);
+        }
+
+        return violation;
+    }
+
+    private static Violation? PatientDischarged(ReadOnlySpan<JsonElement> f, IReadOnlyList<string> p, out EventPayload? result)
+    {
+        result = null;
+        var violation = FieldReader.OptionalTimestamp(f[0], p[0], out var readyToLeaveAt);
+        if (violation is null)
+        {
+            result = new PatientDischargedPayload(readyToLeaveAt);
         }
 
         return violation;

@@ -74,6 +74,12 @@ internal sealed class SessionTimeline : IDisposable
 
     public SessionStartedPayload? Start { get; private set; }
 
+    /// <summary>The first <c>PatientDischarged</c> on the timeline (contract 1.1): the end of monitoring; -1 when none.</summary>
+    public int DischargeIndex { get; private set; } = -1;
+
+    /// <summary>The first <c>ScreeningRecorded</c> on the timeline (contract 1.1); -1 when none.</summary>
+    public int ScreeningIndex { get; private set; } = -1;
+
     public SessionEndReason? EndReason { get; private set; }
 
     public double? WeightKg => Start?.Weight.Kilograms;
@@ -210,11 +216,18 @@ internal sealed class SessionTimeline : IDisposable
         var span = entries.AsSpan(0, Count);
         for (var i = 0; i < span.Length; i++)
         {
-            if (span[i].Event.Payload is SessionStartedPayload start)
+            switch (span[i].Event.Payload)
             {
-                StartIndex = i;
-                Start = start;
-                break;
+                case SessionStartedPayload start when StartIndex < 0:
+                    StartIndex = i;
+                    Start = start;
+                    break;
+                case PatientDischargedPayload when DischargeIndex < 0:
+                    DischargeIndex = i;
+                    break;
+                case ScreeningRecordedPayload when ScreeningIndex < 0:
+                    ScreeningIndex = i;
+                    break;
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Units;
 using Shouldly;
@@ -155,6 +156,52 @@ public sealed class EventParserPayloadTests
             .With("payload.systolicMmHg", null).With("payload.respiratoryRatePerMin", 0).Accepted().Payload;
 
         payload.ShouldBe(new VitalsRecordedPayload(88, null, null, 97, 0));
+    }
+
+    [Fact]
+    public void Contract_1_1_screening_is_read_with_its_lists_and_answers()
+    {
+        var payload = (ScreeningRecordedPayload)TestEvents.Of(EventType.ScreeningRecorded)
+            .With("payload.contraindications", new JsonArray("aneurysmalVascularDisease"))
+            .With("payload.concomitantMedicineClasses", new JsonArray("benzodiazepine", "monoamineOxidaseInhibitor"))
+            .With("payload.consentObtained", false)
+            .Accepted().Payload;
+
+        payload.ContraindicationsChecked.ShouldBeTrue();
+        payload.Contraindications.ShouldBe(["aneurysmalVascularDisease"]);
+        payload.ConcomitantMedicineClasses.ShouldBe([MedicineClass.Benzodiazepine, MedicineClass.MonoamineOxidaseInhibitor]);
+        payload.ConsentObtained.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Contract_1_1_screening_without_lists_has_empty_lists()
+    {
+        var payload = (ScreeningRecordedPayload)TestEvents.Of(EventType.ScreeningRecorded).With("payload.contraindications", null).Accepted().Payload;
+
+        payload.Contraindications.ShouldBeEmpty();
+        payload.ConcomitantMedicineClasses.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Contract_1_1_discharge_reads_the_ready_to_leave_time_when_given()
+    {
+        var given = (PatientDischargedPayload)TestEvents.Of(EventType.PatientDischarged).Accepted().Payload;
+        var absent = (PatientDischargedPayload)TestEvents.Of(EventType.PatientDischarged).Without("payload.readyToLeaveAt").Accepted().Payload;
+
+        given.ReadyToLeaveAt.ShouldBe(new DateTimeOffset(2026, 11, 26, 16, 10, 0, TimeSpan.Zero));
+        absent.ReadyToLeaveAt.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Contract_1_1_lot_number_and_end_tidal_co2_are_read_and_optional()
+    {
+        var dose = (DoseAdministeredPayload)TestEvents.Of(EventType.DoseAdministered).With("payload.lotNumber", "LOT-24A117").Accepted().Payload;
+        var vitals = (VitalsRecordedPayload)TestEvents.Of(EventType.VitalsRecorded).With("payload.etco2MmHg", 38).Accepted().Payload;
+        var oldDose = (DoseAdministeredPayload)TestEvents.Of(EventType.DoseAdministered).Accepted().Payload;
+
+        dose.LotNumber.ShouldBe("LOT-24A117");
+        vitals.Etco2MmHg.ShouldBe(38);
+        oldDose.LotNumber.ShouldBeNull();
     }
 
     [Fact]

@@ -54,6 +54,9 @@ internal static class TestEvents
         EventType.AdverseEffectObserved => Envelope(
             "AdverseEffectObserved", 6, new JsonObject { ["effect"] = "nausea", ["severity"] = "mild" }),
         EventType.SessionEnded => Envelope("SessionEnded", 7, new JsonObject { ["reason"] = "completed" }),
+        EventType.ScreeningRecorded => Envelope(
+            "ScreeningRecorded", 0, new JsonObject { ["contraindicationsChecked"] = true, ["consentObtained"] = true }),
+        EventType.PatientDischarged => Envelope("PatientDischarged", 8, new JsonObject { ["readyToLeaveAt"] = "2026-11-26T16:10:00Z" }),
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 

@@ -145,6 +145,16 @@ public sealed class RawTextRedactionTests
     }
 
     [Fact]
+    public void The_contract_1_1_event_type_PatientDischarged_is_not_taken_for_a_patient_key()
+    {
+        var raw = """{"type":"PatientDischarged","payload":{"readyToLeaveAt":"2026-11-26T16:10:00Z"}}""";
+
+        var redacted = Pseudonymizer.Redact(raw);
+
+        redacted.Text.ShouldBe(raw);
+    }
+
+    [Fact]
     public void Text_before_an_uncertain_mention_is_kept()
     {
         var redacted = Pseudonymizer.Redact("eventId=e-1&patientRef=CANARY-5517");
