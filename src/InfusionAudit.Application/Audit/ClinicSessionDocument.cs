@@ -4,6 +4,7 @@ namespace InfusionAudit.Application.Audit;
 /// <param name="Status"><c>awaitingStart</c>, <c>running</c>, <c>paused</c> or <c>ended</c>.</param>
 /// <param name="DeliveredMgPerKg">Delivered dose per weight, once ended.</param>
 /// <param name="FindingCounts">Active findings per rule id.</param>
+/// <param name="DischargedAt">End of monitoring (<c>PatientDischarged</c>, contract 1.1); null: the patient was never discharged.</param>
 public sealed record ClinicSessionDocument(
     string SessionId,
     DateOnly SessionDate,
@@ -17,4 +18,5 @@ public sealed record ClinicSessionDocument(
     int ActiveFindings,
     double? DeliveredMgPerKg,
     bool CompletedWithinProtocol,
-    IReadOnlyDictionary<string, int> FindingCounts);
+    IReadOnlyDictionary<string, int> FindingCounts,
+    DateTimeOffset? DischargedAt = null);

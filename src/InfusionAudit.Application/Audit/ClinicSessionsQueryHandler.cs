@@ -8,8 +8,8 @@ namespace InfusionAudit.Application.Audit;
 public sealed class ClinicSessionsQueryHandler(ClinicSessionIndex index)
 {
     public static CsvColumns<ClinicSessionDocument> Csv { get; } = new(
-        ["sessionId", "sessionDate", "startedAt", "endedAt", "status", "endReason", "protocolId", "protocolVersion", "maxSeverity", "activeFindings", "deliveredMgPerKg", "completedWithinProtocol", "findingCounts"],
-        s => [s.SessionId, s.SessionDate, s.StartedAt, s.EndedAt, s.Status, s.EndReason, s.ProtocolId, s.ProtocolVersion, s.MaxSeverity, s.ActiveFindings, s.DeliveredMgPerKg, s.CompletedWithinProtocol, JsonSerializer.Serialize(s.FindingCounts)]);
+        ["sessionId", "sessionDate", "startedAt", "endedAt", "status", "endReason", "protocolId", "protocolVersion", "maxSeverity", "activeFindings", "deliveredMgPerKg", "completedWithinProtocol", "findingCounts", "dischargedAt"],
+        s => [s.SessionId, s.SessionDate, s.StartedAt, s.EndedAt, s.Status, s.EndReason, s.ProtocolId, s.ProtocolVersion, s.MaxSeverity, s.ActiveFindings, s.DeliveredMgPerKg, s.CompletedWithinProtocol, JsonSerializer.Serialize(s.FindingCounts), s.DischargedAt]);
 
     public async Task<StoragePage<ClinicSessionDocument>> ListAsync(
         string clinicId,
@@ -36,7 +36,8 @@ public sealed class ClinicSessionsQueryHandler(ClinicSessionIndex index)
         row.ActiveFindings,
         row.DeliveredMgPerKg,
         row.CompletedWithinProtocol,
-        Counts(row.FindingCounts));
+        Counts(row.FindingCounts),
+        row.DischargedAt);
 
     internal static IReadOnlyDictionary<string, int> Counts(string? json) =>
         string.IsNullOrEmpty(json) ? new Dictionary<string, int>() : JsonSerializer.Deserialize<SortedDictionary<string, int>>(json) ?? [];

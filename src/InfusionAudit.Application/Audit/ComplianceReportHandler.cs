@@ -47,7 +47,7 @@ public sealed class ComplianceReportHandler(ClinicSessionIndex index, Compliance
         var findings = new Dictionary<string, (int Findings, int Sessions)>(StringComparer.Ordinal);
         var effects = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var doses = new SortedDictionary<string, List<double>>(StringComparer.Ordinal);
-        int ended = 0, within = 0;
+        int ended = 0, within = 0, notDischarged = 0;
         foreach (var row in rows)
         {
             var status = JsonNamingPolicy.CamelCase.ConvertName(row.Status);
@@ -55,6 +55,7 @@ public sealed class ComplianceReportHandler(ClinicSessionIndex index, Compliance
             if (row.Status == "Ended")
             {
                 ended++;
+                notDischarged += row.DischargedAt is null ? 1 : 0;
                 var reason = row.EndReason ?? "unknown";
                 endReasons[reason] = endReasons.GetValueOrDefault(reason) + 1;
                 if (row.CompletedWithinProtocol)
@@ -101,7 +102,8 @@ public sealed class ComplianceReportHandler(ClinicSessionIndex index, Compliance
             ended,
             endReasons,
             within,
-            ended == 0 ? null : Math.Round(100.0 * within / ended, 2, MidpointRounding.AwayFromZero));
+            ended == 0 ? null : Math.Round(100.0 * within / ended, 2, MidpointRounding.AwayFromZero),
+            notDischarged);
         return new ComplianceReport(clinicId, range.From, range.To, generatedAt, sessions, perRule, adverse, delivered, alerts, Gaps: []);
     }
 

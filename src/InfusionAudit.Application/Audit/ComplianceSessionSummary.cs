@@ -9,10 +9,15 @@ namespace InfusionAudit.Application.Audit;
 /// 100 × <paramref name="CompletedWithinProtocol"/> ÷ ended sessions, two decimals; null when none ended. Sessions still
 /// running are left out of the denominator: they cannot be judged yet.
 /// </param>
+/// <param name="EndedNotDischarged">
+/// Ended sessions with no <c>PatientDischarged</c> (contract 1.1): monitoring whose end was never recorded. Producers that
+/// predate contract 1.1 send none, so there this counts every ended session.
+/// </param>
 public sealed record ComplianceSessionSummary(
     int Total,
     IReadOnlyDictionary<string, int> ByStatus,
     int Ended,
     IReadOnlyDictionary<string, int> EndReasons,
     int CompletedWithinProtocol,
-    double? CompletedWithinProtocolPercent);
+    double? CompletedWithinProtocolPercent,
+    int EndedNotDischarged = 0);

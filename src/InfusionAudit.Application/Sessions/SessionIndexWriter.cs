@@ -101,7 +101,8 @@ public sealed class SessionIndexWriter(
             state.EndReason is { } reason ? JsonNamingPolicy.CamelCase.ConvertName(reason.ToString()) : null,
             ended ? state.DeliveredDoseMgPerKg : null,
             ComplianceDefinition.CompletedWithinProtocol(evaluation),
-            ComplianceDefinition.FindingCounts(evaluation.Findings));
+            ComplianceDefinition.FindingCounts(evaluation.Findings),
+            DischargedAt: state.DischargedAt);
     }
 
     private static bool IsAbandoned(IReadOnlyList<SessionFindingRow> stored) =>

@@ -55,4 +55,16 @@ public sealed record ProtocolDefinition(
 {
     /// <summary>When a device time is not believed; <see cref="ClockPlausibility.Default"/> when the file has no <c>clock</c> section.</summary>
     public ClockPlausibility Clock { get; init; } = ClockPlausibility.Default;
+
+    /// <summary>The pre-dose screening the protocol asks for (file section <c>screening</c>), or null (no screening rules).</summary>
+    public ScreeningRequirement? Screening { get; init; }
+
+    /// <summary>Weight against the patient's previous session; <see cref="WeightChangeThresholds.Default"/> when the file sets none.</summary>
+    public WeightChangeThresholds WeightChange { get; init; } = WeightChangeThresholds.Default;
+
+    /// <summary>
+    /// <c>AE-ASPIRATION-RISK</c>: vomiting within this after sedation or loss of consciousness (file field
+    /// <c>aspirationRiskWithinMin</c>, default 30 min).
+    /// </summary>
+    public TimeSpan AspirationRiskWithin { get; init; } = TimeSpan.FromMinutes(30);
 }

@@ -24,12 +24,16 @@ internal static partial class ProtocolFileReader
     private const double MaxMgPerKgPerHour = 100;
     private const double MaxMmHg = 400;
 
+    // WEIGHT-CHANGED cannot look further back than the patient history keeps.
+    private static readonly double PatientHistoryLookBackDays = Sessions.PatientHistory.LookBack.TotalDays;
+
     // Clinic defaults of catalogue v2 for fields a file may leave out (older files still load and mean these).
     private const double DefaultBolusHardMaxMgPerKg = 0.25;
     private const double DefaultBpPredoseWithinMin = 30;
     private const double DefaultBelowFloorConfirmWithinMin = 2;
     private const double DefaultHrLowAtMostBpm = 50;
     private const double DefaultHrCriticalLowAtMostBpm = 40;
+    private const double DefaultAspirationRiskWithinMin = 30;
 
     public static ProtocolDefinition? Read(string name, string json, List<string> problems)
     {
@@ -101,6 +105,10 @@ internal static partial class ProtocolFileReader
         var observation = Minutes(checks.Number(root.ObservationMin, "observationMin", required: false, 0, minExclusive: true, MaxMinutes));
         var spacing = Minutes(checks.Number(root.DeviceSpacingMin, "deviceSpacingMin", required: false, 0, minExclusive: true, MaxMinutes));
         var weight = ReadWeight(root.WeightKg, checks);
+        var weightChange = ReadWeightChange(root.WeightKg, checks);
+        var screening = ReadScreening(root.Screening, checks);
+        var aspiration = checks.Number(root.AspirationRiskWithinMin, "aspirationRiskWithinMin", required: false, 0, minExclusive: true, MaxMinutes)
+            ?? DefaultAspirationRiskWithinMin;
         var delivery = ReadDelivery(root.Delivery, checks);
         var timing = ReadTiming(root.Timing, checks);
         var vitals = ReadVitals(root.Vitals, checks);
@@ -120,7 +128,13 @@ internal static partial class ProtocolFileReader
         return new ProtocolDefinition(
             id, version.Value, title, route.Value, fallback, dosePerWeight, fixedDose, elderly, duration, rate, rateDeviation,
             concentration, observation, spacing, weight.Value, delivery, timing, vitals,
-            WeightBasedDose.FromMilligramsPerKilogram(bolusHardMax)) { Clock = clock };
+            WeightBasedDose.FromMilligramsPerKilogram(bolusHardMax))
+        {
+            Clock = clock,
+            Screening = screening,
+            WeightChange = weightChange,
+            AspirationRiskWithin = Minutes(aspiration),
+        };
     }
 
     private static void CheckFileName(string name, string id, int version, ProtocolChecks checks)
@@ -278,6 +292,47 @@ internal static partial class ProtocolFileReader
             : null;
     }
 
+    /// <summary>The optional weight-change fields of <c>weightKg</c>; absent fields keep the catalogue v2 defaults.</summary>
+    private static WeightChangeThresholds ReadWeightChange(PlausibleRangeDocument? section, ProtocolChecks checks)
+    {
+        var defaults = WeightChangeThresholds.Default;
+        if (section is null)
+        {
+            return defaults;
+        }
+
+        var percent = checks.Number(section.ChangedAbovePercent, "weightKg.changedAbovePercent", required: false, 0, minExclusive: true, 1000);
+        var days = checks.Number(section.ChangedWithinDays, "weightKg.changedWithinDays", required: false, 0, minExclusive: true, PatientHistoryLookBackDays);
+        var pounds = section.PoundsForKilogramsRatio is null ? defaults.PoundsForKilograms
+            : ReadRange(section.PoundsForKilogramsRatio, "weightKg.poundsForKilogramsRatio", 0, minExclusive: true, 100, checks) ?? defaults.PoundsForKilograms;
+        var kilograms = section.KilogramsForPoundsRatio is null ? defaults.KilogramsForPounds
+            : ReadRange(section.KilogramsForPoundsRatio, "weightKg.kilogramsForPoundsRatio", 0, minExclusive: true, 100, checks) ?? defaults.KilogramsForPounds;
+        return new WeightChangeThresholds(
+            percent ?? defaults.ChangedAbovePercent,
+            days is { } d ? TimeSpan.FromDays(d) : defaults.ChangedWithin,
+            pounds,
+            kilograms);
+    }
+
+    private static ScreeningRequirement? ReadScreening(ScreeningDocument? section, ProtocolChecks checks)
+    {
+        if (section is null)
+        {
+            return null;
+        }
+
+        var contraindications = section.Contraindications ?? [];
+        foreach (var id in contraindications)
+        {
+            if (!ContractId.IsValid(id))
+            {
+                checks.Problem($"screening.contraindications (\"{id}\") must be an id of 1 to {ContractId.MaxLength} characters from A-Z a-z 0-9 . _ : -");
+            }
+        }
+
+        return new ScreeningRequirement(section.Required ?? false, contraindications);
+    }
+
     private static DeliveryThresholds? ReadDelivery(DeliveryDocument? section, ProtocolChecks checks)
     {
         if (checks.Present(section, "delivery", required: true) is not { } s)
@@ -383,6 +438,30 @@ internal static partial class ProtocolFileReader
             ?? DefaultBelowFloorConfirmWithinMin;
         var hrLow = checks.Number(s.HrLowAtMostBpm, "vitals.hrLowAtMostBpm", false, 0, false, 400) ?? DefaultHrLowAtMostBpm;
         var hrCriticalLow = checks.Number(s.HrCriticalLowAtMostBpm, "vitals.hrCriticalLowAtMostBpm", false, 0, false, 400) ?? DefaultHrCriticalLowAtMostBpm;
+        var bpLow = s.BpLow;
+        var bpLowSys = (bpLow is null ? null : checks.Number(bpLow.SystolicBelowMmHg, "vitals.bpLow.systolicBelowMmHg", false, 0, true, MaxMmHg)) ?? 90;
+        var bpLowCritical = (bpLow is null ? null : checks.Number(bpLow.CriticalSystolicBelowMmHg, "vitals.bpLow.criticalSystolicBelowMmHg", false, 0, true, MaxMmHg)) ?? 80;
+        var bpLowWithin = (bpLow is null ? null : checks.Number(bpLow.CriticalPairWithinMin, "vitals.bpLow.criticalPairWithinMin", false, 0, false, MaxMinutes)) ?? 10;
+        var rrHigh = checks.Number(s.RrHighAtLeastPerMin, "vitals.rrHighAtLeastPerMin", false, 0, true, 100) ?? 25;
+        var baseline = checks.Number(s.BaselineChangeAbovePercent, "vitals.baselineChangeAbovePercent", false, 0, true, 1000) ?? 25;
+        var missingAfter = checks.Number(s.MissingAfterMin, "vitals.missingAfterMin", false, 0, true, MaxMinutes) ?? 15;
+        ValueRange<TimeSpan>? bpAfterFirstDose = null;
+        if (s.BpAfterFirstDose is { } window)
+        {
+            var from = checks.Number(window.FromMin, "vitals.bpAfterFirstDose.fromMin", true, 0, false, MaxMinutes);
+            var to = checks.Number(window.ToMin, "vitals.bpAfterFirstDose.toMin", true, 0, false, MaxMinutes);
+            if (from is { } f && to is { } t)
+            {
+                if (f > t)
+                {
+                    checks.Problem($"vitals.bpAfterFirstDose.fromMin ({ProtocolChecks.Show(f)}) is above toMin ({ProtocolChecks.Show(t)})");
+                }
+                else
+                {
+                    bpAfterFirstDose = new ValueRange<TimeSpan>(Minutes(f), Minutes(t));
+                }
+            }
+        }
 
         VitalsPlausibility? plausible = null;
         if (checks.Present(s.Plausible, "vitals.plausible", required: true) is { } p)
@@ -415,7 +494,9 @@ internal static partial class ProtocolFileReader
             & Ordered(checks, "hrCritical.sustainedAboveBpm", hrSustained.Value, "hrCritical.singleAboveBpm", hrSingle.Value)
             & Ordered(checks, "spo2CriticalBelowPercent", spo2Critical.Value, "spo2LowBelowPercent", spo2Low.Value)
             & Ordered(checks, "hrCriticalLowAtMostBpm", hrCriticalLow, "hrLowAtMostBpm", hrLow)
-            & Ordered(checks, "hrLowAtMostBpm", hrLow, "hrHighAboveBpm", hrHigh.Value);
+            & Ordered(checks, "hrLowAtMostBpm", hrLow, "hrHighAboveBpm", hrHigh.Value)
+            & Ordered(checks, "bpLow.criticalSystolicBelowMmHg", bpLowCritical, "bpLow.systolicBelowMmHg", bpLowSys)
+            & Ordered(checks, "rrCriticalBelowPerMin", rrCritical.Value, "rrHighAtLeastPerMin", rrHigh);
         if (!ok)
         {
             return null;
@@ -425,7 +506,16 @@ internal static partial class ProtocolFileReader
             predoseSys.Value, predoseDia.Value, highSys.Value, highDia.Value, pairSys.Value, pairDia.Value, Minutes(pairWithin.Value),
             singleSys.Value, singleDia.Value, hrHigh.Value, hrSustained.Value, Minutes(hrSustainedFor.Value), hrSingle.Value,
             spo2Low.Value, spo2Critical.Value, rrCritical.Value, plausible, Minutes(predoseWithin), Minutes(floorConfirm),
-            hrLow, hrCriticalLow);
+            hrLow, hrCriticalLow)
+        {
+            BpLowSystolicBelowMmHg = bpLowSys,
+            BpLowCriticalSystolicBelowMmHg = bpLowCritical,
+            BpLowCriticalPairWithin = Minutes(bpLowWithin),
+            RrHighAtLeastPerMin = rrHigh,
+            BaselineChangeAbovePercent = baseline,
+            MissingAfter = Minutes(missingAfter),
+            BpAfterFirstDose = bpAfterFirstDose,
+        };
     }
 
     /// <summary>Two fields of <c>vitals</c>, named relative to it, that must not be in the wrong order.</summary>

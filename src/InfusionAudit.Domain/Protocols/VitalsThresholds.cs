@@ -49,4 +49,29 @@ public sealed record VitalsThresholds(
     TimeSpan BpPredoseWithin,
     TimeSpan BelowFloorConfirmWithin,
     double HrLowAtMostBpm,
-    double HrCriticalLowAtMostBpm);
+    double HrCriticalLowAtMostBpm)
+{
+    /// <summary><c>VITALS-BP-LOW</c> warning: systolic below (file field <c>bpLow.systolicBelowMmHg</c>, default 90, NEWS2).</summary>
+    public double BpLowSystolicBelowMmHg { get; init; } = 90;
+
+    /// <summary><c>VITALS-BP-LOW</c> critical: two systolics below this within <see cref="BpLowCriticalPairWithin"/> (default 80, clinic default).</summary>
+    public double BpLowCriticalSystolicBelowMmHg { get; init; } = 80;
+
+    /// <summary>Largest time between the two low readings, inclusive (<c>bpLow.criticalPairWithinMin</c>, default 10 min, clinic default).</summary>
+    public TimeSpan BpLowCriticalPairWithin { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary><c>VITALS-RR-HIGH</c>: respiratory rate at least (file field <c>rrHighAtLeastPerMin</c>, default 25, NEWS2).</summary>
+    public double RrHighAtLeastPerMin { get; init; } = 25;
+
+    /// <summary><c>VITALS-BASELINE-CHANGE</c>: HR or SBP more than this percent from the pre-dose reading (default 25, World SIVA).</summary>
+    public double BaselineChangeAbovePercent { get; init; } = 25;
+
+    /// <summary><c>VITALS-MISSING</c>: no blood pressure or no SpO2 for this long while dosing or observing (default 15 min).</summary>
+    public TimeSpan MissingAfter { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// <c>VITALS-BP-40MIN-MISSING</c>: a blood pressure is expected in this window after the first dose (file field
+    /// <c>bpAfterFirstDose</c>, esketamine label: about 40 min, 30–50); null: the rule does not apply.
+    /// </summary>
+    public ValueRange<TimeSpan>? BpAfterFirstDose { get; init; }
+}

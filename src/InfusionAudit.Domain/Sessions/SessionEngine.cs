@@ -209,6 +209,8 @@ public static class SessionEngine
             StartedAt = start is null ? null : entries[timeline.StartIndex].Event.OccurredAt,
             EndedAt = timeline.EndIndex >= 0 ? entries[timeline.EndIndex].Event.OccurredAt : null,
             EndReason = timeline.EndReason,
+            DischargedAt = timeline.DischargeIndex >= 0 ? entries[timeline.DischargeIndex].Event.OccurredAt : null,
+            ReadyToLeaveAt = timeline.DischargeIndex >= 0 ? ((PatientDischargedPayload)entries[timeline.DischargeIndex].Event.Payload).ReadyToLeaveAt : null,
             RateSegments = segments,
             RunningTimeMin = Text.Minutes(timeline.RunningTicks),
             PausedTimeMin = Text.Minutes(timeline.PausedTicks),

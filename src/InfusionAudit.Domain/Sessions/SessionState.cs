@@ -64,6 +64,15 @@ public sealed record SessionState
     [JsonConverter(typeof(JsonStringEnumConverter<SessionEndReason>))]
     public SessionEndReason? EndReason { get; init; }
 
+    /// <summary>
+    /// End of monitoring: the first <c>PatientDischarged</c> (contract 1.1), or null while the patient was never
+    /// discharged (an auditor sees it in the session list; it is not an alert).
+    /// </summary>
+    public DateTimeOffset? DischargedAt { get; init; }
+
+    /// <summary>When the clinician judged the patient ready to leave (that discharge's <c>readyToLeaveAt</c>), or null.</summary>
+    public DateTimeOffset? ReadyToLeaveAt { get; init; }
+
     /// <summary>Running stretches at one rate, in time order.</summary>
     public required IReadOnlyList<RateSegment> RateSegments { get; init; }
 

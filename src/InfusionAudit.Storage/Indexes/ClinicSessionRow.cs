@@ -13,6 +13,7 @@ namespace InfusionAudit.Storage.Indexes;
 /// <param name="CompletedWithinProtocol">Ended as completed, judged against a known protocol version, with no warning
 /// or critical dose, rate, duration or protocol finding (docs/audit-api.md).</param>
 /// <param name="FindingCounts">Active findings per rule id as a JSON object in ordinal key order, e.g. <c>{"RATE-SOFT":1}</c>.</param>
+/// <param name="DischargedAt">End of monitoring (contract 1.1 <c>PatientDischarged</c>), null while the patient was never discharged.</param>
 /// <param name="AdverseEffects">Adverse effects as a JSON object keyed <c>effect|severity</c> (camelCase) in ordinal order.</param>
 public sealed record ClinicSessionRow(
     string ClinicId,
@@ -29,7 +30,8 @@ public sealed record ClinicSessionRow(
     double? DeliveredMgPerKg = null,
     bool CompletedWithinProtocol = false,
     string? FindingCounts = null,
-    string? AdverseEffects = null)
+    string? AdverseEffects = null,
+    DateTimeOffset? DischargedAt = null)
 {
     /// <summary>The row key in the clinic partition: date first so date ranges are key ranges.</summary>
     public string RowKey => $"{SessionDate:yyyyMMdd}|{SessionId}";

@@ -81,6 +81,14 @@ internal sealed class SessionBuilder
     public SessionBuilder AdverseEffect(double minute, AdverseEffect effect, AdverseEffectSeverity severity, int? cadss = null) =>
         Add(minute, EventType.AdverseEffectObserved, new AdverseEffectObservedPayload(effect, severity, cadss, null));
 
+    /// <summary>Contract 1.1: monitoring ended, the patient left (optionally judged ready to leave at <paramref name="readyMinute"/>).</summary>
+    public SessionBuilder Discharge(double minute, double? readyMinute = null) =>
+        Add(minute, EventType.PatientDischarged, new PatientDischargedPayload(readyMinute is { } ready ? At(ready) : null));
+
+    /// <summary>Contract 1.1: the pre-dose checklist.</summary>
+    public SessionBuilder Screening(double minute, string[]? contraindications = null, MedicineClass[]? medicines = null, bool consent = true, bool checkedAll = true) =>
+        Add(minute, EventType.ScreeningRecorded, new ScreeningRecordedPayload(checkedAll, contraindications ?? [], medicines ?? [], consent));
+
     public SessionBuilder End(double minute, SessionEndReason reason = SessionEndReason.Completed) =>
         Add(minute, EventType.SessionEnded, new SessionEndedPayload(reason));
 

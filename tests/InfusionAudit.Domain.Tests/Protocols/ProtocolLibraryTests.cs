@@ -36,7 +36,7 @@ public sealed class ProtocolLibraryTests
         iv.RateDeviation.ShouldBe(new RateDeviationThresholds(10, TimeSpan.FromMinutes(2)));
         iv.ConcentrationHard!.Value.Min.MilligramsPerMillilitre.ShouldBe(0.1);
         iv.ConcentrationHard.Value.Max.MilligramsPerMillilitre.ShouldBe(10);
-        iv.ObservationMinimum.ShouldBeNull();
+        iv.ObservationMinimum.ShouldBe(TimeSpan.FromMinutes(30)); // catalogue v2: IV 30 min after the last dose (clinic default)
         iv.PlausibleWeight.Min.Kilograms.ShouldBe(30);
         iv.PlausibleWeight.Max.Kilograms.ShouldBe(250);
         iv.Delivery.OverDeliveryAbovePercent.ShouldBe(10);

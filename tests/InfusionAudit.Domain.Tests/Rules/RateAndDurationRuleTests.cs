@@ -184,7 +184,7 @@ public sealed class RateAndDurationRuleTests
     }
 
     [Fact]
-    public void TheIvProtocolHasNoObservationMinimum()
+    public void AnIvSessionWithoutADischargeIsNotJudgedForObservation()
     {
         new SessionBuilder().StartIv().RateMlPerHour(0, 52.5).RateMlPerHour(40, 0).End(41).Evaluate()
             .Has(RuleIds.ObservationShort).ShouldBeFalse();

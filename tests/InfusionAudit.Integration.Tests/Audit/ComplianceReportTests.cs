@@ -65,6 +65,30 @@ public sealed class ComplianceReportTests(AuditFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task ASessionNeverDischargedIsAColumnOfTheSessionListAndACountOfTheReportNotAnAlert()
+    {
+        var clinic = AuditFixture.NewClinic();
+        var discharged = AuditSession.Standard(clinic, July1, s =>
+            [s.Event("PatientDischarged", TimeSpan.FromMinutes(80), new JsonObject { ["readyToLeaveAt"] = "2025-07-01T09:15:00Z" })]);
+        var never = AuditSession.Standard(clinic, July1.AddHours(3));
+        await fixture.IngestAsync(discharged);
+        await fixture.IngestAsync(never);
+        var auditor = fixture.Host.Client(TestKeys.Auditor);
+
+        var list = JsonNode.Parse(await auditor.GetStringAsync($"/api/clinics/{clinic}/sessions?from=2025-07-01&to=2025-07-01", Ct))!["items"]!.AsArray();
+        var csv = await auditor.GetStringAsync($"/api/clinics/{clinic}/sessions?from=2025-07-01&to=2025-07-01&format=csv", Ct);
+        var report = JsonNode.Parse(await auditor.GetStringAsync($"/api/clinics/{clinic}/compliance-report?from=2025-07-01&to=2025-07-01", Ct))!;
+
+        var byId = list.ToDictionary(i => i!["sessionId"]!.GetValue<string>(), i => i!["dischargedAt"]);
+        At(byId[discharged.SessionId]).ShouldBe(July1.AddMinutes(80));
+        byId[never.SessionId].ShouldBeNull();
+        csv.Split("\r\n")[0].ShouldEndWith(",dischargedAt");
+        report["sessions"]!["endedNotDischarged"]!.GetValue<int>().ShouldBe(1);
+        var alerts = JsonNode.Parse(await fixture.Host.Client(TestKeys.OnCall).GetStringAsync($"/api/alerts?clinicId={clinic}", Ct))!["items"]!.AsArray();
+        alerts.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task AMonthOfSessionsIsOneRequestPerThousandSessions()
     {
         var clinic = AuditFixture.NewClinic();

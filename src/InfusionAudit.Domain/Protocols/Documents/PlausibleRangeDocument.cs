@@ -2,4 +2,8 @@ namespace InfusionAudit.Domain.Protocols.Documents;
 
 /// <summary>Section <c>weightKg</c>.</summary>
 internal sealed record PlausibleRangeDocument(
-    RangeDocument? Plausible);
+    RangeDocument? Plausible,
+    double? ChangedAbovePercent,
+    double? ChangedWithinDays,
+    RangeDocument? PoundsForKilogramsRatio,
+    RangeDocument? KilogramsForPoundsRatio);

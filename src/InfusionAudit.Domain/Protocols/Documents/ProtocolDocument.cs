@@ -22,6 +22,8 @@ internal sealed record ProtocolDocument(
     HardRangeDocument? ConcentrationMgPerMl,
     double? BolusHardMaxMgPerKg,
     double? ObservationMin,
+    ScreeningDocument? Screening,
+    double? AspirationRiskWithinMin,
     double? DeviceSpacingMin,
     PlausibleRangeDocument? WeightKg,
     DeliveryDocument? Delivery,

@@ -94,6 +94,30 @@ internal static class ProtocolDocumentShape
             return ok;
         }
 
+        if (type == typeof(string[]))
+        {
+            if (!Expect(value is JsonArray, path, "must be an array of strings", checks))
+            {
+                return false;
+            }
+
+            var ok = true;
+            var items = value.AsArray();
+            for (var i = 0; i < items.Count; i++)
+            {
+                ok &= items[i] is { } item
+                    ? CheckValue(item, typeof(string), $"{path}[{i}]", checks)
+                    : Expect(false, $"{path}[{i}]", "must be a non-empty string (got null)", checks);
+            }
+
+            if (!ok)
+            {
+                checks.LeftOut(path);
+            }
+
+            return ok;
+        }
+
         if (!Expect(value is JsonObject, path, "must be an object", checks))
         {
             return false;

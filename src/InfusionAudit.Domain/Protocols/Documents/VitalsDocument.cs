@@ -13,4 +13,9 @@ internal sealed record VitalsDocument(
     double? BelowFloorConfirmWithinMin,
     double? HrLowAtMostBpm,
     double? HrCriticalLowAtMostBpm,
+    BpLowDocument? BpLow,
+    double? RrHighAtLeastPerMin,
+    double? BaselineChangeAbovePercent,
+    double? MissingAfterMin,
+    WindowDocument? BpAfterFirstDose,
     VitalsPlausibleDocument? Plausible);
