@@ -111,6 +111,12 @@ public static class RuleIds
     /// <summary>Weight outside the plausible range (critical).</summary>
     public const string WeightImplausible = "WEIGHT-IMPLAUSIBLE";
 
+    /// <summary>Weight more than 10 % from the same patient's previous session within 90 days (warning, catalogue v2).</summary>
+    public const string WeightChanged = "WEIGHT-CHANGED";
+
+    /// <summary>Weight ÷ previous weight about 2.2 or 0.45: pounds entered as kilograms (critical, catalogue v2, ISMP).</summary>
+    public const string WeightUnitsSuspect = "WEIGHT-UNITS-SUSPECT";
+
     /// <summary>Another session of the same patient started too recently (warning).</summary>
     public const string PatientInterval = "PATIENT-INTERVAL";
 
@@ -147,6 +153,6 @@ public static class RuleIds
         SessionOverdue, DeviceSilent, ObservationShort, VitalsBpPredose, VitalsBpPredoseMissing, VitalsBpHigh, VitalsBpCritical, VitalsHrHigh,
         VitalsHrCritical, VitalsHrLow, VitalsSpo2Low, VitalsSpo2Critical, VitalsRrCritical, VitalsImplausible, AeReported, AeSevere,
         SessionStoppedAe, SeqGap, EventAfterEnd, ClockSkew, WeightImplausible, PatientInterval, SessionNoStart, ProtocolUnknown,
-        SessionAbandoned, DoseNotComputable, ClockImplausible,
+        SessionAbandoned, DoseNotComputable, ClockImplausible, WeightChanged, WeightUnitsSuspect,
     ];
 }

@@ -4,4 +4,8 @@ namespace InfusionAudit.Domain.Sessions;
 /// <param name="SessionId">Its session id (the session being judged may appear in the list and is ignored).</param>
 /// <param name="StartedAt">Its <c>SessionStarted</c> time.</param>
 /// <param name="ProtocolId">Its protocol id.</param>
-public sealed record PriorSession(string SessionId, DateTimeOffset StartedAt, string ProtocolId);
+/// <param name="WeightKg">
+/// Its <c>SessionStarted</c> weight (<c>WEIGHT-CHANGED</c>, <c>WEIGHT-UNITS-SUSPECT</c>); null for sessions indexed before the
+/// weight was kept, and then those rules say they could not judge.
+/// </param>
+public sealed record PriorSession(string SessionId, DateTimeOffset StartedAt, string ProtocolId, double? WeightKg = null);

@@ -21,6 +21,7 @@ public static class SessionEngine
         new ProtocolUnknownRule(),
         new WeightPlausibilityRule(),
         new PatientIntervalRule(),
+        new WeightHistoryRule(),
         new PrescribedDoseRule(),
         new DeliveredDoseRule(),
         new PumpMismatchRule(),

@@ -6,4 +6,5 @@ public sealed record PatientSessionRow(
     string SessionId,
     string ClinicId,
     DateTimeOffset StartedAt,
-    string ProtocolId);
+    string ProtocolId,
+    double? WeightKg = null);

@@ -104,7 +104,8 @@ public sealed class SessionDirectory
                 sessionId,
                 entity.GetString("ClinicId") ?? string.Empty,
                 entity.GetDateTimeOffset("StartedAt") ?? default,
-                entity.GetString("ProtocolId") ?? string.Empty));
+                entity.GetString("ProtocolId") ?? string.Empty,
+                entity.GetDouble("WeightKg")));
         }
 
         return rows;
@@ -135,6 +136,7 @@ public sealed class SessionDirectory
                     ["SessionId"] = patient.SessionId,
                     ["StartedAt"] = patient.StartedAt,
                     ["ProtocolId"] = patient.ProtocolId,
+                    ["WeightKg"] = patient.WeightKg,
                 }));
         }
 

@@ -18,6 +18,9 @@ public sealed class CrossSessionOrderProperties
     // Offsets (minutes) with ties and both sides of the 24 h interval.
     private static readonly double[] Offsets = [0, 0, 60, 1439, 1440, 1441, 2 * 1440, 3 * 1440 + 30];
 
+    // Weights that make WEIGHT-CHANGED and WEIGHT-UNITS-SUSPECT (catalogue v2) fire or not between any two sessions.
+    private static readonly double[] Weights = [70, 70, 80, 154, 32];
+
     [Fact]
     public void AnyArrivalOrderAndConcurrencyGivesEverySessionTheFindingsOfItsFullHistory()
     {
@@ -29,7 +32,7 @@ public sealed class CrossSessionOrderProperties
             {
                 for (var s = 0; s < 2 + random.Next(4); s++)
                 {
-                    sessions.Add(Session.Create($"S-{p}-{s}", $"hash-patient-{p}", Offsets[random.Next(Offsets.Length)], intranasal: random.Next(3) == 0));
+                    sessions.Add(Session.Create($"S-{p}-{s}", $"hash-patient-{p}", Offsets[random.Next(Offsets.Length)], intranasal: random.Next(3) == 0, Weights[random.Next(Weights.Length)]));
                 }
             }
 
@@ -93,19 +96,19 @@ public sealed class CrossSessionOrderProperties
 
     private sealed record Session(string Id, string Patient, PriorSession Prior, SessionBuilder Builder)
     {
-        public static Session Create(string id, string patient, double minute, bool intranasal)
+        public static Session Create(string id, string patient, double minute, bool intranasal, double weightKg)
         {
             var builder = new SessionBuilder(id);
             if (intranasal)
             {
-                builder.StartIntranasal(minute, prescribedMg: 56, ageYears: 70, patient: patient).Vitals(minute + 1, hr: 70, sys: 120, dia: 80, spo2: 98).End(minute + 130);
+                builder.StartIntranasal(minute, prescribedMg: 56, weightKg: weightKg, ageYears: 70, patient: patient).Vitals(minute + 1, hr: 70, sys: 120, dia: 80, spo2: 98).End(minute + 130);
             }
             else
             {
-                builder.StartIv(minute, patient: patient).End(minute + 5);
+                builder.StartIv(minute, weightKg: weightKg, patient: patient).End(minute + 5);
             }
 
-            return new Session(id, patient, new PriorSession(id, SessionBuilder.At(minute), intranasal ? TestProtocols.InId : TestProtocols.IvId), builder);
+            return new Session(id, patient, new PriorSession(id, SessionBuilder.At(minute), intranasal ? TestProtocols.InId : TestProtocols.IvId, weightKg), builder);
         }
     }
 }
