@@ -87,6 +87,24 @@ public static class RuleIds
     /// <summary>Critical respiratory rate (critical, live).</summary>
     public const string VitalsRrCritical = "VITALS-RR-CRITICAL";
 
+    /// <summary>Low systolic pressure: warning; critical on two readings below the lower limit (catalogue v2).</summary>
+    public const string VitalsBpLow = "VITALS-BP-LOW";
+
+    /// <summary>Fast breathing (warning, catalogue v2, NEWS2).</summary>
+    public const string VitalsRrHigh = "VITALS-RR-HIGH";
+
+    /// <summary>Heart rate or systolic more than 25 % from the pre-dose reading on two readings (warning, catalogue v2).</summary>
+    public const string VitalsBaselineChange = "VITALS-BASELINE-CHANGE";
+
+    /// <summary>No blood pressure or no SpO2 for 15 min while dosing or observing (warning, timer, catalogue v2).</summary>
+    public const string VitalsMissing = "VITALS-MISSING";
+
+    /// <summary>Intranasal: no blood pressure 30–50 min after the first device (warning, timer, catalogue v2).</summary>
+    public const string VitalsBp40MinMissing = "VITALS-BP-40MIN-MISSING";
+
+    /// <summary>Vomiting within 30 min of sedation or loss of consciousness (critical, catalogue v2).</summary>
+    public const string AeAspirationRisk = "AE-ASPIRATION-RISK";
+
     /// <summary>A vital sign outside physiology; not used by the other vitals rules (warning).</summary>
     public const string VitalsImplausible = "VITALS-IMPLAUSIBLE";
 
@@ -154,5 +172,6 @@ public static class RuleIds
         VitalsHrCritical, VitalsHrLow, VitalsSpo2Low, VitalsSpo2Critical, VitalsRrCritical, VitalsImplausible, AeReported, AeSevere,
         SessionStoppedAe, SeqGap, EventAfterEnd, ClockSkew, WeightImplausible, PatientInterval, SessionNoStart, ProtocolUnknown,
         SessionAbandoned, DoseNotComputable, ClockImplausible, WeightChanged, WeightUnitsSuspect,
+        VitalsBpLow, VitalsRrHigh, VitalsBaselineChange, VitalsMissing, VitalsBp40MinMissing, AeAspirationRisk,
     ];
 }

@@ -129,17 +129,20 @@ internal sealed class SessionBuilder
     /// <summary>Just after the last receipt: the moment a batch evaluation of these events would run.</summary>
     public DateTimeOffset DefaultAsOf() => events.Max(e => e.ReceivedAt) + TimeSpan.FromSeconds(1);
 
-    /// <summary>The standard session: 35 mg at 52.5 mL/h over 40 min, vitals, pump total, completed.</summary>
+    /// <summary>
+    /// The standard session: 35 mg at 52.5 mL/h over 40 min, vitals at most 15 min apart while dosing (catalogue v2
+    /// <c>VITALS-MISSING</c>), pump total, completed.
+    /// </summary>
     public static SessionBuilder StandardIv(string sessionId = "S-0001") =>
         new SessionBuilder(sessionId)
             .StartIv()
             .Vitals(1, hr: 72, sys: 128, dia: 80, spo2: 98, rr: 14)
             .RateMlPerHour(2, 52.5)
-            .Vitals(12, hr: 80, sys: 132, dia: 82, spo2: 97, rr: 14)
+            .Vitals(16, hr: 80, sys: 132, dia: 82, spo2: 97, rr: 14)
             .PumpTotal(22, 17.5)
-            .Vitals(32, hr: 84, sys: 135, dia: 84, spo2: 97, rr: 15)
+            .Vitals(31, hr: 84, sys: 135, dia: 84, spo2: 97, rr: 15)
             .RateMlPerHour(42, 0)
             .PumpTotal(42, 35)
-            .Vitals(50, hr: 76, sys: 126, dia: 80, spo2: 98, rr: 14)
+            .Vitals(46, hr: 76, sys: 126, dia: 80, spo2: 98, rr: 14)
             .End(60);
 }
