@@ -105,6 +105,12 @@ public static class RuleIds
     /// <summary>Vomiting within 30 min of sedation or loss of consciousness (critical, catalogue v2).</summary>
     public const string AeAspirationRisk = "AE-ASPIRATION-RISK";
 
+    /// <summary>The protocol requires a screening and no complete one precedes the first dose (warning, catalogue v2).</summary>
+    public const string ScreeningMissing = "SCREENING-MISSING";
+
+    /// <summary>The screening lists a contraindication of the protocol and a dose was given (critical, catalogue v2).</summary>
+    public const string ScreeningContraindication = "SCREENING-CONTRAINDICATION";
+
     /// <summary>A vital sign outside physiology; not used by the other vitals rules (warning).</summary>
     public const string VitalsImplausible = "VITALS-IMPLAUSIBLE";
 
@@ -173,5 +179,6 @@ public static class RuleIds
         SessionStoppedAe, SeqGap, EventAfterEnd, ClockSkew, WeightImplausible, PatientInterval, SessionNoStart, ProtocolUnknown,
         SessionAbandoned, DoseNotComputable, ClockImplausible, WeightChanged, WeightUnitsSuspect,
         VitalsBpLow, VitalsRrHigh, VitalsBaselineChange, VitalsMissing, VitalsBp40MinMissing, AeAspirationRisk,
+        ScreeningMissing, ScreeningContraindication,
     ];
 }

@@ -28,6 +28,7 @@ public static class SessionEngine
         new DeviceSpacingRule(),
         new FixedDoseRule(),
         new BolusRule(),
+        new ScreeningRule(),
         new RateLimitRule(),
         new RateDeviationRule(),
         new DurationRule(),
