@@ -16,4 +16,10 @@ public static class EventTypes
     public const string VitalsRecorded = "VitalsRecorded";
     public const string AdverseEffectObserved = "AdverseEffectObserved";
     public const string SessionEnded = "SessionEnded";
+
+    /// <summary>Contract 1.1: the pre-dose checklist.</summary>
+    public const string ScreeningRecorded = "ScreeningRecorded";
+
+    /// <summary>Contract 1.1: monitoring ended, the patient left.</summary>
+    public const string PatientDischarged = "PatientDischarged";
 }

@@ -9,7 +9,10 @@ namespace InfusionAudit.Simulator.Generation;
 /// <param name="ProtocolId">Protocol of the session.</param>
 /// <param name="Chair">Treatment chair (1-based); its devices recorded the session.</param>
 /// <param name="StartedAt">Time of <c>SessionStarted</c>.</param>
-/// <param name="EndedAt">Time of <c>SessionEnded</c>.</param>
+/// <param name="EndedAt">
+/// Time of the session's last event: the <c>PatientDischarged</c> (contract 1.1) when the patient was discharged after the
+/// observation, else the <c>SessionEnded</c>.
+/// </param>
 /// <param name="Events">Everything the gateway forwards for this session, in forwarding order (<see cref="WireEvent.SendAt"/>).</param>
 /// <param name="OtherSessionsOfPatient">The patient's other generated sessions (<see cref="Scenario.LaterSessionFirst"/>); null: none.</param>
 public sealed record GeneratedSession(

@@ -3,8 +3,9 @@ using InfusionAudit.Simulator.Contract;
 
 namespace InfusionAudit.Simulator.Generation;
 
-// Esketamine nasal spray (esketamine-in-trd) as the label describes it: blood pressure before dosing, 28 mg devices
-// five minutes apart, blood pressure around 40 minutes, discharge after at least two hours of observation.
+// Esketamine nasal spray (esketamine-in-trd) as the label describes it: the REMS screening (contract 1.1), blood pressure
+// before dosing, 28 mg devices five minutes apart (with their lot), blood pressure around 40 minutes and a round every
+// ten minutes, discharge after at least two hours of observation.
 internal static class IntranasalScript
 {
     public const string ProtocolId = "esketamine-in-trd";
@@ -25,7 +26,9 @@ internal static class IntranasalScript
             ["prescribedDoseMg"] = prescribedMg,
             ["patientAgeYears"] = p.AgeYears,
         });
+        s.Screening(t0 + r.Seconds(30, 90), r.Chance(0.2) ? ["benzodiazepine"] : []);
         s.Vitals(t0 + r.Seconds(120, 240), p.HeartRateBpm, p.SystolicMmHg, p.DiastolicMmHg, p.Spo2Percent, null);
+        var lot = $"ESK-{r.Between(1000, 9999)}";
 
         var first = t0 + r.Seconds(300, 480);
         var last = first;
@@ -36,7 +39,7 @@ internal static class IntranasalScript
                 last += r.Seconds(300, 330);
             }
 
-            s.Add(last, s.Devices.Tablet, EventTypes.DoseAdministered, new JsonObject { ["doseMg"] = DeviceMg });
+            s.Add(last, s.Devices.Tablet, EventTypes.DoseAdministered, new JsonObject { ["doseMg"] = DeviceMg, ["lotNumber"] = lot });
         }
 
         var end = scenario == Scenario.ShortObservation
@@ -51,6 +54,7 @@ internal static class IntranasalScript
         }
 
         s.TypicalVitals(end - r.Seconds(180, 420), effect: 0.1);
+        s.Rounds(first + r.Seconds(8 * 60, 10 * 60), end, at => Effect(at, first));
 
         if (r.Chance(0.5))
         {
@@ -63,11 +67,13 @@ internal static class IntranasalScript
         }
 
         s.End(end, "completed");
+        var discharged = end + r.Seconds(30, 90);
+        s.Discharged(discharged, end - r.Seconds(60, 180));
 
         // The observation is already the label's two hours (ShortObservation's early end is its story): the stream
-        // only fills it.
-        s.Stream?.Record(s, t0, end, at => Effect(at, first));
-        return end;
+        // only fills it, up to the discharge.
+        s.Stream?.Record(s, t0, discharged, at => Effect(at, first));
+        return discharged;
     }
 
     // Esketamine's effect on pressure and heart rate (0..1): peaks about 40 min after the first device, as the label's

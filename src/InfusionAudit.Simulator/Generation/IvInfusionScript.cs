@@ -110,7 +110,8 @@ internal static class IvInfusionScript
         if (plan.StoppedAt is { } stopped && scenario != Scenario.SevereAdverseEffect)
         {
             var shortRecovery = scenario == Scenario.LongPause;
-            s.TypicalVitals(stopped + (shortRecovery ? r.Seconds(90, 150) : r.Seconds(240, 420)), effect: 0.4);
+            // Within 4 min of the stop: the last routine reading may be 10 min before it (VITALS-MISSING allows 15).
+            s.TypicalVitals(stopped + (shortRecovery ? r.Seconds(90, 150) : r.Seconds(120, 240)), effect: 0.4);
             // After a dose given far too fast the clinic keeps the patient half an hour.
             endAt = stopped + (shortRecovery ? r.Seconds(180, 300) : scenario == Scenario.FastInfusion ? r.Seconds(30 * 60, 35 * 60) : r.Seconds(480, 720));
             var plannedEnd = endAt;
@@ -128,6 +129,14 @@ internal static class IvInfusionScript
             }
 
             s.End(endAt, plan.EndReason);
+
+            // Observation after the pump's session (contract 1.1): a round every ten minutes, discharged once the
+            // protocol's 30 minutes after the stop are over and the session has ended.
+            var dischargeAt = stopped + r.Seconds(31 * 60, 35 * 60);
+            dischargeAt = dischargeAt > endAt ? dischargeAt : endAt + r.Seconds(30, 90);
+            s.Rounds(stopped + r.Seconds(14 * 60, 16 * 60), dischargeAt, at => Effect(at, start, stopped));
+            s.Discharged(dischargeAt, dischargeAt - r.Seconds(60, 180));
+            endAt = dischargeAt;
         }
         else
         {

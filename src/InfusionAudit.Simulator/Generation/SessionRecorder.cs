@@ -71,7 +71,9 @@ internal sealed class SessionRecorder(
         var diastolic = Math.Min(93, p.DiastolicMmHg + (int)Math.Round(8 * effect) + random.Between(-3, 3));
         Vitals(
             at,
-            heartRate: Math.Min(104, p.HeartRateBpm + (int)Math.Round(10 * effect) + random.Between(-3, 3)),
+            // At most +8 bpm of effect: a resting 60 read as 57 and a peak read 3 high stay within the backend's 25 %
+            // change from the pre-dose reading (VITALS-BASELINE-CHANGE).
+            heartRate: Math.Min(104, p.HeartRateBpm + (int)Math.Round(8 * effect) + random.Between(-3, 3)),
             systolic: systolic,
             diastolic: Math.Min(diastolic, systolic - 25),
             spo2: Math.Min(100, p.Spo2Percent + random.Between(-1, 1)),
@@ -92,6 +94,32 @@ internal sealed class SessionRecorder(
         }
 
         Add(at, Devices.Tablet, EventTypes.AdverseEffectObserved, payload);
+    }
+
+    /// <summary>Contract 1.1: the nurse's pre-dose checklist, contraindications checked and consent given, nothing found.</summary>
+    public void Screening(DateTimeOffset at, params string[] medicineClasses) =>
+        Add(at, Devices.Tablet, EventTypes.ScreeningRecorded, new JsonObject
+        {
+            ["contraindicationsChecked"] = true,
+            ["contraindications"] = new JsonArray(),
+            ["concomitantMedicineClasses"] = new JsonArray([.. medicineClasses.Select(c => (JsonNode)c)]),
+            ["consentObtained"] = true,
+        });
+
+    /// <summary>Contract 1.1: monitoring ended at <paramref name="at"/>; the clinician judged the patient ready a little before.</summary>
+    public void Discharged(DateTimeOffset at, DateTimeOffset readyToLeaveAt) =>
+        Add(at, Devices.Tablet, EventTypes.PatientDischarged, new JsonObject { ["readyToLeaveAt"] = Contract.EventJsonWriter.FormatTimestamp(readyToLeaveAt) });
+
+    /// <summary>
+    /// A full reading every 9–11 min from <paramref name="from"/> until before <paramref name="until"/>: the nurse's round while
+    /// dosing and observing (the backend's VITALS-MISSING wants pressure and SpO2 at most 15 min apart).
+    /// </summary>
+    public void Rounds(DateTimeOffset from, DateTimeOffset until, Func<DateTimeOffset, double> effect)
+    {
+        for (var at = from; at < until; at += Random.Seconds(9 * 60, 11 * 60))
+        {
+            TypicalVitals(at, effect(at));
+        }
     }
 
     public void End(DateTimeOffset at, string reason) =>

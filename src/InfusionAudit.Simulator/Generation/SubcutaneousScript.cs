@@ -3,7 +3,8 @@ using InfusionAudit.Simulator.Contract;
 
 namespace InfusionAudit.Simulator.Generation;
 
-// Ketamine subcutaneous injection (ketamine-sc-depression): 0.25 mg/kg in one injection, vitals at 15, 30 and 60 min.
+// Ketamine subcutaneous injection (ketamine-sc-depression): 0.25 mg/kg in one injection, vitals at 15, 30 and 60 min and a
+// round every ten minutes, discharge after the protocol's hour of observation (contract 1.1).
 internal static class SubcutaneousScript
 {
     public const string ProtocolId = "ketamine-sc-depression";
@@ -41,9 +42,12 @@ internal static class SubcutaneousScript
         }
 
         var end = dosedAt + r.Minutes(62, 75);
+        s.Rounds(dosedAt + r.Seconds(8 * 60, 10 * 60), end, at => Effect(at, dosedAt));
         s.End(end, "completed");
-        s.Stream?.Record(s, t0, end, at => Effect(at, dosedAt));
-        return end;
+        var discharged = end + r.Seconds(30, 90);
+        s.Discharged(discharged, end - r.Seconds(60, 180));
+        s.Stream?.Record(s, t0, discharged, at => Effect(at, dosedAt));
+        return discharged;
     }
 
     // The injection's effect on pressure and heart rate (0..1), through the script's own checkpoints: 0.8 at 15 min,

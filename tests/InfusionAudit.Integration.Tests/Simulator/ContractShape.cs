@@ -13,7 +13,7 @@ internal static partial class ContractShape
     public static readonly string[] Types =
     [
         "SessionStarted", "InfusionRateChanged", "InfusionPaused", "InfusionResumed", "DoseAdministered",
-        "PumpTotalReported", "VitalsRecorded", "AdverseEffectObserved", "SessionEnded",
+        "PumpTotalReported", "VitalsRecorded", "AdverseEffectObserved", "SessionEnded", "ScreeningRecorded", "PatientDischarged",
     ];
 
     private static readonly string[] Effects =
@@ -88,6 +88,11 @@ internal static partial class ContractShape
                 break;
             case "DoseAdministered":
                 Number(p["doseMg"]).ShouldBeGreaterThan(0, context);
+                if (p.ContainsKey("lotNumber"))
+                {
+                    Text(p["lotNumber"]).Length.ShouldBeInRange(1, 64, context);
+                }
+
                 break;
             case "PumpTotalReported":
                 Number(p["volumeInfusedMl"]).ShouldBeGreaterThanOrEqualTo(0, context);
@@ -116,6 +121,17 @@ internal static partial class ContractShape
                 break;
             case "SessionEnded":
                 EndReasons.ShouldContain(Text(p["reason"]), context);
+                break;
+            case "ScreeningRecorded":
+                p["contraindicationsChecked"]!.GetValueKind().ShouldBeOneOf([JsonValueKind.True, JsonValueKind.False], context);
+                p["consentObtained"]!.GetValueKind().ShouldBeOneOf([JsonValueKind.True, JsonValueKind.False], context);
+                break;
+            case "PatientDischarged":
+                if (p.ContainsKey("readyToLeaveAt"))
+                {
+                    DateTimeOffset.TryParse(Text(p["readyToLeaveAt"]), System.Globalization.CultureInfo.InvariantCulture, out _).ShouldBeTrue(context);
+                }
+
                 break;
             default:
                 throw new ShouldAssertException($"Unknown type {type}");

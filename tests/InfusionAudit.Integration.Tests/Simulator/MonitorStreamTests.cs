@@ -26,7 +26,7 @@ public sealed class MonitorStreamTests
             recorded.Count.ShouldBeGreaterThanOrEqualTo(40, session.SessionId);
             recorded.Select(e => e["sequence"]!.GetValue<long>()).ShouldBe(Enumerable.Range(0, recorded.Count).Select(i => (long)i));
             recorded[0]["type"]!.GetValue<string>().ShouldBe("SessionStarted");
-            recorded[^1]["type"]!.GetValue<string>().ShouldBe("SessionEnded");
+            SimulatorTestData.EndsWithTheEndOrTheDischargeAfterIt(recorded);
         }
     }
 
@@ -55,7 +55,7 @@ public sealed class MonitorStreamTests
 
             recorded.Select(e => e["sequence"]!.GetValue<long>()).ShouldBe(Enumerable.Range(0, recorded.Count).Select(i => (long)i));
             recorded[0]["type"]!.GetValue<string>().ShouldBe("SessionStarted");
-            recorded[^1]["type"]!.GetValue<string>().ShouldBe("SessionEnded");
+            SimulatorTestData.EndsWithTheEndOrTheDischargeAfterIt(recorded);
             recorded.Select(At).ShouldBeInOrder(SortDirection.Ascending);
             At(recorded[^1]).ShouldBe(session.EndedAt);
         }
@@ -138,8 +138,10 @@ public sealed class MonitorStreamTests
         {
             var stopped = At(Recorded(session).OfType("InfusionRateChanged").Last());
 
-            (session.EndedAt - stopped).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMinutes(session.Scenario == Scenario.LongPause ? 8 : 20));
-            (session.EndedAt - session.StartedAt).ShouldBeLessThan(TimeSpan.FromMinutes(40 + 30)); // planned + overdue grace
+            var ended = At(Recorded(session).OfType("SessionEnded").Single());
+            (ended - stopped).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMinutes(session.Scenario == Scenario.LongPause ? 8 : 20));
+            (ended - session.StartedAt).ShouldBeLessThan(TimeSpan.FromMinutes(40 + 30)); // planned + overdue grace
+            (session.EndedAt - stopped).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMinutes(30), "discharged after the protocol's observation (contract 1.1)");
         }
     }
 

@@ -43,4 +43,22 @@ internal static class SimulatorTestData
     public static JsonObject Payload(JsonObject e) => e["payload"]!.AsObject();
 
     public static double Number(JsonObject payload, string name) => payload[name]!.GetValue<double>();
+
+    /// <summary>
+    /// The session's record closes with its <c>SessionEnded</c>, or (contract 1.1) with the <c>PatientDischarged</c> that ends
+    /// the observation after it.
+    /// </summary>
+    public static void EndsWithTheEndOrTheDischargeAfterIt(IReadOnlyList<System.Text.Json.Nodes.JsonNode> recorded)
+    {
+        var types = recorded.Select(e => e["type"]!.GetValue<string>()).ToList();
+        if (types[^1] == "PatientDischarged")
+        {
+            types.ShouldContain("SessionEnded");
+            types.LastIndexOf("SessionEnded").ShouldBeLessThan(types.Count - 1);
+        }
+        else
+        {
+            types[^1].ShouldBe("SessionEnded");
+        }
+    }
 }
