@@ -60,7 +60,8 @@ public sealed class SessionIndexWriter(
         }
 
         var payload = (SessionStartedPayload)start.Event.Payload;
-        var self = new PatientSessionRow(payload.PatientRef, partition.SessionId, start.Event.ClinicId, start.Event.OccurredAt, payload.ProtocolId, payload.Weight.Kilograms);
+        var self = new PatientSessionRow(payload.PatientRef, partition.SessionId, start.Event.ClinicId, start.Event.OccurredAt, payload.ProtocolId, payload.Weight.Kilograms,
+            payload.PrescribedDosePerWeight?.MilligramsPerKilogram ?? (payload.PrescribedDose?.Milligrams / payload.Weight.Kilograms));
         var isNew = partition.State is null;
         var open = isNew && !events.Any(e => e.Event.Type == EventType.SessionEnded);
         await directory.RegisterAsync(new SessionRegistration(partition.SessionId, partition.ClinicId, Claim: isNew, clock.GetUtcNow(), self, open ? true : null), cancellationToken);
@@ -69,10 +70,10 @@ public sealed class SessionIndexWriter(
         var rows = (await directory.PatientSessionsAsync(payload.PatientRef, cancellationToken))
             .Where(r => r.SessionId != partition.SessionId || r.ClinicId != partition.ClinicId)
             .ToList();
-        var patient = rows.Append(self).Select(r => new PriorSession(r.SessionId, r.StartedAt, r.ProtocolId, r.WeightKg)).ToList();
+        var patient = rows.Append(self).Select(r => new PriorSession(r.SessionId, r.StartedAt, r.ProtocolId, r.WeightKg, r.PrescribedMgPerKg)).ToList();
         var history = stored.Merge(learned ?? [], partition.SessionId).Merge(patient, partition.SessionId).Bounded(startedAt);
         var selfSession = patient[^1];
-        var dependents = rows.Where(r => PatientHistory.DependsOn(new PriorSession(r.SessionId, r.StartedAt, r.ProtocolId, r.WeightKg), selfSession)).ToList();
+        var dependents = rows.Where(r => PatientHistory.DependsOn(new PriorSession(r.SessionId, r.StartedAt, r.ProtocolId, r.WeightKg, r.PrescribedMgPerKg), selfSession)).ToList();
         return new PatientHistoryLookup(history, JsonSerializer.Serialize(history, JsonDefaults.Options), Registered: true, OpenRegistered: open, patient, dependents);
     }
 

@@ -141,6 +141,12 @@ public static class RuleIds
     /// <summary>Weight ÷ previous weight about 2.2 or 0.45: pounds entered as kilograms (critical, catalogue v2, ISMP).</summary>
     public const string WeightUnitsSuspect = "WEIGHT-UNITS-SUSPECT";
 
+    /// <summary>More sessions of a protocol in a rolling 7 days than it allows (warning, catalogue v2).</summary>
+    public const string CourseFrequency = "COURSE-FREQUENCY";
+
+    /// <summary>Prescription above the previous session's by more than the protocol's step, or too high a first session (warning, catalogue v2).</summary>
+    public const string DoseEscalation = "DOSE-ESCALATION";
+
     /// <summary>Another session of the same patient started too recently (warning).</summary>
     public const string PatientInterval = "PATIENT-INTERVAL";
 
@@ -179,6 +185,6 @@ public static class RuleIds
         SessionStoppedAe, SeqGap, EventAfterEnd, ClockSkew, WeightImplausible, PatientInterval, SessionNoStart, ProtocolUnknown,
         SessionAbandoned, DoseNotComputable, ClockImplausible, WeightChanged, WeightUnitsSuspect,
         VitalsBpLow, VitalsRrHigh, VitalsBaselineChange, VitalsMissing, VitalsBp40MinMissing, AeAspirationRisk,
-        ScreeningMissing, ScreeningContraindication,
+        ScreeningMissing, ScreeningContraindication, CourseFrequency, DoseEscalation,
     ];
 }

@@ -59,6 +59,9 @@ public sealed record ProtocolDefinition(
     /// <summary>The pre-dose screening the protocol asks for (file section <c>screening</c>), or null (no screening rules).</summary>
     public ScreeningRequirement? Screening { get; init; }
 
+    /// <summary>The course of treatment the protocol allows (file section <c>course</c>), or null (no course rules).</summary>
+    public CourseLimits? Course { get; init; }
+
     /// <summary>Weight against the patient's previous session; <see cref="WeightChangeThresholds.Default"/> when the file sets none.</summary>
     public WeightChangeThresholds WeightChange { get; init; } = WeightChangeThresholds.Default;
 

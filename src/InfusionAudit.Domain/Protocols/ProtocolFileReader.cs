@@ -107,6 +107,7 @@ internal static partial class ProtocolFileReader
         var weight = ReadWeight(root.WeightKg, checks);
         var weightChange = ReadWeightChange(root.WeightKg, checks);
         var screening = ReadScreening(root.Screening, checks);
+        var course = ReadCourse(root.Course, checks);
         var aspiration = checks.Number(root.AspirationRiskWithinMin, "aspirationRiskWithinMin", required: false, 0, minExclusive: true, MaxMinutes)
             ?? DefaultAspirationRiskWithinMin;
         var delivery = ReadDelivery(root.Delivery, checks);
@@ -132,6 +133,7 @@ internal static partial class ProtocolFileReader
         {
             Clock = clock,
             Screening = screening,
+            Course = course,
             WeightChange = weightChange,
             AspirationRiskWithin = Minutes(aspiration),
         };
@@ -312,6 +314,26 @@ internal static partial class ProtocolFileReader
             days is { } d ? TimeSpan.FromDays(d) : defaults.ChangedWithin,
             pounds,
             kilograms);
+    }
+
+    private static CourseLimits? ReadCourse(CourseDocument? section, ProtocolChecks checks)
+    {
+        if (section is null)
+        {
+            return null;
+        }
+
+        var max = checks.Integer(section.MaxSessionsPer7Days, "course.maxSessionsPer7Days", required: false, min: 1);
+        var inductionDays = checks.Number(section.InductionDays, "course.inductionDays", required: false, 0, minExclusive: true, 3650);
+        var inductionMax = checks.Integer(section.InductionMaxSessionsPer7Days, "course.inductionMaxSessionsPer7Days", required: false, min: 1);
+        var step = checks.Number(section.MaxStepMgPerKg, "course.maxStepMgPerKg", required: false, 0, minExclusive: false, MaxMgPerKg);
+        var first = checks.Number(section.FirstSessionMaxMg, "course.firstSessionMaxMg", required: false, 0, minExclusive: true, MaxMg);
+        if ((inductionDays is null) != (inductionMax is null))
+        {
+            checks.Problem("course.inductionDays and course.inductionMaxSessionsPer7Days go together");
+        }
+
+        return new CourseLimits(max, inductionDays is { } d ? TimeSpan.FromDays(d) : null, inductionMax, step, first);
     }
 
     private static ScreeningRequirement? ReadScreening(ScreeningDocument? section, ProtocolChecks checks)

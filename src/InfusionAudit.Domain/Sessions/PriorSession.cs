@@ -8,4 +8,5 @@ namespace InfusionAudit.Domain.Sessions;
 /// Its <c>SessionStarted</c> weight (<c>WEIGHT-CHANGED</c>, <c>WEIGHT-UNITS-SUSPECT</c>); null for sessions indexed before the
 /// weight was kept, and then those rules say they could not judge.
 /// </param>
-public sealed record PriorSession(string SessionId, DateTimeOffset StartedAt, string ProtocolId, double? WeightKg = null);
+/// <param name="PrescribedMgPerKg">Its prescription in mg/kg (mg ÷ weight for fixed doses; <c>DOSE-ESCALATION</c>); null when not kept.</param>
+public sealed record PriorSession(string SessionId, DateTimeOffset StartedAt, string ProtocolId, double? WeightKg = null, double? PrescribedMgPerKg = null);

@@ -22,6 +22,7 @@ public static class SessionEngine
         new WeightPlausibilityRule(),
         new PatientIntervalRule(),
         new WeightHistoryRule(),
+        new CourseRule(),
         new PrescribedDoseRule(),
         new DeliveredDoseRule(),
         new PumpMismatchRule(),

@@ -7,4 +7,5 @@ public sealed record PatientSessionRow(
     string ClinicId,
     DateTimeOffset StartedAt,
     string ProtocolId,
-    double? WeightKg = null);
+    double? WeightKg = null,
+    double? PrescribedMgPerKg = null);

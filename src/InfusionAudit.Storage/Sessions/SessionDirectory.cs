@@ -105,7 +105,8 @@ public sealed class SessionDirectory
                 entity.GetString("ClinicId") ?? string.Empty,
                 entity.GetDateTimeOffset("StartedAt") ?? default,
                 entity.GetString("ProtocolId") ?? string.Empty,
-                entity.GetDouble("WeightKg")));
+                entity.GetDouble("WeightKg"),
+                entity.GetDouble("PrescribedMgPerKg")));
         }
 
         return rows;
@@ -137,6 +138,7 @@ public sealed class SessionDirectory
                     ["StartedAt"] = patient.StartedAt,
                     ["ProtocolId"] = patient.ProtocolId,
                     ["WeightKg"] = patient.WeightKg,
+                    ["PrescribedMgPerKg"] = patient.PrescribedMgPerKg,
                 }));
         }
 

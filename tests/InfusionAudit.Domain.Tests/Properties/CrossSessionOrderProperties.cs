@@ -21,6 +21,10 @@ public sealed class CrossSessionOrderProperties
     // Weights that make WEIGHT-CHANGED and WEIGHT-UNITS-SUSPECT (catalogue v2) fire or not between any two sessions.
     private static readonly double[] Weights = [70, 70, 80, 154, 32];
 
+    // IV prescriptions whose steps are below, at and above the 0.25 mg/kg of DOSE-ESCALATION; up to five IV sessions in
+    // three days exceed COURSE-FREQUENCY's 3 per 7 days (catalogue v2 course rules).
+    private static readonly double[] IvMgPerKg = [0.5, 0.5, 0.75, 1.0];
+
     [Fact]
     public void AnyArrivalOrderAndConcurrencyGivesEverySessionTheFindingsOfItsFullHistory()
     {
@@ -32,7 +36,7 @@ public sealed class CrossSessionOrderProperties
             {
                 for (var s = 0; s < 2 + random.Next(4); s++)
                 {
-                    sessions.Add(Session.Create($"S-{p}-{s}", $"hash-patient-{p}", Offsets[random.Next(Offsets.Length)], intranasal: random.Next(3) == 0, Weights[random.Next(Weights.Length)]));
+                    sessions.Add(Session.Create($"S-{p}-{s}", $"hash-patient-{p}", Offsets[random.Next(Offsets.Length)], intranasal: random.Next(3) == 0, Weights[random.Next(Weights.Length)], IvMgPerKg[random.Next(IvMgPerKg.Length)]));
                 }
             }
 
@@ -96,7 +100,7 @@ public sealed class CrossSessionOrderProperties
 
     private sealed record Session(string Id, string Patient, PriorSession Prior, SessionBuilder Builder)
     {
-        public static Session Create(string id, string patient, double minute, bool intranasal, double weightKg)
+        public static Session Create(string id, string patient, double minute, bool intranasal, double weightKg, double mgPerKg)
         {
             var builder = new SessionBuilder(id);
             if (intranasal)
@@ -105,10 +109,10 @@ public sealed class CrossSessionOrderProperties
             }
             else
             {
-                builder.StartIv(minute, weightKg: weightKg, patient: patient).End(minute + 5);
+                builder.StartIv(minute, weightKg: weightKg, mgPerKg: mgPerKg, patient: patient).End(minute + 5);
             }
 
-            return new Session(id, patient, new PriorSession(id, SessionBuilder.At(minute), intranasal ? TestProtocols.InId : TestProtocols.IvId, weightKg), builder);
+            return new Session(id, patient, new PriorSession(id, SessionBuilder.At(minute), intranasal ? TestProtocols.InId : TestProtocols.IvId, weightKg, intranasal ? 56 / weightKg : mgPerKg), builder);
         }
     }
 }

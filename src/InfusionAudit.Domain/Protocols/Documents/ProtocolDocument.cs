@@ -23,6 +23,7 @@ internal sealed record ProtocolDocument(
     double? BolusHardMaxMgPerKg,
     double? ObservationMin,
     ScreeningDocument? Screening,
+    CourseDocument? Course,
     double? AspirationRiskWithinMin,
     double? DeviceSpacingMin,
     PlausibleRangeDocument? WeightKg,

@@ -1,0 +1,94 @@
+using InfusionAudit.Domain.Findings;
+using InfusionAudit.Domain.Sessions;
+
+namespace InfusionAudit.Domain.Rules;
+
+/// <summary>
+/// Course of treatment (catalogue v2), for a resolved protocol with a <c>course</c> section; the patient's sessions of the
+/// same protocol id in <c>PatientHistory</c>, looking back only (order-independent across sessions). All live, trigger
+/// <c>SessionStarted</c>, warning.
+/// <c>COURSE-FREQUENCY</c> (key <c>""</c>): this session and the patient's sessions of the protocol started at or before it
+/// and less than 7 days earlier are more than the limit: <c>course.inductionMaxSessionsPer7Days</c> while this session
+/// starts less than <c>course.inductionDays</c> after the patient's first session of the protocol, else
+/// <c>course.maxSessionsPer7Days</c>.
+/// <c>DOSE-ESCALATION</c>: the prescribed mg/kg is more than <c>course.maxStepMgPerKg</c> above that of the previous session of
+/// the protocol (the latest started strictly before; key its session id; its prescription unknown: not evaluated); or, with
+/// <c>course.firstSessionMaxMg</c>, the first session of the protocol prescribes more than it and the patient is not of
+/// the elderly age (or the age is unknown; key <c>first-session</c>).
+/// </summary>
+internal sealed class CourseRule : ISessionRule
+{
+    private static readonly long SevenDays = TimeSpan.FromDays(7).Ticks;
+
+    public void Evaluate(RuleContext context)
+    {
+        if (context.Start is not { } start || context.Protocol is not { Course: { } course } protocol)
+        {
+            return;
+        }
+
+        var startIndex = context.Timeline.StartIndex;
+        var startedAt = context.Entry(startIndex).OccurredTicks;
+        var inWindow = 1;
+        var courseStart = startedAt;
+        PriorSession? previous = null;
+        foreach (var prior in context.History.Sessions)
+        {
+            var at = prior.StartedAt.UtcTicks;
+            if (!string.Equals(prior.ProtocolId, protocol.Id, StringComparison.Ordinal)
+                || string.Equals(prior.SessionId, context.SessionId, StringComparison.Ordinal) || at > startedAt)
+            {
+                continue;
+            }
+
+            courseStart = Math.Min(courseStart, at);
+            inWindow += startedAt - at < SevenDays ? 1 : 0;
+            if (at < startedAt && (previous is null || at > previous.StartedAt.UtcTicks
+                || (at == previous.StartedAt.UtcTicks && string.CompareOrdinal(prior.SessionId, previous.SessionId) > 0)))
+            {
+                previous = prior;
+            }
+        }
+
+        var inInduction = course.Induction is { } induction && startedAt - courseStart < induction.Ticks;
+        var limit = inInduction ? course.InductionMaxSessionsPer7Days : course.MaxSessionsPer7Days;
+        if (limit is { } most && inWindow > most)
+        {
+            var phase = course.Induction is null ? "" : inInduction ? " (induction)" : " (after the induction)";
+            context.Report(
+                RuleIds.CourseFrequency, Severity.Warning, protocol, "", startIndex,
+                $"{inWindow} sessions of {protocol.Id} in the 7 days up to this one; at most {most}{phase}",
+                ("sessionsIn7Days", inWindow), ("maxSessionsPer7Days", most), ("daysSinceCourseStart", (double)(startedAt - courseStart) / TimeSpan.TicksPerDay));
+        }
+
+        Escalation(context, protocol, course, start.PatientAgeYears, previous, startIndex);
+    }
+
+    private static void Escalation(
+        RuleContext context, Protocols.ProtocolDefinition protocol, Protocols.CourseLimits course, int? ageYears, PriorSession? previous, int startIndex)
+    {
+        if (course.MaxStepMgPerKg is { } step && previous is not null && context.PrescribedMgPerKg is { } now)
+        {
+            if (previous.PrescribedMgPerKg is not { } before)
+            {
+                context.NotEvaluated(RuleIds.DoseEscalation, $"the prescription of the previous session {previous.SessionId} is not known (indexed before prescriptions were kept)");
+            }
+            else if (Tolerance.Greater(now - before, step))
+            {
+                context.Report(
+                    RuleIds.DoseEscalation, Severity.Warning, protocol, previous.SessionId, startIndex,
+                    $"prescribed {Text.N(now)} mg/kg, {Text.N(now - before)} mg/kg above the {Text.N(before)} mg/kg of session {previous.SessionId} (largest step {Text.N(step)} mg/kg)",
+                    ("prescribedMgPerKg", now), ("previousMgPerKg", before), ("maxStepMgPerKg", step));
+            }
+        }
+
+        var elderly = protocol.Elderly is { } e && ageYears is { } age && age >= e.AgeYearsAtLeast;
+        if (course.FirstSessionMaxMg is { } firstMax && previous is null && !elderly && context.PrescribedMg is { } mg && Tolerance.Greater(mg, firstMax))
+        {
+            context.Report(
+                RuleIds.DoseEscalation, Severity.Warning, protocol, "first-session", startIndex,
+                $"prescribed {Text.N(mg)} mg on the patient's first session of {protocol.Id} (at most {Text.N(firstMax)} mg)",
+                ("prescribedMg", mg), ("firstSessionMaxMg", firstMax));
+        }
+    }
+}
