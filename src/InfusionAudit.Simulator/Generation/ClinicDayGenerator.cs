@@ -64,10 +64,10 @@ public sealed class ClinicDayGenerator
             yield return new GeneratedSession(
                 index, sessionId, scenario, protocolId, chair + 1, t0, endedAt,
                 [.. wire.Select((e, i) => (e, i)).OrderBy(x => x.e.SendAt).ThenBy(x => x.i).Select(x => x.e)],
-                earlier is null ? null : [new PatientVisit(earlier.SessionId, earlier.StartedAt, earlier.ProtocolId)]);
+                earlier is null ? null : [new PatientVisit(earlier.SessionId, earlier.StartedAt, earlier.ProtocolId, patient.WeightKg, LaterSessionFirstMgPerKg)]);
             if (earlier is not null)
             {
-                yield return earlier with { OtherSessionsOfPatient = [new PatientVisit(sessionId, t0, protocolId)] };
+                yield return earlier with { OtherSessionsOfPatient = [new PatientVisit(sessionId, t0, protocolId, patient.WeightKg, LaterSessionFirstMgPerKg)] };
             }
         }
     }
@@ -81,11 +81,15 @@ public sealed class ClinicDayGenerator
         var sessionId = laterId + "-E";
         var start = laterStart - random.Minutes(16 * 60, 22 * 60);
         var recorder = new SessionRecorder(sessionId, clinicId, DeviceSet.ForChair(clinicId, chair + 1), patient, random, null);
-        var endedAt = IvInfusionScript.Play(recorder, start, Scenario.StandardIv);
+        var endedAt = IvInfusionScript.Play(recorder, start, Scenario.StandardIv, LaterSessionFirstMgPerKg);
         var delay = laterEnd - start + random.Seconds(60, 300);
         var wire = TransportFaults.Clean(recorder.Seal(counters)).Select(e => e with { SendAt = e.SendAt + delay });
         return new GeneratedSession(index, sessionId, Scenario.LaterSessionFirst, IvInfusionScript.ProtocolId, chair + 1, start, endedAt, [.. wire.OrderBy(e => e.SendAt)]);
     }
+
+    // Both sessions of a LaterSessionFirst patient get the standard prescription: a step up within a day would be
+    // DOSE-ESCALATION (catalogue v2), which is not this scenario's story.
+    private const double LaterSessionFirstMgPerKg = 0.5;
 
     private static (string ProtocolId, DateTimeOffset EndedAt) Play(SessionRecorder recorder, DateTimeOffset t0, Scenario scenario)
     {
@@ -97,8 +101,10 @@ public sealed class ClinicDayGenerator
                 return (SubcutaneousScript.ProtocolId, SubcutaneousScript.Play(recorder, t0));
             case Scenario.Duplicates or Scenario.Reordering when recorder.Random.Chance(0.4):
                 return (IntranasalScript.ProtocolId, IntranasalScript.Play(recorder, t0, Scenario.Intranasal));
-            case Scenario.Duplicates or Scenario.Reordering or Scenario.BadFields or Scenario.LaterSessionFirst:
+            case Scenario.Duplicates or Scenario.Reordering or Scenario.BadFields:
                 return (IvInfusionScript.ProtocolId, IvInfusionScript.Play(recorder, t0, Scenario.StandardIv));
+            case Scenario.LaterSessionFirst:
+                return (IvInfusionScript.ProtocolId, IvInfusionScript.Play(recorder, t0, Scenario.StandardIv, LaterSessionFirstMgPerKg));
             default:
                 return (IvInfusionScript.ProtocolId, IvInfusionScript.Play(recorder, t0, scenario));
         }

@@ -15,7 +15,8 @@ internal static class IntranasalScript
     {
         var r = s.Random;
         var p = s.Patient;
-        var prescribedMg = p.AgeYears >= 65 ? 28 : r.Chance(0.6) ? 56 : 84;
+        // Every simulated intranasal session is the patient's first: the label's day 1 (84 mg would be DOSE-ESCALATION).
+        var prescribedMg = p.AgeYears >= 65 ? 28 : 56;
 
         s.Add(t0, s.Devices.Tablet, EventTypes.SessionStarted, new JsonObject
         {

@@ -15,14 +15,15 @@ internal static class IvInfusionScript
     // The backend's SESSION-OVERDUE grace (protocol default): a session must end by start + planned duration + this.
     private const double OverdueGraceMin = 30;
 
-    public static DateTimeOffset Play(SessionRecorder s, DateTimeOffset t0, Scenario scenario)
+    /// <param name="dosePerKg">The prescription; null: the scenario's (0.5 mg/kg, a standard session sometimes 0.75 or 1.0).</param>
+    public static DateTimeOffset Play(SessionRecorder s, DateTimeOffset t0, Scenario scenario, double? dosePerKg = null)
     {
         var r = s.Random;
         var p = s.Patient;
 
         // A mismatch must clear max(1 mL, 5 %); at 10 mg/mL a whole session is only ~3.5 mL, so use 1 mg/mL there.
         var concentration = scenario == Scenario.PumpMismatch || r.Chance(0.75) ? 1.0 : 10.0;
-        var dosePerKg = scenario == Scenario.StandardIv && r.Chance(0.2) ? r.OneOf(0.75, 1.0) : 0.5;
+        var prescribedPerKg = dosePerKg ?? (scenario == Scenario.StandardIv && r.Chance(0.2) ? r.OneOf(0.75, 1.0) : 0.5);
         var weightBased = r.Chance(0.25);
         var factor = scenario switch
         {
@@ -37,7 +38,7 @@ internal static class IvInfusionScript
             ["protocolId"] = ProtocolId,
             ["route"] = "IV",
             ["weightKg"] = p.WeightKg,
-            ["prescribedDoseMgPerKg"] = dosePerKg,
+            ["prescribedDoseMgPerKg"] = prescribedPerKg,
             ["plannedDurationMin"] = PlannedDurationMin,
             ["concentrationMgPerMl"] = concentration,
             ["patientAgeYears"] = p.AgeYears,
@@ -50,13 +51,13 @@ internal static class IvInfusionScript
         double pumpMlPerHour;
         if (weightBased)
         {
-            programmed = InfusionMath.RoundDown(InfusionMath.RateMgPerKgPerHour(dosePerKg, PlannedDurationMin) * factor, 4);
+            programmed = InfusionMath.RoundDown(InfusionMath.RateMgPerKgPerHour(prescribedPerKg, PlannedDurationMin) * factor, 4);
             pumpMlPerHour = InfusionMath.MlPerHourFromMgPerKgPerHour(programmed, p.WeightKg, concentration);
         }
         else
         {
             programmed = InfusionMath.RoundDown(
-                InfusionMath.RateMlPerHour(p.WeightKg, dosePerKg, PlannedDurationMin, concentration) * factor, 2);
+                InfusionMath.RateMlPerHour(p.WeightKg, prescribedPerKg, PlannedDurationMin, concentration) * factor, 2);
             pumpMlPerHour = programmed;
         }
 

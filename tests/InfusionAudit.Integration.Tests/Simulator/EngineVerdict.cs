@@ -30,7 +30,7 @@ internal static class EngineVerdict
         // what the timer finds (projected dose, silence, overdue); an ended session is judged the same at any later time.
         var asOf = stored.Max(e => e.ReceivedAt) + TimeSpan.FromHours(4);
 
-        var history = new PatientHistory([.. (session.OtherSessionsOfPatient ?? []).Select(v => new PriorSession(v.SessionId, v.StartedAt, v.ProtocolId))]);
+        var history = new PatientHistory([.. (session.OtherSessionsOfPatient ?? []).Select(v => new PriorSession(v.SessionId, v.StartedAt, v.ProtocolId, v.WeightKg, v.PrescribedMgPerKg))]);
         return SessionEngine.Evaluate(stored, Library.Value, history, asOf).Findings;
     }
 
