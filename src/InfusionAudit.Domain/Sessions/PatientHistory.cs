@@ -1,6 +1,9 @@
 namespace InfusionAudit.Domain.Sessions;
 
-/// <summary>The other sessions of the session's patient, for <c>PATIENT-INTERVAL</c> and first-session dosing.</summary>
+/// <summary>
+/// The other sessions of the session's patient, for <c>PATIENT-INTERVAL</c>, first-session dosing and the catalogue v2
+/// history rules (<c>WEIGHT-CHANGED</c>, <c>WEIGHT-UNITS-SUSPECT</c>, <c>COURSE-FREQUENCY</c>, <c>DOSE-ESCALATION</c>).
+/// </summary>
 /// <param name="Sessions">Sessions in any order.</param>
 /// <param name="EarlierSessions">
 /// How many other sessions of the patient started at or before this one, as far as known: with a bounded history
