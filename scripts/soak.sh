@@ -43,6 +43,7 @@ label="$(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB, Azurite $(node
 rc=0
 dotnet src/InfusionAudit.Simulator/bin/Release/net10.0/InfusionAudit.Simulator.dll soak \
   --rate "$rate" --minutes "$minutes" --url "$base_url" --key bench-auditor --storage "$AZURITE_CONNECTION_STRING" \
+  --host-pid "$BENCH_HOST_PID" --storage-pid "$_azurite_pid" \
   --svg docs/soak.svg --csv docs/soak.csv --markdown docs/reliability.md --label "$label" "${extra[@]}" || rc=$?
 if ((rc != 0)); then
   echo "soak.sh: the soak exited with $rc; host log tail:" >&2
