@@ -31,8 +31,11 @@ public static class SoakCommand
         var csv = new Option<string?>("--csv") { Description = "Write every sample to this CSV file." };
         var markdown = new Option<string?>("--markdown") { Description = "Write the result as a section of this Markdown file (replacing the previous soak section)." };
         var label = new Option<string?>("--label") { Description = "Machine and build, for the Markdown section." };
-        var hostPid = new Option<int?>("--host-pid") { Description = "The host's process id when it runs on this machine: its CPU is sampled too." };
-        var storagePid = new Option<int?>("--storage-pid") { Description = "The storage emulator's process id (Azurite) when it runs on this machine: its CPU and resident memory are sampled, to tell which side ran out." };
+        var hostPid = new Option<int[]>("--host-pid") { Description = "The host's process id when it runs on this machine: its CPU is sampled too." };
+        var storagePid = new Option<int[]>("--storage-pid")
+        {
+            Description = "The storage emulator's process ids (Azurite; repeat the option for each of its processes) when it runs on this machine: their CPU and resident memory are sampled, summed, to tell which side ran out.",
+        };
 
         var command = new Command("soak", "Offer a steady event rate over the queue for minutes; sample the queue backlog, the host's working set and its p99 ingest latency; fail (exit 4) when the backlog grows, the drain is slow or memory passes its limit.");
         foreach (var option in new Option[] { rate, minutes, batch, parallel, sampleEvery, chairs, monitorEvery, seed, runId, maxWorkingSet, svg, csv, markdown, label, hostPid, storagePid })
@@ -128,14 +131,16 @@ public static class SoakCommand
         return line;
     }
 
-    private static ProcessProbe? Probe(int? processId, string option, TimeProvider time)
+    private static ProcessProbe? Probe(int[]? processIds, string option, TimeProvider time)
     {
-        if (processId is null)
+        if (processIds is not { Length: > 0 })
         {
             return null;
         }
 
-        var probe = processId > 0 ? new ProcessProbe(processId.Value, time) : throw new ArgumentException($"{option} must be a positive process id.");
-        return probe.Read() is null ? throw new ArgumentException($"{option} {processId}: no such process can be read on this machine.") : probe;
+        var probe = processIds.All(id => id > 0) ? new ProcessProbe(processIds, time) : throw new ArgumentException($"{option} must be a positive process id.");
+        return probe.Read() is null
+            ? throw new ArgumentException($"{option} {string.Join(' ', processIds)}: not every process can be read on this machine.")
+            : probe;
     }
 }

@@ -3,24 +3,33 @@ using System.Diagnostics;
 namespace InfusionAudit.Simulator.Load;
 
 /// <summary>
-/// Reads the CPU time and resident memory of a process on this machine: the soak samples the storage emulator (and
-/// the host) beside the host's own counters, so a run that falls behind shows which side ran out of CPU.
+/// Reads the CPU time and resident memory of processes on this machine, summed: the soak samples the storage emulator
+/// (one Azurite, or its three per-service processes) and the host beside the host's own counters, so a run that falls
+/// behind shows which side ran out of CPU.
 /// </summary>
-/// <param name="processId">The process to read.</param>
+/// <param name="processIds">The processes to read together.</param>
 /// <param name="time">Clock for the reading's timestamp.</param>
-public sealed class ProcessProbe(int processId, TimeProvider time)
+public sealed class ProcessProbe(IReadOnlyList<int> processIds, TimeProvider time)
 {
-    /// <summary>The process read.</summary>
-    public int ProcessId => processId;
+    /// <summary>The processes read.</summary>
+    public IReadOnlyList<int> ProcessIds => processIds;
 
-    /// <summary>The process's CPU time and resident set now; null once it has exited or cannot be read.</summary>
+    /// <summary>The processes' CPU time and resident sets now, summed; null once one has exited or cannot be read.</summary>
     public ProcessReading? Read()
     {
         try
         {
-            using var process = Process.GetProcessById(processId);
-            process.Refresh();
-            return new ProcessReading(time.GetTimestamp(), process.TotalProcessorTime, process.WorkingSet64);
+            var cpu = TimeSpan.Zero;
+            long resident = 0;
+            foreach (var id in processIds)
+            {
+                using var process = Process.GetProcessById(id);
+                process.Refresh();
+                cpu += process.TotalProcessorTime;
+                resident += process.WorkingSet64;
+            }
+
+            return new ProcessReading(time.GetTimestamp(), cpu, resident);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
         {

@@ -126,7 +126,7 @@ public sealed class SoakTests
     [Fact]
     public void AProcessProbeReadsCpuTimeAndResidentMemoryAndReportsAGoneProcessAsUnread()
     {
-        var probe = new ProcessProbe(Environment.ProcessId, TimeProvider.System);
+        var probe = new ProcessProbe([Environment.ProcessId], TimeProvider.System);
         var before = probe.Read().ShouldNotBeNull();
         // Burn 200 ms of CPU (by the runtime's own count, not the wall clock: the machine may be busy).
         var cpuBefore = Environment.CpuUsage.TotalTime;
@@ -142,7 +142,8 @@ public sealed class SoakTests
 
         using var gone = System.Diagnostics.Process.Start("true")!;
         gone.WaitForExit();
-        new ProcessProbe(gone.Id, TimeProvider.System).Read().ShouldBeNull();
+        new ProcessProbe([gone.Id], TimeProvider.System).Read().ShouldBeNull();
+        new ProcessProbe([Environment.ProcessId, gone.Id], TimeProvider.System).Read().ShouldBeNull();
     }
 
     [Fact]
@@ -165,7 +166,7 @@ public sealed class SoakTests
         };
 
         // The test host runs in this process: its CPU is what the probe reads.
-        var self = new ProcessProbe(Environment.ProcessId, TimeProvider.System);
+        var self = new ProcessProbe([Environment.ProcessId], TimeProvider.System);
         var report = await new SoakRunner(sender, counters, new QueueBacklogProbe(Azurite.ConnectionString, host.EventsQueue), samples.Add, TimeProvider.System, hostProcess: self)
             .RunAsync(options, Ct);
 
