@@ -154,7 +154,9 @@ public sealed class SimulatorToolTests
         sessions.ShouldAllBe(s => s.Scenario == Scenario.StandardIv || s.Scenario == Scenario.Intranasal);
         sessions.ShouldAllBe(s => s.SessionId.StartsWith("ld1.", StringComparison.Ordinal));
         sessions.Max(s => s.Chair).ShouldBe(LoadOptions.DefaultChairs(3_000)); // events ÷ 400, at least 6
-        sessions.Average(s => s.Events.Count).ShouldBeLessThan(20);
+        // Sparse sessions: since catalogue v2 about 23 events (contract 1.1 screening and discharge, a round every 10 min
+        // while dosing and observing, VITALS-MISSING), up from under 20.
+        sessions.Average(s => s.Events.Count).ShouldBeLessThan(30);
     }
 
     [Fact]
