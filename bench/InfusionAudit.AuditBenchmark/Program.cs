@@ -5,7 +5,7 @@ using InfusionAudit.Application.Ingestion;
 using InfusionAudit.AuditBenchmark;
 using InfusionAudit.Domain.Alerts;
 using InfusionAudit.LocalHost.Hosting;
-using InfusionAudit.Storage;
+using InfusionAudit.Infrastructure.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

@@ -5,7 +5,7 @@ using InfusionAudit.Application.Http;
 using InfusionAudit.Application.Ingestion;
 using InfusionAudit.Application.Sessions;
 using InfusionAudit.Functions.Functions;
-using InfusionAudit.Storage;
+using InfusionAudit.Infrastructure.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 

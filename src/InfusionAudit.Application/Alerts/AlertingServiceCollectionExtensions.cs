@@ -1,6 +1,6 @@
 using InfusionAudit.Application.Http;
 using InfusionAudit.Domain.Alerts;
-using InfusionAudit.Storage.Alerts;
+using InfusionAudit.Infrastructure.Storage.Alerts;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

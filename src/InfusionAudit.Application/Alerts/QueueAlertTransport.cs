@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Storage.Queues;
 using InfusionAudit.Application.Diagnostics;
-using InfusionAudit.Storage;
+using InfusionAudit.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
 
 namespace InfusionAudit.Application.Alerts;

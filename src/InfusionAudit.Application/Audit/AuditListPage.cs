@@ -1,4 +1,4 @@
-using InfusionAudit.Storage.Audit;
+using InfusionAudit.Infrastructure.Storage.Audit;
 
 namespace InfusionAudit.Application.Audit;
 

@@ -3,7 +3,7 @@ using Azure;
 using InfusionAudit.Application.Http;
 using InfusionAudit.Application.Security;
 using InfusionAudit.Application.Telemetry;
-using InfusionAudit.Storage.Audit;
+using InfusionAudit.Infrastructure.Storage.Audit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 

@@ -1,7 +1,7 @@
 using InfusionAudit.Application.Configuration;
 using InfusionAudit.Application.Http;
-using InfusionAudit.Storage.Audit;
-using InfusionAudit.Storage.Indexes;
+using InfusionAudit.Infrastructure.Storage.Audit;
+using InfusionAudit.Infrastructure.Storage.Indexes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

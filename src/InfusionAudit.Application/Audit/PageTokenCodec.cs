@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using InfusionAudit.Application.Configuration;
-using InfusionAudit.Storage.Audit;
+using InfusionAudit.Infrastructure.Storage.Audit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Azure;
 using InfusionAudit.Application.Alerts;
 using InfusionAudit.Application.Configuration;
-using InfusionAudit.Storage;
+using InfusionAudit.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
 
 namespace InfusionAudit.Application.Diagnostics;

@@ -1,5 +1,5 @@
 using InfusionAudit.Application.Configuration;
-using InfusionAudit.Storage;
+using InfusionAudit.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
 
 namespace InfusionAudit.Application.Diagnostics;

@@ -1,5 +1,5 @@
 using InfusionAudit.Application.Audit;
-using InfusionAudit.Storage.Indexes;
+using InfusionAudit.Infrastructure.Storage.Indexes;
 using Microsoft.AspNetCore.Http;
 
 namespace InfusionAudit.Application.Http;

@@ -4,7 +4,7 @@ using InfusionAudit.Application.Sessions;
 using InfusionAudit.Application.Telemetry;
 using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Privacy;
-using InfusionAudit.Storage.Rejections;
+using InfusionAudit.Infrastructure.Storage.Rejections;
 using Microsoft.Extensions.Logging;
 
 namespace InfusionAudit.Application.Ingestion;

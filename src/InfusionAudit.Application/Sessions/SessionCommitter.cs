@@ -6,9 +6,9 @@ using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
 using InfusionAudit.Domain.Protocols;
 using InfusionAudit.Domain.Sessions;
-using InfusionAudit.Storage.Alerts;
-using InfusionAudit.Storage.Indexes;
-using InfusionAudit.Storage.Sessions;
+using InfusionAudit.Infrastructure.Storage.Alerts;
+using InfusionAudit.Infrastructure.Storage.Indexes;
+using InfusionAudit.Infrastructure.Storage.Sessions;
 using Microsoft.Extensions.Logging;
 
 namespace InfusionAudit.Application.Sessions;

@@ -7,7 +7,7 @@ using InfusionAudit.Application.Http;
 using InfusionAudit.Application.Telemetry;
 using InfusionAudit.LocalHost.Jobs;
 using InfusionAudit.LocalHost.Queues;
-using InfusionAudit.Storage;
+using InfusionAudit.Infrastructure.Storage;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Azure.WebJobs.Host.Queues;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,4 +1,4 @@
-using InfusionAudit.Storage;
+using InfusionAudit.Infrastructure.Storage;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;

@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using InfusionAudit.Application.Configuration;
-using InfusionAudit.Storage;
+using InfusionAudit.Infrastructure.Storage;
 
 namespace InfusionAudit.Infrastructure.Tests.Bicep;
 

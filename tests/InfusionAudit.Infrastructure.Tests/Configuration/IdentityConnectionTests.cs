@@ -1,5 +1,5 @@
 using InfusionAudit.Application;
-using InfusionAudit.Storage;
+using InfusionAudit.Infrastructure.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

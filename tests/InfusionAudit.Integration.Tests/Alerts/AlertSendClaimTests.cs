@@ -1,7 +1,7 @@
 using InfusionAudit.Application.Alerts;
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage;
-using InfusionAudit.Storage.Alerts;
+using InfusionAudit.Infrastructure.Storage;
+using InfusionAudit.Infrastructure.Storage.Alerts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

@@ -4,7 +4,7 @@ using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
 using InfusionAudit.Domain.Sessions;
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage.Alerts;
+using InfusionAudit.Infrastructure.Storage.Alerts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using static InfusionAudit.Integration.Tests.Alerts.AlertTestHost;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using InfusionAudit.Application.Ingestion;
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage;
+using InfusionAudit.Infrastructure.Storage;
 
 namespace InfusionAudit.Integration.Tests.Audit;
 

@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using InfusionAudit.Application.Audit;
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage;
-using InfusionAudit.Storage.Indexes;
+using InfusionAudit.Infrastructure.Storage;
+using InfusionAudit.Infrastructure.Storage.Indexes;
 
 namespace InfusionAudit.Integration.Tests.Audit;
 

@@ -1,7 +1,7 @@
 using InfusionAudit.Application.Audit;
 using InfusionAudit.Application.Configuration;
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage.Audit;
+using InfusionAudit.Infrastructure.Storage.Audit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 

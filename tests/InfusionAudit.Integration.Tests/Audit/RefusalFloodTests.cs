@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using InfusionAudit.Application.Telemetry;
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage.Audit;
+using InfusionAudit.Infrastructure.Storage.Audit;
 
 namespace InfusionAudit.Integration.Tests.Audit;
 

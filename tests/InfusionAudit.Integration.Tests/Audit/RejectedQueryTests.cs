@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using InfusionAudit.Application.Audit;
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage.Audit;
+using InfusionAudit.Infrastructure.Storage.Audit;
 
 namespace InfusionAudit.Integration.Tests.Audit;
 

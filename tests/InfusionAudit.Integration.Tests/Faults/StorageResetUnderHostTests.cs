@@ -6,7 +6,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using InfusionAudit.Integration.Tests.Alerts;
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage;
+using InfusionAudit.Infrastructure.Storage;
 
 namespace InfusionAudit.Integration.Tests.Faults;
 

@@ -1,7 +1,7 @@
 using InfusionAudit.Application.Ingestion;
 using InfusionAudit.Application.Sessions;
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage.Sessions;
+using InfusionAudit.Infrastructure.Storage.Sessions;
 
 namespace InfusionAudit.Integration.Tests.Ingestion;
 

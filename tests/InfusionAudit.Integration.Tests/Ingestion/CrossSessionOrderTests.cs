@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using InfusionAudit.Application.Ingestion;
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage;
-using InfusionAudit.Storage.Sessions;
+using InfusionAudit.Infrastructure.Storage;
+using InfusionAudit.Infrastructure.Storage.Sessions;
 
 namespace InfusionAudit.Integration.Tests.Ingestion;
 

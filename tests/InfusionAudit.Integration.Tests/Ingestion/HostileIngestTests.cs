@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using InfusionAudit.Application.Sessions;
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage.Rejections;
+using InfusionAudit.Infrastructure.Storage.Rejections;
 
 namespace InfusionAudit.Integration.Tests.Ingestion;
 

@@ -3,10 +3,10 @@ using System.Text.Json.Nodes;
 using InfusionAudit.Application.Ingestion;
 using InfusionAudit.Application.Sessions;
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage.Alerts;
-using InfusionAudit.Storage.Indexes;
-using InfusionAudit.Storage.Rejections;
-using InfusionAudit.Storage.Sessions;
+using InfusionAudit.Infrastructure.Storage.Alerts;
+using InfusionAudit.Infrastructure.Storage.Indexes;
+using InfusionAudit.Infrastructure.Storage.Rejections;
+using InfusionAudit.Infrastructure.Storage.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

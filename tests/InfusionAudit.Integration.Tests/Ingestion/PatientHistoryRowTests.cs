@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using InfusionAudit.Application.Ingestion;
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage.Sessions;
+using InfusionAudit.Infrastructure.Storage.Sessions;
 
 namespace InfusionAudit.Integration.Tests.Ingestion;
 

@@ -1,6 +1,6 @@
 using InfusionAudit.Application.Ingestion;
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage.Sessions;
+using InfusionAudit.Infrastructure.Storage.Sessions;
 
 namespace InfusionAudit.Integration.Tests.Ingestion;
 

@@ -1,7 +1,7 @@
 using Azure.Storage.Queues;
 using InfusionAudit.Application.Sessions;
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage.Rejections;
+using InfusionAudit.Infrastructure.Storage.Rejections;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using InfusionAudit.Application.Clock;
 using InfusionAudit.Application.Sessions;
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage.Sessions;
+using InfusionAudit.Infrastructure.Storage.Sessions;
 
 namespace InfusionAudit.Integration.Tests.LocalHost;
 

@@ -1,6 +1,6 @@
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage;
-using InfusionAudit.Storage.Rejections;
+using InfusionAudit.Infrastructure.Storage;
+using InfusionAudit.Infrastructure.Storage.Rejections;
 
 namespace InfusionAudit.Integration.Tests.Storage;
 

@@ -1,6 +1,6 @@
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage;
-using InfusionAudit.Storage.Sessions;
+using InfusionAudit.Infrastructure.Storage;
+using InfusionAudit.Infrastructure.Storage.Sessions;
 
 namespace InfusionAudit.Integration.Tests.Storage;
 

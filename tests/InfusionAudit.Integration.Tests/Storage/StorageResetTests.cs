@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage.Tables;
+using InfusionAudit.Infrastructure.Storage.Tables;
 
 namespace InfusionAudit.Integration.Tests.Storage;
 
