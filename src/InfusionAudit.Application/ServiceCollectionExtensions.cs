@@ -3,10 +3,8 @@ using InfusionAudit.Application.Audit;
 using InfusionAudit.Application.Clock;
 using InfusionAudit.Application.Configuration;
 using InfusionAudit.Application.Diagnostics;
-using InfusionAudit.Application.Http;
 using InfusionAudit.Application.Ingestion;
 using InfusionAudit.Application.Replay;
-using InfusionAudit.Application.Security;
 using InfusionAudit.Application.Sessions;
 using InfusionAudit.Domain.Privacy;
 using InfusionAudit.Domain.Protocols;
@@ -64,16 +62,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ReplayHandler>();
         services.AddSingleton<SessionClockHandler>();
 
-        services.AddSingleton<ApiKeyAuthenticator>();
-        services.AddSingleton<EndpointAuthorization>();
-        services.AddSingleton<RouteDispatcher>();
-        services.AddSingleton<EventsEndpoint>();
-        services.AddSingleton<SessionsEndpoint>();
-        services.AddSingleton<DiagnosticsEndpoint>();
-        services.AddSingleton<HealthEndpoint>();
         services.AddSingleton<ReadinessHandler>();
-        services.AddSingleton<ReadinessEndpoint>();
-        services.AddSingleton<ReplayEndpoint>();
         services.AddAuditApi(configuration);
         services.AddAlerting(configuration);
         return services;

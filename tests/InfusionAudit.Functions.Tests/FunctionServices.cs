@@ -1,4 +1,5 @@
 using InfusionAudit.Application;
+using InfusionAudit.Http;
 using InfusionAudit.Infrastructure.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,7 +30,7 @@ public sealed class FunctionServices : IAsyncLifetime
             ["InfusionAudit:Keys:Auditor"] = AuditorKey,
             ["InfusionAudit:Keys:Admin"] = AdminKey,
         }).Build();
-        Provider = new ServiceCollection().AddLogging().AddInfusionAudit(configuration).BuildServiceProvider();
+        Provider = new ServiceCollection().AddLogging().AddInfusionAudit(configuration).AddInfusionAuditHttp(configuration).BuildServiceProvider();
         Provider.ValidateInfusionAudit();
         await Provider.GetRequiredService<StorageAccount>().EnsureTablesAsync(CancellationToken.None);
     }

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues.Models;
 using InfusionAudit.Application.Configuration;
-using InfusionAudit.Application.Http;
 using InfusionAudit.Application.Ingestion;
 using InfusionAudit.Application.Sessions;
 using InfusionAudit.Functions.Functions;
+using InfusionAudit.Http;
 using InfusionAudit.Infrastructure.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,3 @@
-using InfusionAudit.Application.Http;
 using InfusionAudit.Domain.Alerts;
 using InfusionAudit.Infrastructure.Storage.Alerts;
 using Microsoft.Extensions.Azure;
@@ -31,8 +30,6 @@ public static class AlertingServiceCollectionExtensions
         services.AddSingleton<AlertQueryHandler>();
         services.AddSingleton<AlertCommandHandler>();
         services.AddSingleton<SilenceHandler>();
-        services.AddSingleton<AlertsEndpoint>();
-        services.AddSingleton<AlertSilencesEndpoint>();
 
         foreach (var transport in Transports(settings))
         {

@@ -1,4 +1,3 @@
-using InfusionAudit.Application.Http;
 using InfusionAudit.Domain.Alerts;
 using InfusionAudit.Domain.Contract;
 using InfusionAudit.Infrastructure.Storage.Alerts;

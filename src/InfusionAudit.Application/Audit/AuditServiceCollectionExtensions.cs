@@ -1,5 +1,3 @@
-using InfusionAudit.Application.Configuration;
-using InfusionAudit.Application.Http;
 using InfusionAudit.Infrastructure.Storage.Audit;
 using InfusionAudit.Infrastructure.Storage.Indexes;
 using Microsoft.Extensions.Configuration;
@@ -12,16 +10,11 @@ public static class AuditServiceCollectionExtensions
 {
     public static IServiceCollection AddAuditApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AppServiceAuthOptions>().Bind(configuration.GetSection(AppServiceAuthOptions.Section));
-
         services.AddSingleton<ClinicFindingIndex>();
         services.AddSingleton<RejectedEventReader>();
         services.AddSingleton<AccessLogRepository>();
         services.AddSingleton<AlertListingReader>();
 
-        services.AddSingleton<PageTokenCodec>();
-        services.AddSingleton<RefusalSampler>();
-        services.AddSingleton<AuditReadPipeline>();
         services.AddSingleton<ClinicSessionsQueryHandler>();
         services.AddSingleton<ClinicFindingsQueryHandler>();
         services.AddSingleton<RejectedEventsQueryHandler>();
@@ -29,13 +22,6 @@ public static class AuditServiceCollectionExtensions
         services.AddSingleton<ComplianceAlertReader>();
         services.AddSingleton<SessionTimelineHandler>();
         services.AddSingleton<ComplianceReportHandler>();
-
-        services.AddSingleton<AuditClinicSessionsEndpoint>();
-        services.AddSingleton<AuditClinicFindingsEndpoint>();
-        services.AddSingleton<AuditRejectedEndpoint>();
-        services.AddSingleton<AuditComplianceReportEndpoint>();
-        services.AddSingleton<AuditAccessLogEndpoint>();
-        services.AddSingleton<AuditSessionTimelineEndpoint>();
         return services;
     }
 }

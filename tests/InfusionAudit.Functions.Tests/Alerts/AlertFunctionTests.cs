@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using InfusionAudit.Application.Http;
 using InfusionAudit.Application.Ingestion;
 using InfusionAudit.Functions.Functions;
+using InfusionAudit.Http;
 using Microsoft.AspNetCore.Http;
 
 namespace InfusionAudit.Functions.Tests.Alerts;

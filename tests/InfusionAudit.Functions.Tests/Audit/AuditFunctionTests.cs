@@ -1,9 +1,9 @@
 using System.Reflection;
 using System.Text;
 using System.Text.Json.Nodes;
-using InfusionAudit.Application.Http;
 using InfusionAudit.Application.Ingestion;
 using InfusionAudit.Functions.Functions;
+using InfusionAudit.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 

@@ -1,6 +1,6 @@
 using System.Reflection;
-using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using InfusionAudit.Application.Configuration;
 using InfusionAudit.Infrastructure.Storage;
 

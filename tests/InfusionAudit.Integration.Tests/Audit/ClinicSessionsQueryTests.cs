@@ -1,8 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using InfusionAudit.Application.Audit;
-using InfusionAudit.Integration.Tests.Infrastructure;
+using InfusionAudit.Http.Audit;
 using InfusionAudit.Infrastructure.Storage.Indexes;
+using InfusionAudit.Integration.Tests.Infrastructure;
 
 namespace InfusionAudit.Integration.Tests.Audit;
 

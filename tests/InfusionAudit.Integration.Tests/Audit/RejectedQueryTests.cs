@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using InfusionAudit.Application.Audit;
-using InfusionAudit.Integration.Tests.Infrastructure;
+using InfusionAudit.Http.Audit;
 using InfusionAudit.Infrastructure.Storage.Audit;
+using InfusionAudit.Integration.Tests.Infrastructure;
 
 namespace InfusionAudit.Integration.Tests.Audit;
 
