@@ -1,6 +1,8 @@
 using InfusionAudit.Application;
 using InfusionAudit.Application.Telemetry;
 using InfusionAudit.Http;
+using InfusionAudit.Infrastructure;
+using InfusionAudit.Infrastructure.Telemetry;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Hosting;

@@ -7,7 +7,7 @@ namespace InfusionAudit.Application.Telemetry;
 
 /// <summary>
 /// The app's own traces and metrics (OpenTelemetry names <see cref="SourceName"/>), exported by whatever
-/// <see cref="TelemetryServiceCollectionExtensions.AddInfusionAuditTelemetry"/> configured, or nowhere.
+/// <c>AddInfusionAuditTelemetry</c> (InfusionAudit.Infrastructure) configured, or nowhere.
 /// </summary>
 /// <remarks>
 /// Static so that any layer can record with one line and no constructor change; a measurement without a listener costs

@@ -1,4 +1,5 @@
 using InfusionAudit.Application;
+using InfusionAudit.Infrastructure;
 using InfusionAudit.Infrastructure.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

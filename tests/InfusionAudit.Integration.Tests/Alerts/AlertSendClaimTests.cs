@@ -1,7 +1,8 @@
 using InfusionAudit.Application.Alerts;
-using InfusionAudit.Integration.Tests.Infrastructure;
+using InfusionAudit.Infrastructure.Alerts;
 using InfusionAudit.Infrastructure.Storage;
 using InfusionAudit.Infrastructure.Storage.Alerts;
+using InfusionAudit.Integration.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

@@ -3,6 +3,7 @@ using Amqp;
 using InfusionAudit.Application.Alerts;
 using InfusionAudit.Domain.Alerts;
 using InfusionAudit.Domain.Findings;
+using InfusionAudit.Infrastructure.Alerts;
 using InfusionAudit.Infrastructure.Storage.Alerts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;

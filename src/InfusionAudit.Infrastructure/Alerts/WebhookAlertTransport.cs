@@ -1,8 +1,10 @@
 using System.Net.Http.Json;
+using InfusionAudit.Application;
+using InfusionAudit.Application.Alerts;
 using InfusionAudit.Application.Diagnostics;
 using Microsoft.Extensions.Options;
 
-namespace InfusionAudit.Application.Alerts;
+namespace InfusionAudit.Infrastructure.Alerts;
 
 /// <summary>
 /// A webhook speaking PagerDuty Events v2: one event per alert of a notification, <c>dedup_key</c> = alert id, so

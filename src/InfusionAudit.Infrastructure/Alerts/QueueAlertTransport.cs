@@ -1,10 +1,12 @@
 using Azure;
 using Azure.Storage.Queues;
+using InfusionAudit.Application;
+using InfusionAudit.Application.Alerts;
 using InfusionAudit.Application.Diagnostics;
 using InfusionAudit.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
 
-namespace InfusionAudit.Application.Alerts;
+namespace InfusionAudit.Infrastructure.Alerts;
 
 /// <summary>
 /// The storage queue <c>alerts-outbound</c> on the app's account (the local default): one base64 JSON message per

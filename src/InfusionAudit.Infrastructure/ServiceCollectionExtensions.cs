@@ -1,3 +1,4 @@
+using InfusionAudit.Application;
 using InfusionAudit.Application.Alerts;
 using InfusionAudit.Application.Audit;
 using InfusionAudit.Application.Clock;
@@ -8,17 +9,20 @@ using InfusionAudit.Application.Replay;
 using InfusionAudit.Application.Sessions;
 using InfusionAudit.Domain.Privacy;
 using InfusionAudit.Domain.Protocols;
+using InfusionAudit.Infrastructure.Alerts;
+using InfusionAudit.Infrastructure.Diagnostics;
 using InfusionAudit.Infrastructure.Storage;
 using InfusionAudit.Infrastructure.Storage.Indexes;
 using InfusionAudit.Infrastructure.Storage.Rejections;
 using InfusionAudit.Infrastructure.Storage.Sessions;
+using InfusionAudit.Infrastructure.Telemetry;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace InfusionAudit.Application;
+namespace InfusionAudit.Infrastructure;
 
 /// <summary>Wiring shared by the Functions worker and the local host.</summary>
 public static class ServiceCollectionExtensions
@@ -62,6 +66,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ReplayHandler>();
         services.AddSingleton<SessionClockHandler>();
 
+        services.AddStorageReadiness();
         services.AddSingleton<ReadinessHandler>();
         services.AddAuditApi(configuration);
         services.AddAlerting(configuration);

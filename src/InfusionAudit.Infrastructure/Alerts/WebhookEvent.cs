@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
+using InfusionAudit.Application;
+using InfusionAudit.Application.Alerts;
 
-namespace InfusionAudit.Application.Alerts;
+namespace InfusionAudit.Infrastructure.Alerts;
 
 /// <summary>A PagerDuty Events v2 request.</summary>
 public sealed record WebhookEvent(

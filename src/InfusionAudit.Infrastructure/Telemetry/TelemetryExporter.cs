@@ -1,4 +1,6 @@
-namespace InfusionAudit.Application.Telemetry;
+using InfusionAudit.Application.Telemetry;
+
+namespace InfusionAudit.Infrastructure.Telemetry;
 
 /// <summary>Where traces, metrics and logs go when Application Insights is not configured (<c>InfusionAudit:Telemetry:Exporter</c>).</summary>
 public enum TelemetryExporter

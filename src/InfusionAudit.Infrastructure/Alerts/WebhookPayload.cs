@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
+using InfusionAudit.Application;
+using InfusionAudit.Application.Alerts;
 
-namespace InfusionAudit.Application.Alerts;
+namespace InfusionAudit.Infrastructure.Alerts;
 
 /// <summary>The <c>payload</c> of a trigger event.</summary>
 public sealed record WebhookPayload(

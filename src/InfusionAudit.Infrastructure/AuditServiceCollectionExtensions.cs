@@ -1,9 +1,10 @@
+using InfusionAudit.Application.Audit;
 using InfusionAudit.Infrastructure.Storage.Audit;
 using InfusionAudit.Infrastructure.Storage.Indexes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace InfusionAudit.Application.Audit;
+namespace InfusionAudit.Infrastructure;
 
 /// <summary>Wiring of the audit API (queries, report, access log, OpenAPI); called from <see cref="ServiceCollectionExtensions.AddInfusionAudit"/>.</summary>
 public static class AuditServiceCollectionExtensions

@@ -1,10 +1,11 @@
+using InfusionAudit.Application;
 using InfusionAudit.Application.Configuration;
 using InfusionAudit.Infrastructure.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace InfusionAudit.Application;
+namespace InfusionAudit.Infrastructure;
 
 /// <summary>
 /// Creates the tables and the event queue at host start, so a fresh Azurite or account needs no manual step.

@@ -1,4 +1,6 @@
-namespace InfusionAudit.Application.Telemetry;
+using InfusionAudit.Application.Telemetry;
+
+namespace InfusionAudit.Infrastructure.Telemetry;
 
 /// <summary>
 /// Section <c>InfusionAudit:Telemetry</c>. In Azure nothing needs setting: <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c>

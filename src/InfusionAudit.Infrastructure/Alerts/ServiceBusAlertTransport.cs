@@ -1,11 +1,13 @@
 using Azure.Messaging.ServiceBus;
+using InfusionAudit.Application;
+using InfusionAudit.Application.Alerts;
 using InfusionAudit.Application.Diagnostics;
 using InfusionAudit.Domain.Sessions;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace InfusionAudit.Application.Alerts;
+namespace InfusionAudit.Infrastructure.Alerts;
 
 /// <summary>
 /// The Service Bus topic <c>clinical-alerts</c>. MessageId is the notification id (the broker drops a re-send within

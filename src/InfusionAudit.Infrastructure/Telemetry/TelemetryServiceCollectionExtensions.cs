@@ -1,5 +1,6 @@
 using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
+using InfusionAudit.Application.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
@@ -9,7 +10,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
-namespace InfusionAudit.Application.Telemetry;
+namespace InfusionAudit.Infrastructure.Telemetry;
 
 /// <summary>OpenTelemetry for both hosts: the app's source and meter, ASP.NET Core's, logs, and one exporter chosen by configuration.</summary>
 public static class TelemetryServiceCollectionExtensions

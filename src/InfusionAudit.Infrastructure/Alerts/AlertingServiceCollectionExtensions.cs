@@ -1,3 +1,5 @@
+using InfusionAudit.Application;
+using InfusionAudit.Application.Alerts;
 using InfusionAudit.Domain.Alerts;
 using InfusionAudit.Infrastructure.Storage.Alerts;
 using Microsoft.Extensions.Azure;
@@ -7,7 +9,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
 
-namespace InfusionAudit.Application.Alerts;
+namespace InfusionAudit.Infrastructure.Alerts;
 
 /// <summary>Wiring of alerting, shared by both hosts (called from <c>AddInfusionAudit</c>).</summary>
 public static class AlertingServiceCollectionExtensions
