@@ -242,7 +242,7 @@ public static class RouteTable
 
     private static JsonObject Date() => new() { ["type"] = "string", ["format"] = "date" };
 
-    private static JsonObject Severity() => Enum("info", "warning", "critical");
+    private static JsonObject Severity() => Enum([.. SeverityOrder.Names]);
 
     private static JsonObject Enum(params string[] values) => new() { ["type"] = "string", ["enum"] = new JsonArray([.. values.Select(v => (JsonNode)v)]) };
 

@@ -128,11 +128,5 @@ public static class InfusionAuditTelemetry
         }
     }
 
-    private static string SeverityName(Severity severity) => severity switch
-    {
-        Severity.Info => "info",
-        Severity.Warning => "warning",
-        Severity.Critical => "critical",
-        _ => "unknown",
-    };
+    private static string SeverityName(Severity severity) => Enum.IsDefined(severity) ? SeverityOrder.Name(severity) : "unknown";
 }

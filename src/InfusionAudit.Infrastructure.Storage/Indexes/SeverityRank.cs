@@ -1,3 +1,5 @@
+using InfusionAudit.Domain.Findings;
+
 namespace InfusionAudit.Infrastructure.Storage.Indexes;
 
 /// <summary>
@@ -7,11 +9,5 @@ namespace InfusionAudit.Infrastructure.Storage.Indexes;
 public static class SeverityRank
 {
     /// <summary>0 for none or an unknown name, 1 info, 2 warning, 3 critical.</summary>
-    public static int Of(string? severity) => severity switch
-    {
-        "info" => 1,
-        "warning" => 2,
-        "critical" => 3,
-        _ => 0,
-    };
+    public static int Of(string? severity) => SeverityOrder.Rank(severity);
 }

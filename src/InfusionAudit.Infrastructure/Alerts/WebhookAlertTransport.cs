@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using InfusionAudit.Application;
 using InfusionAudit.Application.Alerts;
 using InfusionAudit.Application.Diagnostics;
+using InfusionAudit.Domain.Findings;
 using Microsoft.Extensions.Options;
 
 namespace InfusionAudit.Infrastructure.Alerts;
@@ -78,7 +79,7 @@ public sealed class WebhookAlertTransport(IHttpClientFactory clients, IOptions<A
             var payload = action == "trigger"
                 ? new WebhookPayload(
                     $"{message.Severity.ToUpperInvariant()} {alert.RuleId} clinic {message.ClinicId} session {message.SessionId}: {alert.Evidence}",
-                    alert.Severity is "critical" or "warning" or "info" ? alert.Severity : "critical",
+                    SeverityOrder.Rank(alert.Severity) > 0 ? alert.Severity : "critical",
                     $"{message.ClinicId}/{string.Join('+', alert.DeviceIds)}",
                     message.SessionId,
                     message.ClinicId,
