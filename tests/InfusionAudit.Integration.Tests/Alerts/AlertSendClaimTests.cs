@@ -3,6 +3,7 @@ using InfusionAudit.Infrastructure.Alerts;
 using InfusionAudit.Infrastructure.Storage;
 using InfusionAudit.Infrastructure.Storage.Alerts;
 using InfusionAudit.Integration.Tests.Infrastructure;
+using InfusionAudit.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

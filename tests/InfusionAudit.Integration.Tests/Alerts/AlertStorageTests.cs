@@ -6,6 +6,7 @@ using InfusionAudit.Domain.Sessions;
 using InfusionAudit.Infrastructure.Alerts;
 using InfusionAudit.Infrastructure.Storage.Alerts;
 using InfusionAudit.Integration.Tests.Infrastructure;
+using InfusionAudit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using static InfusionAudit.Integration.Tests.Alerts.AlertTestHost;

@@ -4,6 +4,7 @@ using InfusionAudit.Application.Audit;
 using InfusionAudit.Http.Audit;
 using InfusionAudit.Infrastructure.Storage.Indexes;
 using InfusionAudit.Integration.Tests.Infrastructure;
+using InfusionAudit.Testing;
 
 namespace InfusionAudit.Integration.Tests.Audit;
 

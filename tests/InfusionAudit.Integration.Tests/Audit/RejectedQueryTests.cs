@@ -3,6 +3,7 @@ using InfusionAudit.Application.Audit;
 using InfusionAudit.Http.Audit;
 using InfusionAudit.Infrastructure.Storage.Audit;
 using InfusionAudit.Integration.Tests.Infrastructure;
+using InfusionAudit.Testing;
 
 namespace InfusionAudit.Integration.Tests.Audit;
 

@@ -1,6 +1,7 @@
-using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Infrastructure.Storage;
 using InfusionAudit.Infrastructure.Storage.Sessions;
+using InfusionAudit.Integration.Tests.Infrastructure;
+using InfusionAudit.Testing;
 
 namespace InfusionAudit.Integration.Tests.Storage;
 

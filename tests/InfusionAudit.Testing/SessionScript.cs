@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace InfusionAudit.Integration.Tests.Infrastructure;
+namespace InfusionAudit.Testing;
 
 /// <summary>
 /// Writes a session's device events in the contract's JSON, with sequence numbers and event ids assigned in order.

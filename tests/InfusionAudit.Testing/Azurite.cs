@@ -1,4 +1,4 @@
-namespace InfusionAudit.Integration.Tests.Infrastructure;
+namespace InfusionAudit.Testing;
 
 /// <summary>The Azurite instance the test script started (scripts/test.sh exports its connection string).</summary>
 public static class Azurite
