@@ -2,6 +2,7 @@ using InfusionAudit.Application;
 using InfusionAudit.Http;
 using InfusionAudit.Infrastructure;
 using InfusionAudit.Infrastructure.Storage;
+using InfusionAudit.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,9 +21,7 @@ public sealed class FunctionServices : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var connection = Environment.GetEnvironmentVariable("AZURITE_CONNECTION_STRING") is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException("AZURITE_CONNECTION_STRING is not set; run ./scripts/test.sh.");
+        var connection = Azurite.ConnectionString;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = connection,

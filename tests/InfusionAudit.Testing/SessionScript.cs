@@ -21,16 +21,19 @@ public sealed class SessionScript(string? sessionId = null, string clinicId = "a
     public string PatientRef { get; init; } = "MRN-" + Random.Shared.Next(100000, 999999).ToString(CultureInfo.InvariantCulture);
 
     public JsonObject Started(double weightKg = 70, double doseMgPerKg = 0.5, double durationMin = 40, double concentration = 1.0) =>
-        Event("SessionStarted", TimeSpan.Zero, new JsonObject
-        {
-            ["patientRef"] = PatientRef,
-            ["protocolId"] = "ketamine-iv-depression",
-            ["route"] = "IV",
-            ["weightKg"] = weightKg,
-            ["prescribedDoseMgPerKg"] = doseMgPerKg,
-            ["plannedDurationMin"] = durationMin,
-            ["concentrationMgPerMl"] = concentration,
-        });
+        Event("SessionStarted", TimeSpan.Zero, StandardStart(PatientRef, weightKg, doseMgPerKg, durationMin, concentration));
+
+    /// <summary>The payload of the contract example's start: 70 kg, 0.5 mg/kg over 40 min, IV at 1 mg/mL (by default).</summary>
+    public static JsonObject StandardStart(string patientRef, double weightKg = 70, double doseMgPerKg = 0.5, double durationMin = 40, double concentration = 1.0) => new()
+    {
+        ["patientRef"] = patientRef,
+        ["protocolId"] = "ketamine-iv-depression",
+        ["route"] = "IV",
+        ["weightKg"] = weightKg,
+        ["prescribedDoseMgPerKg"] = doseMgPerKg,
+        ["plannedDurationMin"] = durationMin,
+        ["concentrationMgPerMl"] = concentration,
+    };
 
     public JsonObject Rate(TimeSpan at, double mlPerHour) => Event("InfusionRateChanged", at, new JsonObject { ["rateMlPerHour"] = mlPerHour });
 
@@ -64,19 +67,22 @@ public sealed class SessionScript(string? sessionId = null, string clinicId = "a
     public JsonObject Event(string type, TimeSpan at, JsonObject payload)
     {
         var n = sequence++;
-        return new JsonObject
-        {
-            ["schemaVersion"] = 1,
-            ["eventId"] = $"{SessionId}-e{n}",
-            ["type"] = type,
-            ["sessionId"] = SessionId,
-            ["clinicId"] = ClinicId,
-            ["deviceId"] = deviceId,
-            ["sequence"] = n,
-            ["occurredAt"] = (Start + at).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            ["payload"] = payload,
-        };
+        return Event($"{SessionId}-e{n}", SessionId, ClinicId, deviceId, n, type, Start + at, payload);
     }
+
+    /// <summary>One event with every envelope field given, for a test that numbers and times its events itself.</summary>
+    public static JsonObject Event(string eventId, string sessionId, string clinicId, string deviceId, long sequence, string type, DateTimeOffset occurredAt, JsonObject payload) => new()
+    {
+        ["schemaVersion"] = 1,
+        ["eventId"] = eventId,
+        ["type"] = type,
+        ["sessionId"] = sessionId,
+        ["clinicId"] = clinicId,
+        ["deviceId"] = deviceId,
+        ["sequence"] = sequence,
+        ["occurredAt"] = occurredAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        ["payload"] = payload,
+    };
 
     public static string Batch(IEnumerable<JsonObject> events) => new JsonArray([.. events.Select(e => (JsonNode)e.DeepClone())]).ToJsonString();
 }
