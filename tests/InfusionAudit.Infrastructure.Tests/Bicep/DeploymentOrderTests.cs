@@ -121,7 +121,7 @@ public sealed partial class DeploymentOrderTests(CompiledInfra infra) : IClassFi
             var path = ancestors.Select(a => a.Module).ToList();
             var chain = ancestors.Select(a => a.Template).ToList();
             yield return new TemplateResource(name, type, resource["existing"] is JsonValue e && e.GetValue<bool>(), path, chain, template);
-            if (resource["properties"]?["template"] is JsonObject nested)
+            if (resource["properties"] is JsonObject properties && properties["template"] is JsonObject nested)
             {
                 foreach (var inner in Flatten(nested, [.. ancestors, (name, template)]))
                 {
