@@ -29,6 +29,9 @@ param producerPrincipalIds string[] = []
 @description('Object id of a user or group that may manage the Key Vault secrets (bootstrap and rotation); empty for none.')
 param vaultOperatorPrincipalId string = ''
 
+@description('Recover the soft-deleted vault of this environment instead of creating one: needed once after the resource group was deleted and recreated (purge protection keeps the vault name taken for 90 days, and recovering keeps the HMAC key every patient hash depends on).')
+param recoverKeyVault bool = false
+
 @description('Storage redundancy.')
 @allowed([
   'Standard_LRS'
@@ -113,6 +116,8 @@ var allTags = union(tags, {
   environment: environmentName
 })
 
+// Names depend only on the subscription, the resource group's name, the prefix and the environment: a resource group
+// deleted and recreated under the same name gets the same names, so its soft-deleted vault can be recovered.
 var names = {
   storage: take('st${compactPrefix}${environmentName}${suffix}', 24)
   vault: take('kv${compactPrefix}${environmentName}${suffix}', 24)
@@ -188,6 +193,7 @@ module keyVault 'modules/keyvault.bicep' = {
   params: {
     location: location
     vaultName: names.vault
+    createMode: recoverKeyVault ? 'recover' : 'default'
     softDeleteRetentionInDays: 90
     tags: allTags
   }
@@ -259,6 +265,8 @@ module appSettings 'modules/appsettings.bicep' = {
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
       InfusionAudit__EventsQueue: eventsQueueName
       InfusionAudit__ProtocolsPath: 'protocols'
+      // The storage module creates every table and queue: a cold start spends no round trip creating them.
+      InfusionAudit__CreateStorageAtStart: 'false'
       InfusionAudit__ClockSchedule: clockSchedule
       InfusionAudit__MaxHttpBodyBytes: string(maxHttpBodyBytes)
       InfusionAudit__PatientHashKey: keyVaultReference(keyVault.outputs.vaultUri, patientHashKeySecretName, patientHashKeySecretVersion)

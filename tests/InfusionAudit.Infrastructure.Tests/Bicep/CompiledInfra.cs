@@ -93,7 +93,7 @@ public sealed class CompiledInfra : IAsyncLifetime
         _ => [],
     };
 
-    private static void CopyDirectory(string from, string to)
+    internal static void CopyDirectory(string from, string to)
     {
         foreach (var directory in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
         {
