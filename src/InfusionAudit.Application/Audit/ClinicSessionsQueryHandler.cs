@@ -34,7 +34,7 @@ public sealed class ClinicSessionsQueryHandler(ClinicSessionIndex index)
         row.ProtocolVersion,
         row.MaxSeverity,
         row.ActiveFindings,
-        row.DeliveredMgPerKg,
+        ClinicalPrecision.Round(nameof(ClinicSessionDocument.DeliveredMgPerKg), row.DeliveredMgPerKg),
         row.CompletedWithinProtocol,
         Counts(row.FindingCounts));
 

@@ -101,7 +101,7 @@ public sealed class ComplianceReportHandler(ClinicSessionIndex index, Compliance
             ended,
             endReasons,
             within,
-            ended == 0 ? null : Math.Round(100.0 * within / ended, 2, MidpointRounding.AwayFromZero));
+            ended == 0 ? null : ClinicalPrecision.Round(100.0 * within / ended, 1));
         return new ComplianceReport(clinicId, range.From, range.To, generatedAt, sessions, perRule, adverse, delivered, alerts, Gaps: []);
     }
 
@@ -125,5 +125,5 @@ public sealed class ComplianceReportHandler(ClinicSessionIndex index, Compliance
         Round(values.Min()),
         Round(values.Max()));
 
-    private static double Round(double value) => Math.Round(value, 4, MidpointRounding.AwayFromZero);
+    private static double Round(double value) => ClinicalPrecision.Round(nameof(ProtocolDoseSummary.MedianMgPerKg), value);
 }

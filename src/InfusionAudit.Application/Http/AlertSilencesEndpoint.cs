@@ -35,7 +35,7 @@ public sealed class AlertSilencesEndpoint(SilenceHandler silences)
         try
         {
             var page = await silences.ListAsync(clinicId, pageSize, token, cancellationToken);
-            return new AuditAnswer(Results.Json(new { items = page.Silences, continuationToken = page.ContinuationToken }, JsonDefaults.Options), page.Silences.Count);
+            return new AuditAnswer(Results.Json(new { items = page.Silences, continuationToken = page.ContinuationToken }, JsonDefaults.Answers), page.Silences.Count);
         }
         catch (ArgumentException ex) when (ex.ParamName == AlertListPaging.ContinuationTokenName)
         {
@@ -62,7 +62,7 @@ public sealed class AlertSilencesEndpoint(SilenceHandler silences)
 
         var result = await silences.CreateAsync(body, new AlertActor(caller.KeyId, caller.KeyId), cancellationToken);
         return result.Silence is { } silence
-            ? Results.Json(silence, JsonDefaults.Options, statusCode: StatusCodes.Status201Created)
+            ? Results.Json(silence, JsonDefaults.Answers, statusCode: StatusCodes.Status201Created)
             : Problems.InvalidParameter(result.InvalidField!, result.Problem!);
     }
 
@@ -74,7 +74,7 @@ public sealed class AlertSilencesEndpoint(SilenceHandler silences)
         }
 
         return await silences.ExpireAsync(silenceId, new AlertActor(caller.KeyId, caller.KeyId), cancellationToken) is { } silence
-            ? Results.Json(silence, JsonDefaults.Options)
+            ? Results.Json(silence, JsonDefaults.Answers)
             : Problems.NotFound($"No silence {silenceId}.");
     }
 }

@@ -44,7 +44,7 @@ public sealed class AlertsEndpoint(AlertQueryHandler queries, AlertCommandHandle
         try
         {
             var page = await queries.ListAsync(clinicId, state, pageSize, token, cancellationToken);
-            return new AuditAnswer(Results.Json(page, JsonDefaults.Options), page.Items.Count);
+            return new AuditAnswer(Results.Json(page, JsonDefaults.Answers), page.Items.Count);
         }
         catch (ArgumentException ex) when (ex.ParamName == AlertListPaging.ContinuationTokenName)
         {
@@ -54,7 +54,7 @@ public sealed class AlertsEndpoint(AlertQueryHandler queries, AlertCommandHandle
 
     public async Task<AuditAnswer> GetAsync(string alertId, CancellationToken cancellationToken) =>
         await queries.GetAsync(alertId, cancellationToken) is { } alert
-            ? new AuditAnswer(Results.Json(alert, JsonDefaults.Options), 1)
+            ? new AuditAnswer(Results.Json(alert, JsonDefaults.Answers), 1)
             : AuditAnswer.Refused(Problems.NotFound($"No alert {alertId}."));
 
     public Task<IResult> AcknowledgeAsync(HttpRequest request, Caller caller, string alertId, CancellationToken cancellationToken) =>
@@ -82,7 +82,7 @@ public sealed class AlertsEndpoint(AlertQueryHandler queries, AlertCommandHandle
                 statusCode: StatusCodes.Status409Conflict,
                 title: "Alert already resolved",
                 detail: $"Alert {alertId} was resolved at {alert?.Alert.ResolvedAt:O} by {alert?.Alert.ResolvedBy?.Name}; a resolved alert cannot be acknowledged."),
-            _ => Results.Json(alert, JsonDefaults.Options),
+            _ => Results.Json(alert, JsonDefaults.Answers),
         };
     }
 
