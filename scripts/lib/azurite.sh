@@ -13,6 +13,10 @@
 # Options (environment):
 #   AZURITE_PREFER_DEFAULT_PORTS=1  use 10000-10002 when all three are free (run-local.sh)
 #   AZURITE_START_TIMEOUT=60        seconds to wait for the table and queue ports
+#   AZURITE_SPLIT_SERVICES=1        run blob, queue and table as three Node processes (azurite-blob, azurite-queue,
+#                                   azurite-table) in one process group, as Azure runs them as separate services: one
+#                                   Azurite serves all three on one core (Node is single-threaded), and under a steady
+#                                   load the table store's work crowds out the queue's (scripts/soak.sh)
 
 AZURITE_REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # shellcheck source=scripts/lib/proc.sh
@@ -48,6 +52,12 @@ _azurite_alive() {
   proc_running "$_azurite_pid"
 }
 
+# Prints the ids of Azurite's processes (one, or three with AZURITE_SPLIT_SERVICES=1), one per line.
+azurite_pids() {
+  [[ -n "$_azurite_pid" ]] || return 1
+  pgrep -g "$_azurite_pid" -x node || echo "$_azurite_pid"
+}
+
 azurite_start() {
   if _azurite_alive; then
     echo "azurite: already running (pid $_azurite_pid)" >&2
@@ -72,12 +82,24 @@ azurite_start() {
     # In-memory persistence; the temp dir is Azurite's working directory and holds its log.
     # Its own process group: a terminal Ctrl+C reaches only the caller's trap, and
     # azurite_stop takes the whole group.
-    proc_spawn "$_azurite_dir/pid" env -C "$_azurite_dir" "$bin" \
-      --blobHost 127.0.0.1 --blobPort "$blob" \
-      --queueHost 127.0.0.1 --queuePort "$queue" \
-      --tableHost 127.0.0.1 --tablePort "$table" \
-      --inMemoryPersistence --silent --skipApiVersionCheck --loose --disableTelemetry \
-      >"$_azurite_dir/azurite.log" 2>&1 || { azurite_stop; return 1; }
+    local common=(--inMemoryPersistence --silent --skipApiVersionCheck --loose --disableTelemetry)
+    if [[ "${AZURITE_SPLIT_SERVICES:-0}" == "1" ]]; then
+      # One group: the shell starts blob and queue, then becomes the table service; azurite_stop takes all three.
+      proc_spawn "$_azurite_dir/pid" env -C "$_azurite_dir" bash -c '
+        bin="$1"; blob="$2"; queue="$3"; table="$4"; shift 4
+        "$bin-blob" --blobHost 127.0.0.1 --blobPort "$blob" "$@" &
+        "$bin-queue" --queueHost 127.0.0.1 --queuePort "$queue" "$@" &
+        exec "$bin-table" --tableHost 127.0.0.1 --tablePort "$table" "$@"' \
+        azurite "$bin" "$blob" "$queue" "$table" "${common[@]}" \
+        >"$_azurite_dir/azurite.log" 2>&1 || { azurite_stop; return 1; }
+    else
+      proc_spawn "$_azurite_dir/pid" env -C "$_azurite_dir" "$bin" \
+        --blobHost 127.0.0.1 --blobPort "$blob" \
+        --queueHost 127.0.0.1 --queuePort "$queue" \
+        --tableHost 127.0.0.1 --tablePort "$table" \
+        "${common[@]}" \
+        >"$_azurite_dir/azurite.log" 2>&1 || { azurite_stop; return 1; }
+    fi
     _azurite_pid="$PROC_PID"
 
     local deadline=$((SECONDS + timeout)) started=0

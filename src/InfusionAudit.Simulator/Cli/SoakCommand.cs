@@ -31,9 +31,14 @@ public static class SoakCommand
         var csv = new Option<string?>("--csv") { Description = "Write every sample to this CSV file." };
         var markdown = new Option<string?>("--markdown") { Description = "Write the result as a section of this Markdown file (replacing the previous soak section)." };
         var label = new Option<string?>("--label") { Description = "Machine and build, for the Markdown section." };
+        var hostPid = new Option<int[]>("--host-pid") { Description = "The host's process id when it runs on this machine: its CPU is sampled too." };
+        var storagePid = new Option<int[]>("--storage-pid")
+        {
+            Description = "The storage emulator's process ids (Azurite; repeat the option for each of its processes) when it runs on this machine: their CPU and resident memory are sampled, summed, to tell which side ran out.",
+        };
 
         var command = new Command("soak", "Offer a steady event rate over the queue for minutes; sample the queue backlog, the host's working set and its p99 ingest latency; fail (exit 4) when the backlog grows, the drain is slow or memory passes its limit.");
-        foreach (var option in new Option[] { rate, minutes, batch, parallel, sampleEvery, chairs, monitorEvery, seed, runId, maxWorkingSet, svg, csv, markdown, label })
+        foreach (var option in new Option[] { rate, minutes, batch, parallel, sampleEvery, chairs, monitorEvery, seed, runId, maxWorkingSet, svg, csv, markdown, label, hostPid, storagePid })
         {
             command.Add(option);
         }
@@ -64,9 +69,9 @@ public static class SoakCommand
                 $"soak {options.RunId}: {options.EventsPerSecond} events/s for {options.Duration.TotalMinutes:0.#} min in batches of {options.BatchSize} "
                 + $"to {sender.Destination}; sampling every {options.SampleEvery.TotalSeconds:F0} s");
 
-            var runner = new SoakRunner(sender, counters, backlog, sample => context.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {sample.Elapsed.TotalSeconds,6:F0} s  sent {sample.EventsSent,9:N0}  received {sample.EventsReceived,9:N0}  backlog {sample.BacklogMessages?.ToString(CultureInfo.InvariantCulture) ?? "?",6}  "
-                + $"working set {sample.WorkingSetMb,6:F0} MiB  p99 {(sample.P99Ms is { } ms ? ms.ToString("F0", CultureInfo.InvariantCulture) + " ms" : "-")}")), context.Time);
+            var hostProcess = Probe(result.GetValue(hostPid), "--host-pid", context.Time);
+            var storageProcess = Probe(result.GetValue(storagePid), "--storage-pid", context.Time);
+            var runner = new SoakRunner(sender, counters, backlog, sample => context.Console.WriteLine(ProgressLine(sample)), context.Time, hostProcess, storageProcess);
             var report = await runner.RunAsync(options, cancellationToken);
 
             var svgPath = result.GetValue(svg);
@@ -105,5 +110,37 @@ public static class SoakCommand
             return failures.Count == 0 ? ExitCodes.Success : ExitCodes.TargetMissed;
         }));
         return command;
+    }
+
+    private static string ProgressLine(SoakSample sample)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var line = string.Create(c,
+            $"  {sample.Elapsed.TotalSeconds,6:F0} s  sent {sample.EventsSent,9:N0}  received {sample.EventsReceived,9:N0}  backlog {sample.BacklogMessages?.ToString(c) ?? "?",6}  "
+            + $"working set {sample.WorkingSetMb,6:F0} MiB  p99 {(sample.P99Ms is { } ms ? ms.ToString("F0", c) + " ms" : "-")}");
+        if (sample.HostCpuPercent is { } host)
+        {
+            line += string.Create(c, $"  host cpu {host,4:F0} %");
+        }
+
+        if (sample.StorageCpuPercent is { } storage)
+        {
+            line += string.Create(c, $"  storage cpu {storage,4:F0} % rss {sample.StorageResidentMb ?? 0,5:F0} MiB");
+        }
+
+        return line;
+    }
+
+    private static ProcessProbe? Probe(int[]? processIds, string option, TimeProvider time)
+    {
+        if (processIds is not { Length: > 0 })
+        {
+            return null;
+        }
+
+        var probe = processIds.All(id => id > 0) ? new ProcessProbe(processIds, time) : throw new ArgumentException($"{option} must be a positive process id.");
+        return probe.Read() is null
+            ? throw new ArgumentException($"{option} {string.Join(' ', processIds)}: not every process can be read on this machine.")
+            : probe;
     }
 }

@@ -6,7 +6,8 @@ namespace InfusionAudit.Simulator.Load;
 
 /// <summary>
 /// Draws a soak run as a small self-contained SVG (no script, no fonts to fetch): the queue backlog, the host's working
-/// set against its limit, and the p99 ingest latency, each over time on a shared axis.
+/// set against its limit, the p99 ingest latency and, when sampled, the CPU of the host and of the storage emulator,
+/// each over time on a shared axis.
 /// </summary>
 public static class SoakChart
 {
@@ -22,28 +23,38 @@ public static class SoakChart
         ArgumentNullException.ThrowIfNull(report);
         var samples = report.Samples;
         var end = Math.Max(samples.Count > 0 ? samples[^1].Elapsed.TotalMinutes : 1, 1e-3);
-        var height = Top + (3 * PanelHeight) + (3 * Gap);
+        var cpu = samples.Any(s => s.HostCpuPercent is not null || s.StorageCpuPercent is not null);
+        var panels = cpu ? 4 : 3;
+        var height = Top + (panels * PanelHeight) + (panels * Gap);
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"""<svg xmlns="http://www.w3.org/2000/svg" width="{Width}" height="{height}" viewBox="0 0 {Width} {height}" font-family="sans-serif" font-size="11">""").AppendLine();
         svg.Append(CultureInfo.InvariantCulture, $"""<rect width="{Width}" height="{height}" fill="white"/>""").AppendLine();
         svg.Append(CultureInfo.InvariantCulture, $"""<text x="{Left}" y="20" font-size="14" font-weight="bold">{WebUtility.HtmlEncode(title)}</text>""").AppendLine();
 
         var sendEnd = report.SendDuration.TotalMinutes;
-        Panel(svg, 0, "queue backlog (messages)", end, sendEnd, samples.Where(s => s.BacklogMessages is not null).Select(s => (s.Elapsed.TotalMinutes, (double)s.BacklogMessages!.Value)).ToList(), limit: null, "#1f77b4");
-        Panel(svg, 1, "host working set (MiB)", end, sendEnd, samples.Select(s => (s.Elapsed.TotalMinutes, s.WorkingSetMb)).ToList(), limit: report.Options.MaxWorkingSetBytes / 1024d / 1024d, "#2ca02c");
-        Panel(svg, 2, "p99 ingest latency per sample (ms)", end, sendEnd, samples.Where(s => s.P99Ms is not null).Select(s => (s.Elapsed.TotalMinutes, s.P99Ms!.Value)).ToList(), limit: null, "#d62728");
+        Panel(svg, 0, "queue backlog (messages)", end, sendEnd, [Line(samples, s => s.BacklogMessages, "#1f77b4")], limit: null);
+        Panel(svg, 1, "host working set (MiB)", end, sendEnd, [Line(samples, s => s.WorkingSetMb, "#2ca02c")], limit: report.Options.MaxWorkingSetBytes / 1024d / 1024d);
+        Panel(svg, 2, "p99 ingest latency per sample (ms)", end, sendEnd, [Line(samples, s => s.P99Ms, "#d62728")], limit: null);
+        if (cpu)
+        {
+            Panel(svg, 3, "CPU, % of one core: host (purple), storage emulator (orange)", end, sendEnd,
+                [Line(samples, s => s.HostCpuPercent, "#9467bd"), Line(samples, s => s.StorageCpuPercent, "#ff7f0e")], limit: null);
+        }
 
-        var axisY = Top + (3 * PanelHeight) + (2 * Gap) + 30;
+        var axisY = Top + (panels * PanelHeight) + ((panels - 1) * Gap) + 30;
         svg.Append(CultureInfo.InvariantCulture, $"""<text x="{Left + ((Width - Left - Right) / 2)}" y="{axisY}" text-anchor="middle">minutes since the first send (dashed: last send)</text>""").AppendLine();
         svg.AppendLine("</svg>");
         return svg.ToString();
     }
 
-    private static void Panel(StringBuilder svg, int index, string label, double endMinutes, double sendEndMinutes, List<(double X, double Y)> points, double? limit, string colour)
+    private static (List<(double X, double Y)> Points, string Colour) Line(IReadOnlyList<SoakSample> samples, Func<SoakSample, double?> value, string colour) =>
+        (samples.Where(s => value(s) is not null).Select(s => (s.Elapsed.TotalMinutes, value(s)!.Value)).ToList(), colour);
+
+    private static void Panel(StringBuilder svg, int index, string label, double endMinutes, double sendEndMinutes, List<(List<(double X, double Y)> Points, string Colour)> lines, double? limit)
     {
         var top = Top + (index * (PanelHeight + Gap));
         var plotWidth = Width - Left - Right;
-        var max = Math.Max(points.Select(p => p.Y).DefaultIfEmpty(0).Max(), limit ?? 0);
+        var max = Math.Max(lines.SelectMany(l => l.Points).Select(p => p.Y).DefaultIfEmpty(0).Max(), limit ?? 0);
         var yMax = NiceCeiling(max > 0 ? max * 1.1 : 1);
         double Px(double x) => Left + (x / endMinutes * plotWidth);
         double Py(double y) => top + PanelHeight - (y / yMax * PanelHeight);
@@ -68,12 +79,13 @@ public static class SoakChart
             svg.Append(CultureInfo.InvariantCulture, $"""<line x1="{Left}" x2="{Left + plotWidth}" y1="{Py(l):F1}" y2="{Py(l):F1}" stroke="#d62728" stroke-dasharray="6 3"/><text x="{Left + plotWidth - 4}" y="{Py(l) - 4:F1}" text-anchor="end" fill="#d62728">limit {l:0.##}</text>""").AppendLine();
         }
 
-        if (points.Count > 0)
+        foreach (var (points, colour) in lines.Where(l => l.Points.Count > 0))
         {
             var path = string.Join(' ', points.Select(p => string.Create(CultureInfo.InvariantCulture, $"{Px(p.X):F1},{Py(p.Y):F1}")));
             svg.Append(CultureInfo.InvariantCulture, $"""<polyline fill="none" stroke="{colour}" stroke-width="1.5" points="{path}"/>""").AppendLine();
         }
-        else
+
+        if (lines.All(l => l.Points.Count == 0))
         {
             svg.Append(CultureInfo.InvariantCulture, $"""<text x="{Left + (plotWidth / 2)}" y="{top + (PanelHeight / 2)}" text-anchor="middle" fill="#999">no samples</text>""").AppendLine();
         }

@@ -32,6 +32,11 @@ public static class SoakMarkdown
         s.AppendLine(c, $"| Drain after the last send | {(report.Drain is { } d ? $"{d.TotalSeconds:F1} s" : "not drained")} | under {report.Options.MaxDrain.TotalSeconds:F0} s |");
         s.AppendLine(c, $"| Host working set | max {report.MaxWorkingSetMb:F0} MiB (managed heap max {report.Samples.Select(x => x.ManagedHeapMb).DefaultIfEmpty().Max():F0} MiB) | under {report.Options.MaxWorkingSetBytes / 1024 / 1024} MiB |");
         s.AppendLine(c, $"| Ingest latency, queue insertion to stored, per message | {(latency is { Count: > 0 } l ? $"p50 {l.P50Ms:F0} ms, p95 {l.P95Ms:F0} ms, **p99 {l.P99Ms:F0} ms**, max {l.MaxMs:F0} ms over {l.Count:N0} messages" : "not reported")} | reported |");
+        if (report.Samples.Any(x => x.StorageCpuPercent is not null || x.HostCpuPercent is not null))
+        {
+            s.AppendLine(c, $"| CPU, % of one core (mean / max of the samples while sending) | host {CpuFigure(report, x => x.HostCpuPercent)}; storage emulator {CpuFigure(report, x => x.StorageCpuPercent)}, resident max {report.Samples.Select(x => x.StorageResidentMb ?? 0).DefaultIfEmpty().Max():F0} MiB | reported (says which side ran out) |");
+        }
+
         s.AppendLine(c, $"| Storage requests per event | {(report.Counters.EventsReceived > 0 ? (double)report.Counters.StorageRequests / report.Counters.EventsReceived : 0):F3} | |");
         s.AppendLine();
         if (chartPath is not null)
@@ -72,13 +77,20 @@ public static class SoakMarkdown
     {
         ArgumentNullException.ThrowIfNull(report);
         var c = CultureInfo.InvariantCulture;
-        var s = new StringBuilder("elapsed_s,events_sent,events_received,backlog_messages,working_set_mib,managed_heap_mib,p99_ms\n");
+        var s = new StringBuilder("elapsed_s,events_sent,events_received,backlog_messages,working_set_mib,managed_heap_mib,p99_ms,host_cpu_percent,storage_cpu_percent,storage_resident_mib\n");
         foreach (var x in report.Samples)
         {
-            s.Append(c, $"{x.Elapsed.TotalSeconds:F1},{x.EventsSent},{x.EventsReceived},{x.BacklogMessages?.ToString(c) ?? ""},{x.WorkingSetMb:F1},{x.ManagedHeapMb:F1},{(x.P99Ms is { } p ? p.ToString("F0", c) : "")}\n");
+            s.Append(c, $"{x.Elapsed.TotalSeconds:F1},{x.EventsSent},{x.EventsReceived},{x.BacklogMessages?.ToString(c) ?? ""},{x.WorkingSetMb:F1},{x.ManagedHeapMb:F1},{(x.P99Ms is { } p ? p.ToString("F0", c) : "")},");
+            s.Append(c, $"{x.HostCpuPercent?.ToString("F0", c) ?? ""},{x.StorageCpuPercent?.ToString("F0", c) ?? ""},{x.StorageResidentMb?.ToString("F0", c) ?? ""}\n");
         }
 
         return s.ToString();
+    }
+
+    private static string CpuFigure(SoakReport report, Func<SoakSample, double?> cpu)
+    {
+        var sending = report.Samples.Where(x => x.Elapsed <= report.SendDuration).Select(cpu).OfType<double>().ToList();
+        return sending.Count == 0 ? "not sampled" : string.Create(CultureInfo.InvariantCulture, $"{sending.Average():F0} / {sending.Max():F0} %");
     }
 
     private static string Growth(SoakReport report) =>

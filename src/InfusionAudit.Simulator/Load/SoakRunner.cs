@@ -13,8 +13,20 @@ namespace InfusionAudit.Simulator.Load;
 /// <param name="backlog">The event queue's backlog.</param>
 /// <param name="onSample">Told of every sample as it is taken (progress lines).</param>
 /// <param name="time">Clock for the pacing and every timing.</param>
-public sealed class SoakRunner(IMessageSender sender, CountersClient counters, QueueBacklogProbe backlog, Action<SoakSample> onSample, TimeProvider time)
+/// <param name="hostProcess">The host's process when it runs on this machine (its CPU is sampled); null: not sampled.</param>
+/// <param name="storageProcess">The storage emulator's process when it runs on this machine; null: not sampled.</param>
+public sealed class SoakRunner(
+    IMessageSender sender,
+    CountersClient counters,
+    QueueBacklogProbe backlog,
+    Action<SoakSample> onSample,
+    TimeProvider time,
+    ProcessProbe? hostProcess = null,
+    ProcessProbe? storageProcess = null)
 {
+    private ProcessReading? _hostReading;
+    private ProcessReading? _storageReading;
+
     private long _eventsSent;
     private long _messagesSent;
     private int _sendFailures;
@@ -25,6 +37,8 @@ public sealed class SoakRunner(IMessageSender sender, CountersClient counters, Q
         ArgumentOutOfRangeException.ThrowIfLessThan(options.EventsPerSecond, 1);
         var before = await counters.GetAsync(cancellationToken);
         await sender.PrepareAsync(cancellationToken);
+        _hostReading = hostProcess?.Read();
+        _storageReading = storageProcess?.Read();
 
         var samples = new List<SoakSample>();
         var started = time.GetTimestamp();
@@ -188,6 +202,12 @@ public sealed class SoakRunner(IMessageSender sender, CountersClient counters, Q
         var queued = await backlog.ReadAsync(cancellationToken);
         var window = reading.IngestLatency is { } latency ? LatencyReading.Between(previous?.IngestLatency, latency) : null;
         const double MiB = 1024 * 1024;
+        var hostNow = hostProcess?.Read();
+        var storageNow = storageProcess?.Read();
+        var hostCpu = hostProcess?.CpuPercent(_hostReading, hostNow);
+        var storageCpu = storageProcess?.CpuPercent(_storageReading, storageNow);
+        _hostReading = hostNow ?? _hostReading;
+        _storageReading = storageNow ?? _storageReading;
         return new SoakSample(
             time.GetElapsedTime(started),
             Interlocked.Read(ref _eventsSent),
@@ -195,6 +215,9 @@ public sealed class SoakRunner(IMessageSender sender, CountersClient counters, Q
             queued,
             reading.WorkingSetBytes / MiB,
             reading.ManagedHeapBytes / MiB,
-            window is { Count: > 0 } ? window.P99Ms : null);
+            window is { Count: > 0 } ? window.P99Ms : null,
+            hostCpu,
+            storageCpu,
+            storageNow is null ? null : storageNow.ResidentBytes / MiB);
     }
 }

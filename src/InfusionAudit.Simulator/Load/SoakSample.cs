@@ -8,6 +8,9 @@ namespace InfusionAudit.Simulator.Load;
 /// <param name="WorkingSetMb">The host's working set, MiB.</param>
 /// <param name="ManagedHeapMb">The host's managed heap, MiB.</param>
 /// <param name="P99Ms">99th percentile of ingest latency over the messages done since the previous sample (null: none).</param>
+/// <param name="HostCpuPercent">The host process's CPU since the previous sample, % of one core (null: not sampled).</param>
+/// <param name="StorageCpuPercent">The storage emulator's CPU since the previous sample, % of one core (null: not sampled).</param>
+/// <param name="StorageResidentMb">The storage emulator's resident set, MiB (null: not sampled).</param>
 public sealed record SoakSample(
     TimeSpan Elapsed,
     long EventsSent,
@@ -15,4 +18,7 @@ public sealed record SoakSample(
     int? BacklogMessages,
     double WorkingSetMb,
     double ManagedHeapMb,
-    double? P99Ms);
+    double? P99Ms,
+    double? HostCpuPercent = null,
+    double? StorageCpuPercent = null,
+    double? StorageResidentMb = null);

@@ -103,6 +103,50 @@ public sealed class SoakTests
     }
 
     [Fact]
+    public void CpuSamplesOfTheHostAndTheStorageEmulatorAddAPanelARowAndColumns()
+    {
+        var plain = Report(_ => 1);
+        var samples = plain.Samples.Select(x => x with { HostCpuPercent = 40, StorageCpuPercent = x.Elapsed.TotalMinutes * 10, StorageResidentMb = 500 }).ToList();
+        var report = plain with { Samples = samples };
+
+        XNamespace ns = "http://www.w3.org/2000/svg";
+        XDocument.Parse(SoakChart.Svg(report, "cpu")).Descendants(ns + "polyline").Count().ShouldBe(5);
+        XDocument.Parse(SoakChart.Svg(plain, "no cpu")).Descendants(ns + "polyline").Count().ShouldBe(3);
+
+        // While sending (0-10 min) the storage CPU climbs 0..100: mean 50, max 100.
+        var section = SoakMarkdown.Section(report, new DateTimeOffset(2026, 12, 4, 18, 0, 0, TimeSpan.Zero), "2 cores", "infusion-sim soak", null, null);
+        section.ShouldContain("host 40 / 40 %; storage emulator 50 / 100 %, resident max 500 MiB");
+        SoakMarkdown.Section(plain, DateTimeOffset.UnixEpoch, "", "", null, null).ShouldNotContain("storage emulator");
+
+        var csv = SoakMarkdown.Csv(report).Split('\n');
+        csv[0].ShouldEndWith(",host_cpu_percent,storage_cpu_percent,storage_resident_mib");
+        csv[^2].ShouldEndWith(",40,100,500");
+    }
+
+    [Fact]
+    public void AProcessProbeReadsCpuTimeAndResidentMemoryAndReportsAGoneProcessAsUnread()
+    {
+        var probe = new ProcessProbe([Environment.ProcessId], TimeProvider.System);
+        var before = probe.Read().ShouldNotBeNull();
+        // Burn 200 ms of CPU (by the runtime's own count, not the wall clock: the machine may be busy).
+        var cpuBefore = Environment.CpuUsage.TotalTime;
+        while (Environment.CpuUsage.TotalTime - cpuBefore < TimeSpan.FromMilliseconds(200))
+        {
+        }
+
+        var after = probe.Read().ShouldNotBeNull();
+        after.ResidentBytes.ShouldBeInRange(Environment.WorkingSet - (64L << 20), Environment.WorkingSet + (64L << 20));
+        (after.Cpu - before.Cpu).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(190));
+        probe.CpuPercent(before, after).ShouldNotBeNull().ShouldBeGreaterThan(0);
+        probe.CpuPercent(null, after).ShouldBeNull();
+
+        using var gone = System.Diagnostics.Process.Start("true")!;
+        gone.WaitForExit();
+        new ProcessProbe([gone.Id], TimeProvider.System).Read().ShouldBeNull();
+        new ProcessProbe([Environment.ProcessId, gone.Id], TimeProvider.System).Read().ShouldBeNull();
+    }
+
+    [Fact]
     public async Task AShortSoakThroughARealHostSeesEveryEventItsLatencyAndItsMemory()
     {
         await using var host = await TestHost.StartAsync();
@@ -121,7 +165,9 @@ public sealed class SoakTests
             RunId = "t" + Guid.NewGuid().ToString("N")[..9],
         };
 
-        var report = await new SoakRunner(sender, counters, new QueueBacklogProbe(Azurite.ConnectionString, host.EventsQueue), samples.Add, TimeProvider.System)
+        // The test host runs in this process: its CPU is what the probe reads.
+        var self = new ProcessProbe([Environment.ProcessId], TimeProvider.System);
+        var report = await new SoakRunner(sender, counters, new QueueBacklogProbe(Azurite.ConnectionString, host.EventsQueue), samples.Add, TimeProvider.System, hostProcess: self)
             .RunAsync(options, Ct);
 
         report.Drain.ShouldNotBeNull("every sent event reached the host within the drain timeout");
@@ -132,6 +178,7 @@ public sealed class SoakTests
         report.Counters.WorkingSetBytes.ShouldBeGreaterThan(10L * 1024 * 1024);
         samples.Count.ShouldBeGreaterThanOrEqualTo(3);
         samples.ShouldAllBe(s => s.BacklogMessages != null);
+        samples.ShouldAllBe(s => s.HostCpuPercent > 0 && s.StorageCpuPercent == null);
         report.Samples[^1].EventsReceived.ShouldBe(report.EventsSent);
     }
 }
