@@ -67,6 +67,47 @@ public sealed partial class CleanAnswersTests(AuditFixture fixture) : IClassFixt
         row[Array.IndexOf(header, "deliveredMgPerKg")].ShouldBe(json["deliveredMgPerKg"]!.GetValue<double>().ToString(CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public async Task AFixedDoseSessionIsReportedInMgNotMgPerKg()
+    {
+        // Esketamine nasal spray: 56 mg as two 28 mg devices; 56 mg over 82.5 kg would be 0.6787878… mg/kg, a figure
+        // nobody prescribed and no limit judges.
+        var clinic = AuditFixture.NewClinic();
+        var script = new SessionScript(clinicId: clinic) { Start = May12 };
+        List<JsonObject> events =
+        [
+            script.Vitals(TimeSpan.FromMinutes(-5)),
+            script.Event("SessionStarted", TimeSpan.Zero, new JsonObject
+            {
+                ["patientRef"] = script.PatientRef,
+                ["protocolId"] = "esketamine-in-trd",
+                ["route"] = "IN",
+                ["weightKg"] = 82.5,
+                ["prescribedDoseMg"] = 56,
+                ["patientAgeYears"] = 44,
+            }),
+            script.Event("DoseAdministered", TimeSpan.FromMinutes(1), new JsonObject { ["doseMg"] = 28 }),
+            script.Event("DoseAdministered", TimeSpan.FromMinutes(6), new JsonObject { ["doseMg"] = 28 }),
+            script.Ended(TimeSpan.FromMinutes(130)),
+        ];
+        await fixture.IngestAsync(new AuditSession(script, events, May12.AddMinutes(131)));
+        var client = fixture.Host.Client(TestKeys.Auditor);
+
+        var listed = JsonNode.Parse(await Body(client, $"/api/clinics/{clinic}/sessions?from=2025-05-12&to=2025-05-12"))!["items"]![0]!;
+        var report = JsonNode.Parse(await Body(client, $"/api/clinics/{clinic}/compliance-report?from=2025-05-12&to=2025-05-12"))!;
+        var csv = (await Body(client, $"/api/clinics/{clinic}/sessions?from=2025-05-12&to=2025-05-12&format=csv")).Split("\r\n");
+
+        listed["deliveredMg"]!.GetValue<double>().ShouldBe(56);
+        listed["deliveredMgPerKg"].ShouldBeNull();
+        var dose = report["deliveredDose"]!.AsArray().Single()!;
+        dose["protocolId"]!.GetValue<string>().ShouldBe("esketamine-in-trd");
+        dose["unit"]!.GetValue<string>().ShouldBe("mg");
+        dose["medianMg"]!.GetValue<double>().ShouldBe(56);
+        dose["medianMgPerKg"].ShouldBeNull();
+        var header = csv[0].Split(',');
+        csv[1].Split(',')[Array.IndexOf(header, "deliveredMg")].ShouldBe("56");
+    }
+
     private static async Task<string> Body(HttpClient client, string path)
     {
         using var response = await client.GetAsync(path, Ct);
