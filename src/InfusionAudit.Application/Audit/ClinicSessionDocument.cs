@@ -2,7 +2,8 @@ namespace InfusionAudit.Application.Audit;
 
 /// <summary>A session as listed for an auditor. No patient reference, not even its hash: lists are for volume, not people.</summary>
 /// <param name="Status"><c>awaitingStart</c>, <c>running</c>, <c>paused</c> or <c>ended</c>.</param>
-/// <param name="DeliveredMgPerKg">Delivered dose per weight, once ended.</param>
+/// <param name="DeliveredMgPerKg">Delivered dose per weight, once ended; null for a fixed-dose protocol.</param>
+/// <param name="DeliveredMg">Delivered dose, mg, once ended.</param>
 /// <param name="FindingCounts">Active findings per rule id.</param>
 public sealed record ClinicSessionDocument(
     string SessionId,
@@ -16,5 +17,6 @@ public sealed record ClinicSessionDocument(
     string? MaxSeverity,
     int ActiveFindings,
     double? DeliveredMgPerKg,
+    double? DeliveredMg,
     bool CompletedWithinProtocol,
     IReadOnlyDictionary<string, int> FindingCounts);

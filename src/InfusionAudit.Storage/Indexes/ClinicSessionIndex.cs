@@ -86,6 +86,7 @@ public sealed class ClinicSessionIndex
         ["CompletedWithinProtocol"] = row.CompletedWithinProtocol,
         ["FindingCounts"] = row.FindingCounts,
         ["AdverseEffects"] = row.AdverseEffects,
+        ["DeliveredMg"] = row.DeliveredMg,
     };
 
     private static ClinicSessionRow ToRow(TableEntity entity) => new(
@@ -103,5 +104,6 @@ public sealed class ClinicSessionIndex
         entity.GetDouble("DeliveredMgPerKg"),
         entity.GetBoolean("CompletedWithinProtocol") ?? false,
         entity.GetString("FindingCounts"),
-        entity.GetString("AdverseEffects"));
+        entity.GetString("AdverseEffects"),
+        entity.GetDouble("DeliveredMg"));
 }
