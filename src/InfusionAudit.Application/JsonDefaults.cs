@@ -21,6 +21,27 @@ public static class JsonDefaults
     /// </summary>
     public static JsonSerializerOptions Answers { get; } = Create(answers: true);
 
+    /// <summary>
+    /// Request bodies: as <see cref="Options"/>, but a field the request type does not have is an error, as an unknown
+    /// query parameter is: a misspelt <c>reson</c> must not be dropped while the action goes ahead without it.
+    /// </summary>
+    public static JsonSerializerOptions Requests { get; } = CreateRequests();
+
+    /// <summary>The field a strict read refused as unknown (<see cref="Requests"/>), or null for any other JSON error.</summary>
+    public static string? UnknownField(JsonException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var match = System.Text.RegularExpressions.Regex.Match(exception.Message, "^The JSON property '(?<name>.*)' could not be mapped to any .NET member", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+        return match.Success ? match.Groups["name"].Value : null;
+    }
+
+    private static JsonSerializerOptions CreateRequests()
+    {
+        var options = new JsonSerializerOptions(Options) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+
     private static JsonSerializerOptions Create(bool answers)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)

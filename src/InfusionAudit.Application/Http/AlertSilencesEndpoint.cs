@@ -48,7 +48,11 @@ public sealed class AlertSilencesEndpoint(SilenceHandler silences)
         SilenceRequest? body;
         try
         {
-            body = await JsonSerializer.DeserializeAsync<SilenceRequest>(request.Body, JsonDefaults.Options, cancellationToken);
+            body = await JsonSerializer.DeserializeAsync<SilenceRequest>(request.Body, JsonDefaults.Requests, cancellationToken);
+        }
+        catch (JsonException ex) when (JsonDefaults.UnknownField(ex) is { } field)
+        {
+            return Problems.InvalidParameter("body." + field, $"Unknown field '{field}': the body has clinicId, deviceId, startsAt, endsAt, reason and createdBy.");
         }
         catch (JsonException)
         {

@@ -95,13 +95,17 @@ public sealed class AlertsEndpoint(AlertQueryHandler queries, AlertCommandHandle
 
         try
         {
-            var body = await JsonSerializer.DeserializeAsync<AlertActionRequest>(request.Body, JsonDefaults.Options, cancellationToken);
+            var body = await JsonSerializer.DeserializeAsync<AlertActionRequest>(request.Body, JsonDefaults.Requests, cancellationToken);
             if (body is not null && new[] { body.By, body.Note, body.Reason }.Any(t => t is { Length: > MaxTextLength }))
             {
                 return (null, Problems.InvalidParameter("body", $"by, note and reason are at most {MaxTextLength} characters."));
             }
 
             return (body, null);
+        }
+        catch (JsonException ex) when (JsonDefaults.UnknownField(ex) is { } field)
+        {
+            return (null, Problems.InvalidParameter("body." + field, $"Unknown field '{field}': the body has only by, note and reason."));
         }
         catch (JsonException)
         {
