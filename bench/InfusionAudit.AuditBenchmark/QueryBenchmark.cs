@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
-using InfusionAudit.Storage;
+using InfusionAudit.Infrastructure.Storage;
 
 namespace InfusionAudit.AuditBenchmark;
 

@@ -1,5 +1,8 @@
 using InfusionAudit.Application;
 using InfusionAudit.Application.Telemetry;
+using InfusionAudit.Http;
+using InfusionAudit.Infrastructure;
+using InfusionAudit.Infrastructure.Telemetry;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Hosting;
@@ -18,6 +21,7 @@ public static class WorkerSetup
         ArgumentNullException.ThrowIfNull(builder);
         builder.ConfigureFunctionsWebApplication();
         builder.Services.AddInfusionAudit(builder.Configuration);
+        builder.Services.AddInfusionAuditHttp(builder.Configuration);
         builder.Services.AddInfusionAuditTelemetry(builder.Configuration).UseFunctionsWorkerDefaults();
 
         var app = builder.Build();

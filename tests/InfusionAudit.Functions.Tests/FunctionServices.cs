@@ -1,5 +1,8 @@
 using InfusionAudit.Application;
-using InfusionAudit.Storage;
+using InfusionAudit.Http;
+using InfusionAudit.Infrastructure;
+using InfusionAudit.Infrastructure.Storage;
+using InfusionAudit.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,9 +21,7 @@ public sealed class FunctionServices : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var connection = Environment.GetEnvironmentVariable("AZURITE_CONNECTION_STRING") is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException("AZURITE_CONNECTION_STRING is not set; run ./scripts/test.sh.");
+        var connection = Azurite.ConnectionString;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = connection,
@@ -29,7 +30,7 @@ public sealed class FunctionServices : IAsyncLifetime
             ["InfusionAudit:Keys:Auditor"] = AuditorKey,
             ["InfusionAudit:Keys:Admin"] = AdminKey,
         }).Build();
-        Provider = new ServiceCollection().AddLogging().AddInfusionAudit(configuration).BuildServiceProvider();
+        Provider = new ServiceCollection().AddLogging().AddInfusionAudit(configuration).AddInfusionAuditHttp(configuration).BuildServiceProvider();
         Provider.ValidateInfusionAudit();
         await Provider.GetRequiredService<StorageAccount>().EnsureTablesAsync(CancellationToken.None);
     }

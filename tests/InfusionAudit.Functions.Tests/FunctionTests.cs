@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues.Models;
 using InfusionAudit.Application.Configuration;
-using InfusionAudit.Application.Http;
 using InfusionAudit.Application.Ingestion;
 using InfusionAudit.Application.Sessions;
 using InfusionAudit.Functions.Functions;
-using InfusionAudit.Storage;
+using InfusionAudit.Http;
+using InfusionAudit.Infrastructure.Storage;
+using InfusionAudit.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
@@ -112,9 +113,9 @@ public sealed class FunctionTests(FunctionServices services) : IClassFixture<Fun
         for (var i = 0; i < count; i++)
         {
             var payload = i == 0
-                ? ContractEvents.StandardStart("MRN-1")
+                ? SessionScript.StandardStart("MRN-1")
                 : new JsonObject { ["heartRateBpm"] = 70 + i, ["systolicMmHg"] = 120, ["diastolicMmHg"] = 80 };
-            events.Add(ContractEvents.Event(sessionId, "fn-clinic", "mon-1", i, i == 0 ? "SessionStarted" : "VitalsRecorded", start.AddMinutes(i), payload));
+            events.Add(SessionScript.Event($"{sessionId}-{i}", sessionId, "fn-clinic", "mon-1", i, i == 0 ? "SessionStarted" : "VitalsRecorded", start.AddMinutes(i), payload));
         }
 
         return events.ToJsonString();

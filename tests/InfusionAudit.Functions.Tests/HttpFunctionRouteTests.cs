@@ -1,9 +1,10 @@
 using System.Reflection;
 using System.Reflection.Emit;
 using System.Text.Json.Nodes;
-using InfusionAudit.Application.Http;
 using InfusionAudit.Application.Security;
 using InfusionAudit.Functions.Functions;
+using InfusionAudit.Http;
+using InfusionAudit.Http.Security;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;

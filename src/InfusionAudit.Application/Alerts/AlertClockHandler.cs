@@ -1,5 +1,5 @@
 using InfusionAudit.Domain.Alerts;
-using InfusionAudit.Storage.Alerts;
+using InfusionAudit.Infrastructure.Storage.Alerts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

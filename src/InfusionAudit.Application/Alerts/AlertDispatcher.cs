@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Azure;
 using InfusionAudit.Application.Telemetry;
-using InfusionAudit.Storage.Alerts;
+using InfusionAudit.Infrastructure.Storage.Alerts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

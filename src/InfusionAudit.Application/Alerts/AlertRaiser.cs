@@ -2,7 +2,7 @@ using InfusionAudit.Domain.Alerts;
 using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
 using InfusionAudit.Domain.Sessions;
-using InfusionAudit.Storage.Alerts;
+using InfusionAudit.Infrastructure.Storage.Alerts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

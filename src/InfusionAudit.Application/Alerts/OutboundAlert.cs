@@ -1,4 +1,4 @@
-using InfusionAudit.Storage.Alerts;
+using InfusionAudit.Infrastructure.Storage.Alerts;
 
 namespace InfusionAudit.Application.Alerts;
 

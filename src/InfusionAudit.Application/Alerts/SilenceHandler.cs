@@ -1,7 +1,6 @@
-using InfusionAudit.Application.Http;
 using InfusionAudit.Domain.Alerts;
 using InfusionAudit.Domain.Contract;
-using InfusionAudit.Storage.Alerts;
+using InfusionAudit.Infrastructure.Storage.Alerts;
 
 namespace InfusionAudit.Application.Alerts;
 

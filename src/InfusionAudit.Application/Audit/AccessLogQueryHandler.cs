@@ -1,5 +1,5 @@
 using System.Text.Json;
-using InfusionAudit.Storage.Audit;
+using InfusionAudit.Infrastructure.Storage.Audit;
 
 namespace InfusionAudit.Application.Audit;
 

@@ -14,21 +14,11 @@ public static class AuditVocabulary
         ["ended"] = "Ended",
     };
 
-    /// <summary>Severity names → rank (Storage.Indexes.SeverityRank).</summary>
-    public static IReadOnlyDictionary<string, int> SeverityRanks { get; } = new Dictionary<string, int>(StringComparer.Ordinal)
-    {
-        ["info"] = 1,
-        ["warning"] = 2,
-        ["critical"] = 3,
-    };
+    /// <summary>Severity names → rank (<see cref="SeverityOrder"/>, as the index tables store it).</summary>
+    public static IReadOnlyDictionary<string, int> SeverityRanks { get; } = SeverityOrder.Names.ToDictionary(n => n, SeverityOrder.Rank, StringComparer.Ordinal);
 
     /// <summary>Severity names as stored on findings.</summary>
-    public static IReadOnlyDictionary<string, string> Severities { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["info"] = "info",
-        ["warning"] = "warning",
-        ["critical"] = "critical",
-    };
+    public static IReadOnlyDictionary<string, string> Severities { get; } = SeverityOrder.Names.ToDictionary(n => n, n => n, StringComparer.Ordinal);
 
     /// <summary>Rule ids of the catalogue.</summary>
     public static IReadOnlyCollection<string> RuleIdSet { get; } = RuleIds.All.ToHashSet(StringComparer.Ordinal);

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using InfusionAudit.Storage.Audit;
-using InfusionAudit.Storage.Indexes;
-using InfusionAudit.Storage.Sessions;
+using InfusionAudit.Infrastructure.Storage.Audit;
+using InfusionAudit.Infrastructure.Storage.Indexes;
+using InfusionAudit.Infrastructure.Storage.Sessions;
 
 namespace InfusionAudit.Application.Audit;
 

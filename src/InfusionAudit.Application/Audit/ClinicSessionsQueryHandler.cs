@@ -1,6 +1,6 @@
 using System.Text.Json;
-using InfusionAudit.Storage.Audit;
-using InfusionAudit.Storage.Indexes;
+using InfusionAudit.Infrastructure.Storage.Audit;
+using InfusionAudit.Infrastructure.Storage.Indexes;
 
 namespace InfusionAudit.Application.Audit;
 

@@ -1,6 +1,6 @@
 using InfusionAudit.Domain.Alerts;
-using InfusionAudit.Storage.Alerts;
-using InfusionAudit.Storage.Audit;
+using InfusionAudit.Infrastructure.Storage.Alerts;
+using InfusionAudit.Infrastructure.Storage.Audit;
 
 namespace InfusionAudit.Application.Audit;
 

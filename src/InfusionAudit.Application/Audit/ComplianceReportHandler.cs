@@ -1,6 +1,6 @@
 using System.Text.Json;
 using InfusionAudit.Domain.Findings;
-using InfusionAudit.Storage.Indexes;
+using InfusionAudit.Infrastructure.Storage.Indexes;
 
 namespace InfusionAudit.Application.Audit;
 
@@ -20,7 +20,7 @@ public sealed class ComplianceReportHandler(ClinicSessionIndex index, Compliance
         var alertSummary = alerts.SummariseAsync(clinicId, range, cancellationToken);
         var rows = new List<ClinicSessionRow>();
         var requests = 0;
-        Storage.Audit.StorageCursor? cursor = null;
+        Infrastructure.Storage.Audit.StorageCursor? cursor = null;
         do
         {
             var page = await index.ListPageAsync(clinicId, range.From, range.To, new SessionListFilter(), cursor, RowsPerRequest, cancellationToken);

@@ -1,5 +1,5 @@
-using InfusionAudit.Storage.Audit;
-using InfusionAudit.Storage.Rejections;
+using InfusionAudit.Infrastructure.Storage.Audit;
+using InfusionAudit.Infrastructure.Storage.Rejections;
 
 namespace InfusionAudit.Application.Audit;
 

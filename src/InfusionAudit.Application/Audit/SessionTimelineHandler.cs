@@ -2,8 +2,8 @@ using System.Text.Json;
 using InfusionAudit.Application.Sessions;
 using InfusionAudit.Domain.Alerts;
 using InfusionAudit.Domain.Sessions;
-using InfusionAudit.Storage.Alerts;
-using InfusionAudit.Storage.Sessions;
+using InfusionAudit.Infrastructure.Storage.Alerts;
+using InfusionAudit.Infrastructure.Storage.Sessions;
 
 namespace InfusionAudit.Application.Audit;
 

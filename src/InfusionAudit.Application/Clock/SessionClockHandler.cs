@@ -1,5 +1,5 @@
 using InfusionAudit.Application.Sessions;
-using InfusionAudit.Storage.Sessions;
+using InfusionAudit.Infrastructure.Storage.Sessions;
 using Microsoft.Extensions.Logging;
 
 namespace InfusionAudit.Application.Clock;

@@ -1,5 +1,5 @@
 using InfusionAudit.Domain.Privacy;
-using InfusionAudit.Storage.Sessions;
+using InfusionAudit.Infrastructure.Storage.Sessions;
 
 namespace InfusionAudit.Application.Configuration;
 

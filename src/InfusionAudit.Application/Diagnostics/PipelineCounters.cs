@@ -1,4 +1,4 @@
-using InfusionAudit.Storage;
+using InfusionAudit.Infrastructure.Storage;
 
 namespace InfusionAudit.Application.Diagnostics;
 

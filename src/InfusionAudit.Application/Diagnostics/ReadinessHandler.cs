@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using Azure;
 using InfusionAudit.Application.Alerts;
-using InfusionAudit.Application.Configuration;
-using InfusionAudit.Storage;
-using Microsoft.Extensions.Options;
 
 namespace InfusionAudit.Application.Diagnostics;
 
@@ -19,9 +16,11 @@ public sealed class ReadinessHandler
 
     private readonly IReadOnlyList<IReadinessProbe> probes;
 
-    public ReadinessHandler(StorageAccount account, IOptions<InfusionAuditOptions> options, IEnumerable<IAlertTransport> transports)
+    /// <param name="probes">The storage probes, in report order (registered by the infrastructure).</param>
+    /// <param name="transports">The configured alert transports; each that is a probe is checked after the storage.</param>
+    public ReadinessHandler(IEnumerable<IReadinessProbe> probes, IEnumerable<IAlertTransport> transports)
     {
-        probes = [.. StorageReadinessProbes.For(account, options), .. transports.OfType<IReadinessProbe>()];
+        this.probes = [.. probes, .. transports.OfType<IReadinessProbe>()];
     }
 
     public async Task<ReadinessReport> CheckAsync(CancellationToken cancellationToken)

@@ -4,7 +4,8 @@ using InfusionAudit.Application.Sessions;
 using InfusionAudit.Application.Telemetry;
 using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Privacy;
-using InfusionAudit.Storage.Rejections;
+using InfusionAudit.Domain.Sessions;
+using InfusionAudit.Infrastructure.Storage.Rejections;
 using Microsoft.Extensions.Logging;
 
 namespace InfusionAudit.Application.Ingestion;
@@ -31,7 +32,7 @@ public sealed partial class IngestHandler(
     private const int MaxStoredMessageChars = 2048;
 
     /// <summary>The rejection of an event for a clinic its producer is not bound to (<see cref="IngestContext.AllowedClinics"/>).</summary>
-    public const string ClinicNotAllowed = "clinic-not-allowed";
+    public const string ClinicNotAllowed = SessionIntake.ClinicNotAllowed;
 
     /// <summary>A message of the device event queue, as stored: base64 of UTF-8 JSON (host.json sets <c>messageEncoding</c> to <c>none</c>).</summary>
     /// <remarks>
@@ -64,14 +65,10 @@ public sealed partial class IngestHandler(
 
         foreach (var element in parsed.Events)
         {
-            if (element.Event is { } barred && context.AllowedClinics is { } allowed && !allowed.Contains(barred.ClinicId))
+            if (element.Event is { } barred && SessionIntake.CheckClinic(barred, context.AllowedClinics) is { } barredReason)
             {
                 // The producer is bound to other clinics: the event is kept as a rejection, the others go on.
-                var reason = new EventRejection(
-                    barred.EventId,
-                    "clinicId",
-                    ClinicNotAllowed,
-                    $"This producer may write only for clinic(s) {string.Join(", ", allowed.Order(StringComparer.Ordinal))}; the event is for clinic {barred.ClinicId}.");
+                var reason = barredReason;
                 rejected.Add((element, reason));
                 outcomes[element.Index] = new EventOutcome(element.Index, reason.EventId, EventOutcomeStatus.Rejected, reason);
             }
@@ -79,8 +76,7 @@ public sealed partial class IngestHandler(
             {
                 // The raw text is hashed within the event's clinic, so it carries the same hash as the parsed event.
                 var incoming = new IncomingEvent(element.Index, pseudonymizer.Pseudonymize(deviceEvent), pseudonymizer.ForClinic(deviceEvent.ClinicId).RedactRawJson(element.RawJson));
-                // A session is a clinic's session id: the same id at two clinics is two sessions.
-                var key = (deviceEvent.ClinicId, deviceEvent.SessionId);
+                var key = SessionIntake.SessionOf(deviceEvent);
                 if (!bySession.TryGetValue(key, out var list))
                 {
                     bySession[key] = list = [];

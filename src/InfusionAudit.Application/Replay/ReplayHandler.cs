@@ -2,7 +2,7 @@ using System.Text.Json;
 using InfusionAudit.Application.Sessions;
 using InfusionAudit.Domain.Protocols;
 using InfusionAudit.Domain.Sessions;
-using InfusionAudit.Storage.Sessions;
+using InfusionAudit.Infrastructure.Storage.Sessions;
 
 namespace InfusionAudit.Application.Replay;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using InfusionAudit.Domain.Findings;
-using InfusionAudit.Storage.Sessions;
+using InfusionAudit.Infrastructure.Storage.Sessions;
 
 namespace InfusionAudit.Application.Sessions;
 

@@ -1,5 +1,5 @@
 using InfusionAudit.Domain.Sessions;
-using InfusionAudit.Storage.Sessions;
+using InfusionAudit.Infrastructure.Storage.Sessions;
 
 namespace InfusionAudit.Application.Sessions;
 

@@ -6,9 +6,9 @@ using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
 using InfusionAudit.Domain.Protocols;
 using InfusionAudit.Domain.Sessions;
-using InfusionAudit.Storage.Alerts;
-using InfusionAudit.Storage.Indexes;
-using InfusionAudit.Storage.Sessions;
+using InfusionAudit.Infrastructure.Storage.Alerts;
+using InfusionAudit.Infrastructure.Storage.Indexes;
+using InfusionAudit.Infrastructure.Storage.Sessions;
 using Microsoft.Extensions.Logging;
 
 namespace InfusionAudit.Application.Sessions;
@@ -198,31 +198,24 @@ public sealed partial class SessionCommitter(
         IReadOnlyList<IncomingEvent> incoming,
         HashSet<string> storedBeforeUs)
     {
+        var verdicts = SessionIntake.Classify([.. incoming.Select(e => e.Event)], stored, storedBeforeUs);
         var outcomes = new List<EventOutcome>(incoming.Count);
         var newEvents = new List<IncomingEvent>(incoming.Count);
-        var inThisMessage = new Dictionary<string, DeviceEvent>(StringComparer.Ordinal);
-        foreach (var item in incoming)
+        for (var i = 0; i < incoming.Count; i++)
         {
-            var e = item.Event;
-            if ((stored.TryGetValue(e.EventId, out var storedEvent) ? storedEvent.Event : inThisMessage.GetValueOrDefault(e.EventId)) is { } known)
+            var item = incoming[i];
+            if (verdicts[i] == IntakeVerdict.New)
             {
-                if (known != e)
-                {
-                    outcomes.Add(Reject(item, "eventId", "event-id-reused", $"Event id {e.EventId} was already used for a different event of session {e.SessionId}; event ids are idempotency keys and must not be reused."));
-                }
-                else
-                {
-                    // Stored by an earlier attempt of this very call (a chunked write that then conflicted) counts as ours.
-                    var status = storedEvent is not null && !storedBeforeUs.Contains(e.EventId) ? EventOutcomeStatus.Accepted : EventOutcomeStatus.Duplicate;
-                    outcomes.Add(new EventOutcome(item.Index, e.EventId, status, null));
-                }
-            }
-            else
-            {
-                inThisMessage[e.EventId] = e;
                 newEvents.Add(item);
-                outcomes.Add(new EventOutcome(item.Index, e.EventId, EventOutcomeStatus.Accepted, null));
             }
+
+            outcomes.Add(verdicts[i] switch
+            {
+                IntakeVerdict.EventIdReused => new EventOutcome(item.Index, item.Event.EventId, EventOutcomeStatus.Rejected, SessionIntake.EventIdReusedRejection(item.Event)),
+                IntakeVerdict.Duplicate => new EventOutcome(item.Index, item.Event.EventId, EventOutcomeStatus.Duplicate, null),
+                // New, or stored by an earlier attempt of this very call (a chunked write that then conflicted): ours.
+                _ => new EventOutcome(item.Index, item.Event.EventId, EventOutcomeStatus.Accepted, null),
+            });
         }
 
         return (outcomes, newEvents);
@@ -231,10 +224,7 @@ public sealed partial class SessionCommitter(
     // A stored critical or warning finding changed or withdrawn (not first stored): it may settle a held page.
     private static bool RevisesAlertingFindings(List<SessionFindingRow> changed, List<Finding> added) =>
         changed.Count > added.Count
-        && changed.Exists(row => row.Severity is "critical" or "warning" && !added.Exists(f => f.RuleId == row.RuleId && f.EpisodeKey == row.EpisodeKey));
-
-    private static EventOutcome Reject(IncomingEvent item, string field, string rule, string message) =>
-        new(item.Index, item.Event.EventId, EventOutcomeStatus.Rejected, new EventRejection(item.Event.EventId, field, rule, message));
+        && changed.Exists(row => SeverityOrder.Rank(row.Severity) >= SeverityOrder.Rank(Severity.Warning) && !added.Exists(f => f.RuleId == row.RuleId && f.EpisodeKey == row.EpisodeKey));
 
     private async Task<(SessionEvaluation Evaluation, IReadOnlyList<Finding> Added)> WriteAsync(
         SessionPartition partition,
@@ -376,19 +366,16 @@ public sealed partial class SessionCommitter(
         }
     }
 
-    /// <summary>
-    /// A session stays judged against the protocol version it was first judged against, so a clinic publishing a new
-    /// version mid-session does not change the rules under a running infusion. New sessions take the latest version.
-    /// </summary>
+    /// <summary>The version the stored session was judged against, kept while its start names the same protocol (<see cref="SessionIntake.PinnedProtocolVersion"/>).</summary>
     private static int? PinnedProtocolVersion(SessionPartition partition, IReadOnlyCollection<StoredEvent> events)
     {
-        if (partition.State is null || JudgedProtocol.Of(partition.State) is not { Id: { } id, Version: { } version })
+        if (partition.State is null)
         {
             return null;
         }
 
-        var currentProtocol = events.Select(e => e.Event.Payload).OfType<SessionStartedPayload>().Select(p => p.ProtocolId).FirstOrDefault();
-        return currentProtocol == id ? version : null;
+        var judged = JudgedProtocol.Of(partition.State);
+        return SessionIntake.PinnedProtocolVersion(judged.Id, judged.Version, events);
     }
 
     // Full jitter, growing to 1 s: spreads the losers of a round so the next round has fewer contenders.

@@ -3,8 +3,8 @@ using InfusionAudit.Application.Audit;
 using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
 using InfusionAudit.Domain.Sessions;
-using InfusionAudit.Storage.Indexes;
-using InfusionAudit.Storage.Sessions;
+using InfusionAudit.Infrastructure.Storage.Indexes;
+using InfusionAudit.Infrastructure.Storage.Sessions;
 
 namespace InfusionAudit.Application.Sessions;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using InfusionAudit.Storage.Sessions;
+using InfusionAudit.Infrastructure.Storage.Sessions;
 
 namespace InfusionAudit.Application.Sessions;
 

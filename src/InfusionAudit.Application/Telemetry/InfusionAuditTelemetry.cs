@@ -7,7 +7,7 @@ namespace InfusionAudit.Application.Telemetry;
 
 /// <summary>
 /// The app's own traces and metrics (OpenTelemetry names <see cref="SourceName"/>), exported by whatever
-/// <see cref="TelemetryServiceCollectionExtensions.AddInfusionAuditTelemetry"/> configured, or nowhere.
+/// <c>AddInfusionAuditTelemetry</c> (InfusionAudit.Infrastructure) configured, or nowhere.
 /// </summary>
 /// <remarks>
 /// Static so that any layer can record with one line and no constructor change; a measurement without a listener costs
@@ -128,11 +128,5 @@ public static class InfusionAuditTelemetry
         }
     }
 
-    private static string SeverityName(Severity severity) => severity switch
-    {
-        Severity.Info => "info",
-        Severity.Warning => "warning",
-        Severity.Critical => "critical",
-        _ => "unknown",
-    };
+    private static string SeverityName(Severity severity) => Enum.IsDefined(severity) ? SeverityOrder.Name(severity) : "unknown";
 }

@@ -1,4 +1,5 @@
 using InfusionAudit.Application.Alerts;
+using InfusionAudit.Infrastructure.Alerts;
 using Microsoft.Azure.Functions.Worker;
 
 namespace InfusionAudit.Functions.Functions;

@@ -1,4 +1,4 @@
-using InfusionAudit.Application.Http;
+using InfusionAudit.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

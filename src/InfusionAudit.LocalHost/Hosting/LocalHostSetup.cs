@@ -3,15 +3,18 @@ using InfusionAudit.Application;
 using InfusionAudit.Application.Alerts;
 using InfusionAudit.Application.Clock;
 using InfusionAudit.Application.Configuration;
-using InfusionAudit.Application.Http;
 using InfusionAudit.Application.Telemetry;
+using InfusionAudit.Http;
+using InfusionAudit.Infrastructure;
+using InfusionAudit.Infrastructure.Alerts;
+using InfusionAudit.Infrastructure.Storage;
+using InfusionAudit.Infrastructure.Telemetry;
 using InfusionAudit.LocalHost.Jobs;
 using InfusionAudit.LocalHost.Queues;
-using InfusionAudit.Storage;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Azure.WebJobs.Host.Queues;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace InfusionAudit.LocalHost.Hosting;
@@ -51,6 +54,7 @@ public static class LocalHostSetup
         builder.Configuration[ServiceCollectionExtensions.StorageSetting] ??= "UseDevelopmentStorage=true";
 
         builder.Services.AddInfusionAudit(builder.Configuration);
+        builder.Services.AddInfusionAuditHttp(builder.Configuration);
         builder.Services.AddInfusionAuditTelemetry(builder.Configuration);
 
         // The trigger's own queue requests (receive, delete) go through the counter too, so benchmarks count every round trip.

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
-using InfusionAudit.Application.Http;
 using InfusionAudit.Application.Ingestion;
 using InfusionAudit.Functions.Functions;
+using InfusionAudit.Http;
+using InfusionAudit.Testing;
 using Microsoft.AspNetCore.Http;
 
 namespace InfusionAudit.Functions.Tests.Alerts;
@@ -55,10 +56,10 @@ public sealed class AlertFunctionTests(FunctionServices services) : IClassFixtur
     private static string CriticalSession(string sessionId, string clinic)
     {
         var start = DateTimeOffset.UtcNow.AddMinutes(-30);
-        JsonObject Event(int n, string type, JsonObject payload) => ContractEvents.Event(sessionId, clinic, "mon-1", n, type, start.AddMinutes(n), payload);
+        JsonObject Event(int n, string type, JsonObject payload) => SessionScript.Event($"{sessionId}-{n}", sessionId, clinic, "mon-1", n, type, start.AddMinutes(n), payload);
 
         return new JsonArray(
-            Event(0, "SessionStarted", ContractEvents.StandardStart("MRN-1")),
+            Event(0, "SessionStarted", SessionScript.StandardStart("MRN-1")),
             Event(1, "VitalsRecorded", new JsonObject { ["systolicMmHg"] = 205, ["diastolicMmHg"] = 125 })).ToJsonString();
     }
 }

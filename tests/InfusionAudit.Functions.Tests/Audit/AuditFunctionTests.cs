@@ -1,9 +1,10 @@
 using System.Reflection;
 using System.Text;
 using System.Text.Json.Nodes;
-using InfusionAudit.Application.Http;
 using InfusionAudit.Application.Ingestion;
 using InfusionAudit.Functions.Functions;
+using InfusionAudit.Http;
+using InfusionAudit.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
@@ -100,7 +101,7 @@ public sealed class AuditFunctionTests(FunctionServices services) : IClassFixtur
     {
         (string Type, double Minutes, JsonObject Payload)[] script =
         [
-            ("SessionStarted", 0, ContractEvents.StandardStart("MRN-F1")),
+            ("SessionStarted", 0, SessionScript.StandardStart("MRN-F1")),
             ("InfusionRateChanged", 0.5, new() { ["rateMlPerHour"] = 52.5 }),
             ("InfusionRateChanged", 40.5, new() { ["rateMlPerHour"] = 0 }),
             ("SessionEnded", 45, new() { ["reason"] = "completed" }),
@@ -108,7 +109,7 @@ public sealed class AuditFunctionTests(FunctionServices services) : IClassFixtur
         var events = new JsonArray();
         for (var i = 0; i < script.Length; i++)
         {
-            events.Add(ContractEvents.Event(sessionId, clinic, "pump-1", i, script[i].Type, start.AddMinutes(script[i].Minutes), script[i].Payload));
+            events.Add(SessionScript.Event($"{sessionId}-{i}", sessionId, clinic, "pump-1", i, script[i].Type, start.AddMinutes(script[i].Minutes), script[i].Payload));
         }
 
         return events.ToJsonString();

@@ -1,4 +1,5 @@
-using InfusionAudit.Storage;
+using InfusionAudit.Infrastructure.Storage;
+using InfusionAudit.Testing;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
@@ -37,9 +38,7 @@ public sealed class WorkerHost : IAsyncDisposable
         var builder = FunctionsApplication.CreateBuilder([]);
         var config = new Dictionary<string, string?>
         {
-            ["AzureWebJobsStorage"] = Environment.GetEnvironmentVariable("AZURITE_CONNECTION_STRING") is { Length: > 0 } value
-                ? value
-                : throw new InvalidOperationException("AZURITE_CONNECTION_STRING is not set; run ./scripts/test.sh."),
+            ["AzureWebJobsStorage"] = Azurite.ConnectionString,
             ["InfusionAudit:PatientHashKey"] = "a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90",
             ["InfusionAudit:Keys:Producer"] = FunctionServices.ProducerKey,
             ["InfusionAudit:Keys:Auditor"] = FunctionServices.AuditorKey,

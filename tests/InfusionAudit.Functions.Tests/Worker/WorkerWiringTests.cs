@@ -5,6 +5,7 @@ using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using InfusionAudit.Application.Sessions;
 using InfusionAudit.Functions.Functions;
+using InfusionAudit.Testing;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.DependencyInjection;
@@ -102,7 +103,7 @@ public sealed class WorkerWiringTests
         var sessionId = NewSession();
         // Readings that arrived an hour ago with no session start: the start is 10 minutes overdue since 50 minutes.
         var arrived = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()).AddHours(-1);
-        var vitals = ContractEvents.Event(sessionId, "fn-clinic", "mon-1", 1, "VitalsRecorded", arrived, new JsonObject { ["heartRateBpm"] = 72 });
+        var vitals = SessionScript.Event($"{sessionId}-1", sessionId, "fn-clinic", "mon-1", 1, "VitalsRecorded", arrived, new JsonObject { ["heartRateBpm"] = 72 });
 
         await InvokeAsync<IngestEventsFunction>(worker, f => f.Run(QueueMessage(new JsonArray(vitals).ToJsonString(), arrived), Ct));
         var before = await worker.Services.GetRequiredService<SessionQueryHandler>().GetAsync(sessionId, Ct);
@@ -131,7 +132,7 @@ public sealed class WorkerWiringTests
     {
         var start = now.AddMinutes(-30);
         return new JsonArray(
-            ContractEvents.Event(sessionId, "fn-clinic", "mon-1", 0, "SessionStarted", start, ContractEvents.StandardStart("MRN-1")),
-            ContractEvents.Event(sessionId, "fn-clinic", "mon-1", 1, "VitalsRecorded", start.AddMinutes(1), new JsonObject { ["systolicMmHg"] = 205, ["diastolicMmHg"] = 125 })).ToJsonString();
+            SessionScript.Event($"{sessionId}-0", sessionId, "fn-clinic", "mon-1", 0, "SessionStarted", start, SessionScript.StandardStart("MRN-1")),
+            SessionScript.Event($"{sessionId}-1", sessionId, "fn-clinic", "mon-1", 1, "VitalsRecorded", start.AddMinutes(1), new JsonObject { ["systolicMmHg"] = 205, ["diastolicMmHg"] = 125 })).ToJsonString();
     }
 }

@@ -1,8 +1,8 @@
 using System.Reflection;
-using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using InfusionAudit.Application.Configuration;
-using InfusionAudit.Storage;
+using InfusionAudit.Infrastructure.Storage;
 
 namespace InfusionAudit.Infrastructure.Tests.Bicep;
 

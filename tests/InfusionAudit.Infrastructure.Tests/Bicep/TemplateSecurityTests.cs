@@ -179,7 +179,7 @@ public sealed class TemplateSecurityTests(CompiledInfra infra) : IClassFixture<C
         var site = infra.Single(environment, "Microsoft.Web/sites");
 
         ((string?)site["properties"]!["siteConfig"]!["healthCheckPath"]).ShouldBe("/api/health/ready");
-        InfusionAudit.Application.Http.RouteTable.All.ShouldContain(r => r.Method == "GET" && r.Template == "/api/health/ready" && r.Roles == null);
+        InfusionAudit.Http.RouteTable.All.ShouldContain(r => r.Method == "GET" && r.Template == "/api/health/ready" && r.Roles == null);
         var auth = infra.Resources("prod", "Microsoft.Web/sites/config").Single(c => ((string)c["name"]!).EndsWith("/authsettingsV2", StringComparison.Ordinal));
         auth["properties"]!["globalValidation"]!["excludedPaths"]!.AsArray().Select(p => (string?)p).ShouldContain("/api/health/ready");
     }

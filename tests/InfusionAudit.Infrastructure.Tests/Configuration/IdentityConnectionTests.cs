@@ -1,5 +1,6 @@
 using InfusionAudit.Application;
-using InfusionAudit.Storage;
+using InfusionAudit.Infrastructure;
+using InfusionAudit.Infrastructure.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,8 @@
 using InfusionAudit.Application.Alerts;
 using InfusionAudit.Domain.Alerts;
 using InfusionAudit.Domain.Findings;
-using InfusionAudit.Storage.Alerts;
+using InfusionAudit.Infrastructure.Alerts;
+using InfusionAudit.Infrastructure.Storage.Alerts;
 using Microsoft.Extensions.Options;
 
 namespace InfusionAudit.Integration.Tests.Alerts;

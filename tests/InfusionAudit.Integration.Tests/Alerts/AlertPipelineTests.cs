@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Simulator.Generation;
+using InfusionAudit.Testing;
 using static InfusionAudit.Integration.Tests.Alerts.AlertTestHost;
 
 namespace InfusionAudit.Integration.Tests.Alerts;

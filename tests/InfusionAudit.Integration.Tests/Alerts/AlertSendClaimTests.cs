@@ -1,7 +1,9 @@
 using InfusionAudit.Application.Alerts;
+using InfusionAudit.Infrastructure.Alerts;
+using InfusionAudit.Infrastructure.Storage;
+using InfusionAudit.Infrastructure.Storage.Alerts;
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage;
-using InfusionAudit.Storage.Alerts;
+using InfusionAudit.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

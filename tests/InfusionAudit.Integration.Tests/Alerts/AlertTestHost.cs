@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
 using InfusionAudit.Application.Alerts;
+using InfusionAudit.Infrastructure.Alerts;
 using InfusionAudit.Integration.Tests.Infrastructure;
+using InfusionAudit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using InfusionAudit.Domain.Alerts;
 using InfusionAudit.Integration.Tests.Infrastructure;
+using InfusionAudit.Testing;
 using static InfusionAudit.Integration.Tests.Alerts.AlertTestHost;
 
 namespace InfusionAudit.Integration.Tests.Alerts;

@@ -3,7 +3,8 @@ using Amqp;
 using InfusionAudit.Application.Alerts;
 using InfusionAudit.Domain.Alerts;
 using InfusionAudit.Domain.Findings;
-using InfusionAudit.Storage.Alerts;
+using InfusionAudit.Infrastructure.Alerts;
+using InfusionAudit.Infrastructure.Storage.Alerts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using InfusionAudit.Application.Alerts;
 using InfusionAudit.Domain.Findings;
+using InfusionAudit.Infrastructure.Alerts;
 using InfusionAudit.Integration.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

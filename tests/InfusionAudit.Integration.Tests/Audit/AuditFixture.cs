@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using InfusionAudit.Application.Ingestion;
+using InfusionAudit.Infrastructure.Storage;
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage;
+using InfusionAudit.Testing;
 
 namespace InfusionAudit.Integration.Tests.Audit;
 

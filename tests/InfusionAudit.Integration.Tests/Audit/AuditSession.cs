@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using InfusionAudit.Integration.Tests.Infrastructure;
+using InfusionAudit.Testing;
 
 namespace InfusionAudit.Integration.Tests.Audit;
 

@@ -2,9 +2,10 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using InfusionAudit.Application.Audit;
+using InfusionAudit.Http.Audit;
+using InfusionAudit.Infrastructure.Storage;
+using InfusionAudit.Infrastructure.Storage.Indexes;
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage;
-using InfusionAudit.Storage.Indexes;
 
 namespace InfusionAudit.Integration.Tests.Audit;
 

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using InfusionAudit.Application.Audit;
+using InfusionAudit.Http.Audit;
+using InfusionAudit.Infrastructure.Storage.Indexes;
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage.Indexes;
+using InfusionAudit.Testing;
 
 namespace InfusionAudit.Integration.Tests.Audit;
 
@@ -32,7 +34,7 @@ public sealed class ClinicSessionsQueryTests(AuditFixture fixture) : IClassFixtu
         var listed = new List<string>();
         var pages = 0;
         var before = fixture.Counter.Requests;
-        InfusionAudit.Storage.Audit.StorageCursor? cursor = null;
+        InfusionAudit.Infrastructure.Storage.Audit.StorageCursor? cursor = null;
         do
         {
             var page = await handler.ListAsync(clinic, range, new SessionListFilter(), cursor, 2, Ct);

@@ -1,10 +1,11 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using InfusionAudit.Application.Audit;
+using InfusionAudit.Http.Audit;
+using InfusionAudit.Infrastructure.Storage.Alerts;
+using InfusionAudit.Infrastructure.Storage.Audit;
+using InfusionAudit.Infrastructure.Storage.Indexes;
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage.Alerts;
-using InfusionAudit.Storage.Audit;
-using InfusionAudit.Storage.Indexes;
 
 namespace InfusionAudit.Integration.Tests.Audit;
 

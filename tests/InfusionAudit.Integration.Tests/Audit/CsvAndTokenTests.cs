@@ -1,7 +1,8 @@
 using InfusionAudit.Application.Audit;
 using InfusionAudit.Application.Configuration;
+using InfusionAudit.Http.Audit;
+using InfusionAudit.Infrastructure.Storage.Audit;
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage.Audit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 

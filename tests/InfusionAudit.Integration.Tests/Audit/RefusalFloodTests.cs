@@ -1,8 +1,9 @@
 using System.Diagnostics.Metrics;
 using System.Net;
 using InfusionAudit.Application.Telemetry;
+using InfusionAudit.Infrastructure.Storage.Audit;
+using InfusionAudit.Infrastructure.Telemetry;
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage.Audit;
 
 namespace InfusionAudit.Integration.Tests.Audit;
 

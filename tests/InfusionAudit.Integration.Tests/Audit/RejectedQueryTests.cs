@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using InfusionAudit.Application.Audit;
+using InfusionAudit.Http.Audit;
+using InfusionAudit.Infrastructure.Storage.Audit;
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage.Audit;
+using InfusionAudit.Testing;
 
 namespace InfusionAudit.Integration.Tests.Audit;
 

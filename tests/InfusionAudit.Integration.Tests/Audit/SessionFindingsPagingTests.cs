@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using InfusionAudit.Integration.Tests.Infrastructure;
+using InfusionAudit.Testing;
 
 namespace InfusionAudit.Integration.Tests.Audit;
 

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
 using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Simulator.Generation;
+using InfusionAudit.Testing;
 
 namespace InfusionAudit.Integration.Tests.Faults;
 

@@ -1,6 +1,7 @@
 using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Simulator.Cli;
 using InfusionAudit.Simulator.Terminal;
+using InfusionAudit.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace InfusionAudit.Integration.Tests.Faults;

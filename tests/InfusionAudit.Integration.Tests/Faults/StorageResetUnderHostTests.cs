@@ -4,9 +4,10 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
+using InfusionAudit.Infrastructure.Storage;
 using InfusionAudit.Integration.Tests.Alerts;
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage;
+using InfusionAudit.Testing;
 
 namespace InfusionAudit.Integration.Tests.Faults;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using InfusionAudit.Testing;
 
 namespace InfusionAudit.Integration.Tests.Infrastructure;
 

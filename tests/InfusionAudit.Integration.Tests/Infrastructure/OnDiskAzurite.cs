@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using InfusionAudit.Testing;
 
 namespace InfusionAudit.Integration.Tests.Infrastructure;
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using InfusionAudit.Application.Ingestion;
 using InfusionAudit.LocalHost.Hosting;
+using InfusionAudit.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

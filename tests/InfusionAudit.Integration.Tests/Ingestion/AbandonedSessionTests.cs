@@ -1,7 +1,8 @@
 using InfusionAudit.Application.Ingestion;
 using InfusionAudit.Application.Sessions;
+using InfusionAudit.Infrastructure.Storage.Sessions;
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage.Sessions;
+using InfusionAudit.Testing;
 
 namespace InfusionAudit.Integration.Tests.Ingestion;
 

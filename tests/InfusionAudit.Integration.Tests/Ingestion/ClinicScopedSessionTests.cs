@@ -1,9 +1,10 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using InfusionAudit.Infrastructure.Storage.Rejections;
+using InfusionAudit.Infrastructure.Storage.Sessions;
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage.Rejections;
-using InfusionAudit.Storage.Sessions;
+using InfusionAudit.Testing;
 using static InfusionAudit.Integration.Tests.Alerts.AlertTestHost;
 
 namespace InfusionAudit.Integration.Tests.Ingestion;

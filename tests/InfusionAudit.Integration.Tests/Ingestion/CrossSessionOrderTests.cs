@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using InfusionAudit.Application.Ingestion;
+using InfusionAudit.Infrastructure.Storage;
+using InfusionAudit.Infrastructure.Storage.Sessions;
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage;
-using InfusionAudit.Storage.Sessions;
+using InfusionAudit.Testing;
 
 namespace InfusionAudit.Integration.Tests.Ingestion;
 

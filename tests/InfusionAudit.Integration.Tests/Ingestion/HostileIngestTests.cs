@@ -2,8 +2,9 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using InfusionAudit.Application.Sessions;
+using InfusionAudit.Infrastructure.Storage.Rejections;
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage.Rejections;
+using InfusionAudit.Testing;
 
 namespace InfusionAudit.Integration.Tests.Ingestion;
 

@@ -2,11 +2,12 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using InfusionAudit.Application.Ingestion;
 using InfusionAudit.Application.Sessions;
+using InfusionAudit.Infrastructure.Storage.Alerts;
+using InfusionAudit.Infrastructure.Storage.Indexes;
+using InfusionAudit.Infrastructure.Storage.Rejections;
+using InfusionAudit.Infrastructure.Storage.Sessions;
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage.Alerts;
-using InfusionAudit.Storage.Indexes;
-using InfusionAudit.Storage.Rejections;
-using InfusionAudit.Storage.Sessions;
+using InfusionAudit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

@@ -3,9 +3,10 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using InfusionAudit.Application.Ingestion;
+using InfusionAudit.Infrastructure.Storage;
+using InfusionAudit.Infrastructure.Storage.Sessions;
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage;
-using InfusionAudit.Storage.Sessions;
+using InfusionAudit.Testing;
 
 namespace InfusionAudit.Integration.Tests.Ingestion;
 

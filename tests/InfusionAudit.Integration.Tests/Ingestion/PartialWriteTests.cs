@@ -2,10 +2,11 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using InfusionAudit.Application.Ingestion;
+using InfusionAudit.Infrastructure.Storage;
+using InfusionAudit.Infrastructure.Storage.Alerts;
+using InfusionAudit.Infrastructure.Storage.Sessions;
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage;
-using InfusionAudit.Storage.Alerts;
-using InfusionAudit.Storage.Sessions;
+using InfusionAudit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InfusionAudit.Integration.Tests.Ingestion;

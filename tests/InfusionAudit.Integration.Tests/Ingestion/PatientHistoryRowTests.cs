@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using InfusionAudit.Application.Ingestion;
+using InfusionAudit.Infrastructure.Storage.Sessions;
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage.Sessions;
+using InfusionAudit.Testing;
 
 namespace InfusionAudit.Integration.Tests.Ingestion;
 

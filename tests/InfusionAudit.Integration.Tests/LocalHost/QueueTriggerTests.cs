@@ -1,7 +1,8 @@
 using Azure.Storage.Queues;
 using InfusionAudit.Application.Sessions;
+using InfusionAudit.Infrastructure.Storage.Rejections;
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage.Rejections;
+using InfusionAudit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Storage.Queues;
 using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.LocalHost.Queues;
+using InfusionAudit.Testing;
 
 namespace InfusionAudit.Integration.Tests.LocalHost;
 

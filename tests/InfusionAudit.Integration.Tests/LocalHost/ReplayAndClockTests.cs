@@ -2,8 +2,9 @@ using System.Net;
 using System.Text.Json.Nodes;
 using InfusionAudit.Application.Clock;
 using InfusionAudit.Application.Sessions;
+using InfusionAudit.Infrastructure.Storage.Sessions;
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage.Sessions;
+using InfusionAudit.Testing;
 
 namespace InfusionAudit.Integration.Tests.LocalHost;
 

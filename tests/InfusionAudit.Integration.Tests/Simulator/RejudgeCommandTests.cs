@@ -1,6 +1,7 @@
 using InfusionAudit.Application.Ingestion;
 using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Simulator.Cli;
+using InfusionAudit.Testing;
 
 namespace InfusionAudit.Integration.Tests.Simulator;
 

@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Simulator.Load;
 using InfusionAudit.Simulator.Transport;
+using InfusionAudit.Testing;
 
 namespace InfusionAudit.Integration.Tests.Simulator;
 

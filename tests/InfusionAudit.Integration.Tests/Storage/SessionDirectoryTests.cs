@@ -1,6 +1,7 @@
+using InfusionAudit.Infrastructure.Storage;
+using InfusionAudit.Infrastructure.Storage.Sessions;
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage;
-using InfusionAudit.Storage.Sessions;
+using InfusionAudit.Testing;
 
 namespace InfusionAudit.Integration.Tests.Storage;
 

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
+using InfusionAudit.Infrastructure.Storage.Tables;
 using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Storage.Tables;
+using InfusionAudit.Testing;
 
 namespace InfusionAudit.Integration.Tests.Storage;
 

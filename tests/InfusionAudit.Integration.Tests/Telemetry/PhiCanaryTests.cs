@@ -6,6 +6,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Simulator.Generation;
+using InfusionAudit.Testing;
 
 namespace InfusionAudit.Integration.Tests.Telemetry;
 

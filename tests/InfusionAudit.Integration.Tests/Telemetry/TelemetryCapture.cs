@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.LocalHost.Hosting;
+using InfusionAudit.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -9,7 +11,6 @@ using OpenTelemetry;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
-using InfusionAudit.Integration.Tests.Infrastructure;
 
 namespace InfusionAudit.Integration.Tests.Telemetry;
 

@@ -7,6 +7,7 @@ using InfusionAudit.Application.Configuration;
 using InfusionAudit.Application.Sessions;
 using InfusionAudit.Domain.Privacy;
 using InfusionAudit.Integration.Tests.Infrastructure;
+using InfusionAudit.Testing;
 using OpenTelemetry.Metrics;
 
 namespace InfusionAudit.Integration.Tests.Telemetry;

@@ -1,8 +1,0 @@
-namespace InfusionAudit.Application.Audit;
-
-/// <summary>JSON or CSV for a list route: <c>format=csv|json</c> wins, else the Accept header's preference, else JSON.</summary>
-public enum AuditFormat
-{
-    Json,
-    Csv,
-}

@@ -1,4 +1,0 @@
-namespace InfusionAudit.Application.Audit;
-
-/// <summary>One page of an audit list: the rows, how many, and the token of the next page (null on the last).</summary>
-public sealed record AuditPage<T>(IReadOnlyList<T> Items, int Count, string? ContinuationToken);

@@ -1,0 +1,39 @@
+using InfusionAudit.Http.Audit;
+using InfusionAudit.Http.Security;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InfusionAudit.Http;
+
+/// <summary>Wiring of the HTTP surface, shared by both hosts: authentication, the route dispatcher and every endpoint of <see cref="RouteTable"/>.</summary>
+public static class HttpServiceCollectionExtensions
+{
+    public static IServiceCollection AddInfusionAuditHttp(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AppServiceAuthOptions>().Bind(configuration.GetSection(AppServiceAuthOptions.Section));
+        services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddSingleton<EndpointAuthorization>();
+        services.AddSingleton<RouteDispatcher>();
+
+        services.AddSingleton<EventsEndpoint>();
+        services.AddSingleton<SessionsEndpoint>();
+        services.AddSingleton<DiagnosticsEndpoint>();
+        services.AddSingleton<HealthEndpoint>();
+        services.AddSingleton<ReadinessEndpoint>();
+        services.AddSingleton<ReplayEndpoint>();
+
+        services.AddSingleton<PageTokenCodec>();
+        services.AddSingleton<RefusalSampler>();
+        services.AddSingleton<AuditReadPipeline>();
+        services.AddSingleton<AuditClinicSessionsEndpoint>();
+        services.AddSingleton<AuditClinicFindingsEndpoint>();
+        services.AddSingleton<AuditRejectedEndpoint>();
+        services.AddSingleton<AuditComplianceReportEndpoint>();
+        services.AddSingleton<AuditAccessLogEndpoint>();
+        services.AddSingleton<AuditSessionTimelineEndpoint>();
+
+        services.AddSingleton<AlertsEndpoint>();
+        services.AddSingleton<AlertSilencesEndpoint>();
+        return services;
+    }
+}

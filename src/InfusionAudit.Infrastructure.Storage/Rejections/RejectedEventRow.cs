@@ -1,0 +1,21 @@
+namespace InfusionAudit.Infrastructure.Storage.Rejections;
+
+/// <summary>Input the contract refused, kept with its text (patient reference hashed), the reason and the receive time.</summary>
+/// <param name="ClinicId">The clinic when readable from the input, else null (filed under <c>~unknown</c>).</param>
+/// <param name="Source"><c>queue</c> or <c>http</c>.</param>
+/// <param name="MessageKey">The queue message id or HTTP request id: with <paramref name="Index"/> it makes redelivery idempotent.</param>
+/// <param name="Index">Position of the element in its message.</param>
+/// <param name="RawText">The element's text as received, at most 60 KiB (<paramref name="Truncated"/> says when cut).</param>
+public sealed record RejectedEventRow(
+    string? ClinicId,
+    string? SessionId,
+    string? EventId,
+    DateTimeOffset ReceivedAt,
+    string Source,
+    string MessageKey,
+    int Index,
+    string Field,
+    string Rule,
+    string Message,
+    string RawText,
+    bool Truncated);

@@ -1,0 +1,28 @@
+using InfusionAudit.Application.Audit;
+using InfusionAudit.Infrastructure.Storage.Audit;
+using InfusionAudit.Infrastructure.Storage.Indexes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InfusionAudit.Infrastructure;
+
+/// <summary>Wiring of the audit API (queries, report, access log, OpenAPI); called from <see cref="ServiceCollectionExtensions.AddInfusionAudit"/>.</summary>
+public static class AuditServiceCollectionExtensions
+{
+    public static IServiceCollection AddAuditApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<ClinicFindingIndex>();
+        services.AddSingleton<RejectedEventReader>();
+        services.AddSingleton<AccessLogRepository>();
+        services.AddSingleton<AlertListingReader>();
+
+        services.AddSingleton<ClinicSessionsQueryHandler>();
+        services.AddSingleton<ClinicFindingsQueryHandler>();
+        services.AddSingleton<RejectedEventsQueryHandler>();
+        services.AddSingleton<AccessLogQueryHandler>();
+        services.AddSingleton<ComplianceAlertReader>();
+        services.AddSingleton<SessionTimelineHandler>();
+        services.AddSingleton<ComplianceReportHandler>();
+        return services;
+    }
+}

@@ -1,7 +1,0 @@
-namespace InfusionAudit.Storage.Indexes;
-
-/// <summary>Optional conditions on a clinic's findings; null means "any".</summary>
-/// <param name="Severity">Exact stored severity name (<c>info</c>, <c>warning</c>, <c>critical</c>).</param>
-/// <param name="MinSeverityRank">At least this <see cref="SeverityRank"/>.</param>
-/// <param name="IncludeRetracted">Also findings that later evidence withdrew (kept for the audit trail).</param>
-public sealed record FindingListFilter(string? RuleId = null, string? Severity = null, int? MinSeverityRank = null, bool IncludeRetracted = false);

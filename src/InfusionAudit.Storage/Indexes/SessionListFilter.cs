@@ -1,6 +1,0 @@
-namespace InfusionAudit.Storage.Indexes;
-
-/// <summary>Optional conditions on a clinic's session list; null means "any".</summary>
-/// <param name="Status">Stored status name, e.g. <c>Ended</c>.</param>
-/// <param name="MinSeverityRank">Only sessions whose highest active finding is at least this <see cref="SeverityRank"/>.</param>
-public sealed record SessionListFilter(string? Status = null, string? ProtocolId = null, int? MinSeverityRank = null);
