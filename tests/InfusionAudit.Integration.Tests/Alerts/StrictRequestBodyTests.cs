@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using InfusionAudit.Integration.Tests.Audit;
 using InfusionAudit.Integration.Tests.Infrastructure;
+using InfusionAudit.Testing;
 
 namespace InfusionAudit.Integration.Tests.Alerts;
 

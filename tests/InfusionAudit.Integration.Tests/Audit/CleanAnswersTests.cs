@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using InfusionAudit.Integration.Tests.Infrastructure;
+using InfusionAudit.Testing;
 
 namespace InfusionAudit.Integration.Tests.Audit;
 

@@ -1,5 +1,6 @@
 using Azure.Storage.Queues;
 using InfusionAudit.Integration.Tests.Infrastructure;
+using InfusionAudit.Testing;
 
 namespace InfusionAudit.Integration.Tests.LocalHost;
 
@@ -33,7 +34,7 @@ public sealed class StorageAtStartTests
 
         (await Exists(queue)).ShouldBeFalse();
         (await Exists(queue + "-poison")).ShouldBeFalse();
-        host.Get<InfusionAudit.Storage.StorageRequestCounter>().ByOperation.Keys
+        host.Get<InfusionAudit.Infrastructure.Storage.StorageRequestCounter>().ByOperation.Keys
             .ShouldNotContain(op => op.StartsWith("POST Tables", StringComparison.Ordinal) || op.StartsWith("PUT " + queue, StringComparison.Ordinal));
     }
 
