@@ -12,3 +12,5 @@ param logDailyQuotaGb = 1
 param patientHashKeySecretVersion = readEnvironmentVariable('INFUSIONAUDIT_PATIENT_HASH_KEY_VERSION', '')
 // Who may set the Key Vault secrets (az ad signed-in-user show --query id -o tsv), for the bootstrap and rotations.
 param vaultOperatorPrincipalId = readEnvironmentVariable('INFUSIONAUDIT_VAULT_OPERATOR_ID', '')
+// 'true' once, on the first deployment after the resource group was deleted and recreated (docs/operations.md).
+param recoverKeyVault = readEnvironmentVariable('INFUSIONAUDIT_RECOVER_KEY_VAULT', 'false') == 'true'

@@ -29,6 +29,9 @@ param producerPrincipalIds string[] = []
 @description('Object id of a user or group that may manage the Key Vault secrets (bootstrap and rotation); empty for none.')
 param vaultOperatorPrincipalId string = ''
 
+@description('Recover the soft-deleted vault of this environment instead of creating one: needed once after the resource group was deleted and recreated (purge protection keeps the vault name taken for 90 days, and recovering keeps the HMAC key every patient hash depends on).')
+param recoverKeyVault bool = false
+
 @description('Storage redundancy.')
 @allowed([
   'Standard_LRS'
@@ -113,6 +116,8 @@ var allTags = union(tags, {
   environment: environmentName
 })
 
+// Names depend only on the subscription, the resource group's name, the prefix and the environment: a resource group
+// deleted and recreated under the same name gets the same names, so its soft-deleted vault can be recovered.
 var names = {
   storage: take('st${compactPrefix}${environmentName}${suffix}', 24)
   vault: take('kv${compactPrefix}${environmentName}${suffix}', 24)
@@ -188,6 +193,7 @@ module keyVault 'modules/keyvault.bicep' = {
   params: {
     location: location
     vaultName: names.vault
+    createMode: recoverKeyVault ? 'recover' : 'default'
     softDeleteRetentionInDays: 90
     tags: allTags
   }
@@ -233,54 +239,54 @@ module roles 'modules/roles.bicep' = {
   ]
 }
 
-resource site 'Microsoft.Web/sites@2024-04-01' existing = {
-  name: names.site
-}
-
-resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
-  name: names.appInsights
-}
-
 // A Key Vault reference; the app's identity resolves it at start (Key Vault Secrets User).
 func keyVaultReference(vaultUri string, secretName string, version string) string =>
   '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${secretName}/${version})'
 
 // App settings map one to one onto the configuration the code reads (section InfusionAudit, AzureWebJobsStorage);
-// written after the role assignments so the host's first start can already reach storage and Key Vault.
-resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
-  parent: site
+// written after the role assignments so the host's first start can already reach storage and Key Vault. A module, not
+// a resource here: the site and Application Insights are read as existing, which on a first deployment must wait for
+// the modules that create them (a root-level existing read runs at the start and fails with NotFound).
+module appSettings 'modules/appsettings.bicep' = {
   name: 'appsettings'
-  properties: {
-    // Identity-based storage connection: no account key exists to leak (allowSharedKeyAccess is false).
-    AzureWebJobsStorage__accountName: storage.outputs.accountName
-    AzureWebJobsStorage__credential: 'managedidentity'
-    AzureWebJobsStorage__blobServiceUri: storage.outputs.blobEndpoint
-    AzureWebJobsStorage__queueServiceUri: storage.outputs.queueEndpoint
-    AzureWebJobsStorage__tableServiceUri: storage.outputs.tableEndpoint
-    APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
-    // Local auth is off on the component: the host and the app's exporter authenticate with the managed identity.
-    APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
-    InfusionAudit__EventsQueue: eventsQueueName
-    InfusionAudit__ProtocolsPath: 'protocols'
-    InfusionAudit__ClockSchedule: clockSchedule
-    InfusionAudit__MaxHttpBodyBytes: string(maxHttpBodyBytes)
-    InfusionAudit__PatientHashKey: keyVaultReference(keyVault.outputs.vaultUri, patientHashKeySecretName, patientHashKeySecretVersion)
-    InfusionAudit__PatientHashKeyId: patientHashKeyId
-    InfusionAudit__PatientIdentityScope: patientIdentityScope
-    InfusionAudit__Keys__Producer: keyVaultReference(keyVault.outputs.vaultUri, apiKeySecretNames.producer, '')
-    InfusionAudit__Keys__OnCall: keyVaultReference(keyVault.outputs.vaultUri, apiKeySecretNames.onCall, '')
-    InfusionAudit__Keys__Auditor: keyVaultReference(keyVault.outputs.vaultUri, apiKeySecretNames.auditor, '')
-    InfusionAudit__Keys__Admin: keyVaultReference(keyVault.outputs.vaultUri, apiKeySecretNames.admin, '')
-    // Trigger attributes read %InfusionAudit:Alerts:Schedule% from app settings: the Functions host cannot index the timer without it.
-    InfusionAudit__Alerts__Schedule: alertSchedule
-    InfusionAudit__Alerts__Transports: alertTransports
-    InfusionAudit__Alerts__QueueName: alertsQueueName
-    InfusionAudit__Alerts__PublicBaseUrl: 'https://${functionApp.outputs.defaultHostName}'
-    InfusionAudit__Alerts__ServiceBus__FullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
-    InfusionAudit__Alerts__ServiceBus__credential: 'managedidentity'
-    InfusionAudit__Alerts__ServiceBus__TopicName: serviceBus.outputs.topicName
-    // The app trusts App Service's X-MS-CLIENT-PRINCIPAL header only when App Service authentication is really on.
-    InfusionAudit__AppServiceAuth__Enabled: string(enableAuthentication)
+  params: {
+    // Names known before deployment (what-if predicts the settings); the ordering comes from dependsOn and from the
+    // functionApp outputs read below.
+    siteName: names.site
+    appInsightsName: names.appInsights
+    settings: {
+      // Identity-based storage connection: no account key exists to leak (allowSharedKeyAccess is false).
+      AzureWebJobsStorage__accountName: storage.outputs.accountName
+      AzureWebJobsStorage__credential: 'managedidentity'
+      AzureWebJobsStorage__blobServiceUri: storage.outputs.blobEndpoint
+      AzureWebJobsStorage__queueServiceUri: storage.outputs.queueEndpoint
+      AzureWebJobsStorage__tableServiceUri: storage.outputs.tableEndpoint
+      // Local auth is off on the component: the host and the app's exporter authenticate with the managed identity.
+      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
+      InfusionAudit__EventsQueue: eventsQueueName
+      InfusionAudit__ProtocolsPath: 'protocols'
+      // The storage module creates every table and queue: a cold start spends no round trip creating them.
+      InfusionAudit__CreateStorageAtStart: 'false'
+      InfusionAudit__ClockSchedule: clockSchedule
+      InfusionAudit__MaxHttpBodyBytes: string(maxHttpBodyBytes)
+      InfusionAudit__PatientHashKey: keyVaultReference(keyVault.outputs.vaultUri, patientHashKeySecretName, patientHashKeySecretVersion)
+      InfusionAudit__PatientHashKeyId: patientHashKeyId
+      InfusionAudit__PatientIdentityScope: patientIdentityScope
+      InfusionAudit__Keys__Producer: keyVaultReference(keyVault.outputs.vaultUri, apiKeySecretNames.producer, '')
+      InfusionAudit__Keys__OnCall: keyVaultReference(keyVault.outputs.vaultUri, apiKeySecretNames.onCall, '')
+      InfusionAudit__Keys__Auditor: keyVaultReference(keyVault.outputs.vaultUri, apiKeySecretNames.auditor, '')
+      InfusionAudit__Keys__Admin: keyVaultReference(keyVault.outputs.vaultUri, apiKeySecretNames.admin, '')
+      // Trigger attributes read %InfusionAudit:Alerts:Schedule% from app settings: the Functions host cannot index the timer without it.
+      InfusionAudit__Alerts__Schedule: alertSchedule
+      InfusionAudit__Alerts__Transports: alertTransports
+      InfusionAudit__Alerts__QueueName: alertsQueueName
+      InfusionAudit__Alerts__PublicBaseUrl: 'https://${functionApp.outputs.defaultHostName}'
+      InfusionAudit__Alerts__ServiceBus__FullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
+      InfusionAudit__Alerts__ServiceBus__credential: 'managedidentity'
+      InfusionAudit__Alerts__ServiceBus__TopicName: serviceBus.outputs.topicName
+      // The app trusts App Service's X-MS-CLIENT-PRINCIPAL header only when App Service authentication is really on.
+      InfusionAudit__AppServiceAuth__Enabled: string(enableAuthentication)
+    }
   }
   dependsOn: [
     roles

@@ -22,3 +22,5 @@ param logRetentionDays = 90
 param logDailyQuotaGb = 5
 // Who may set the Key Vault secrets (az ad signed-in-user show --query id -o tsv), for the bootstrap and rotations.
 param vaultOperatorPrincipalId = readEnvironmentVariable('INFUSIONAUDIT_VAULT_OPERATOR_ID', '')
+// 'true' once, on the first deployment after the resource group was deleted and recreated (docs/operations.md).
+param recoverKeyVault = readEnvironmentVariable('INFUSIONAUDIT_RECOVER_KEY_VAULT', 'false') == 'true'

@@ -8,6 +8,13 @@ param location string
 @maxLength(24)
 param vaultName string
 
+@description('default creates the vault; recover restores the soft-deleted vault of the same name with its secrets (after its resource group was deleted and recreated).')
+@allowed([
+  'default'
+  'recover'
+])
+param createMode string
+
 @description('Days a deleted secret or vault can be recovered (7-90).')
 @minValue(7)
 @maxValue(90)
@@ -21,6 +28,7 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   location: location
   tags: tags
   properties: {
+    createMode: createMode
     tenantId: subscription().tenantId
     sku: {
       family: 'A'

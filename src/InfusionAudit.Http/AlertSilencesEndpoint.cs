@@ -38,7 +38,7 @@ public sealed class AlertSilencesEndpoint(SilenceHandler silences)
         try
         {
             var page = await silences.ListAsync(clinicId, pageSize, token, cancellationToken);
-            return new AuditAnswer(Results.Json(new { items = page.Silences, continuationToken = page.ContinuationToken }, JsonDefaults.Options), page.Silences.Count);
+            return new AuditAnswer(Results.Json(new { items = page.Silences, continuationToken = page.ContinuationToken }, JsonDefaults.Answers), page.Silences.Count);
         }
         catch (ArgumentException ex) when (ex.ParamName == AlertListPaging.ContinuationTokenName)
         {
@@ -51,7 +51,11 @@ public sealed class AlertSilencesEndpoint(SilenceHandler silences)
         SilenceRequest? body;
         try
         {
-            body = await JsonSerializer.DeserializeAsync<SilenceRequest>(request.Body, JsonDefaults.Options, cancellationToken);
+            body = await JsonSerializer.DeserializeAsync<SilenceRequest>(request.Body, JsonDefaults.Requests, cancellationToken);
+        }
+        catch (JsonException ex) when (JsonDefaults.UnknownField(ex) is { } field)
+        {
+            return Problems.InvalidParameter("body." + field, $"Unknown field '{field}': the body has clinicId, deviceId, startsAt, endsAt, reason and createdBy.");
         }
         catch (JsonException)
         {
@@ -65,7 +69,7 @@ public sealed class AlertSilencesEndpoint(SilenceHandler silences)
 
         var result = await silences.CreateAsync(body, new AlertActor(caller.KeyId, caller.KeyId), cancellationToken);
         return result.Silence is { } silence
-            ? Results.Json(silence, JsonDefaults.Options, statusCode: StatusCodes.Status201Created)
+            ? Results.Json(silence, JsonDefaults.Answers, statusCode: StatusCodes.Status201Created)
             : Problems.InvalidParameter(result.InvalidField!, result.Problem!);
     }
 
@@ -77,7 +81,7 @@ public sealed class AlertSilencesEndpoint(SilenceHandler silences)
         }
 
         return await silences.ExpireAsync(silenceId, new AlertActor(caller.KeyId, caller.KeyId), cancellationToken) is { } silence
-            ? Results.Json(silence, JsonDefaults.Options)
+            ? Results.Json(silence, JsonDefaults.Answers)
             : Problems.NotFound($"No silence {silenceId}.");
     }
 }

@@ -47,7 +47,7 @@ public sealed class AlertsEndpoint(AlertQueryHandler queries, AlertCommandHandle
         try
         {
             var page = await queries.ListAsync(clinicId, state, pageSize, token, cancellationToken);
-            return new AuditAnswer(Results.Json(page, JsonDefaults.Options), page.Items.Count);
+            return new AuditAnswer(Results.Json(page, JsonDefaults.Answers), page.Items.Count);
         }
         catch (ArgumentException ex) when (ex.ParamName == AlertListPaging.ContinuationTokenName)
         {
@@ -57,7 +57,7 @@ public sealed class AlertsEndpoint(AlertQueryHandler queries, AlertCommandHandle
 
     public async Task<AuditAnswer> GetAsync(string alertId, CancellationToken cancellationToken) =>
         await queries.GetAsync(alertId, cancellationToken) is { } alert
-            ? new AuditAnswer(Results.Json(alert, JsonDefaults.Options), 1)
+            ? new AuditAnswer(Results.Json(alert, JsonDefaults.Answers), 1)
             : AuditAnswer.Refused(Problems.NotFound($"No alert {alertId}."));
 
     public Task<IResult> AcknowledgeAsync(HttpRequest request, Caller caller, string alertId, CancellationToken cancellationToken) =>
@@ -85,7 +85,7 @@ public sealed class AlertsEndpoint(AlertQueryHandler queries, AlertCommandHandle
                 statusCode: StatusCodes.Status409Conflict,
                 title: "Alert already resolved",
                 detail: $"Alert {alertId} was resolved at {alert?.Alert.ResolvedAt:O} by {alert?.Alert.ResolvedBy?.Name}; a resolved alert cannot be acknowledged."),
-            _ => Results.Json(alert, JsonDefaults.Options),
+            _ => Results.Json(alert, JsonDefaults.Answers),
         };
     }
 
@@ -98,13 +98,17 @@ public sealed class AlertsEndpoint(AlertQueryHandler queries, AlertCommandHandle
 
         try
         {
-            var body = await JsonSerializer.DeserializeAsync<AlertActionRequest>(request.Body, JsonDefaults.Options, cancellationToken);
+            var body = await JsonSerializer.DeserializeAsync<AlertActionRequest>(request.Body, JsonDefaults.Requests, cancellationToken);
             if (body is not null && new[] { body.By, body.Note, body.Reason }.Any(t => t is { Length: > MaxTextLength }))
             {
                 return (null, Problems.InvalidParameter("body", $"by, note and reason are at most {MaxTextLength} characters."));
             }
 
             return (body, null);
+        }
+        catch (JsonException ex) when (JsonDefaults.UnknownField(ex) is { } field)
+        {
+            return (null, Problems.InvalidParameter("body." + field, $"Unknown field '{field}': the body has only by, note and reason."));
         }
         catch (JsonException)
         {

@@ -21,6 +21,6 @@ public sealed class AuditComplianceReportEndpoint(ComplianceReportHandler report
         }
 
         var (report, _) = await reports.BuildAsync(clinic, range, cancellationToken);
-        return new AuditAnswer(Results.Json(report, JsonDefaults.Options), report.Sessions.Total);
+        return new AuditAnswer(Results.Json(report, JsonDefaults.Answers), report.Sessions.Total);
     }
 }

@@ -42,6 +42,6 @@ public sealed class AuditSessionTimelineEndpoint(SessionTimelineHandler timeline
         var timeline = await timelines.GetAsync(clinicId!, id, cancellationToken, timelineFrom, timelineLimit, findingsFrom, findingsLimit);
         return timeline is null
             ? AuditAnswer.Refused(Problems.NotFound($"No session {id} of clinic {clinicId} has been received."))
-            : new AuditAnswer(Results.Json(timeline, JsonDefaults.Options), 1 + timeline.Timeline.Count);
+            : new AuditAnswer(Results.Json(timeline, JsonDefaults.Answers), 1 + timeline.Timeline.Count);
     }
 }

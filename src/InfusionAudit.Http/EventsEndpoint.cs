@@ -46,7 +46,7 @@ public sealed class EventsEndpoint(
                 statusCode: StatusCodes.Status413PayloadTooLarge,
                 title: "Too many events",
                 detail: $"A request carries at most {EventParser.MaxEventsPerMessage} events."),
-            _ => Results.Json(EventsResponse.From(result), JsonDefaults.Options, statusCode: StatusCodes.Status202Accepted),
+            _ => Results.Json(EventsResponse.From(result), JsonDefaults.Answers, statusCode: StatusCodes.Status202Accepted),
         };
     }
 

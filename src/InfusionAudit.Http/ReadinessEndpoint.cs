@@ -13,6 +13,6 @@ public sealed class ReadinessEndpoint(ReadinessHandler handler)
     public async Task<IResult> GetAsync(CancellationToken cancellationToken)
     {
         var report = await handler.CheckAsync(cancellationToken);
-        return Results.Json(report, JsonDefaults.Options, statusCode: report.Ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+        return Results.Json(report, JsonDefaults.Answers, statusCode: report.Ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 }

@@ -47,7 +47,7 @@ public sealed class ReplayEndpoint(ReplayHandler replay, SessionQueryHandler ses
             var report = await replay.ReplayAsync(clinicId!, id, version, cancellationToken);
             return report is null
                 ? AuditAnswer.Refused(Problems.NotFound($"No session {id} has been received."))
-                : new AuditAnswer(Results.Json(report, JsonDefaults.Options), 1);
+                : new AuditAnswer(Results.Json(report, JsonDefaults.Answers), 1);
         }
         catch (ArgumentException ex) when (ex.ParamName == "protocolVersion")
         {

@@ -52,6 +52,6 @@ public sealed class SessionsEndpoint(SessionQueryHandler sessions)
         var document = await sessions.GetAsync(clinicId!, id, from, limit, cancellationToken, findingsFrom, findingsLimit);
         return document is null
             ? AuditAnswer.Refused(Problems.NotFound($"No session {id} of clinic {clinicId} has been received."))
-            : new AuditAnswer(Results.Json(document, JsonDefaults.Options), 1 + document.Events.Count + document.Findings.Count);
+            : new AuditAnswer(Results.Json(document, JsonDefaults.Answers), 1 + document.Events.Count + document.Findings.Count);
     }
 }

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 namespace InfusionAudit.Infrastructure;
 
 /// <summary>
-/// Creates the tables and the event queue at host start, so a fresh Azurite or account needs no manual step.
+/// Creates the tables and the event queue at host start, so a fresh Azurite or account needs no manual step; skipped when
+/// <see cref="InfusionAuditOptions.CreateStorageAtStart"/> is off (Azure, where the template creates them).
 /// Storage being down at start does not stop the host: messages then fail, are retried and end in the poison queue,
 /// as they would during an outage that begins later.
 /// </summary>
@@ -16,6 +17,11 @@ public sealed partial class StorageInitializer(StorageAccount account, IOptions<
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (!options.Value.CreateStorageAtStart)
+        {
+            return;
+        }
+
         try
         {
             await account.EnsureTablesAsync(cancellationToken);

@@ -35,9 +35,31 @@ public sealed class ClinicFindingsQueryHandler(ClinicFindingIndex index)
             f.ProtocolId,
             f.ProtocolVersion,
             PatientHashRedaction.Redact(f.Evidence),
-            values.RootElement.Clone(),
+            RoundedValues(values.RootElement),
             f.TriggerEventId,
             f.DetectedAt,
             f.RetractedAt);
+    }
+
+    /// <summary>The stored evidence values (full precision) as shown: each rounded by the unit in its name, so JSON and CSV agree.</summary>
+    private static JsonElement RoundedValues(JsonElement stored)
+    {
+        if (stored.ValueKind != JsonValueKind.Object)
+        {
+            return stored.Clone();
+        }
+
+        var rounded = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var value in stored.EnumerateObject())
+        {
+            if (value.Value.ValueKind != JsonValueKind.Number)
+            {
+                return stored.Clone();
+            }
+
+            rounded[value.Name] = ClinicalPrecision.Round(value.Name, value.Value.GetDouble());
+        }
+
+        return JsonSerializer.SerializeToElement(rounded);
     }
 }

@@ -8,8 +8,8 @@ namespace InfusionAudit.Application.Audit;
 public sealed class ClinicSessionsQueryHandler(ClinicSessionIndex index)
 {
     public static CsvColumns<ClinicSessionDocument> Csv { get; } = new(
-        ["sessionId", "sessionDate", "startedAt", "endedAt", "status", "endReason", "protocolId", "protocolVersion", "maxSeverity", "activeFindings", "deliveredMgPerKg", "completedWithinProtocol", "findingCounts", "dischargedAt"],
-        s => [s.SessionId, s.SessionDate, s.StartedAt, s.EndedAt, s.Status, s.EndReason, s.ProtocolId, s.ProtocolVersion, s.MaxSeverity, s.ActiveFindings, s.DeliveredMgPerKg, s.CompletedWithinProtocol, JsonSerializer.Serialize(s.FindingCounts), s.DischargedAt]);
+        ["sessionId", "sessionDate", "startedAt", "endedAt", "status", "endReason", "protocolId", "protocolVersion", "maxSeverity", "activeFindings", "deliveredMgPerKg", "deliveredMg", "completedWithinProtocol", "findingCounts", "dischargedAt"],
+        s => [s.SessionId, s.SessionDate, s.StartedAt, s.EndedAt, s.Status, s.EndReason, s.ProtocolId, s.ProtocolVersion, s.MaxSeverity, s.ActiveFindings, s.DeliveredMgPerKg, s.DeliveredMg, s.CompletedWithinProtocol, JsonSerializer.Serialize(s.FindingCounts), s.DischargedAt]);
 
     public async Task<StoragePage<ClinicSessionDocument>> ListAsync(
         string clinicId,
@@ -34,7 +34,8 @@ public sealed class ClinicSessionsQueryHandler(ClinicSessionIndex index)
         row.ProtocolVersion,
         row.MaxSeverity,
         row.ActiveFindings,
-        row.DeliveredMgPerKg,
+        ClinicalPrecision.Round(nameof(ClinicSessionDocument.DeliveredMgPerKg), row.DeliveredMgPerKg),
+        ClinicalPrecision.Round(nameof(ClinicSessionDocument.DeliveredMg), row.DeliveredMg),
         row.CompletedWithinProtocol,
         Counts(row.FindingCounts),
         row.DischargedAt);

@@ -46,7 +46,8 @@ public sealed class ComplianceReportHandler(ClinicSessionIndex index, Compliance
         var endReasons = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var findings = new Dictionary<string, (int Findings, int Sessions)>(StringComparer.Ordinal);
         var effects = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        var doses = new SortedDictionary<string, List<double>>(StringComparer.Ordinal);
+        var doses = new SortedDictionary<(string ProtocolId, string Unit), List<double>>(
+            Comparer<(string ProtocolId, string Unit)>.Create((a, b) => string.CompareOrdinal(a.ProtocolId, b.ProtocolId) is var c and not 0 ? c : string.CompareOrdinal(a.Unit, b.Unit)));
         int ended = 0, within = 0, notDischarged = 0;
         foreach (var row in rows)
         {
@@ -63,14 +64,18 @@ public sealed class ComplianceReportHandler(ClinicSessionIndex index, Compliance
                     within++;
                 }
 
-                if (row.DeliveredMgPerKg is { } mgPerKg && row.ProtocolId is { } protocolId && double.IsFinite(mgPerKg))
+                // A fixed-dose protocol's row carries mg only (SessionIndexWriter.ClinicRow).
+                var dose = row.DeliveredMgPerKg is { } mgPerKg ? (Value: mgPerKg, Unit: MgPerKg)
+                    : row.DeliveredMg is { } mg ? (Value: mg, Unit: Mg)
+                    : (Value: double.NaN, Unit: MgPerKg);
+                if (row.ProtocolId is { } protocolId && double.IsFinite(dose.Value))
                 {
-                    if (!doses.TryGetValue(protocolId, out var list))
+                    if (!doses.TryGetValue((protocolId, dose.Unit), out var list))
                     {
-                        doses[protocolId] = list = [];
+                        doses[(protocolId, dose.Unit)] = list = [];
                     }
 
-                    list.Add(mgPerKg);
+                    list.Add(dose.Value);
                 }
             }
 
@@ -95,14 +100,14 @@ public sealed class ComplianceReportHandler(ClinicSessionIndex index, Compliance
         var adverse = effects
             .Select(e => e.Key.Split('|') is [var effect, var severity] ? new AdverseEffectCount(effect, severity, e.Value) : new AdverseEffectCount(e.Key, "unknown", e.Value))
             .ToList();
-        var delivered = doses.Select(d => Dose(d.Key, d.Value)).ToList();
+        var delivered = doses.Select(d => Dose(d.Key.ProtocolId, d.Key.Unit, d.Value)).ToList();
         var sessions = new ComplianceSessionSummary(
             rows.Count,
             byStatus,
             ended,
             endReasons,
             within,
-            ended == 0 ? null : Math.Round(100.0 * within / ended, 2, MidpointRounding.AwayFromZero),
+            ended == 0 ? null : ClinicalPrecision.Round(100.0 * within / ended, 1),
             notDischarged);
         return new ComplianceReport(clinicId, range.From, range.To, generatedAt, sessions, perRule, adverse, delivered, alerts, Gaps: []);
     }
@@ -120,12 +125,15 @@ public sealed class ComplianceReportHandler(ClinicSessionIndex index, Compliance
         return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
-    private static ProtocolDoseSummary Dose(string protocolId, List<double> values) => new(
-        protocolId,
-        values.Count,
-        Round(Median(values)!.Value),
-        Round(values.Min()),
-        Round(values.Max()));
+    private const string MgPerKg = "mg/kg";
+    private const string Mg = "mg";
 
-    private static double Round(double value) => Math.Round(value, 4, MidpointRounding.AwayFromZero);
+    private static ProtocolDoseSummary Dose(string protocolId, string unit, List<double> values)
+    {
+        var name = unit == Mg ? nameof(ProtocolDoseSummary.MedianMg) : nameof(ProtocolDoseSummary.MedianMgPerKg);
+        double median = ClinicalPrecision.Round(name, Median(values)!.Value), min = ClinicalPrecision.Round(name, values.Min()), max = ClinicalPrecision.Round(name, values.Max());
+        return unit == Mg
+            ? new ProtocolDoseSummary(protocolId, values.Count, unit, null, null, null, median, min, max)
+            : new ProtocolDoseSummary(protocolId, values.Count, unit, median, min, max);
+    }
 }

@@ -6,7 +6,7 @@ namespace InfusionAudit.Application.Audit;
 /// <param name="EndReasons">Ended sessions per end reason.</param>
 /// <param name="CompletedWithinProtocol">Sessions completed within protocol (<see cref="ComplianceDefinition"/>).</param>
 /// <param name="CompletedWithinProtocolPercent">
-/// 100 × <paramref name="CompletedWithinProtocol"/> ÷ ended sessions, two decimals; null when none ended. Sessions still
+/// 100 × <paramref name="CompletedWithinProtocol"/> ÷ ended sessions, to 0.1 %; null when none ended. Sessions still
 /// running are left out of the denominator: they cannot be judged yet.
 /// </param>
 /// <param name="EndedNotDischarged">

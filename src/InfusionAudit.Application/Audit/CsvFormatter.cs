@@ -30,10 +30,10 @@ public static class CsvFormatter
         {
             null => string.Empty,
             string s => Neutralise(s),
-            DateTimeOffset t => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+            DateTimeOffset t => ClinicalPrecision.Time(t),
             DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             bool b => b ? "true" : "false",
-            double d => d.ToString("R", CultureInfo.InvariantCulture),
+            double d => ClinicalPrecision.Number(d),
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => Neutralise(value.ToString() ?? string.Empty),
         };

@@ -29,6 +29,13 @@ public sealed class InfusionAuditOptions
     /// </summary>
     public PatientIdentityScope PatientIdentityScope { get; set; } = PatientIdentityScope.Clinic;
 
+    /// <summary>
+    /// Create every table and the event queues at start (default, for Azurite and the local host). Off in Azure, where
+    /// the template creates them: a Flex Consumption cold start then spends no round trip on them. A table or queue
+    /// missing later is still created by the first request that finds it missing.
+    /// </summary>
+    public bool CreateStorageAtStart { get; set; } = true;
+
     /// <summary>Folder of protocol library files (one JSON file per protocol version).</summary>
     public string ProtocolsPath { get; set; } = "protocols";
 

@@ -82,7 +82,8 @@ public sealed class SessionIndexWriter(
     /// milestones (status, findings, end), never running amounts, so that its JSON (kept on the session state)
     /// changes, and the row is rewritten, only then.
     /// </summary>
-    public static ClinicSessionRow ClinicRow(SessionEvaluation evaluation)
+    /// <param name="fixedDose">The session was judged against a fixed-dose protocol: its dose is reported in mg only.</param>
+    public static ClinicSessionRow ClinicRow(SessionEvaluation evaluation, bool fixedDose = false)
     {
         var state = evaluation.State;
         var date = (state.StartedAt ?? state.FirstOccurredAt).UtcDateTime;
@@ -100,9 +101,10 @@ public sealed class SessionIndexWriter(
             evaluation.Findings.Count,
             state.EndedAt,
             state.EndReason is { } reason ? JsonNamingPolicy.CamelCase.ConvertName(reason.ToString()) : null,
-            ended ? state.DeliveredDoseMgPerKg : null,
+            ended && !fixedDose ? state.DeliveredDoseMgPerKg : null,
             ComplianceDefinition.CompletedWithinProtocol(evaluation),
             ComplianceDefinition.FindingCounts(evaluation.Findings),
+            DeliveredMg: ended ? state.DeliveredDoseMg : null,
             DischargedAt: state.DischargedAt);
     }
 

@@ -17,7 +17,7 @@ public sealed record AuditAnswer(IResult Result, int Rows)
     {
         IResult result = format == AuditFormat.Csv
             ? new CsvResult(CsvFormatter.Format(csv.Headers, items.Select(csv.Cells)), continuationToken)
-            : Results.Json(new AuditPage<T>(items, items.Count, continuationToken), JsonDefaults.Options);
+            : Results.Json(new AuditPage<T>(items, items.Count, continuationToken), JsonDefaults.Answers);
         return new AuditAnswer(result, items.Count);
     }
 }

@@ -86,6 +86,7 @@ public sealed class ClinicSessionIndex
         ["CompletedWithinProtocol"] = row.CompletedWithinProtocol,
         ["FindingCounts"] = row.FindingCounts,
         ["AdverseEffects"] = row.AdverseEffects,
+        ["DeliveredMg"] = row.DeliveredMg,
         ["DischargedAt"] = row.DischargedAt,
     };
 
@@ -105,5 +106,6 @@ public sealed class ClinicSessionIndex
         entity.GetBoolean("CompletedWithinProtocol") ?? false,
         entity.GetString("FindingCounts"),
         entity.GetString("AdverseEffects"),
+        entity.GetDouble("DeliveredMg"),
         entity.GetDateTimeOffset("DischargedAt"));
 }

@@ -10,6 +10,8 @@ namespace InfusionAudit.Infrastructure.Storage.Indexes;
 /// <param name="EndReason">The <c>SessionEnded</c> reason (camelCase), once ended.</param>
 /// <param name="DeliveredMgPerKg">Delivered dose per weight, set only once the session has ended: while it runs the
 /// amount grows with every event, and recording it then would cost an index write per event.</param>
+/// <param name="DeliveredMg">Delivered dose, mg, once ended. A fixed-dose protocol's sessions carry this and no
+/// <paramref name="DeliveredMgPerKg"/>: their limits are in mg, and mg per weight is a figure nobody prescribed.</param>
 /// <param name="CompletedWithinProtocol">Ended as completed, judged against a known protocol version, with no warning
 /// or critical dose, rate, duration or protocol finding (docs/audit-api.md).</param>
 /// <param name="FindingCounts">Active findings per rule id as a JSON object in ordinal key order, e.g. <c>{"RATE-SOFT":1}</c>.</param>
@@ -31,6 +33,7 @@ public sealed record ClinicSessionRow(
     bool CompletedWithinProtocol = false,
     string? FindingCounts = null,
     string? AdverseEffects = null,
+    double? DeliveredMg = null,
     DateTimeOffset? DischargedAt = null)
 {
     /// <summary>The row key in the clinic partition: date first so date ranges are key ranges.</summary>

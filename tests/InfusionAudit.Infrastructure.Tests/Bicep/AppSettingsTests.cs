@@ -76,6 +76,14 @@ public sealed class AppSettingsTests(CompiledInfra infra) : IClassFixture<Compil
         }
     }
 
+    [Theory]
+    [MemberData(nameof(InfraFiles.Environments), MemberType = typeof(InfraFiles))]
+    public void InAzureTheHostDoesNotCreateTablesOrQueuesAtStartBecauseTheTemplateDoes(string environment)
+    {
+        AppSettings(environment)["InfusionAudit__CreateStorageAtStart"].ShouldBe("false");
+        new InfusionAuditOptions().CreateStorageAtStart.ShouldBeTrue("the local host and Azurite keep creating them");
+    }
+
     [Fact]
     public void TheTemplateCreatesExactlyTheTablesTheCodeUses()
     {

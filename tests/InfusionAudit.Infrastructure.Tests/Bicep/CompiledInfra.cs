@@ -77,7 +77,7 @@ public sealed class CompiledInfra : IAsyncLifetime
             yield return template;
             foreach (var resource in ResourceNodes(template))
             {
-                if (resource["properties"]?["template"] is JsonObject nested)
+                if (resource["properties"] is JsonObject properties && properties["template"] is JsonObject nested)
                 {
                     pending.Push(nested);
                 }
@@ -93,7 +93,7 @@ public sealed class CompiledInfra : IAsyncLifetime
         _ => [],
     };
 
-    private static void CopyDirectory(string from, string to)
+    internal static void CopyDirectory(string from, string to)
     {
         foreach (var directory in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
         {

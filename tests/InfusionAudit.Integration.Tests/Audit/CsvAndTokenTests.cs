@@ -29,7 +29,8 @@ public sealed class CsvAndTokenTests
     {
         CsvFormatter.Cell(-0.5).ShouldBe("-0.5");
         CsvFormatter.Cell(1234.5).ShouldBe("1234.5");
-        CsvFormatter.Cell(new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.FromHours(2))).ShouldBe("2025-01-02T01:04:05.000Z");
+        CsvFormatter.Cell(new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.FromHours(2))).ShouldBe("2025-01-02T03:04:05.000+02:00", "the offset is kept, as in JSON");
+        CsvFormatter.Cell(63.449999999999996).ShouldBe("63.45", "no float noise");
         CsvFormatter.Cell(null).ShouldBe("");
         CsvFormatter.Format(["a", "b"], [["x", 1]]).ShouldBe("a,b\r\nx,1\r\n");
     }
