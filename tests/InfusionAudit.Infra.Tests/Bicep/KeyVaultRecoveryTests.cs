@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace InfusionAudit.Infrastructure.Tests.Bicep;
+namespace InfusionAudit.Infra.Tests.Bicep;
 
 /// <summary>
 /// Deleting and recreating the resource group leaves the vault soft-deleted (purge protection: 90 days) with its name

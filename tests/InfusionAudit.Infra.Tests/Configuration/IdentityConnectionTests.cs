@@ -4,7 +4,7 @@ using InfusionAudit.Infrastructure.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace InfusionAudit.Infrastructure.Tests.Configuration;
+namespace InfusionAudit.Infra.Tests.Configuration;
 
 /// <summary>
 /// The storage settings infra/ writes (no connection string: the account refuses shared keys) give the app a storage

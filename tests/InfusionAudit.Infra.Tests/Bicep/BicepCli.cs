@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 
-namespace InfusionAudit.Infrastructure.Tests.Bicep;
+namespace InfusionAudit.Infra.Tests.Bicep;
 
 /// <summary>The Bicep CLI restored from NuGet (Azure.Bicep.CommandLine.linux-x64), run as a child process.</summary>
 public static class BicepCli

@@ -1,4 +1,4 @@
-namespace InfusionAudit.Infrastructure.Tests.Bicep;
+namespace InfusionAudit.Infra.Tests.Bicep;
 
 /// <summary>The files under infra/ that CI must build and lint: every one, found on disk, so a new file is covered by itself.</summary>
 public static class InfraFiles

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace InfusionAudit.Infrastructure.Tests.Bicep;
+namespace InfusionAudit.Infra.Tests.Bicep;
 
 /// <summary>
 /// main.bicep compiled to ARM JSON, and the deployment snapshot of each environment's parameters file: the resources

@@ -1,4 +1,4 @@
-namespace InfusionAudit.Infrastructure.Tests.Bicep;
+namespace InfusionAudit.Infra.Tests.Bicep;
 
 /// <summary>Every Bicep and parameters file builds and lints with no diagnostic at all: a warning fails CI like an error.</summary>
 public sealed class BicepBuildTests

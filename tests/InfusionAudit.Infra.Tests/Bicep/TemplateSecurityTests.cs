@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace InfusionAudit.Infrastructure.Tests.Bicep;
+namespace InfusionAudit.Infra.Tests.Bicep;
 
 /// <summary>
 /// The security properties the deployment promises, read from what Azure would be asked to create (the snapshot of each

@@ -1,4 +1,4 @@
-namespace InfusionAudit.Infrastructure.Tests.Bicep;
+namespace InfusionAudit.Infra.Tests.Bicep;
 
 /// <summary>What one run of the Bicep CLI printed.</summary>
 public sealed record BicepResult(int ExitCode, string StandardOutput, string StandardError)

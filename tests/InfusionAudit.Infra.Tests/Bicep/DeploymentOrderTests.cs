@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace InfusionAudit.Infrastructure.Tests.Bicep;
+namespace InfusionAudit.Infra.Tests.Bicep;
 
 /// <summary>
 /// A first deployment into an empty resource group works: ARM reads an <c>existing</c> resource (languageVersion 2.0) as

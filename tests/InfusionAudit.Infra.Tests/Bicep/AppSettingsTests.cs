@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using InfusionAudit.Application.Configuration;
 using InfusionAudit.Infrastructure.Storage;
 
-namespace InfusionAudit.Infrastructure.Tests.Bicep;
+namespace InfusionAudit.Infra.Tests.Bicep;
 
 /// <summary>The deployment and the code agree: app settings bind to real options, tables and queues are the ones the code uses.</summary>
 public sealed class AppSettingsTests(CompiledInfra infra) : IClassFixture<CompiledInfra>

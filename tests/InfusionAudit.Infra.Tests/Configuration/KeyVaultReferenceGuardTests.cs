@@ -1,7 +1,7 @@
 using InfusionAudit.Application.Configuration;
 using Microsoft.Extensions.Configuration;
 
-namespace InfusionAudit.Infrastructure.Tests.Configuration;
+namespace InfusionAudit.Infra.Tests.Configuration;
 
 /// <summary>The deployment reads every secret through Key Vault references; one App Service could not resolve must stop the app.</summary>
 public sealed class KeyVaultReferenceGuardTests
