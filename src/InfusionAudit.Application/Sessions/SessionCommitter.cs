@@ -2,6 +2,7 @@ using System.Text.Json;
 using InfusionAudit.Application.Alerts;
 using InfusionAudit.Application.Ingestion;
 using InfusionAudit.Application.Telemetry;
+using InfusionAudit.Domain.Alerts;
 using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
 using InfusionAudit.Domain.Protocols;
@@ -221,14 +222,13 @@ public sealed partial class SessionCommitter(
         return (outcomes, newEvents);
     }
 
-    // A stored critical or warning finding of a rule whose page may be held (judged on the rate history, see
-    // AlertPolicy) changed or withdrawn, not first stored: it may settle a held page, so the alert partition is read.
-    // Only those rules' pages are ever held; a vital-sign warning whose evidence moves with every reading (catalogue v2
-    // has several) must not cost the alert partition read and a state read on every message of the session.
-    internal static bool RevisesAlertingFindings(List<SessionFindingRow> changed, List<Finding> added) =>
+    // A stored critical or warning finding of a rule whose page may be held changed or withdrawn, not first stored: it
+    // may settle a held page, so the alert partition is read. A vital-sign warning whose evidence moves with every
+    // reading (catalogue v2 has several) must not cost that read and a state read on every message of the session.
+    private static bool RevisesAlertingFindings(List<SessionFindingRow> changed, List<Finding> added) =>
         changed.Count > added.Count
         && changed.Exists(row =>
-            RuleIds.JudgedOnTheRateHistory.Contains(row.RuleId)
+            AlertPolicy.MayHoldPageOf(row.RuleId)
             && SeverityOrder.Rank(row.Severity) >= SeverityOrder.Rank(Severity.Warning)
             && !added.Exists(f => f.RuleId == row.RuleId && f.EpisodeKey == row.EpisodeKey));
 

@@ -494,8 +494,15 @@ public sealed class AlertPolicy(AlertPolicyOptions options)
     /// device's later events may shrink: the late events may withdraw it, so its page waits for them.
     /// </summary>
     private static bool MayBeWithdrawnByLateEvents(Finding finding) =>
-        RuleIds.JudgedOnTheRateHistory.Contains(finding.RuleId)
+        MayHoldPageOf(finding.RuleId)
         && (finding.EventsMissing > 0 || finding.EvidenceValues.ContainsKey(Finding.ClockOffsetJudgedKey));
+
+    /// <summary>
+    /// Whether a finding of this rule can ever have its page held (see <see cref="AlertGroup.Pending"/>): only then can
+    /// a later change to the stored finding settle a held page. The write path asks this before reading the alert
+    /// partition, so the two cannot drift apart.
+    /// </summary>
+    public static bool MayHoldPageOf(string ruleId) => RuleIds.JudgedOnTheRateHistory.Contains(ruleId);
 
     // Catalogue v2: a silence (a maintenance window) may keep warnings quiet, never a critical problem.
     private static bool MaySilence(Severity severity) => severity != Severity.Critical;
