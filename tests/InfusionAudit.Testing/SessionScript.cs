@@ -50,17 +50,20 @@ public sealed class SessionScript(string? sessionId = null, string clinicId = "a
 
     public JsonObject Ended(TimeSpan at, string reason = "completed") => Event("SessionEnded", at, new JsonObject { ["reason"] = reason });
 
-    /// <summary>The standard IV session of the contract example: 70 kg, 0.5 mg/kg over 40 min at 1 mg/mL = 52.5 mL/h.</summary>
-    public IReadOnlyList<JsonObject> StandardIvSession() =>
+    /// <summary>
+    /// The standard IV session of the contract example: 70 kg, 0.5 mg/kg over 40 min at 1 mg/mL = 52.5 mL/h; another
+    /// <paramref name="doseMgPerKg"/> is prescribed and delivered the same way (0.75 mg/kg: 78.75 mL/h, 52.5 mL).
+    /// </summary>
+    public IReadOnlyList<JsonObject> StandardIvSession(double doseMgPerKg = 0.5) =>
     [
         Vitals(TimeSpan.FromMinutes(-5)),
-        Started(),
-        Rate(TimeSpan.FromSeconds(30), 52.5),
+        Started(doseMgPerKg: doseMgPerKg),
+        Rate(TimeSpan.FromSeconds(30), doseMgPerKg * 70 * 60 / 40),
         Vitals(TimeSpan.FromMinutes(10)),
         Vitals(TimeSpan.FromMinutes(20)),
         Vitals(TimeSpan.FromMinutes(30)),
         Rate(TimeSpan.FromSeconds(30) + TimeSpan.FromMinutes(40), 0),
-        PumpTotal(TimeSpan.FromMinutes(41), 35),
+        PumpTotal(TimeSpan.FromMinutes(41), doseMgPerKg * 70),
         Ended(TimeSpan.FromMinutes(45)),
     ];
 

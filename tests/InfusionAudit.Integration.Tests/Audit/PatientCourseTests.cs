@@ -25,7 +25,7 @@ public sealed class PatientCourseTests(AuditFixture fixture) : IClassFixture<Aud
             .ToList();
         foreach (var s in sessions)
         {
-            var result = await fixture.IngestAsync(Session(s), s.Start + TimeSpan.FromMinutes(50));
+            var result = await fixture.IngestAsync([.. s.StandardIvSession(0.75)], s.Start + TimeSpan.FromMinutes(50));
             result.Rejected.ShouldBe(0);
         }
 
@@ -75,18 +75,6 @@ public sealed class PatientCourseTests(AuditFixture fixture) : IClassFixture<Aud
         using var refused = await producer.GetAsync($"/api/patients/{Uri.EscapeDataString("hmac-sha256:v1:clinic:k1:" + TestKeys.PatientHash)}/course", Ct);
         refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
-
-    private static List<JsonObject> Session(SessionScript s) =>
-    [
-        s.Vitals(TimeSpan.FromMinutes(-5)),
-        s.Started(doseMgPerKg: 0.75),
-        s.Rate(TimeSpan.FromSeconds(30), 78.75),
-        s.Vitals(TimeSpan.FromMinutes(10)),
-        s.Vitals(TimeSpan.FromMinutes(20)),
-        s.Vitals(TimeSpan.FromMinutes(30)),
-        s.Rate(TimeSpan.FromSeconds(30) + TimeSpan.FromMinutes(40), 0),
-        s.Ended(TimeSpan.FromMinutes(45)),
-    ];
 
     private async Task<string> PatientHashAsync(SessionScript session)
     {

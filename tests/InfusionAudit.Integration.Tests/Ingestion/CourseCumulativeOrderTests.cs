@@ -27,7 +27,7 @@ public sealed class CourseCumulativeOrderTests(HostFixture fixture) : IClassFixt
         var sessions = new[] { 4.0, 2.0, 0.1 }
             .Select(daysAgo => new SessionScript(clinicId: clinic) { Start = now.AddDays(-daysAgo), PatientRef = patientRef })
             .ToList();
-        var events = sessions.Select(Session).ToList();
+        var events = sessions.Select(s => s.StandardIvSession(0.75).ToList()).ToList();
 
         switch (order)
         {
@@ -56,19 +56,6 @@ public sealed class CourseCumulativeOrderTests(HostFixture fixture) : IClassFixt
         finding.Evidence.ShouldContain("2.25 mg/kg");
         finding.Evidence.ShouldContain("3 session(s)");
     }
-
-    // 70 kg, 0.75 mg/kg over 40 min at 1 mg/mL: 78.75 mL/h for 40 min delivers 52.5 mg = 0.75 mg/kg.
-    private static List<JsonObject> Session(SessionScript s) =>
-    [
-        s.Vitals(TimeSpan.FromMinutes(-5)),
-        s.Started(doseMgPerKg: 0.75),
-        s.Rate(TimeSpan.FromSeconds(30), 78.75),
-        s.Vitals(TimeSpan.FromMinutes(10)),
-        s.Vitals(TimeSpan.FromMinutes(20)),
-        s.Vitals(TimeSpan.FromMinutes(30)),
-        s.Rate(TimeSpan.FromSeconds(30) + TimeSpan.FromMinutes(40), 0),
-        s.Ended(TimeSpan.FromMinutes(45)),
-    ];
 
     private async Task IngestAsync(IEnumerable<JsonObject> events)
     {
