@@ -157,11 +157,13 @@ public static class RouteTable
         [Page("A page of access log entries.", "AccessLogPage"), Bad("A parameter is invalid; the problem names it.")]);
 
     public static readonly HttpRoute ListAlerts = new(
-        "GET", "/api/alerts", "ListAlerts", "Alerts of a clinic, newest first, optionally in one state. Access-logged.",
-        [CallerRole.OnCall, CallerRole.Auditor], AccessLogged: true, Read<AlertsEndpoint>((e, call) => e.ListAsync(call.Request, call.CancellationToken)),
+        "GET", "/api/alerts", "ListAlerts", "Alerts of a clinic (an admin: of every clinic, without clinicId), newest first, optionally in one state, of one severity, escalated or not. Access-logged.",
+        [CallerRole.OnCall, CallerRole.Auditor], AccessLogged: true, Read<AlertsEndpoint>((e, call) => e.ListAsync(call.Request, call.Authenticated, call.CancellationToken)),
         [
-            Query("clinicId", true, IdSchema(), "The clinic.", "abq-01"),
+            Query("clinicId", false, IdSchema(), "The clinic; required except for an admin, who lists every clinic's alerts without it.", "abq-01"),
             Query("state", false, Enum("open", "acknowledged", "resolved"), "Only alerts in this state."),
+            Query("severity", false, Severity(), "Only alerts of this severity. Filters each page as read: a page may hold fewer alerts than pageSize; follow continuationToken."),
+            Query("escalated", false, new JsonObject { ["type"] = "boolean" }, "true: only alerts that were escalated; false: only those that were not. Filters each page as read, like severity."),
             .. AlertPaging("Alerts per page."),
         ],
         [Ok("A page of alerts.", "AlertList"), Bad("A parameter is invalid; the problem names it.")]);
