@@ -139,9 +139,15 @@ public static class RouteTable
         [Page("A page of findings.", "ClinicFindingPage"), Bad("A parameter is invalid; the problem names it.")]);
 
     public static readonly HttpRoute ListClinicRejected = new(
-        "GET", "/api/clinics/{clinicId}/rejected", "ListClinicRejected", "Input of a clinic that the contract refused, by receive day. Access-logged.",
-        [CallerRole.Auditor], AccessLogged: true, Read<AuditRejectedEndpoint>((e, call) => e.GetAsync(call.Request, call.Value("clinicId"), call.CancellationToken)),
+        "GET", "/api/clinics/{clinicId}/rejected", "ListClinicRejected", "Input of a clinic that the contract refused, by receive day. Auditors; a producer bound to clinics reads only theirs (403 for another). Access-logged.",
+        [CallerRole.Auditor, CallerRole.Producer], AccessLogged: true, Read<AuditRejectedEndpoint>((e, call) => e.GetAsync(call.Request, call.Authenticated, call.Value("clinicId"), call.CancellationToken)),
         [ClinicIdParameter, .. DateRangeParameters, .. AuditPagingParameters],
+        [Page("A page of rejected input.", "RejectedEventPage"), Bad("A parameter is invalid; the problem names it."), new(403, "A producer asked for a clinic it is not bound to.", new Dictionary<string, string?> { [OpenApiDocumentBuilder.Problem] = "Problem" })]);
+
+    public static readonly HttpRoute ListUnattributedRejected = new(
+        "GET", "/api/rejected/unattributed", "ListUnattributedRejected", "Refused input that could not be tied to a clinic (not JSON, not base64, no readable clinicId, a body too large), by receive day. Admin only. Access-logged.",
+        [], AccessLogged: true, Read<AuditRejectedEndpoint>((e, call) => e.GetUnattributedAsync(call.Request, call.CancellationToken)),
+        [.. DateRangeParameters, .. AuditPagingParameters],
         [Page("A page of rejected input.", "RejectedEventPage"), Bad("A parameter is invalid; the problem names it.")]);
 
     public static readonly HttpRoute GetComplianceReport = new(
@@ -211,7 +217,7 @@ public static class RouteTable
     public static IReadOnlyList<HttpRoute> All { get; } =
     [
         HealthAlias, Health, ReadinessAlias, Readiness, OpenApi, PostEvents, GetSession, ReplaySession, GetSessionTimeline, DiagnosticsCounters,
-        ListClinicSessions, ListClinicFindings, ListClinicRejected, GetComplianceReport, ListAccessLog,
+        ListClinicSessions, ListClinicFindings, ListClinicRejected, ListUnattributedRejected, GetComplianceReport, ListAccessLog,
         ListAlerts, GetAlert, AcknowledgeAlert, ResolveAlert, ListSilences, CreateSilence, ExpireSilence,
     ];
 
