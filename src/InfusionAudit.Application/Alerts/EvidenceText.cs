@@ -11,7 +11,7 @@ namespace InfusionAudit.Application.Alerts;
 /// </summary>
 public static class EvidenceText
 {
-    // Longest suffix first, as in ClinicalPrecision: "MgPerKgPerHour" must not be read as "Mg".
+    // Longest suffix first: "MgPerKgPerHour" must not be read as "Mg", nor "PerMin" as "Min".
     private static readonly (string Suffix, string Unit)[] Units =
     [
         ("MgPerKgPerHour", " mg/kg/h"),
@@ -23,12 +23,12 @@ public static class EvidenceText
         ("Mg", " mg"),
         ("Ml", " mL"),
         ("Kg", " kg"),
+        ("PerMin", "/min"),
         ("Min", " min"),
         ("Hours", " h"),
         ("Years", " years"),
         ("MmHg", " mmHg"),
         ("Bpm", " bpm"),
-        ("PerMin", "/min"),
     ];
 
     // The vital signs by the short names a bedside chart uses.
