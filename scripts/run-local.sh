@@ -251,7 +251,7 @@ echo
 echo "Watch alerts as they arrive (new, escalated, acknowledged, resolved; every 2 s), in another terminal:"
 echo "  ./scripts/watch-alerts.sh --url $base_url --clinic abq-01     # on-call key, one clinic"
 echo "  ./scripts/watch-alerts.sh --url $base_url                     # admin key, every clinic"
-echo "  then send more, e.g.: dotnet run --project src/InfusionAudit.Simulator -- simulate --clinic abq-01 --sessions 3 --scenarios HypertensiveCrisis,SevereAdverseEffect,CriticalAtCompletion --run-id \"more\$RANDOM\" --start \"\$(date -u +%FT%TZ)\" --url $base_url"
+echo "  then send more, e.g.: dotnet run --project src/InfusionAudit.Simulator -- simulate --clinic abq-01 --sessions 3 --scenarios HypertensiveCrisis,SevereAdverseEffect,CriticalAtCompletion --run-id \"more\$RANDOM\" --url $base_url"
 echo
 echo "Counters (GET /api/diagnostics/counters):"
 counters="$(http_get "$base_url/api/diagnostics/counters" "$INFUSIONAUDIT_ADMIN_KEY")"
