@@ -166,7 +166,8 @@ public static class RouteTable
         "GET", "/api/alerts", "ListAlerts", "Alerts of a clinic (an admin: of every clinic, without clinicId), newest first, optionally in one state, of one severity, escalated or not. Access-logged.",
         [CallerRole.OnCall, CallerRole.Auditor], AccessLogged: true, Read<AlertsEndpoint>((e, call) => e.ListAsync(call.Request, call.Authenticated, call.CancellationToken)),
         [
-            Query("clinicId", false, IdSchema(), "The clinic; required except for an admin, who lists every clinic's alerts without it.", "abq-01"),
+            // Required for every role but admin: OpenAPI cannot say that a parameter's presence depends on the role.
+            Query("clinicId", true, IdSchema(), "The clinic. Required, except that an admin may leave it out to list every clinic's alerts.", "abq-01"),
             Query("state", false, Enum("open", "acknowledged", "resolved"), "Only alerts in this state."),
             Query("severity", false, Severity(), "Only alerts of this severity. Filters each page as read: a page may hold fewer alerts than pageSize; follow continuationToken."),
             Query("escalated", false, new JsonObject { ["type"] = "boolean" }, "true: only alerts that were escalated; false: only those that were not. Filters each page as read, like severity."),

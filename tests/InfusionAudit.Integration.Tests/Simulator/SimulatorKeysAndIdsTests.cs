@@ -80,7 +80,8 @@ public sealed class SimulatorKeysAndIdsTests : IDisposable
         result.Exit.ShouldBe(ExitCodes.Success, result.Error);
         var events = (await File.ReadAllLinesAsync(path, Ct)).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
         events.ShouldAllBe(e => e["sessionId"]!.GetValue<string>().StartsWith(sessionStart, StringComparison.Ordinal));
-        events.ShouldAllBe(e => e["eventId"]!.GetValue<string>().StartsWith(sessionStart[..3], StringComparison.Ordinal));
+        var eventStart = sessionStart[..3];
+        events.ShouldAllBe(e => e["eventId"]!.GetValue<string>().StartsWith(eventStart, StringComparison.Ordinal));
     }
 
     [Fact]
