@@ -42,7 +42,9 @@ public sealed class RejectionAccountingTests
 
         ownRows!["items"]!.AsArray().Select(r => r!["rule"]!.GetValue<string>()).ShouldBe(["exclusive-minimum"]);
         otherClinic.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await otherClinic.Content.ReadAsStringAsync(Ct)).ShouldContain(own.ClinicId);
+        var refusal = await otherClinic.Content.ReadAsStringAsync(Ct);
+        TestContext.Current.TestOutputHelper?.WriteLine(refusal);
+        refusal.ShouldContain(own.ClinicId);
         auditorRows!["items"]!.AsArray().Select(r => r!["rule"]!.GetValue<string>()).ShouldBe(["clinic-not-allowed"]);
         onCall.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
@@ -68,6 +70,7 @@ public sealed class RejectionAccountingTests
         }
         while (token is not null);
 
+        TestContext.Current.TestOutputHelper?.WriteLine(rows.ShouldHaveSingleItem().ToJsonString());
         rows.ShouldHaveSingleItem()["rule"]!.GetValue<string>().ShouldBe("not-json");
         foreach (var key in new[] { TestKeys.Auditor, TestKeys.Producer, TestKeys.OnCall })
         {
@@ -126,6 +129,7 @@ public sealed class RejectionAccountingTests
             .Select(r => r!["caller"]!.GetValue<string>())
             .Order()
             .ToList();
+        TestContext.Current.TestOutputHelper?.WriteLine(string.Join('\n', log["items"]!.AsArray().Where(r => r!["parameters"]!.ToJsonString().Contains(clinic, StringComparison.Ordinal)).Select(r => r!.ToJsonString())));
         callers.ShouldBe(["anonymous", "unknown-key"]);
         log.ToJsonString().ShouldNotContain("not-a-key-anyone-holds");
     }
