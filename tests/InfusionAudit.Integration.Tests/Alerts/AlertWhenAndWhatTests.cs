@@ -30,6 +30,7 @@ public sealed class AlertWhenAndWhatTests
         var messages = await WaitForAsync(alerts, 2, TimeSpan.FromSeconds(30));
 
         var lateMessage = messages.Single(m => m["sessionId"]!.GetValue<string>() == late.SessionId);
+        TestContext.Current.TestOutputHelper?.WriteLine(lateMessage.ToJsonString());
         var lateItem = lateMessage["alerts"]!.AsArray().ShouldHaveSingleItem()!;
         Time(lateItem["occurredAt"]).ShouldBe(late.Start + TimeSpan.FromMinutes(5));
         (Time(lateItem["detectedAt"]) - Time(lateItem["occurredAt"])).ShouldBeGreaterThan(TimeSpan.FromMinutes(40));
@@ -72,6 +73,7 @@ public sealed class AlertWhenAndWhatTests
         await TickAsync(host);
         var followUp = (await TakeNowAsync(alerts)).ShouldHaveSingleItem();
 
+        TestContext.Current.TestOutputHelper?.WriteLine(followUp.ToJsonString());
         followUp["subject"]!.GetValue<string>().ShouldBe("grouped");
         var summary = followUp["summary"]!.GetValue<string>();
         summary.ShouldContain("2 problems", customMessage: summary);
