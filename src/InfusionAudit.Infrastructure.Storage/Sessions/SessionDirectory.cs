@@ -106,7 +106,9 @@ public sealed class SessionDirectory
                 entity.GetDateTimeOffset("StartedAt") ?? default,
                 entity.GetString("ProtocolId") ?? string.Empty,
                 entity.GetDouble("WeightKg"),
-                entity.GetDouble("PrescribedMgPerKg")));
+                entity.GetDouble("PrescribedMgPerKg"),
+                entity.GetDouble("DeliveredMgPerKg"),
+                entity.GetDateTimeOffset("EndedAt")));
         }
 
         return rows;
@@ -139,6 +141,8 @@ public sealed class SessionDirectory
                     ["ProtocolId"] = patient.ProtocolId,
                     ["WeightKg"] = patient.WeightKg,
                     ["PrescribedMgPerKg"] = patient.PrescribedMgPerKg,
+                    ["DeliveredMgPerKg"] = patient.DeliveredMgPerKg,
+                    ["EndedAt"] = patient.EndedAt,
                 }));
         }
 
