@@ -22,7 +22,7 @@ public sealed class CourseGenerator
     }
 
     /// <summary>The patient reference every session of the course carries (before the backend hashes it).</summary>
-    public string PatientRef => $"{_options.IdStem}MRN-C{new Random(_options.Seed).Between(100000, 999999)}";
+    public string PatientRef => $"{_options.IdPrefix}MRN-C{new Random(_options.Seed).Between(100000, 999999)}";
 
     /// <summary>The course's sessions, oldest first.</summary>
     public IEnumerable<GeneratedSession> Generate()
@@ -39,11 +39,11 @@ public sealed class CourseGenerator
             var visit = visits[i];
             var t0 = o.FirstSession + TimeSpan.FromDays(visit.Day);
             var day = new DateTimeOffset(t0.UtcDateTime.Date, TimeSpan.Zero);
-            var sessionId = $"{o.IdStem}{o.ClinicId}-C{o.Seed}-D{visit.Day:00}";
+            var sessionId = $"{o.IdPrefix}{o.ClinicId}-C{o.Seed}-D{visit.Day:00}";
             var recorder = new SessionRecorder(sessionId, o.ClinicId, DeviceSet.ForChair(o.ClinicId, 1), patient with { WeightKg = visit.WeightKg }, new Random(o.Seed ^ (i + 1) * 7919));
             var scenario = visit.EndsObservationEarly ? Scenario.ShortObservation : Scenario.Intranasal;
             var endedAt = IntranasalScript.Play(recorder, t0, scenario, visit);
-            var events = TransportFaults.Clean(recorder.Seal(new DeviceCounters(o.IdStem + "C" + visit.Day.ToString("00", System.Globalization.CultureInfo.InvariantCulture), o.Seed, day)));
+            var events = TransportFaults.Clean(recorder.Seal(new DeviceCounters(o.IdPrefix + "C" + visit.Day.ToString("00", System.Globalization.CultureInfo.InvariantCulture), o.Seed, day)));
             yield return new GeneratedSession(i + 1, sessionId, scenario, IntranasalScript.ProtocolId, 1, t0, endedAt, [.. events.OrderBy(e => e.SendAt)]);
         }
     }
