@@ -36,12 +36,12 @@ bench_host_start "$port" "$work"
 
 sim=(dotnet src/InfusionAudit.Simulator/bin/Release/net10.0/InfusionAudit.Simulator.dll)
 label="$(nproc) cores, Azurite $(node -p 'require("./node_modules/azurite/package.json").version'), local host (Release)"
-"${sim[@]}" load --events "$events_batched" --batch 100 --transport queue --url "$base_url" --key bench-auditor \
+"${sim[@]}" load --events "$events_batched" --batch 100 --transport queue --url "$base_url" --read-key bench-auditor \
   --storage "$AZURITE_CONNECTION_STRING" --timeout 600 --markdown docs/benchmarks.md --label "$label" "${load_options[@]}"
 # Where the batched run's requests went (the host's counters since it started: table creation and the run above).
 echo "storage requests by operation since the host started:"
 curl -fsS -H "x-functions-key: bench-auditor" "$base_url/api/diagnostics/counters" | node -e '
   const c = JSON.parse(require("fs").readFileSync(0, "utf8")).storageRequestsByOperation;
   for (const [op, n] of Object.entries(c).sort((a, b) => b[1] - a[1])) console.log(String(n).padStart(8) + "  " + op);'
-"${sim[@]}" load --events "$events_single" --batch 1 --transport queue --url "$base_url" --key bench-auditor \
+"${sim[@]}" load --events "$events_single" --batch 1 --transport queue --url "$base_url" --read-key bench-auditor \
   --storage "$AZURITE_CONNECTION_STRING" --timeout 600 --markdown docs/benchmarks.md --label "$label" "${load_options[@]}"

@@ -54,6 +54,8 @@ export InfusionAudit__Keys__Auditor="$INFUSIONAUDIT_AUDITOR_KEY"
 export InfusionAudit__Keys__Admin="$INFUSIONAUDIT_ADMIN_KEY"
 export InfusionAudit__Keys__OnCall="$INFUSIONAUDIT_ONCALL_KEY"
 export InfusionAudit__PatientHashKey="$INFUSIONAUDIT_PATIENT_HASH_KEY"
+# The demo escalates an unacknowledged alert after 30 s (production default 5 min), so that the day shows one.
+export InfusionAudit__Alerts__EscalationDeadline="${InfusionAudit__Alerts__EscalationDeadline:-${RUN_LOCAL_ESCALATION_DEADLINE:-00:00:30}}"
 
 logs="$ROOT/.run"
 mkdir -p "$logs"
@@ -153,7 +155,9 @@ if ((simulate)); then
   # session arriving before the earlier one. Not PumpRunsOn: the day is sent a day late, and a pump stream that late is
   # projected in its own time (a backlog must not page while its stop is still in transit), so it would page only after
   # the simulated hour has passed in real time; DoseProjectionTests and the clock tests prove it instead.
-  for scenario in FastInfusion PumpClock1970 CriticalAtCompletion LaterSessionFirst; do
+  # And one of each critical vital sign and adverse effect, so that the day shows several kinds of critical alerts
+  # (a hypertensive crisis, a severe adverse effect, the desaturation above), whatever the faulty day drew.
+  for scenario in FastInfusion PumpClock1970 CriticalAtCompletion LaterSessionFirst HypertensiveCrisis SevereAdverseEffect; do
     seed=$((seed_base += 1))
     echo "run-local.sh: safety scenario $scenario (seed $seed)..." >&2
     proc_run "$work/child.pid" "$logs/simulator-$scenario.log" env -C "$ROOT" \
@@ -177,6 +181,14 @@ if ((simulate)); then
   fi
   echo "run-local.sh: letting the host work through the queue..." >&2
   sleep "${RUN_LOCAL_SETTLE_SECONDS:-5}"
+  # Nobody acknowledges the demo's alerts: wait for the first escalation (deadline above + one alert timer period).
+  echo "run-local.sh: waiting for an unacknowledged alert to escalate (after $InfusionAudit__Alerts__EscalationDeadline)..." >&2
+  escalation_deadline=$((SECONDS + ${RUN_LOCAL_ESCALATION_WAIT_SECONDS:-90}))
+  while ((SECONDS < escalation_deadline)); do
+    escalated="$(http_get "$base_url/api/alerts?clinicId=abq-01&escalated=true&pageSize=1" "$INFUSIONAUDIT_ONCALL_KEY")"
+    [[ "$escalated" == 200*'"alertId"'* ]] && break
+    sleep 2
+  done
 fi
 
 # ---- where to look -----------------------------------------------------------------------
@@ -216,17 +228,30 @@ for id in "${session_ids[@]}"; do
 done
 echo
 echo "Alerts raised for the on-call clinician (GET /api/alerts?clinicId=abq-01):"
-alerts="$(http_get "$base_url/api/alerts?clinicId=abq-01" "$INFUSIONAUDIT_ONCALL_KEY")"
+alerts="$(http_get "$base_url/api/alerts?clinicId=abq-01&pageSize=200" "$INFUSIONAUDIT_ONCALL_KEY")"
 node -e '
   const reply = process.argv[1];
   try {
     const items = JSON.parse(reply.slice(reply.indexOf(" ") + 1)).items;
     if (!items.length) console.log("  none");
-    for (const { alert } of items) console.log(`  ${alert.alertId}  ${alert.ruleId}  ${alert.severity}  ${alert.state}`);
+    for (const { alert: a } of items) {
+      const marks = [a.escalatedAt ? "ESCALATED" : "", a.arrivedLate ? "arrived late" : ""].filter(Boolean).join(", ");
+      console.log(`  ${a.severity.padEnd(8)} ${a.ruleId.padEnd(26)} ${a.state.padEnd(12)} occurred ${a.occurredAt ?? "?"}  detected ${a.detectedAt}${marks ? "  (" + marks + ")" : ""}`);
+    }
+    const critical = new Set(items.filter(i => i.alert.severity === "critical").map(i => i.alert.ruleId));
+    const escalated = items.filter(i => i.alert.escalatedAt).length;
+    console.log(`  ${items.length} alerts: ${critical.size} different critical rules (${[...critical].sort().join(", ")}), ${escalated} escalated`);
   } catch { console.log(`  (${reply.slice(0, 160)})`); }
 ' "$alerts"
+echo "  (the day is sent a day late, so every alert is marked arrived late: its event occurred long before its receipt)"
+echo "  only critical, escalated: curl -H \"x-functions-key: $INFUSIONAUDIT_ONCALL_KEY\" \"$base_url/api/alerts?clinicId=abq-01&severity=critical&escalated=true\""
 echo "  acknowledge: curl -X POST -H \"x-functions-key: $INFUSIONAUDIT_ONCALL_KEY\" $base_url/api/alerts/<alertId>/acknowledge"
 echo "  notifications as sent: the storage queue alerts-outbound"
+echo
+echo "Watch alerts as they arrive (new, escalated, acknowledged, resolved; every 2 s), in another terminal:"
+echo "  ./scripts/watch-alerts.sh --url $base_url --clinic abq-01     # on-call key, one clinic"
+echo "  ./scripts/watch-alerts.sh --url $base_url                     # admin key, every clinic"
+echo "  then send more, e.g.: dotnet run --project src/InfusionAudit.Simulator -- simulate --clinic abq-01 --sessions 3 --scenarios HypertensiveCrisis,SevereAdverseEffect,CriticalAtCompletion --run-id \"more\$RANDOM\" --url $base_url"
 echo
 echo "Counters (GET /api/diagnostics/counters):"
 counters="$(http_get "$base_url/api/diagnostics/counters" "$INFUSIONAUDIT_ADMIN_KEY")"

@@ -47,7 +47,7 @@ while read -r pid; do storage_pids+=(--storage-pid "$pid"); done < <(azurite_pid
 label="$(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB, Azurite $(node -p 'require("./node_modules/azurite/package.json").version') (blob, queue, table as 3 processes), local host (Release), timers on"
 rc=0
 dotnet src/InfusionAudit.Simulator/bin/Release/net10.0/InfusionAudit.Simulator.dll soak \
-  --rate "$rate" --minutes "$minutes" --url "$base_url" --key bench-auditor --storage "$AZURITE_CONNECTION_STRING" \
+  --rate "$rate" --minutes "$minutes" --url "$base_url" --read-key bench-auditor --storage "$AZURITE_CONNECTION_STRING" \
   --host-pid "$BENCH_HOST_PID" "${storage_pids[@]}" \
   --svg docs/soak.svg --csv docs/soak.csv --markdown docs/reliability.md --label "$label" "${extra[@]}" || rc=$?
 if ((rc != 0)); then

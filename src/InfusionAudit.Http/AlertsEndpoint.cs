@@ -5,6 +5,7 @@ using InfusionAudit.Application.Audit;
 using InfusionAudit.Application.Security;
 using InfusionAudit.Domain.Alerts;
 using InfusionAudit.Domain.Contract;
+using InfusionAudit.Domain.Findings;
 using InfusionAudit.Http.Audit;
 using InfusionAudit.Http.Security;
 using Microsoft.AspNetCore.Http;
@@ -12,7 +13,8 @@ using Microsoft.AspNetCore.Http;
 namespace InfusionAudit.Http;
 
 /// <summary>
-/// <c>GET /api/alerts?clinicId=&amp;state=&amp;pageSize=&amp;continuationToken=</c>, <c>GET /api/alerts/{alertId}</c>,
+/// <c>GET /api/alerts?clinicId=&amp;state=&amp;severity=&amp;escalated=&amp;pageSize=&amp;continuationToken=</c> (an admin
+/// may leave out clinicId to list every clinic), <c>GET /api/alerts/{alertId}</c>,
 /// <c>POST /api/alerts/{alertId}/acknowledge</c> and <c>POST /api/alerts/{alertId}/resolve</c>. Roles and the access log:
 /// <see cref="RouteTable"/>.
 /// </summary>
@@ -20,12 +22,40 @@ public sealed class AlertsEndpoint(AlertQueryHandler queries, AlertCommandHandle
 {
     private const int MaxTextLength = 500;
 
-    public async Task<AuditAnswer> ListAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<AuditAnswer> ListAsync(HttpRequest request, Caller caller, CancellationToken cancellationToken)
     {
-        var clinicId = request.Query["clinicId"].ToString();
-        if (!ContractId.IsValid(clinicId))
+        ArgumentNullException.ThrowIfNull(caller);
+        string? clinicId = request.Query["clinicId"].ToString();
+        if (clinicId.Length == 0 && !request.Query.ContainsKey("clinicId") && caller.Roles.Contains(CallerRole.Admin))
         {
-            return AuditAnswer.Refused(Problems.InvalidParameter("clinicId", "clinicId is required: 1–64 characters, letters, digits, '.', '_', ':' or '-'."));
+            // Only an admin lists across clinics; every other role reads one clinic at a time.
+            clinicId = null;
+        }
+        else if (!ContractId.IsValid(clinicId))
+        {
+            return AuditAnswer.Refused(Problems.InvalidParameter("clinicId", "clinicId is required (an admin may leave it out to list every clinic): 1–64 characters, letters, digits, '.', '_', ':' or '-'."));
+        }
+
+        Severity? severity = null;
+        if (request.Query["severity"].ToString() is { Length: > 0 } severityText)
+        {
+            if (!Enum.TryParse<Severity>(severityText, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || char.IsDigit(severityText[0]))
+            {
+                return AuditAnswer.Refused(Problems.InvalidParameter("severity", "severity is one of info, warning, critical."));
+            }
+
+            severity = parsed;
+        }
+
+        bool? escalated = null;
+        if (request.Query["escalated"].ToString() is { Length: > 0 } escalatedText)
+        {
+            if (!bool.TryParse(escalatedText, out var parsed))
+            {
+                return AuditAnswer.Refused(Problems.InvalidParameter("escalated", "escalated is true or false."));
+            }
+
+            escalated = parsed;
         }
 
         AlertState? state = null;
@@ -46,7 +76,7 @@ public sealed class AlertsEndpoint(AlertQueryHandler queries, AlertCommandHandle
 
         try
         {
-            var page = await queries.ListAsync(clinicId, state, pageSize, token, cancellationToken);
+            var page = await queries.ListAsync(clinicId, state, pageSize, token, cancellationToken, new AlertListFilter(severity, escalated));
             return new AuditAnswer(Results.Json(page, JsonDefaults.Answers), page.Items.Count);
         }
         catch (ArgumentException ex) when (ex.ParamName == AlertListPaging.ContinuationTokenName)

@@ -146,9 +146,15 @@ public static class RouteTable
         [Page("A page of findings.", "ClinicFindingPage"), Bad("A parameter is invalid; the problem names it.")]);
 
     public static readonly HttpRoute ListClinicRejected = new(
-        "GET", "/api/clinics/{clinicId}/rejected", "ListClinicRejected", "Input of a clinic that the contract refused, by receive day. Access-logged.",
-        [CallerRole.Auditor], AccessLogged: true, Read<AuditRejectedEndpoint>((e, call) => e.GetAsync(call.Request, call.Value("clinicId"), call.CancellationToken)),
+        "GET", "/api/clinics/{clinicId}/rejected", "ListClinicRejected", "Input of a clinic that the contract refused, by receive day. Auditors; a producer bound to clinics reads only theirs (403 for another). Access-logged.",
+        [CallerRole.Auditor, CallerRole.Producer], AccessLogged: true, Read<AuditRejectedEndpoint>((e, call) => e.GetAsync(call.Request, call.Authenticated, call.Value("clinicId"), call.CancellationToken)),
         [ClinicIdParameter, .. DateRangeParameters, .. AuditPagingParameters],
+        [Page("A page of rejected input.", "RejectedEventPage"), Bad("A parameter is invalid; the problem names it."), new(403, "A producer asked for a clinic it is not bound to.", new Dictionary<string, string?> { [OpenApiDocumentBuilder.Problem] = "Problem" })]);
+
+    public static readonly HttpRoute ListUnattributedRejected = new(
+        "GET", "/api/rejected/unattributed", "ListUnattributedRejected", "Refused input that could not be tied to a clinic (not JSON, not base64, no readable clinicId, a body too large), by receive day. Admin only. Access-logged.",
+        [], AccessLogged: true, Read<AuditRejectedEndpoint>((e, call) => e.GetUnattributedAsync(call.Request, call.CancellationToken)),
+        [.. DateRangeParameters, .. AuditPagingParameters],
         [Page("A page of rejected input.", "RejectedEventPage"), Bad("A parameter is invalid; the problem names it.")]);
 
     public static readonly HttpRoute GetComplianceReport = new(
@@ -164,11 +170,14 @@ public static class RouteTable
         [Page("A page of access log entries.", "AccessLogPage"), Bad("A parameter is invalid; the problem names it.")]);
 
     public static readonly HttpRoute ListAlerts = new(
-        "GET", "/api/alerts", "ListAlerts", "Alerts of a clinic, newest first, optionally in one state. Access-logged.",
-        [CallerRole.OnCall, CallerRole.Auditor], AccessLogged: true, Read<AlertsEndpoint>((e, call) => e.ListAsync(call.Request, call.CancellationToken)),
+        "GET", "/api/alerts", "ListAlerts", "Alerts of a clinic (an admin: of every clinic, without clinicId), newest first, optionally in one state, of one severity, escalated or not. Access-logged.",
+        [CallerRole.OnCall, CallerRole.Auditor], AccessLogged: true, Read<AlertsEndpoint>((e, call) => e.ListAsync(call.Request, call.Authenticated, call.CancellationToken)),
         [
-            Query("clinicId", true, IdSchema(), "The clinic.", "abq-01"),
+            // Required for every role but admin: OpenAPI cannot say that a parameter's presence depends on the role.
+            Query("clinicId", true, IdSchema(), "The clinic. Required, except that an admin may leave it out to list every clinic's alerts.", "abq-01"),
             Query("state", false, Enum("open", "acknowledged", "resolved"), "Only alerts in this state."),
+            Query("severity", false, Severity(), "Only alerts of this severity. Filters each page as read: a page may hold fewer alerts than pageSize; follow continuationToken."),
+            Query("escalated", false, new JsonObject { ["type"] = "boolean" }, "true: only alerts that were escalated; false: only those that were not. Filters each page as read, like severity."),
             .. AlertPaging("Alerts per page."),
         ],
         [Ok("A page of alerts.", "AlertList"), Bad("A parameter is invalid; the problem names it.")]);
@@ -216,7 +225,7 @@ public static class RouteTable
     public static IReadOnlyList<HttpRoute> All { get; } =
     [
         HealthAlias, Health, ReadinessAlias, Readiness, OpenApi, PostEvents, GetSession, ReplaySession, GetSessionTimeline, GetPatientCourse, DiagnosticsCounters,
-        ListClinicSessions, ListClinicFindings, ListClinicRejected, GetComplianceReport, ListAccessLog,
+        ListClinicSessions, ListClinicFindings, ListClinicRejected, ListUnattributedRejected, GetComplianceReport, ListAccessLog,
         ListAlerts, GetAlert, AcknowledgeAlert, ResolveAlert, ListSilences, CreateSilence, ExpireSilence,
     ];
 

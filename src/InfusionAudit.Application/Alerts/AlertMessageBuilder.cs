@@ -53,13 +53,16 @@ public sealed class AlertMessageBuilder(IOptions<AlertOptions> options)
         Lower(a.Severity),
         Lower(a.State),
         a.Evidence,
-        a.EvidenceValues,
+        ClinicalPrecision.Round(a.EvidenceValues),
+        EvidenceText.Values(a.EvidenceValues),
         EventsMissing(a),
         a.ProtocolId,
         a.ProtocolVersion,
         a.DeviceIds,
         a.TriggerEventId,
+        a.OccurredAt,
         a.DetectedAt,
+        a.ArrivedLate,
         a.RaisedAt,
         a.AcknowledgedBy?.Name,
         a.AcknowledgedAt,
@@ -71,7 +74,7 @@ public sealed class AlertMessageBuilder(IOptions<AlertOptions> options)
     private static string Summary(AlertNotification n, IReadOnlyList<Alert> items, Severity severity, IReadOnlyList<string> devices)
     {
         var where = $"clinic {n.ClinicId}, session {n.SessionId}" + (devices.Count > 0 ? $", device {string.Join('/', devices)}" : string.Empty);
-        var what = items.Count == 1 ? $"{items[0].RuleId}: {items[0].Evidence}" : $"{items.Count} problems: {string.Join(", ", items.Select(a => a.RuleId).Distinct(StringComparer.Ordinal))}";
+        var what = items.Count == 1 ? $"{items[0].RuleId}: {items[0].Evidence}{When(items[0])}" : $"{items.Count} problems: {string.Join("; ", items.Select(Problem))}";
         var prefix = n.Kind switch
         {
             NotificationKind.Escalation => "ESCALATED (not acknowledged) ",
@@ -85,6 +88,19 @@ public sealed class AlertMessageBuilder(IOptions<AlertOptions> options)
         var incomplete = missing > 0 ? $" (judged with {missing} {(missing == 1 ? "event" : "events")} missing)" : string.Empty;
         return $"{prefix}{severity.ToString().ToUpperInvariant()} {where}: {what}{incomplete}";
     }
+
+    // Each problem of a grouped page with its own numbers, so the pager shows what is wrong, not only which rule.
+    private static string Problem(Alert a)
+    {
+        var values = EvidenceText.Values(a.EvidenceValues);
+        return (values.Count > 0 ? $"{a.RuleId} {string.Join(", ", values)}" : a.RuleId) + When(a);
+    }
+
+    // A page about an old reading says how old: the device time and the mark, only when it arrived late.
+    private static string When(Alert a) =>
+        a is { ArrivedLate: true, OccurredAt: { } occurred }
+            ? $" (occurred {ClinicalPrecision.Time(occurred)}, detected {ClinicalPrecision.Time(a.DetectedAt)}: arrived late)"
+            : string.Empty;
 
     private static long EventsMissing(Alert a) =>
         a.EvidenceValues.TryGetValue(Finding.EventsMissingKey, out var missing) ? (long)missing : 0;

@@ -17,23 +17,28 @@ public sealed class AlertQueryHandler(AlertRepository repository, AlertIndex ind
         return partition.Snapshot.Find(alertId) is { } alert ? AlertView.From(alert, partition) : null;
     }
 
+    /// <param name="clinicId">The clinic; null: every clinic (the admin's list).</param>
+    /// <param name="filter">Severity and escalation: applied to each page read, so a page may hold fewer than <paramref name="pageSize"/> alerts.</param>
     /// <exception cref="ArgumentException">The continuation token is not valid.</exception>
-    public async Task<AlertList> ListAsync(string clinicId, AlertState? state, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    public async Task<AlertList> ListAsync(string? clinicId, AlertState? state, int pageSize, string? continuationToken, CancellationToken cancellationToken, AlertListFilter? filter = null)
     {
         var (page, rowKeys) = await index.PageAsync(clinicId, state, pageSize, continuationToken, cancellationToken);
-        var partitions = await Task.WhenAll(page.Entries.Select(e => e.SessionId).Distinct(StringComparer.Ordinal)
-            .Select(id => repository.LoadAsync(clinicId, id, cancellationToken)));
-        var bySession = partitions.ToDictionary(p => p.SessionId, StringComparer.Ordinal);
+        var sessions = page.Entries.Select(e => (Clinic: clinicId ?? AlertIds.SessionOf(e.AlertId)?.ClinicId, e.SessionId))
+            .Where(s => s.Clinic is not null).Distinct().ToList();
+        var partitions = await Task.WhenAll(sessions.Select(s => repository.LoadAsync(s.Clinic!, s.SessionId, cancellationToken)));
+        var bySession = partitions.ToDictionary(p => (p.ClinicId, p.SessionId));
         var items = new List<AlertView>(page.Entries.Count);
         var stale = new List<Task>();
         for (var i = 0; i < page.Entries.Count; i++)
         {
             var entry = page.Entries[i];
-            var partition = bySession[entry.SessionId];
-            if (partition.Snapshot.Find(entry.AlertId) is not { } alert)
+            if ((clinicId ?? AlertIds.SessionOf(entry.AlertId)?.ClinicId) is not { } entryClinic
+                || bySession[(entryClinic, entry.SessionId)].Snapshot.Find(entry.AlertId) is not { } alert)
             {
                 continue;
             }
+
+            var partition = bySession[(entryClinic, entry.SessionId)];
 
             if (state is { } listed && alert.State != listed)
             {
@@ -50,7 +55,10 @@ public sealed class AlertQueryHandler(AlertRepository repository, AlertIndex ind
                 continue;
             }
 
-            items.Add(AlertView.From(alert, partition));
+            if (filter?.Admits(alert) != false)
+            {
+                items.Add(AlertView.From(alert, partition));
+            }
         }
 
         await Task.WhenAll(stale);

@@ -1,6 +1,7 @@
 using InfusionAudit.Domain.Alerts;
 using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
+using InfusionAudit.Domain.Protocols;
 using InfusionAudit.Domain.Sessions;
 using InfusionAudit.Infrastructure.Storage.Alerts;
 using Microsoft.Extensions.Logging;
@@ -20,6 +21,7 @@ public sealed partial class AlertRaiser(
     SilenceRepository silences,
     AlertStore store,
     AlertDispatcher dispatcher,
+    ProtocolLibrary protocols,
     IOptions<AlertOptions> options,
     TimeProvider clock,
     ILogger<AlertRaiser> logger)
@@ -51,6 +53,7 @@ public sealed partial class AlertRaiser(
         var now = clock.GetUtcNow();
         var active = alerting.Count > 0 ? await silences.NotEndedAsync(state.ClinicId, now, cancellationToken) : [];
         var devices = DeviceLookup(request);
+        var occurrences = OccurrenceLookup(request);
         for (var attempt = 1; ; attempt++)
         {
             var partition = await repository.LoadAsync(state.ClinicId, request.SessionId, cancellationToken);
@@ -59,7 +62,7 @@ public sealed partial class AlertRaiser(
                 return [];
             }
 
-            var changes = policy.Raise(partition.Snapshot, request.SessionId, state.ClinicId, alerting, devices, active, completed, now, request.Evaluation.Findings);
+            var changes = policy.Raise(partition.Snapshot, request.SessionId, state.ClinicId, alerting, devices, active, completed, now, request.Evaluation.Findings, occurrences);
             foreach (var held in changes.Dropped)
             {
                 LogHeldPageDropped(logger, held.AlertId, held.Finding.RuleId, state.ClinicId, held.Finding.EventsMissing, (now - held.HeldAt).TotalSeconds);
@@ -126,6 +129,29 @@ public sealed partial class AlertRaiser(
             }
 
             return request.Evaluation.State.DeviceIds;
+        };
+    }
+
+    // The trigger's device time against its receipt (the finding's detection), under the budget of the protocol the
+    // finding was judged by; a timer finding happened at its detection instant and cannot arrive late.
+    private Func<Finding, TriggerOccurrence?> OccurrenceLookup(AlertRaiseRequest request)
+    {
+        Dictionary<string, DateTimeOffset>? byEvent = null;
+        return finding =>
+        {
+            if (finding.TriggerEventId is not { } trigger)
+            {
+                return new TriggerOccurrence(finding.DetectedAt, ArrivedLate: false);
+            }
+
+            byEvent ??= request.Events.GroupBy(e => e.Event.EventId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Event.OccurredAt, StringComparer.Ordinal);
+            if (!byEvent.TryGetValue(trigger, out var occurredAt))
+            {
+                return null;
+            }
+
+            var protocol = protocols.Find(finding.ProtocolId, finding.ProtocolVersion) ?? protocols.Fallback;
+            return TriggerOccurrence.Judge(occurredAt, finding.DetectedAt, protocol.Timing.LatencyBudget);
         };
     }
 

@@ -86,7 +86,7 @@ public sealed partial class IngestHandler(
             }
             else
             {
-                var reason = element.Rejection ?? new EventRejection(null, "$", "invalid", "The event could not be read.");
+                var reason = element.Rejection ?? new EventRejection(null, "$", ContractRule.Invalid, "The event could not be read.");
                 rejected.Add((element, reason));
                 outcomes[element.Index] = new EventOutcome(element.Index, reason.EventId, EventOutcomeStatus.Rejected, reason);
             }
@@ -118,7 +118,7 @@ public sealed partial class IngestHandler(
 
     /// <summary>Keeps the start of a body that was too large to read, so a refused request still leaves a trace.</summary>
     public Task RecordOversizedAsync(string start, int limitBytes, IngestContext context, CancellationToken cancellationToken) =>
-        RecordWholeMessageAsync(start, null, new EventRejection(null, "$", "body-size", $"The body exceeds {limitBytes} bytes and was not processed."), context, cancellationToken);
+        RecordWholeMessageAsync(start, null, new EventRejection(null, "$", ContractRule.BodySize, $"The body exceeds {limitBytes} bytes and was not processed."), context, cancellationToken);
 
     private async Task<IngestResult> RecordWholeMessageAsync(string text, MessageProblem? problem, EventRejection reason, IngestContext context, CancellationToken cancellationToken)
     {

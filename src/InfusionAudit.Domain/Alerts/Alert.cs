@@ -32,6 +32,11 @@ namespace InfusionAudit.Domain.Alerts;
 /// <param name="ResolvedAt">When.</param>
 /// <param name="ResolveReason">Why.</param>
 /// <param name="History">Every change, oldest first.</param>
+/// <param name="OccurredAt">
+/// When the problem happened: the trigger event's device time, or a timer finding's detection instant (see
+/// <see cref="TriggerOccurrence"/>); null only for alerts raised before it was recorded.
+/// </param>
+/// <param name="ArrivedLate">True when <paramref name="DetectedAt"/> is more than the protocol's latency budget after <paramref name="OccurredAt"/>.</param>
 public sealed record Alert(
     string AlertId,
     string SessionId,
@@ -57,7 +62,9 @@ public sealed record Alert(
     AlertActor? ResolvedBy,
     DateTimeOffset? ResolvedAt,
     string? ResolveReason,
-    IReadOnlyList<AlertStateChange> History)
+    IReadOnlyList<AlertStateChange> History,
+    DateTimeOffset? OccurredAt = null,
+    bool ArrivedLate = false)
 {
     /// <summary>True when a silence kept it from being notified.</summary>
     [JsonIgnore]

@@ -46,6 +46,7 @@ public sealed class AlertPolicy(AlertPolicyOptions options)
     /// Every finding of the evaluation this write stores, or null when the write revises none: held pages are settled
     /// against it (<see cref="PendingAlert"/>).
     /// </param>
+    /// <param name="occurrenceOf">When a finding's problem happened and whether it arrived late; null: not known.</param>
     public AlertChanges Raise(
         SessionAlerts current,
         string sessionId,
@@ -55,7 +56,8 @@ public sealed class AlertPolicy(AlertPolicyOptions options)
         IReadOnlyList<Silence> silences,
         bool sessionCompleted,
         DateTimeOffset now,
-        IReadOnlyList<Finding>? standing = null)
+        IReadOnlyList<Finding>? standing = null,
+        Func<Finding, TriggerOccurrence?>? occurrenceOf = null)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(newFindings);
@@ -92,11 +94,11 @@ public sealed class AlertPolicy(AlertPolicyOptions options)
             var devices = devicesOf(finding);
             if (Options.GapHold > TimeSpan.Zero && MayBeWithdrawnByLateEvents(finding))
             {
-                pending.Add(new PendingAlert(id, finding, devices, now, now + Options.GapHold));
+                pending.Add(new PendingAlert(id, finding, devices, now, now + Options.GapHold, occurrenceOf?.Invoke(finding)));
                 continue;
             }
 
-            var alert = NewAlert(finding, id, devices, Silencing(finding.Severity, clinicId, devices, silences, now), now, Raised);
+            var alert = NewAlert(finding, id, devices, Silencing(finding.Severity, clinicId, devices, silences, now), now, Raised, occurrenceOf?.Invoke(finding));
             alerts[id] = alert;
             raised.Add(alert);
         }
@@ -191,7 +193,7 @@ public sealed class AlertPolicy(AlertPolicyOptions options)
             {
                 pending.RemoveAt(i);
                 var alert = NewAlert(finding, held.AlertId, held.DeviceIds, Silencing(finding.Severity, finding.ClinicId, held.DeviceIds, silences, now), now,
-                    string.Create(CultureInfo.InvariantCulture, $"raised: the missing events arrived after {(now - held.HeldAt).TotalSeconds:0} s and the problem stands"));
+                    string.Create(CultureInfo.InvariantCulture, $"raised: the missing events arrived after {(now - held.HeldAt).TotalSeconds:0} s and the problem stands"), held.Occurrence);
                 alerts[alert.AlertId] = alert;
                 raised.Add(alert);
             }
@@ -268,7 +270,7 @@ public sealed class AlertPolicy(AlertPolicyOptions options)
                     ? $"judged with {missing} {(missing == 1 ? "event" : "events")} missing, which did not arrive"
                     : "judged on device clock offsets, which no later event revised";
                 var alert = NewAlert(held.Finding, held.AlertId, held.DeviceIds, Silencing(held.Finding.Severity, held.Finding.ClinicId, held.DeviceIds, silences, now), now,
-                    string.Create(CultureInfo.InvariantCulture, $"raised after a {(held.RaiseAt - held.HeldAt).TotalSeconds:0} s hold from {held.HeldAt:O}: {why}"));
+                    string.Create(CultureInfo.InvariantCulture, $"raised after a {(held.RaiseAt - held.HeldAt).TotalSeconds:0} s hold from {held.HeldAt:O}: {why}"), held.Occurrence);
                 alerts[alert.AlertId] = alert;
                 raised.Add(alert);
                 touched.Add(alert.AlertId);
@@ -441,7 +443,7 @@ public sealed class AlertPolicy(AlertPolicyOptions options)
 
     private const string Raised = "raised";
 
-    private Alert NewAlert(Finding finding, string id, IReadOnlyList<string> devices, Silence? silence, DateTimeOffset now, string note) => new(
+    private Alert NewAlert(Finding finding, string id, IReadOnlyList<string> devices, Silence? silence, DateTimeOffset now, string note, TriggerOccurrence? occurrence) => new(
         id,
         finding.SessionId,
         finding.ClinicId,
@@ -466,7 +468,9 @@ public sealed class AlertPolicy(AlertPolicyOptions options)
         null,
         null,
         null,
-        [new AlertStateChange(now, AlertState.Open, AlertActor.SystemName, null, silence is null ? note : $"{note}; not notified: silence {silence.SilenceId} ({silence.Reason})")]);
+        [new AlertStateChange(now, AlertState.Open, AlertActor.SystemName, null, silence is null ? note : $"{note}; not notified: silence {silence.SilenceId} ({silence.Reason})")],
+        occurrence?.OccurredAt,
+        occurrence?.ArrivedLate ?? false);
 
     private static Alert ResolveAlert(Alert alert, AlertActor by, string reason, DateTimeOffset now) => alert with
     {

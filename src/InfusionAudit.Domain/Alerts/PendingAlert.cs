@@ -13,4 +13,5 @@ namespace InfusionAudit.Domain.Alerts;
 /// <param name="DeviceIds">The devices the alert concerns.</param>
 /// <param name="HeldAt">When the page was held back.</param>
 /// <param name="RaiseAt">When it is raised if the finding still stands with events missing.</param>
-public sealed record PendingAlert(string AlertId, Finding Finding, IReadOnlyList<string> DeviceIds, DateTimeOffset HeldAt, DateTimeOffset RaiseAt);
+/// <param name="Occurrence">When the problem happened and whether it arrived late (null in pages held before it was recorded).</param>
+public sealed record PendingAlert(string AlertId, Finding Finding, IReadOnlyList<string> DeviceIds, DateTimeOffset HeldAt, DateTimeOffset RaiseAt, TriggerOccurrence? Occurrence = null);

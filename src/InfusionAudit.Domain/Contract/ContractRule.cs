@@ -65,4 +65,13 @@ public static class ContractRule
 
     /// <summary>One object names the same property twice, so its meaning is ambiguous.</summary>
     public const string DuplicateProperty = "duplicate-property";
+
+    /// <summary>An HTTP body larger than the host's limit: refused unread, stored as one rejection (field <c>$</c>).</summary>
+    public const string BodySize = "body-size";
+
+    /// <summary>
+    /// An element the parser gave no verdict for: cannot happen with this parser; kept so that such an element is
+    /// still accounted for as a rejection rather than lost.
+    /// </summary>
+    public const string Invalid = "invalid";
 }

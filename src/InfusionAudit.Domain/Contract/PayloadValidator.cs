@@ -107,7 +107,7 @@ internal static class PayloadValidator
         }
 
         var p = table.Paths;
-        return type switch
+        var violation = type switch
         {
             EventType.SessionStarted => SessionStarted(slots, p, out result),
             EventType.InfusionRateChanged => InfusionRateChanged(slots, p, out result),
@@ -120,6 +120,41 @@ internal static class PayloadValidator
             EventType.ScreeningRecorded => ScreeningRecorded(slots, p, out result),
             EventType.PatientDischarged => PatientDischarged(slots, p, out result),
             _ => SessionEnded(slots, p, out result),
+        };
+        return violation is { } missing ? NameUnknownFields(missing, payload, table) : null;
+    }
+
+    /// <summary>
+    /// A missing field next to a field the contract does not know is most often a misspelling (<c>weightkg</c>); the
+    /// rejection names the unknown ones so the producer sees both. Read only on this error path: the accepted path
+    /// never enumerates the payload twice.
+    /// </summary>
+    private static Violation NameUnknownFields(Violation violation, JsonElement payload, FieldNameTable table)
+    {
+        if (violation.Rule is not (ContractRule.Required or ContractRule.ExactlyOneOf or ContractRule.AtLeastOneOf))
+        {
+            return violation;
+        }
+
+        var unknown = new List<string>();
+        foreach (var property in payload.EnumerateObject())
+        {
+            if (table.IndexOf(property.Name) < 0 && !unknown.Contains(table.PathPrefix + property.Name))
+            {
+                unknown.Add(table.PathPrefix + property.Name);
+            }
+        }
+
+        if (unknown.Count == 0)
+        {
+            return violation;
+        }
+
+        var names = string.Join(", ", unknown.Take(5).Select(n => "'" + (n.Length <= 80 ? n : string.Concat(n.AsSpan(0, 80), "…")) + "'"));
+        var more = unknown.Count > 5 ? $" and {unknown.Count - 5} more" : string.Empty;
+        return violation with
+        {
+            Message = $"{violation.Message} The payload has {(unknown.Count == 1 ? "a field" : "fields")} the contract does not know: {names}{more} (misspelt?); unknown fields are otherwise ignored.",
         };
     }
 

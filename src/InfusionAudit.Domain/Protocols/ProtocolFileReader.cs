@@ -386,12 +386,14 @@ internal static partial class ProtocolFileReader
         var skew = checks.Number(s.ClockSkewAboveMin, "timing.clockSkewAboveMin", required: true, 0, minExclusive: true, MaxMinutes);
         var interval = checks.Number(s.PatientIntervalHours, "timing.patientIntervalHours", required: true, 0, minExclusive: false, 24 * 365);
         var abandon = checks.Number(s.AbandonAfterHours, "timing.abandonAfterHours", required: false, 0, minExclusive: true, 24 * 365);
+        var latency = checks.Number(s.AlertLatencyBudgetMin, "timing.alertLatencyBudgetMin", required: false, 0, minExclusive: true, MaxMinutes);
         return pause is null || overdue is null || silent is null || noStart is null || skew is null || interval is null
             ? null
             : new TimingThresholds(
                 Minutes(pause.Value), Minutes(overdue.Value), Minutes(silent.Value), Minutes(noStart.Value), Minutes(skew.Value),
                 Minutes(interval.Value * 60),
-                abandon is { } hours ? Minutes(hours * 60) : TimingThresholds.DefaultAbandonAfter);
+                abandon is { } hours ? Minutes(hours * 60) : TimingThresholds.DefaultAbandonAfter,
+                latency is { } budget ? Minutes(budget) : null);
     }
 
     /// <summary>The optional <c>clock</c> section; each absent field keeps its catalogue v2 default so older files load unchanged.</summary>

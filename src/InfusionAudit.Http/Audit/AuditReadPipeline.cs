@@ -27,6 +27,12 @@ public sealed partial class AuditReadPipeline(
 {
     private const int MaxLoggedValueChars = 256;
     private const int MaxLoggedTokenChars = 64;
+    /// <summary>Who an unauthenticated caller was: a key nobody holds (a typo, a revoked key, a guess) or no key at all.</summary>
+    public const string UnknownKeyName = "unknown-key";
+
+    /// <summary>The access log's caller for a request without any key or principal.</summary>
+    public const string AnonymousName = "anonymous";
+
     private const int MaxLoggedParameters = 32;
 
     /// <param name="route">The route template, as documented (e.g. <c>/api/clinics/{clinicId}/findings</c>).</param>
@@ -37,7 +43,7 @@ public sealed partial class AuditReadPipeline(
         var (caller, denied) = authorization.Authorize(request, roles);
         var answer = denied is not null ? AuditAnswer.Refused(denied) : await read(caller!);
         var status = (answer.Result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
-        var callerName = caller?.KeyId ?? "anonymous";
+        var callerName = caller?.KeyId ?? UnauthenticatedName(request);
         if (denied is not null)
         {
             var sampled = refusals.ShouldRecord(callerName, route, status);
@@ -85,6 +91,11 @@ public sealed partial class AuditReadPipeline(
 
         return JsonSerializer.Serialize(new { path = Cut(request.Path.Value ?? string.Empty, MaxLoggedValueChars), query });
     }
+
+    // A wrong key and no key call for different actions (rotate a client's key / fix a client that sends none); the
+    // key itself is never logged, not even hashed: a near-miss of a real key must not leak it.
+    private static string UnauthenticatedName(HttpRequest request) =>
+        request.Headers[ApiKeyAuthenticator.HeaderName].FirstOrDefault() is { Length: > 0 } ? UnknownKeyName : AnonymousName;
 
     private static string Cut(string value, int limit) => value.Length <= limit ? value : value[..limit] + "…";
 

@@ -14,7 +14,8 @@ namespace InfusionAudit.Infrastructure.Storage.Alerts;
 /// Writers upsert it before they commit a decision; the timer reschedules or removes it only with the ETag it read, so
 /// a writer's newer schedule is never lost. The scope lets hosts that deliver to different places (a staging slot, a
 /// test host) share one storage account without sending each other's alerts.</item>
-/// <item>Partitions <c>list|{clinic}|{state}</c> and <c>list|{clinic}|all</c>: alerts of a clinic newest first. A state
+/// <item>Partitions <c>list|{clinic}|{state}</c> and <c>list|{clinic}|all</c>: alerts of a clinic newest first, and the
+/// same rows under <c>list|*|…</c> for every clinic (the admin's list; <c>*</c> is no contract id). A state
 /// change adds the new row before the decision commits and removes the old one after; a row left behind by a crash in
 /// between is recognised on read (its alert is in another state) and removed then.</item>
 /// </list>
@@ -22,6 +23,9 @@ namespace InfusionAudit.Infrastructure.Storage.Alerts;
 public sealed class AlertIndex(StorageAccount account)
 {
     private const string AllStates = "all";
+
+    // The clinic part of the partitions that list every clinic's alerts; '*' is not allowed in a contract id.
+    private const string AllClinics = "*";
 
     private readonly TableClient table = account.Tables.GetTableClient(TableNames.AlertIndex);
 
@@ -71,44 +75,53 @@ public sealed class AlertIndex(StorageAccount account)
         }
     }
 
-    /// <summary>Lists an alert under its clinic, in its current state and among all states (idempotent).</summary>
+    /// <summary>Lists an alert under its clinic and under all clinics, in its current state and among all states (idempotent).</summary>
     public async Task ListAsync(Alert alert, CancellationToken cancellationToken)
     {
         await Task.WhenAll(
-            table.UpsertEntityAsync(ListingEntity(alert, AllStates), TableUpdateMode.Replace, cancellationToken),
-            table.UpsertEntityAsync(ListingEntity(alert, StateName(alert.State)), TableUpdateMode.Replace, cancellationToken));
+            table.UpsertEntityAsync(ListingEntity(alert, alert.ClinicId, AllStates), TableUpdateMode.Replace, cancellationToken),
+            table.UpsertEntityAsync(ListingEntity(alert, alert.ClinicId, StateName(alert.State)), TableUpdateMode.Replace, cancellationToken),
+            table.UpsertEntityAsync(ListingEntity(alert, AllClinics, AllStates), TableUpdateMode.Replace, cancellationToken),
+            table.UpsertEntityAsync(ListingEntity(alert, AllClinics, StateName(alert.State)), TableUpdateMode.Replace, cancellationToken));
     }
 
-    /// <summary>Lists an alert under its current state only (the all-states row never changes).</summary>
+    /// <summary>Lists an alert under its current state only (the all-states rows never change).</summary>
     public async Task ListStateAsync(Alert alert, CancellationToken cancellationToken) =>
-        await table.UpsertEntityAsync(ListingEntity(alert, StateName(alert.State)), TableUpdateMode.Replace, cancellationToken);
+        await Task.WhenAll(
+            table.UpsertEntityAsync(ListingEntity(alert, alert.ClinicId, StateName(alert.State)), TableUpdateMode.Replace, cancellationToken),
+            table.UpsertEntityAsync(ListingEntity(alert, AllClinics, StateName(alert.State)), TableUpdateMode.Replace, cancellationToken));
 
-    /// <summary>Removes an alert's row under a state it left.</summary>
+    /// <summary>Removes an alert's rows under a state it left.</summary>
     public Task UnlistStateAsync(Alert alert, AlertState state, CancellationToken cancellationToken) =>
-        RemoveStaleAsync(alert.ClinicId, state, ListingRowKey(alert), cancellationToken);
+        Task.WhenAll(
+            RemoveStaleAsync(alert.ClinicId, state, ListingRowKey(alert), cancellationToken),
+            RemoveStaleAsync(null, state, ListingRowKey(alert), cancellationToken));
 
-    /// <summary>Removes a listing row found stale on read, under <paramref name="state"/> or, when null, among all states.</summary>
-    public async Task RemoveStaleAsync(string clinicId, AlertState? state, string rowKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// Removes a listing row found stale on read, under <paramref name="state"/> or, when null, among all states, of
+    /// <paramref name="clinicId"/> or, when null, of the all-clinics listing.
+    /// </summary>
+    public async Task RemoveStaleAsync(string? clinicId, AlertState? state, string rowKey, CancellationToken cancellationToken)
     {
         try
         {
-            await table.DeleteEntityAsync(ListingPartition(clinicId, state is { } s ? StateName(s) : AllStates), rowKey, ETag.All, cancellationToken);
+            await table.DeleteEntityAsync(ListingPartition(clinicId ?? AllClinics, state is { } s ? StateName(s) : AllStates), rowKey, ETag.All, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
         }
     }
 
-    /// <summary>A page of a clinic's alerts, newest first, in one state or in all.</summary>
+    /// <summary>A page of a clinic's alerts (every clinic's when <paramref name="clinicId"/> is null), newest first, in one state or in all.</summary>
     /// <exception cref="ArgumentException">The continuation token is not one this API issued.</exception>
-    public async Task<(AlertListingPage Page, IReadOnlyList<string> RowKeys)> PageAsync(string clinicId, AlertState? state, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    public async Task<(AlertListingPage Page, IReadOnlyList<string> RowKeys)> PageAsync(string? clinicId, AlertState? state, int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
         if (!ContinuationTokens.TryDecode(continuationToken, out var token))
         {
             throw new ArgumentException("The continuation token is not valid.", nameof(continuationToken));
         }
 
-        var partition = ListingPartition(clinicId, state is { } s ? StateName(s) : AllStates);
+        var partition = ListingPartition(clinicId ?? AllClinics, state is { } s ? StateName(s) : AllStates);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
         await foreach (var page in table.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, select: ["RowKey", "AlertId", "SessionId"], cancellationToken: cancellationToken).AsPages(token, pageSize))
         {
@@ -127,12 +140,12 @@ public sealed class AlertIndex(StorageAccount account)
     }
 
     /// <summary>The listing partition of a clinic's alerts in one state (lower case) or in <c>all</c>.</summary>
-    internal static string ListingPartition(string clinicId, string state) => "list|" + KeyEncoding.Escape(clinicId) + "|" + state;
+    internal static string ListingPartition(string clinicId, string state) => "list|" + (clinicId == AllClinics ? AllClinics : KeyEncoding.Escape(clinicId)) + "|" + state;
 
     /// <summary>What a listing row key starts with (as D19): later raise times give smaller numbers, so keys read newest first.</summary>
     internal static long InvertedTicks(DateTimeOffset raisedAt) => DateTimeOffset.MaxValue.UtcTicks - raisedAt.UtcTicks;
 
-    private static TableEntity ListingEntity(Alert alert, string state) => new(ListingPartition(alert.ClinicId, state), ListingRowKey(alert))
+    private static TableEntity ListingEntity(Alert alert, string clinicId, string state) => new(ListingPartition(clinicId, state), ListingRowKey(alert))
     {
         ["AlertId"] = alert.AlertId,
         ["SessionId"] = alert.SessionId,

@@ -78,7 +78,7 @@ public sealed class WebhookAlertTransport(IHttpClientFactory clients, IOptions<A
         {
             var payload = action == "trigger"
                 ? new WebhookPayload(
-                    $"{message.Severity.ToUpperInvariant()} {alert.RuleId} clinic {message.ClinicId} session {message.SessionId}: {alert.Evidence}",
+                    $"{message.Severity.ToUpperInvariant()} {alert.RuleId} clinic {message.ClinicId} session {message.SessionId}: {alert.Evidence}{(alert.ArrivedLate ? $" (occurred {alert.OccurredAt:O}: arrived late)" : string.Empty)}",
                     SeverityOrder.Rank(alert.Severity) > 0 ? alert.Severity : "critical",
                     $"{message.ClinicId}/{string.Join('+', alert.DeviceIds)}",
                     message.SessionId,
@@ -96,9 +96,12 @@ public sealed class WebhookAlertTransport(IHttpClientFactory clients, IOptions<A
                         ["rule_id"] = alert.RuleId,
                         ["evidence"] = alert.Evidence,
                         ["evidence_values"] = alert.EvidenceValues,
+                        ["values"] = alert.Values,
                         ["events_missing"] = alert.EventsMissing,
                         ["protocol"] = $"{alert.ProtocolId} v{alert.ProtocolVersion}",
+                        ["occurred_at"] = alert.OccurredAt,
                         ["detected_at"] = alert.DetectedAt,
+                        ["arrived_late"] = alert.ArrivedLate,
                         ["raised_at"] = alert.RaisedAt,
                         ["acknowledge_url"] = alert.Links.Acknowledge,
                     })

@@ -3,7 +3,7 @@ namespace InfusionAudit.Simulator.Cli;
 /// <summary>The command line as a user would retype it, with secrets masked (it ends up in docs/benchmarks.md).</summary>
 public static class CommandLineText
 {
-    private static readonly string[] SecretOptions = ["--key", "--storage"];
+    private static readonly string[] SecretOptions = ["--key", "--read-key", "--storage"];
 
     /// <summary>Formats <paramref name="args"/> after <paramref name="program"/>, quoting where a shell would need it.</summary>
     public static string Format(string program, IReadOnlyList<string> args)

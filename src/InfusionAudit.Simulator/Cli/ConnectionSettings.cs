@@ -7,10 +7,16 @@ namespace InfusionAudit.Simulator.Cli;
 /// <param name="Key">Function key, or null.</param>
 /// <param name="StorageConnectionString">Storage account of the queue.</param>
 /// <param name="QueueName">Queue name.</param>
-public sealed record ConnectionSettings(Uri Url, string? Key, string StorageConnectionString, string QueueName)
+/// <param name="ReadKey">
+/// The key for reads (<c>rejudge</c>, the diagnostics counters): an auditor's, which a producer key is not; null: none.
+/// </param>
+public sealed record ConnectionSettings(Uri Url, string? Key, string StorageConnectionString, string QueueName, string? ReadKey = null)
 {
     /// <summary>Environment variable for the producer's function key.</summary>
     public const string KeyVariable = "INFUSIONAUDIT_PRODUCER_KEY";
+
+    /// <summary>Environment variable for the auditor key used for reads.</summary>
+    public const string ReadKeyVariable = "INFUSIONAUDIT_AUDITOR_KEY";
 
     /// <summary>Environment variable for the storage connection string (the Functions host's own).</summary>
     public const string StorageVariable = "AzureWebJobsStorage";

@@ -49,14 +49,14 @@ public sealed class DayOptions
     /// <summary>Explicit mix.</summary>
     public Option<string?> Scenarios { get; } = new("--scenarios")
     {
-        Description = "Explicit scenario weights, e.g. StandardIv=6,Intranasal=3,WrongRate=1 (overrides --faults). Scenarios: "
+        Description = "Explicit scenario weights, e.g. StandardIv=6,Intranasal=3,WrongRate=1 (overrides --faults); names without weights (WrongRate,FastInfusion) play each at least once, the first sessions in order. Scenarios: "
             + string.Join(", ", Enum.GetNames<Scenario>()) + ".",
     };
 
     /// <summary>Id prefix.</summary>
     public Option<string?> RunId { get; } = new("--run-id")
     {
-        Description = "Prefix for session, event and patient ids, to send the same day again as new data (default: none, so a resend is deduplicated).",
+        Description = "Prefix for session, event and patient ids, to send the same day again as new data (default: none, so a resend is deduplicated); a '.' separates it from the id unless it ends in . _ : or -.",
     };
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
@@ -87,7 +87,8 @@ public sealed class DayOptions
             ClinicId = result.GetValue(Clinic) ?? "abq-01",
             Start = result.GetValue(Start) ?? StartTimeOption.DefaultDayStart(time),
             Seed = result.GetValue(Seed),
-            Sessions = result.GetValue(Sessions),
+            // Names without weights are each played once: a default session count smaller than the list grows to it.
+            Sessions = mix.EachAtLeastOnce && result.GetResult(Sessions) is null or { Implicit: true } ? Math.Max(result.GetValue(Sessions), mix.Weights.Count) : result.GetValue(Sessions),
             Chairs = ChairsOption.Check(result.GetValue(Chairs)),
             Mix = mix,
             IdPrefix = result.GetValue(RunId) ?? "",

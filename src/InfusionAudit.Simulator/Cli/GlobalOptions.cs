@@ -22,6 +22,13 @@ public sealed class GlobalOptions
         Recursive = true,
     };
 
+    /// <summary>Auditor key for reads.</summary>
+    public Option<string?> ReadKey { get; } = new("--read-key")
+    {
+        Description = $"Auditor key for reads: rejudge and the host's diagnostics counters (default: ${ConnectionSettings.ReadKeyVariable}, else an explicit --key).",
+        Recursive = true,
+    };
+
     /// <summary>Storage connection string.</summary>
     public Option<string?> Storage { get; } = new("--storage")
     {
@@ -38,11 +45,12 @@ public sealed class GlobalOptions
     };
 
     /// <summary>Adds the options to the root command.</summary>
-    public void AddTo(RootCommand root)
+    public void AddTo(Command root)
     {
         ArgumentNullException.ThrowIfNull(root);
         root.Add(Url);
         root.Add(Key);
+        root.Add(ReadKey);
         root.Add(Storage);
         root.Add(Queue);
     }
@@ -52,11 +60,15 @@ public sealed class GlobalOptions
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(environment);
+        // Reads need an auditor: the producer key from the environment is never sent for them (it can only be
+        // refused); a key given explicitly with --key still is, as before --read-key existed.
+        var explicitKey = NonEmpty(result.GetValue(Key));
         return new ConnectionSettings(
             result.GetValue(Url) ?? new Uri(ConnectionSettings.DefaultUrl),
-            NonEmpty(result.GetValue(Key)) ?? NonEmpty(environment(ConnectionSettings.KeyVariable)),
+            explicitKey ?? NonEmpty(environment(ConnectionSettings.KeyVariable)),
             NonEmpty(result.GetValue(Storage)) ?? NonEmpty(environment(ConnectionSettings.StorageVariable)) ?? ConnectionSettings.DefaultStorage,
-            result.GetValue(Queue) ?? QueueSender.DefaultQueueName);
+            result.GetValue(Queue) ?? QueueSender.DefaultQueueName,
+            NonEmpty(result.GetValue(ReadKey)) ?? NonEmpty(environment(ConnectionSettings.ReadKeyVariable)) ?? explicitKey);
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -72,7 +72,7 @@ public static class LoadCommand
             var settings = globals.Resolve(result, context.Environment);
             var transport = result.GetValue(send.Transport);
             await using var sender = settings.CreateSender(transport);
-            using var counters = new CountersClient(settings.Url, settings.Key);
+            using var counters = new CountersClient(settings.Url, settings.ReadKey);
             var chairCount = options.Chairs ?? LoadOptions.DefaultChairs(options.Events);
             var monitor = options.MonitorEvery is { } every ? $"monitor every {every.TotalSeconds} s" : "sparse vitals";
             context.Console.WriteLine(

@@ -9,7 +9,7 @@ namespace InfusionAudit.Simulator.Cli;
 
 /// <summary>
 /// <c>rejudge</c>: asks the backend to judge a stored session again against a protocol version
-/// (<c>GET /api/sessions/{id}/replay</c>, auditor key) and shows what differs from the stored findings.
+/// (<c>GET /api/sessions/{id}/replay</c>, with the auditor key of <c>--read-key</c> / <c>$INFUSIONAUDIT_AUDITOR_KEY</c>) and shows what differs from the stored findings.
 /// </summary>
 public static class RejudgeCommand
 {
@@ -55,7 +55,7 @@ public static class RejudgeCommand
             var query = parameters.Count > 0 ? "?" + string.Join('&', parameters) : string.Empty;
             // The same base and key header as the other clients: a --url with a path prefix keeps its last segment.
             using var http = new HttpClient { BaseAddress = HttpSender.EnsureTrailingSlash(settings.Url), Timeout = TimeSpan.FromSeconds(60) };
-            if (settings.Key is { } key)
+            if (settings.ReadKey is { } key)
             {
                 http.DefaultRequestHeaders.Add(HttpSender.KeyHeader, key);
             }

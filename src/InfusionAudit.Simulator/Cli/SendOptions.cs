@@ -80,6 +80,15 @@ public sealed class SendOptions
         var sent = await context.Progress.RunAsync(
             step, messages.Sum(m => (long)m.EventCount), p => dispatcher.SendAllAsync(messages, p, cancellationToken));
         SummaryPrinter.PrintDispatch(context.Console, sender.Destination, sent);
+        if (!sent.Succeeded)
+        {
+            // The summary above is on stdout, which a script may not show: the failure also ends in one line on stderr.
+            var stopped = sent.Aborted ? " and stopped" : string.Empty;
+            var why = (sent.FirstError ?? "see the summary above").ReplaceLineEndings(" ");
+            await context.Error.WriteLineAsync(
+                $"error: sending to {sender.Destination} failed{stopped} ({sent.Messages} of {messages.Count} messages delivered): {why}");
+        }
+
         return sent;
     }
 }

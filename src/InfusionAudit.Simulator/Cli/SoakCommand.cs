@@ -63,7 +63,7 @@ public static class SoakCommand
 
             var settings = globals.Resolve(result, context.Environment);
             await using var sender = settings.CreateSender(TransportKind.Queue);
-            using var counters = new CountersClient(settings.Url, settings.Key);
+            using var counters = new CountersClient(settings.Url, settings.ReadKey);
             var backlog = new QueueBacklogProbe(settings.StorageConnectionString, settings.QueueName);
             context.Console.WriteLine(
                 $"soak {options.RunId}: {options.EventsPerSecond} events/s for {options.Duration.TotalMinutes:0.#} min in batches of {options.BatchSize} "

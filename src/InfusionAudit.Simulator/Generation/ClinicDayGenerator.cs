@@ -24,7 +24,7 @@ public sealed class ClinicDayGenerator
         var o = _options;
         var dayStart = new DateTimeOffset(o.Start.UtcTicks - (o.Start.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
         var day = dayStart.UtcDateTime.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
-        var counters = new DeviceCounters(o.IdPrefix, o.Seed, dayStart);
+        var counters = new DeviceCounters(o.IdStem, o.Seed, dayStart);
         var patients = new HashSet<string>(StringComparer.Ordinal);
 
         // Chairs open a few minutes apart, as staff arrive, so the first sessions do not all start on the same second.
@@ -37,9 +37,11 @@ public sealed class ClinicDayGenerator
             var chair = Array.IndexOf(chairFreeAt, chairFreeAt.Min());
             var t0 = chairFreeAt[chair] + (index <= o.Chairs ? random.Seconds(0, 300) : random.Minutes(5, 20));
 
-            var scenario = o.Mix.Pick(random);
-            var patient = PatientProfile.Draw(random, NewPatientRef(random, o.IdPrefix, patients));
-            var sessionId = $"{o.IdPrefix}{o.ClinicId}-{day}-{o.Seed}-S{index:D4}";
+            // Drawn in every case, so that covering the named scenarios changes no other draw of the session.
+            var drawn = o.Mix.Pick(random);
+            var scenario = o.Mix.EachAtLeastOnce && index <= o.Mix.Weights.Count ? o.Mix.Weights[index - 1].Key : drawn;
+            var patient = PatientProfile.Draw(random, NewPatientRef(random, o.IdStem, patients));
+            var sessionId = $"{o.IdStem}{o.ClinicId}-{day}-{o.Seed}-S{index:D4}";
             // The stream has its own random sequence (a fixed bit pattern away from the session's), so switching it
             // on adds readings without changing any draw of the script.
             var stream = o.MonitorEvery is { } every ? new MonitorStream(every, new Random(sessionSeed ^ 0x5A5A5A5A)) : null;

@@ -52,6 +52,12 @@ public sealed partial record ClinicDayOptions
     /// </summary>
     public string IdPrefix { get; init; } = "";
 
+    /// <summary>
+    /// <see cref="IdPrefix"/> as put in front of ids: followed by a '.' unless it already ends in a separator
+    /// (<c>. _ : -</c>), so that a run id never runs into the clinic id (<c>r7.abq-01-…</c>, not <c>r7abq-01-…</c>).
+    /// </summary>
+    public string IdStem => IdPrefix.Length == 0 || IdPrefix[^1] is '.' or '_' or ':' or '-' ? IdPrefix : IdPrefix + ".";
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first unusable value.</summary>
     public void Validate()
     {
@@ -61,10 +67,16 @@ public sealed partial record ClinicDayOptions
                 $"Clinic id '{ClinicId}' must be 1–{MaxClinicIdLength} characters of [A-Za-z0-9._:-].", nameof(ClinicId));
         }
 
-        if (IdPrefix.Length > MaxIdPrefixLength || (IdPrefix.Length > 0 && !IdPattern().IsMatch(IdPrefix)))
+        if (IdStem.Length > MaxIdPrefixLength || (IdPrefix.Length > 0 && !IdPattern().IsMatch(IdPrefix)))
         {
             throw new ArgumentException(
-                $"Id prefix '{IdPrefix}' must be at most {MaxIdPrefixLength} characters of [A-Za-z0-9._:-].", nameof(IdPrefix));
+                $"Id prefix '{IdPrefix}' must be at most {MaxIdPrefixLength} characters of [A-Za-z0-9._:-], counting the '.' added when it does not end in one of . _ : -.", nameof(IdPrefix));
+        }
+
+        if (Mix.EachAtLeastOnce && Sessions is { } count && count < Mix.Weights.Count)
+        {
+            throw new ArgumentException(
+                $"{Mix.Weights.Count} scenarios were named to be played at least once each, in {count} sessions: ask for at least {Mix.Weights.Count} sessions.", nameof(Sessions));
         }
 
         if (Seed < 0)

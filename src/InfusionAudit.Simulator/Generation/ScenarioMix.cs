@@ -35,6 +35,12 @@ public sealed record ScenarioMix
     /// <summary>Scenarios with a positive weight, in declaration order.</summary>
     public IReadOnlyList<KeyValuePair<Scenario, int>> Weights => _weights;
 
+    /// <summary>
+    /// True for a list of names without weights (<c>--scenarios WrongRate,FastInfusion</c>): the user asked to see each
+    /// of them, so the day's first sessions play them in order, one each, before the weights draw the rest.
+    /// </summary>
+    public bool EachAtLeastOnce { get; private init; }
+
     /// <summary>Builds a mix; zero weights are dropped, negative ones refused.</summary>
     public static ScenarioMix From(params (Scenario Scenario, int Weight)[] weights)
     {
@@ -69,6 +75,7 @@ public sealed record ScenarioMix
     {
         ArgumentNullException.ThrowIfNull(text);
         var items = new List<(Scenario, int)>();
+        var weighted = false;
         foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var pieces = part.Split('=', 2, StringSplitOptions.TrimEntries);
@@ -80,6 +87,7 @@ public sealed record ScenarioMix
             }
 
             var weight = 1;
+            weighted |= pieces.Length == 2;
             if (pieces.Length == 2 && !int.TryParse(pieces[1], NumberStyles.None, CultureInfo.InvariantCulture, out weight))
             {
                 throw new FormatException($"Weight of '{pieces[0]}' must be a whole number ≥ 0, not '{pieces[1]}'.");
@@ -88,7 +96,7 @@ public sealed record ScenarioMix
             items.Add((scenario, weight));
         }
 
-        return From([.. items]);
+        return From([.. items]) with { EachAtLeastOnce = !weighted };
     }
 
     /// <summary>Picks a scenario with probability proportional to its weight.</summary>
@@ -110,7 +118,7 @@ public sealed record ScenarioMix
     }
 
     /// <inheritdoc />
-    public override string ToString() => string.Join(",", _weights.Select(w => $"{w.Key}={w.Value}"));
+    public override string ToString() => EachAtLeastOnce ? string.Join(",", _weights.Select(w => w.Key)) : string.Join(",", _weights.Select(w => $"{w.Key}={w.Value}"));
 
     /// <inheritdoc />
     public bool Equals(ScenarioMix? other) => other is not null && ToString() == other.ToString();

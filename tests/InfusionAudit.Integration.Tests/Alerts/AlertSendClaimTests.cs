@@ -1,4 +1,5 @@
 using InfusionAudit.Application.Alerts;
+using InfusionAudit.Domain.Protocols;
 using InfusionAudit.Infrastructure.Alerts;
 using InfusionAudit.Infrastructure.Storage;
 using InfusionAudit.Infrastructure.Storage.Alerts;
@@ -120,6 +121,8 @@ public sealed class AlertSendClaimTests
             .AddLogging()
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton(account)
+            // The hosts' core registration has it; the raiser reads each protocol's alert latency budget from it.
+            .AddSingleton(ProtocolLibrary.LoadFromDirectory(Path.Combine(AppContext.BaseDirectory, "protocols")))
             .AddAlerting(configuration)
             .BuildServiceProvider();
     }

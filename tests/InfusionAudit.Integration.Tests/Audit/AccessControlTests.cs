@@ -25,11 +25,19 @@ public sealed class AccessControlTests(AuditFixture fixture) : IClassFixture<Aud
         {
             data.Add(route, null, HttpStatusCode.Unauthorized);
             data.Add(route, "wrong-key", HttpStatusCode.Unauthorized);
-            data.Add(route, TestKeys.Producer, HttpStatusCode.Forbidden);
+            // A producer reads the rejections of its own clinics (issue 14 item 6); this one is bound to none, so all.
+            data.Add(route, TestKeys.Producer, route.Contains("/rejected", StringComparison.Ordinal) ? HttpStatusCode.OK : HttpStatusCode.Forbidden);
             data.Add(route, TestKeys.OnCall, HttpStatusCode.Forbidden);
             data.Add(route, TestKeys.Auditor, HttpStatusCode.OK);
             data.Add(route, TestKeys.Admin, HttpStatusCode.OK);
         }
+
+        const string unattributed = $"/api/rejected/unattributed?{Range}";
+        data.Add(unattributed, null, HttpStatusCode.Unauthorized);
+        data.Add(unattributed, TestKeys.Producer, HttpStatusCode.Forbidden);
+        data.Add(unattributed, TestKeys.OnCall, HttpStatusCode.Forbidden);
+        data.Add(unattributed, TestKeys.Auditor, HttpStatusCode.Forbidden);
+        data.Add(unattributed, TestKeys.Admin, HttpStatusCode.OK);
 
         const string log = "/api/access-log?date=2025-09-01";
         data.Add(log, null, HttpStatusCode.Unauthorized);

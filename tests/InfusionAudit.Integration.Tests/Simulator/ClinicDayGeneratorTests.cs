@@ -203,7 +203,8 @@ public sealed class ClinicDayGeneratorTests
         var options = Options(sessions: 1_000, seed: int.MaxValue, mix: ScenarioMix.From((Scenario.BadFields, 1))) with
         {
             ClinicId = new string('c', ClinicDayOptions.MaxClinicIdLength),
-            IdPrefix = new string('p', ClinicDayOptions.MaxIdPrefixLength),
+            // The longest stem: the prefix and the '.' that separates it from the ids (issue 14 item 7).
+            IdPrefix = new string('p', ClinicDayOptions.MaxIdPrefixLength - 1),
             Chairs = 999,
         };
 

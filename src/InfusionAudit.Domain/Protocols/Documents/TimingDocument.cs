@@ -8,4 +8,5 @@ internal sealed record TimingDocument(
     double? NoStartAboveMin,
     double? ClockSkewAboveMin,
     double? PatientIntervalHours,
-    double? AbandonAfterHours);
+    double? AbandonAfterHours,
+    double? AlertLatencyBudgetMin = null);
