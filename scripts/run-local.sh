@@ -165,6 +165,12 @@ if ((simulate)); then
       simulate --clinic abq-01 --sessions 1 --seed "$seed" --scenarios "$scenario" --transport queue --url "$base_url" || sim_rc=$?
     cat "$logs/simulator-$scenario.log" >>"$logs/simulator.log"
   done
+  # One patient's eight-week esketamine course (induction, then weekly), with its faults: printed at the end.
+  echo "run-local.sh: one patient's esketamine course (8 weeks, with faults)..." >&2
+  proc_run "$work/child.pid" "$logs/simulator-course.log" env -C "$ROOT" \
+    dotnet run --no-build -c Release --project src/InfusionAudit.Simulator -- \
+    course --clinic abq-01 --weeks 8 --seed 7 --transport queue --url "$base_url" || sim_rc=$?
+  cat "$logs/simulator-course.log" >>"$logs/simulator.log"
   cat "$logs/simulator.log"
   if ((sim_rc != 0)); then
     echo "run-local.sh: the simulator exited with $sim_rc (see .run/simulator.log); the host keeps running" >&2
@@ -248,6 +254,31 @@ echo "  only critical, escalated: curl -H \"x-functions-key: $INFUSIONAUDIT_ONCA
 echo "  acknowledge: curl -X POST -H \"x-functions-key: $INFUSIONAUDIT_ONCALL_KEY\" $base_url/api/alerts/<alertId>/acknowledge"
 echo "  notifications as sent: the storage queue alerts-outbound"
 echo
+if ((simulate)); then
+  echo "One patient's esketamine course (GET /api/patients/{patientHash}/course; the hash is the patientRefHash of a session):"
+  course_session="$(sed -n 's/^[[:space:]]*day[[:space:]]*0[[:space:]]\{1,\}\([^[:space:]]\{1,\}\).*$/\1/p' "$logs/simulator-course.log" | head -n 1)"
+  first="$(http_get "$base_url/api/sessions/$course_session?clinicId=abq-01&eventsLimit=1&findingsLimit=1" "$INFUSIONAUDIT_AUDITOR_KEY")"
+  hash="$(node -e 'try { const r = process.argv[1]; console.log(JSON.parse(r.slice(r.indexOf(" ") + 1)).state.patientRefHash ?? ""); } catch { console.log(""); }' "$first")"
+  if [[ -n "$hash" ]]; then
+    course_url="$base_url/api/patients/$(node -e 'console.log(encodeURIComponent(process.argv[1]))' "$hash")/course"
+    course="$(http_get "$course_url" "$INFUSIONAUDIT_AUDITOR_KEY")"
+    node -e '
+      const reply = process.argv[1];
+      try {
+        const c = JSON.parse(reply.slice(reply.indexOf(" ") + 1));
+        for (const s of c.sessions) {
+          const f = s.findings.filter(x => x.severity !== "info").map(x => x.ruleId);
+          console.log(`  day ${String(s.dayOfCourse).padStart(2)}  ${s.sessionId.padEnd(18)} ${String(s.prescribedMg ?? "?").padStart(3)} mg  ${(s.phase ?? "").padEnd(11)} ${f.length ? f.join(", ") : "-"}`);
+        }
+        for (const k of c.courses) console.log(`  ${k.protocolId}: ${k.sessions} sessions from ${k.firstSessionAt}, now ${k.phase ?? "-"}, ${k.courseFindings} course findings`);
+      } catch { console.log(`  (${reply.slice(0, 160)})`); }
+    ' "$course"
+    echo "  again: curl -H \"x-functions-key: $INFUSIONAUDIT_AUDITOR_KEY\" \"$course_url\""
+  else
+    echo "  (the course's first session $course_session was not found: see .run/simulator-course.log)"
+  fi
+  echo
+fi
 echo "Watch alerts as they arrive (new, escalated, acknowledged, resolved; every 2 s), in another terminal:"
 echo "  ./scripts/watch-alerts.sh --url $base_url --clinic abq-01     # on-call key, one clinic"
 echo "  ./scripts/watch-alerts.sh --url $base_url                     # admin key, every clinic"
