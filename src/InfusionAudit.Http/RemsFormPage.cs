@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using InfusionAudit.Application;
 using InfusionAudit.Domain.Rems;
@@ -151,5 +150,6 @@ public static class RemsFormPage
 
     private static string Number(string name, double value) => E(ClinicalPrecision.Round(name, value).ToString("R", System.Globalization.CultureInfo.InvariantCulture));
 
-    private static string E(string text) => HtmlEncoder.Default.Encode(text);
+    /// <summary>Text as HTML text: &amp;, &lt;, &gt; and both quotes escaped (<see cref="System.Net.WebUtility.HtmlEncode(string)"/>).</summary>
+    private static string E(string text) => System.Net.WebUtility.HtmlEncode(text);
 }
