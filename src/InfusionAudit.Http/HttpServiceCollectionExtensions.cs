@@ -33,6 +33,7 @@ public static class HttpServiceCollectionExtensions
         services.AddSingleton<AuditSessionTimelineEndpoint>();
         services.AddSingleton<AuditRemsFormEndpoint>();
         services.AddSingleton<AuditRemsFormsEndpoint>();
+        services.AddSingleton<PatientCourseEndpoint>();
 
         services.AddSingleton<AlertsEndpoint>();
         services.AddSingleton<AlertSilencesEndpoint>();

@@ -41,6 +41,7 @@ public static class OpenApiDocumentBuilder
         ["SessionAuditTimeline"] = typeof(SessionAuditTimeline),
         ["RemsMonitoringForm"] = typeof(InfusionAudit.Domain.Rems.RemsMonitoringForm),
         ["RemsFormList"] = typeof(RemsFormList),
+        ["PatientCourse"] = typeof(PatientCourse),
         ["AlertList"] = typeof(AlertList),
         ["AlertView"] = typeof(AlertView),
         ["AlertActionRequest"] = typeof(AlertActionRequest),

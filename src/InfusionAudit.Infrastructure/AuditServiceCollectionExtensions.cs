@@ -23,6 +23,7 @@ public static class AuditServiceCollectionExtensions
         services.AddSingleton<ComplianceAlertReader>();
         services.AddSingleton<SessionTimelineHandler>();
         services.AddSingleton<RemsFormHandler>();
+        services.AddSingleton<PatientCourseHandler>();
         services.AddSingleton<ComplianceReportHandler>();
         return services;
     }
