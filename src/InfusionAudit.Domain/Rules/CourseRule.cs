@@ -10,7 +10,8 @@ namespace InfusionAudit.Domain.Rules;
 /// <c>COURSE-FREQUENCY</c> (key <c>""</c>): this session and the patient's sessions of the protocol started at or before it
 /// and less than 7 days earlier are more than the limit: <c>course.inductionMaxSessionsPer7Days</c> while this session
 /// starts less than <c>course.inductionDays</c> after the patient's first session of the protocol, else
-/// <c>course.maxSessionsPer7Days</c>.
+/// <c>course.maxSessionsPer7Days</c>, counting only sessions started after the induction (the label's last induction week
+/// is followed by the first weekly session less than 7 days later).
 /// <c>DOSE-ESCALATION</c>: the prescribed mg/kg is more than <c>course.maxStepMgPerKg</c> above that of the previous session of
 /// the protocol (the latest started strictly before; key its session id; its prescription unknown: not evaluated); or, with
 /// <c>course.firstSessionMaxMg</c>, the first session of the protocol prescribes more than it and the patient is not of
@@ -29,20 +30,17 @@ internal sealed class CourseRule : ISessionRule
 
         var startIndex = context.Timeline.StartIndex;
         var startedAt = context.Entry(startIndex).OccurredTicks;
-        var inWindow = 1;
         var courseStart = startedAt;
         PriorSession? previous = null;
         foreach (var prior in context.History.Sessions)
         {
             var at = prior.StartedAt.UtcTicks;
-            if (!string.Equals(prior.ProtocolId, protocol.Id, StringComparison.Ordinal)
-                || string.Equals(prior.SessionId, context.SessionId, StringComparison.Ordinal) || at > startedAt)
+            if (!Counts(prior, context.SessionId, protocol.Id, startedAt))
             {
                 continue;
             }
 
             courseStart = Math.Min(courseStart, at);
-            inWindow += startedAt - at < SevenDays ? 1 : 0;
             if (at < startedAt && (previous is null || at > previous.StartedAt.UtcTicks
                 || (at == previous.StartedAt.UtcTicks && string.CompareOrdinal(prior.SessionId, previous.SessionId) > 0)))
             {
@@ -51,6 +49,16 @@ internal sealed class CourseRule : ISessionRule
         }
 
         var inInduction = course.Induction is { } induction && startedAt - courseStart < induction.Ticks;
+
+        // After the induction, its sessions do not count against the weekly limit: the label's week 4 (two sessions)
+        // is followed by the first weekly session on day 28, less than 7 days after the last induction session.
+        var windowFrom = Math.Max(startedAt - SevenDays, course.Induction is { } length && !inInduction ? courseStart + length.Ticks - 1 : long.MinValue);
+        var inWindow = 1;
+        foreach (var prior in context.History.Sessions)
+        {
+            inWindow += Counts(prior, context.SessionId, protocol.Id, startedAt) && prior.StartedAt.UtcTicks > windowFrom ? 1 : 0;
+        }
+
         var limit = inInduction ? course.InductionMaxSessionsPer7Days : course.MaxSessionsPer7Days;
         if (limit is { } most && inWindow > most)
         {
@@ -63,6 +71,11 @@ internal sealed class CourseRule : ISessionRule
 
         Escalation(context, protocol, course, start.PatientAgeYears, previous, startIndex);
     }
+
+    // A session of the protocol, other than this one, started at or before it.
+    private static bool Counts(PriorSession prior, string sessionId, string protocolId, long startedAt) =>
+        string.Equals(prior.ProtocolId, protocolId, StringComparison.Ordinal)
+        && !string.Equals(prior.SessionId, sessionId, StringComparison.Ordinal) && prior.StartedAt.UtcTicks <= startedAt;
 
     private static void Escalation(
         RuleContext context, Protocols.ProtocolDefinition protocol, Protocols.CourseLimits course, int? ageYears, PriorSession? previous, int startIndex)

@@ -20,6 +20,7 @@ public static class SimulatorCli
         root.Add(LoadCommand.Create(globals, context, args));
         root.Add(SoakCommand.Create(globals, context, args));
         root.Add(RejudgeCommand.Create(globals, context));
+        root.Add(CourseCommand.Create(globals, context));
         return root;
     }
 }

@@ -11,12 +11,16 @@ internal static class IntranasalScript
     public const string ProtocolId = "esketamine-in-trd";
     private const int DeviceMg = 28;
 
-    public static DateTimeOffset Play(SessionRecorder s, DateTimeOffset t0, Scenario scenario)
+    /// <param name="s">The session's devices.</param>
+    /// <param name="t0">The start.</param>
+    /// <param name="scenario"><see cref="Scenario.ShortObservation"/> ends the observation early.</param>
+    /// <param name="visit">A session of a course (<see cref="CourseGenerator"/>); null: the patient's first session of a clinic day.</param>
+    public static DateTimeOffset Play(SessionRecorder s, DateTimeOffset t0, Scenario scenario, CourseVisit? visit = null)
     {
         var r = s.Random;
         var p = s.Patient;
-        // Every simulated intranasal session is the patient's first: the label's day 1 (84 mg would be DOSE-ESCALATION).
-        var prescribedMg = p.AgeYears >= 65 ? 28 : 56;
+        // A clinic day's intranasal session is the patient's first: the label's day 1 (84 mg would be DOSE-ESCALATION).
+        var prescribedMg = visit?.PrescribedMg ?? (p.AgeYears >= 65 ? 28 : 56);
 
         s.Add(t0, s.Devices.Tablet, EventTypes.SessionStarted, new JsonObject
         {
@@ -32,6 +36,11 @@ internal static class IntranasalScript
         var lot = $"ESK-{r.Between(1000, 9999)}";
 
         var first = t0 + r.Seconds(300, 480);
+        if (visit?.MissesBloodPressureAt40Min == true)
+        {
+            s.NoBloodPressure = (first + TimeSpan.FromMinutes(25), first + TimeSpan.FromMinutes(55));
+        }
+
         var last = first;
         for (var device = 0; device < prescribedMg / DeviceMg; device++)
         {

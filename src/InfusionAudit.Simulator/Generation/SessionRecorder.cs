@@ -23,11 +23,22 @@ internal sealed class SessionRecorder(
     /// <summary>The chair's streaming monitor; null when the monitor only takes the scripts' own readings.</summary>
     public MonitorStream? Stream { get; } = stream;
 
+    /// <summary>
+    /// A stretch in which no blood pressure is taken (the cuff was off: readings keep heart rate, SpO2 and respiration);
+    /// null for none. A course's fault: the intranasal blood pressure at about 40 minutes missed.
+    /// </summary>
+    public (DateTimeOffset From, DateTimeOffset To)? NoBloodPressure { get; set; }
+
     public void Add(DateTimeOffset at, string deviceId, string type, JsonObject payload) =>
         _events.Add((at, _events.Count, deviceId, type, payload));
 
     public void Vitals(DateTimeOffset at, int? heartRate, int? systolic, int? diastolic, int? spo2, int? respiratoryRate)
     {
+        if (NoBloodPressure is { } gap && at >= gap.From && at <= gap.To)
+        {
+            (systolic, diastolic) = (null, null);
+        }
+
         var payload = new JsonObject();
         if (heartRate is { } hr)
         {

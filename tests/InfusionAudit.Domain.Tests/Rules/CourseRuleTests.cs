@@ -44,7 +44,7 @@ public sealed class CourseRuleTests
 
     [Theory]
     [InlineData(27.9, false)] // induction: 2 per 7 days allowed
-    [InlineData(28, true)] // after the induction: 1
+    [InlineData(31, true)] // after the induction: 1 (the previous session, 3 days before, is on day 28: after it too)
     public void EsketamineAllowsTwiceWeeklyInTheFirstFourWeeksThenWeekly(double courseStartDaysBefore, bool fires)
     {
         var history = new PatientHistory([In("S-first", courseStartDaysBefore), In("S-prev", 3)]);
@@ -52,6 +52,29 @@ public sealed class CourseRuleTests
         var evaluation = new SessionBuilder().StartIntranasal().Evaluate(history: history);
 
         evaluation.Has(RuleIds.CourseFrequency).ShouldBe(fires, evaluation.Describe());
+    }
+
+    [Theory]
+    [InlineData(4, false)] // the label's schedule: days 21 and 24 of week 4 (induction), day 28 the first weekly session
+    [InlineData(1, false)]
+    public void InductionSessionsDoNotCountAgainstTheFirstWeeklySession(double previousDaysBefore, bool fires)
+    {
+        var history = new PatientHistory([In("S-first", 28), In("S-21", 7), In("S-prev", previousDaysBefore)]);
+
+        var evaluation = new SessionBuilder().StartIntranasal().Evaluate(history: history);
+
+        evaluation.Has(RuleIds.CourseFrequency).ShouldBe(fires, evaluation.Describe());
+    }
+
+    [Fact]
+    public void TwoSessionsInAWeekAfterTheInductionAreTooMany()
+    {
+        // Course day 0, then days 28 and 31: both after the induction.
+        var history = new PatientHistory([In("S-first", 31), In("S-28", 3)]);
+
+        var evaluation = new SessionBuilder().StartIntranasal().Evaluate(history: history);
+
+        evaluation.Single(RuleIds.CourseFrequency).EvidenceValues["sessionsIn7Days"].ShouldBe(2);
     }
 
     [Fact]
