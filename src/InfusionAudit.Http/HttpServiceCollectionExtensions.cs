@@ -31,6 +31,8 @@ public static class HttpServiceCollectionExtensions
         services.AddSingleton<AuditComplianceReportEndpoint>();
         services.AddSingleton<AuditAccessLogEndpoint>();
         services.AddSingleton<AuditSessionTimelineEndpoint>();
+        services.AddSingleton<AuditRemsFormEndpoint>();
+        services.AddSingleton<AuditRemsFormsEndpoint>();
         services.AddSingleton<PatientCourseEndpoint>();
 
         services.AddSingleton<AlertsEndpoint>();

@@ -39,6 +39,8 @@ public static class OpenApiDocumentBuilder
         ["AccessLogPage"] = typeof(AuditPage<AccessLogEntryDocument>),
         ["ComplianceReport"] = typeof(ComplianceReport),
         ["SessionAuditTimeline"] = typeof(SessionAuditTimeline),
+        ["RemsMonitoringForm"] = typeof(InfusionAudit.Domain.Rems.RemsMonitoringForm),
+        ["RemsFormList"] = typeof(RemsFormList),
         ["PatientCourse"] = typeof(PatientCourse),
         ["AlertList"] = typeof(AlertList),
         ["AlertView"] = typeof(AlertView),

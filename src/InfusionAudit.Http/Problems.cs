@@ -28,4 +28,8 @@ public static class Problems
             title: "Session id used by several clinics",
             detail: $"Clinics {string.Join(", ", clinicIds)} each have a session {sessionId}. Name one with the clinicId query parameter.",
             extensions: new Dictionary<string, object?> { ["parameter"] = "clinicId", ["clinicIds"] = clinicIds });
+
+    /// <summary>A REMS monitoring form asked of a session it does not apply to.</summary>
+    public static IResult RemsFormNotApplicable(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not an intranasal esketamine session", detail: detail);
 }

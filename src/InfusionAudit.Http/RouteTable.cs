@@ -108,6 +108,21 @@ public static class RouteTable
         ],
         [Ok("The time line.", "SessionAuditTimeline"), Bad("Malformed id or paging parameter."), NotFound(), AmbiguousSession()]);
 
+    public static readonly HttpRoute GetSessionRemsForm = new(
+        "GET", "/api/sessions/{sessionId}/rems-form", "GetSessionRemsForm", "The esketamine REMS Patient Monitoring Form of an intranasal esketamine session, filled from the record, with every field the record cannot fill listed in missing; JSON or a printable HTML page. Access-logged.",
+        [CallerRole.Auditor], AccessLogged: true, Read<AuditRemsFormEndpoint>((e, call) => e.GetAsync(call.Request, call.Value("sessionId"), call.CancellationToken)),
+        [
+            SessionIdParameter,
+            SessionClinicParameter,
+            Query(AuditParameters.FormatName, false, Enum("json", AuditRemsFormEndpoint.Html), "json (default) or html (a printable page: no script, nothing loaded from elsewhere); Accept: text/html works too."),
+        ],
+        [
+            new(200, "The form.", new Dictionary<string, string?> { [OpenApiDocumentBuilder.Json] = "RemsMonitoringForm", [HtmlResult.MediaType] = null }),
+            Bad("Malformed id or format."),
+            NotFound(),
+            OpenApiDocumentBuilder.ProblemResponse(409, "The session is not an intranasal esketamine session (its protocol does not carry the form), or several clinics have a session with this id and no clinicId was given (the problem lists them in clinicIds)."),
+        ]);
+
     public static readonly HttpRoute GetPatientCourse = new(
         "GET", "/api/patients/{patientHash}/course", "GetPatientCourse",
         "A patient's course of treatment: every session the identity scope links, oldest first (at most 200, the latest), with weight, prescribed and delivered dose (mg/kg, or mg for fixed-dose protocols), schedule phase (induction or maintenance where the protocol has an induction) and active findings; one summary per protocol. Access-logged.",
@@ -162,6 +177,15 @@ public static class RouteTable
         [CallerRole.Auditor], AccessLogged: true, Read<AuditComplianceReportEndpoint>((e, call) => e.GetAsync(call.Request, call.Value("clinicId"), call.CancellationToken)),
         [ClinicIdParameter, .. DateRangeParameters],
         [Ok("The report.", "ComplianceReport"), Bad("A parameter is invalid; the problem names it.")]);
+
+    public static readonly HttpRoute ListClinicRemsForms = new(
+        "GET", "/api/clinics/{clinicId}/rems-forms", "ListClinicRemsForms", "The REMS monitoring forms of a clinic's intranasal esketamine sessions over session dates, for submission: CSV (one line per form) or JSON. Not paged. Access-logged.",
+        [CallerRole.Auditor], AccessLogged: true, Read<AuditRemsFormsEndpoint>((e, call) => e.GetAsync(call.Request, call.Value("clinicId"), call.CancellationToken)),
+        [ClinicIdParameter, .. DateRangeParameters, Query(AuditParameters.FormatName, false, Enum("json", "csv"), "json (default) or csv; Accept: text/csv works too.")],
+        [
+            new(200, "The forms.", new Dictionary<string, string?> { [OpenApiDocumentBuilder.Json] = "RemsFormList", [OpenApiDocumentBuilder.Csv] = null }),
+            Bad("A parameter is invalid; the problem names it."),
+        ]);
 
     public static readonly HttpRoute ListAccessLog = new(
         "GET", "/api/access-log", "ListAccessLog", "Who read audit data on a UTC day. Admin only; reading it is logged too.",
@@ -224,8 +248,8 @@ public static class RouteTable
     /// <summary>Every route, in the order of the OpenAPI document.</summary>
     public static IReadOnlyList<HttpRoute> All { get; } =
     [
-        HealthAlias, Health, ReadinessAlias, Readiness, OpenApi, PostEvents, GetSession, ReplaySession, GetSessionTimeline, GetPatientCourse, DiagnosticsCounters,
-        ListClinicSessions, ListClinicFindings, ListClinicRejected, ListUnattributedRejected, GetComplianceReport, ListAccessLog,
+        HealthAlias, Health, ReadinessAlias, Readiness, OpenApi, PostEvents, GetSession, ReplaySession, GetSessionTimeline, GetSessionRemsForm, GetPatientCourse, DiagnosticsCounters,
+        ListClinicSessions, ListClinicFindings, ListClinicRejected, ListUnattributedRejected, GetComplianceReport, ListClinicRemsForms, ListAccessLog,
         ListAlerts, GetAlert, AcknowledgeAlert, ResolveAlert, ListSilences, CreateSilence, ExpireSilence,
     ];
 

@@ -22,6 +22,7 @@ public static class AuditServiceCollectionExtensions
         services.AddSingleton<AccessLogQueryHandler>();
         services.AddSingleton<ComplianceAlertReader>();
         services.AddSingleton<SessionTimelineHandler>();
+        services.AddSingleton<RemsFormHandler>();
         services.AddSingleton<PatientCourseHandler>();
         services.AddSingleton<ComplianceReportHandler>();
         return services;

@@ -17,4 +17,8 @@ public sealed record ComplianceReport(
     IReadOnlyList<AdverseEffectCount> AdverseEffects,
     IReadOnlyList<ProtocolDoseSummary> DeliveredDose,
     ComplianceAlertSummary? Alerts,
-    IReadOnlyList<string> Gaps);
+    IReadOnlyList<string> Gaps)
+{
+    /// <summary>Course, weight, discharge and REMS form figures, in all and per month (<see cref="ClinicalComplianceSummary"/>).</summary>
+    public ClinicalComplianceSummary? Clinical { get; init; }
+}

@@ -109,7 +109,10 @@ public sealed class ComplianceReportHandler(ClinicSessionIndex index, Compliance
             within,
             ended == 0 ? null : ClinicalPrecision.Round(100.0 * within / ended, 1),
             notDischarged);
-        return new ComplianceReport(clinicId, range.From, range.To, generatedAt, sessions, perRule, adverse, delivered, alerts, Gaps: []);
+        return new ComplianceReport(clinicId, range.From, range.To, generatedAt, sessions, perRule, adverse, delivered, alerts, Gaps: [])
+        {
+            Clinical = ClinicalComplianceSummary.Of(rows),
+        };
     }
 
     /// <summary>Exact median (mean of the middle pair for an even count) and range.</summary>

@@ -6,6 +6,7 @@ using InfusionAudit.Domain.Alerts;
 using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
 using InfusionAudit.Domain.Protocols;
+using InfusionAudit.Domain.Rems;
 using InfusionAudit.Domain.Sessions;
 using InfusionAudit.Infrastructure.Storage.Alerts;
 using InfusionAudit.Infrastructure.Storage.Indexes;
@@ -246,7 +247,12 @@ public sealed partial class SessionCommitter(
         var evaluation = SessionEngine.Evaluate(all, protocols, history.History, asOf, PinnedProtocolVersion(partition, all));
         var (changed, added) = FindingDiff.Compare(partition.Findings, evaluation.Findings, asOf);
         var judged = evaluation.State.ProtocolId is { } protocolId ? protocols.Find(protocolId, evaluation.State.ProtocolVersion) : null;
-        var clinicRow = SessionIndexWriter.ClinicRow(evaluation, fixedDose: judged?.FixedDose is not null);
+        // The REMS form's completeness changes at milestones (a device, a pressure in the window, the discharge), so the
+        // row is rewritten only then; assembling it is one more pass over the events, for the form's sessions only.
+        var remsMissing = RemsMonitoringFormAssembler.AppliesTo(judged)
+            ? RemsMonitoringFormAssembler.MissingFieldNames(RemsMonitoringFormAssembler.Assemble(evaluation.State, all, judged!))
+            : null;
+        var clinicRow = SessionIndexWriter.ClinicRow(evaluation, fixedDose: judged?.FixedDose is not null, remsMissing);
         var clinicRowJson = JsonSerializer.Serialize(clinicRow, JsonDefaults.Options);
         var stateJson = StoredSessionState.Serialize(evaluation.State);
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using InfusionAudit.Application.Audit;
 using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
+using InfusionAudit.Domain.Rems;
 using InfusionAudit.Domain.Sessions;
 using InfusionAudit.Infrastructure.Storage.Indexes;
 using InfusionAudit.Infrastructure.Storage.Sessions;
@@ -100,7 +101,8 @@ public sealed class SessionIndexWriter(
     /// changes, and the row is rewritten, only then.
     /// </summary>
     /// <param name="fixedDose">The session was judged against a fixed-dose protocol: its dose is reported in mg only.</param>
-    public static ClinicSessionRow ClinicRow(SessionEvaluation evaluation, bool fixedDose = false)
+    /// <param name="remsMissing">For a session reported on the REMS monitoring form, its missing fields (<see cref="RemsMonitoringFormAssembler.MissingFieldNames"/>); else null.</param>
+    public static ClinicSessionRow ClinicRow(SessionEvaluation evaluation, bool fixedDose = false, string? remsMissing = null)
     {
         var state = evaluation.State;
         var date = (state.StartedAt ?? state.FirstOccurredAt).UtcDateTime;
@@ -122,7 +124,8 @@ public sealed class SessionIndexWriter(
             ComplianceDefinition.CompletedWithinProtocol(evaluation),
             ComplianceDefinition.FindingCounts(evaluation.Findings),
             DeliveredMg: ended ? state.DeliveredDoseMg : null,
-            DischargedAt: state.DischargedAt);
+            DischargedAt: state.DischargedAt,
+            RemsMissing: remsMissing);
     }
 
     private static bool IsAbandoned(IReadOnlyList<SessionFindingRow> stored) =>

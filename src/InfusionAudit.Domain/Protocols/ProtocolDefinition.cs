@@ -70,4 +70,10 @@ public sealed record ProtocolDefinition(
     /// <c>aspirationRiskWithinMin</c>, default 30 min).
     /// </summary>
     public TimeSpan AspirationRiskWithin { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// The protocol's sessions are reported on the esketamine REMS Patient Monitoring Form (file field
+    /// <c>remsMonitoringForm</c>, default false): <c>GET /api/sessions/{id}/rems-form</c> answers for them only.
+    /// </summary>
+    public bool RemsMonitoringForm { get; init; }
 }

@@ -136,6 +136,7 @@ internal static partial class ProtocolFileReader
             Course = course,
             WeightChange = weightChange,
             AspirationRiskWithin = Minutes(aspiration),
+            RemsMonitoringForm = root.RemsMonitoringForm ?? false,
         };
     }
 

@@ -88,6 +88,7 @@ public sealed class ClinicSessionIndex
         ["AdverseEffects"] = row.AdverseEffects,
         ["DeliveredMg"] = row.DeliveredMg,
         ["DischargedAt"] = row.DischargedAt,
+        ["RemsMissing"] = row.RemsMissing,
     };
 
     private static ClinicSessionRow ToRow(TableEntity entity) => new(
@@ -107,5 +108,6 @@ public sealed class ClinicSessionIndex
         entity.GetString("FindingCounts"),
         entity.GetString("AdverseEffects"),
         entity.GetDouble("DeliveredMg"),
-        entity.GetDateTimeOffset("DischargedAt"));
+        entity.GetDateTimeOffset("DischargedAt"),
+        entity.GetString("RemsMissing"));
 }

@@ -16,6 +16,8 @@ namespace InfusionAudit.Infrastructure.Storage.Indexes;
 /// or critical dose, rate, duration or protocol finding (docs/audit-api.md).</param>
 /// <param name="FindingCounts">Active findings per rule id as a JSON object in ordinal key order, e.g. <c>{"RATE-SOFT":1}</c>.</param>
 /// <param name="DischargedAt">End of monitoring (contract 1.1 <c>PatientDischarged</c>), null while the patient was never discharged.</param>
+/// <param name="RemsMissing">For a session reported on the esketamine REMS monitoring form: the form fields its record cannot
+/// fill, joined by ',' (<c>""</c> when the form is complete); null for any other session.</param>
 /// <param name="AdverseEffects">Adverse effects as a JSON object keyed <c>effect|severity</c> (camelCase) in ordinal order.</param>
 public sealed record ClinicSessionRow(
     string ClinicId,
@@ -34,7 +36,8 @@ public sealed record ClinicSessionRow(
     string? FindingCounts = null,
     string? AdverseEffects = null,
     double? DeliveredMg = null,
-    DateTimeOffset? DischargedAt = null)
+    DateTimeOffset? DischargedAt = null,
+    string? RemsMissing = null)
 {
     /// <summary>The row key in the clinic partition: date first so date ranges are key ranges.</summary>
     public string RowKey => $"{SessionDate:yyyyMMdd}|{SessionId}";

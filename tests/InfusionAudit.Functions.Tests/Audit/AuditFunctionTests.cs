@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text;
 using System.Text.Json.Nodes;
+using InfusionAudit.Application.Audit;
 using InfusionAudit.Application.Ingestion;
 using InfusionAudit.Functions.Functions;
 using InfusionAudit.Http;
@@ -48,6 +49,8 @@ public sealed class AuditFunctionTests(FunctionServices services) : IClassFixtur
         var rejected = await RunAsync(c => new AuditRejectedFunction(services.Get<RouteDispatcher>()).Run(c.Request, clinic, Ct), range, FunctionServices.AuditorKey, $"/api/clinics/{clinic}/rejected");
         var report = await RunAsync(c => new AuditComplianceReportFunction(services.Get<RouteDispatcher>()).Run(c.Request, clinic, Ct), range, FunctionServices.AuditorKey, $"/api/clinics/{clinic}/compliance-report");
         var timeline = await RunAsync(c => new AuditSessionTimelineFunction(services.Get<RouteDispatcher>()).Run(c.Request, sessionId, Ct), "", FunctionServices.AuditorKey, $"/api/sessions/{sessionId}/timeline");
+        var remsForm = await RunAsync(c => new AuditRemsFormFunction(services.Get<RouteDispatcher>()).Run(c.Request, sessionId, Ct), "?format=html", FunctionServices.AuditorKey, $"/api/sessions/{sessionId}/rems-form");
+        var remsForms = await RunAsync(c => new AuditClinicRemsFormsFunction(services.Get<RouteDispatcher>()).Run(c.Request, clinic, Ct), range + "&format=csv", FunctionServices.AuditorKey, $"/api/clinics/{clinic}/rems-forms");
         var openApi = await RunAsync(c => new OpenApiFunction(services.Get<RouteDispatcher>()).Run(c.Request), "", FunctionServices.ProducerKey, "/api/openapi.json");
         var anonymous = await RunAsync(c => new AuditClinicSessionsFunction(services.Get<RouteDispatcher>()).Run(c.Request, clinic, Ct), range, null, $"/api/clinics/{clinic}/sessions");
         var auditorOnLog = await RunAsync(c => new AuditAccessLogFunction(services.Get<RouteDispatcher>()).Run(c.Request, Ct), $"?date={DateTimeOffset.UtcNow:yyyy-MM-dd}", FunctionServices.AuditorKey, "/api/access-log");
@@ -73,6 +76,11 @@ public sealed class AuditFunctionTests(FunctionServices services) : IClassFixtur
         rejected.Status.ShouldBe(200);
         JsonNode.Parse(report.Body)!["sessions"]!["total"]!.GetValue<int>().ShouldBe(1);
         timeline.Status.ShouldBe(200);
+        remsForm.Status.ShouldBe(409, "an IV session has no REMS form: " + remsForm.Body);
+        remsForm.ContentType.ShouldStartWith("application/problem+json");
+        remsForms.Status.ShouldBe(200);
+        remsForms.ContentType.ShouldStartWith("text/csv");
+        remsForms.Body.ShouldBe(string.Join(',', RemsFormCsv.Columns.Headers) + "\r\n", "no esketamine session in the range: the header only");
         JsonNode.Parse(openApi.Body)!["paths"]!.AsObject().ContainsKey("/api/access-log").ShouldBeTrue();
         anonymous.Status.ShouldBe(401);
         auditorOnLog.Status.ShouldBe(403);

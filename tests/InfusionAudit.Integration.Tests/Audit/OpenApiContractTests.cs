@@ -63,6 +63,9 @@ public sealed class OpenApiContractTests(AuditFixture fixture) : IClassFixture<A
         var now = DateTimeOffset.UtcNow;
         var session = await fixture.IngestAsync(AuditSession.Overdose(clinic, DateTimeOffset.FromUnixTimeSeconds(now.AddMinutes(-50).ToUnixTimeSeconds())) with { ReceivedAt = now });
         var alerts = JsonNode.Parse(await fixture.Host.Client(TestKeys.OnCall).GetStringAsync($"/api/alerts?clinicId={clinic}", Ct))!["items"]!.AsArray();
+
+        // The REMS form exists for an intranasal esketamine session only.
+        var esketamine = await fixture.IngestAsync(RemsFormTests.Complete(clinic, DateTimeOffset.FromUnixTimeSeconds(now.AddMinutes(-130).ToUnixTimeSeconds())) with { ReceivedAt = now });
         var silenceBody = new JsonObject { ["clinicId"] = clinic, ["endsAt"] = now.AddHours(1).ToString("O"), ["reason"] = "contract test" }.ToJsonString();
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -83,6 +86,7 @@ public sealed class OpenApiContractTests(AuditFixture fixture) : IClassFixture<A
                 values["silenceId"] = JsonNode.Parse(await created.Content.ReadAsStringAsync(Ct))!["silenceId"]!.GetValue<string>();
             }
 
+            values["sessionId"] = operation.OperationId == "GetSessionRemsForm" ? esketamine.SessionId : session.SessionId;
             var url = Url(operation, values, bad: null);
             var body = bodies.GetValueOrDefault(operation.OperationId) ?? operation.RequestExample;
 

@@ -30,4 +30,5 @@ internal sealed record ProtocolDocument(
     DeliveryDocument? Delivery,
     TimingDocument? Timing,
     VitalsDocument? Vitals,
-    ClockDocument? Clock);
+    ClockDocument? Clock,
+    bool? RemsMonitoringForm = null);
