@@ -246,7 +246,7 @@ public sealed partial class SessionCommitter(
         var evaluation = SessionEngine.Evaluate(all, protocols, history.History, asOf, PinnedProtocolVersion(partition, all));
         var (changed, added) = FindingDiff.Compare(partition.Findings, evaluation.Findings, asOf);
         var judged = evaluation.State.ProtocolId is { } protocolId ? protocols.Find(protocolId, evaluation.State.ProtocolVersion) : null;
-        var clinicRow = SessionIndexWriter.ClinicRow(evaluation, fixedDose: judged?.FixedDose is not null);
+        var clinicRow = indexes.ClinicRow(evaluation, fixedDose: judged?.FixedDose is not null);
         var clinicRowJson = JsonSerializer.Serialize(clinicRow, JsonDefaults.Options);
         var stateJson = StoredSessionState.Serialize(evaluation.State);
 

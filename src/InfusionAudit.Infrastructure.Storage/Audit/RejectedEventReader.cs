@@ -5,8 +5,8 @@ using InfusionAudit.Infrastructure.Storage.Tables;
 namespace InfusionAudit.Infrastructure.Storage.Audit;
 
 /// <summary>
-/// Pages through a clinic's rejected input over a range of days: one <see cref="TableNames.RejectedEvents"/> partition
-/// per day (<see cref="RejectedEventRepository.PartitionKey"/>), read in day order, never another clinic's.
+/// Pages through a clinic's rejected input over a range of clinical days, optionally within a window of receive times:
+/// one <see cref="TableNames.RejectedEvents"/> partition per day (<see cref="RejectedEventRepository.PartitionKey"/>), read in day order, never another clinic's.
 /// </summary>
 public sealed class RejectedEventReader(StorageAccount account)
 {
@@ -16,6 +16,8 @@ public sealed class RejectedEventReader(StorageAccount account)
         string clinicId,
         DateOnly from,
         DateOnly to,
+        DateTimeOffset? receivedFrom,
+        DateTimeOffset? receivedTo,
         StorageCursor? cursor,
         int take,
         CancellationToken cancellationToken)
@@ -24,7 +26,18 @@ public sealed class RejectedEventReader(StorageAccount account)
         for (var day = from; day <= to; day = day.AddDays(1))
         {
             var partitionKey = RejectedEventRepository.PartitionKey(clinicId, day);
-            filters.Add(TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}"));
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}");
+            if (receivedFrom is { } low)
+            {
+                filter += " and " + TableClient.CreateQueryFilter($"ReceivedAt ge {low}");
+            }
+
+            if (receivedTo is { } high)
+            {
+                filter += " and " + TableClient.CreateQueryFilter($"ReceivedAt lt {high}");
+            }
+
+            filters.Add(filter);
         }
 
         var page = await PagedTableReader.ReadAsync(table, filters, null, cursor, take, cancellationToken);

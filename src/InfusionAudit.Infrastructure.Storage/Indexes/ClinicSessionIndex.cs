@@ -6,7 +6,8 @@ using InfusionAudit.Infrastructure.Storage.Tables;
 namespace InfusionAudit.Infrastructure.Storage.Indexes;
 
 /// <summary>
-/// <see cref="TableNames.SessionsByClinic"/>: one partition per clinic, rows keyed by session date then id. The writer
+/// <see cref="TableNames.SessionsByClinic"/>: one partition per clinic, rows keyed by session date (the clinical date,
+/// in the clinic's time zone) then id. The writer
 /// keeps it current; audit list queries and the compliance report read key ranges of one partition.
 /// </summary>
 public sealed class ClinicSessionIndex
@@ -66,6 +67,16 @@ public sealed class ClinicSessionIndex
             parts.Add(TableClient.CreateQueryFilter($"MaxSeverityRank ge {rank}"));
         }
 
+        if (filter.ReceivedFrom is { } receivedFrom)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"FirstReceivedAt ge {receivedFrom}"));
+        }
+
+        if (filter.ReceivedTo is { } receivedTo)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"FirstReceivedAt lt {receivedTo}"));
+        }
+
         return string.Join(" and ", parts.Select(p => $"({p})"));
     }
 
@@ -88,6 +99,7 @@ public sealed class ClinicSessionIndex
         ["AdverseEffects"] = row.AdverseEffects,
         ["DeliveredMg"] = row.DeliveredMg,
         ["DischargedAt"] = row.DischargedAt,
+        ["FirstReceivedAt"] = row.FirstReceivedAt,
     };
 
     private static ClinicSessionRow ToRow(TableEntity entity) => new(
@@ -107,5 +119,6 @@ public sealed class ClinicSessionIndex
         entity.GetString("FindingCounts"),
         entity.GetString("AdverseEffects"),
         entity.GetDouble("DeliveredMg"),
-        entity.GetDateTimeOffset("DischargedAt"));
+        entity.GetDateTimeOffset("DischargedAt"),
+        entity.GetDateTimeOffset("FirstReceivedAt"));
 }

@@ -5,7 +5,8 @@ namespace InfusionAudit.Infrastructure.Storage.Indexes;
 /// up, without opening the session. Every value is a function of the session's evaluation (and, for
 /// <paramref name="AdverseEffects"/>, of its events), so the writer rewrites the row only when one of them changes.
 /// </summary>
-/// <param name="SessionDate">UTC date of the session start (or of its first event until the start arrives).</param>
+/// <param name="SessionDate">Clinical date: the clinic's local date (its configured time zone) of the session start,
+/// or of its first event until the start arrives.</param>
 /// <param name="MaxSeverity">Highest active finding severity (<c>info</c>, <c>warning</c>, <c>critical</c>), or null when there is none.</param>
 /// <param name="EndReason">The <c>SessionEnded</c> reason (camelCase), once ended.</param>
 /// <param name="DeliveredMgPerKg">Delivered dose per weight, set only once the session has ended: while it runs the
@@ -16,6 +17,7 @@ namespace InfusionAudit.Infrastructure.Storage.Indexes;
 /// or critical dose, rate, duration or protocol finding (docs/audit-api.md).</param>
 /// <param name="FindingCounts">Active findings per rule id as a JSON object in ordinal key order, e.g. <c>{"RATE-SOFT":1}</c>.</param>
 /// <param name="DischargedAt">End of monitoring (contract 1.1 <c>PatientDischarged</c>), null while the patient was never discharged.</param>
+/// <param name="FirstReceivedAt">When the backend received the session's first event (the lists' receive-time filter).</param>
 /// <param name="AdverseEffects">Adverse effects as a JSON object keyed <c>effect|severity</c> (camelCase) in ordinal order.</param>
 public sealed record ClinicSessionRow(
     string ClinicId,
@@ -34,7 +36,8 @@ public sealed record ClinicSessionRow(
     string? FindingCounts = null,
     string? AdverseEffects = null,
     double? DeliveredMg = null,
-    DateTimeOffset? DischargedAt = null)
+    DateTimeOffset? DischargedAt = null,
+    DateTimeOffset? FirstReceivedAt = null)
 {
     /// <summary>The row key in the clinic partition: date first so date ranges are key ranges.</summary>
     public string RowKey => $"{SessionDate:yyyyMMdd}|{SessionId}";
