@@ -44,9 +44,25 @@ public sealed class AlertsEndpoint(AlertQueryHandler queries, AlertCommandHandle
             return AuditAnswer.Refused(problem);
         }
 
+        // from/to: the clinical dates of the alerts' sessions, as in the audit lists and the report; both or neither.
+        DateRange? range = null;
+        if (request.Query.ContainsKey("from") || request.Query.ContainsKey("to"))
+        {
+            var p = new AuditParameters(request, [.. request.Query.Keys]);
+            var read = p.Range();
+            if (p.Problem is { } invalid)
+            {
+                return AuditAnswer.Refused(invalid);
+            }
+
+            range = read;
+        }
+
         try
         {
-            var page = await queries.ListAsync(clinicId, state, pageSize, token, cancellationToken);
+            var page = range is { } dates
+                ? await queries.ListByDateAsync(clinicId, dates, state, pageSize, token, cancellationToken)
+                : await queries.ListAsync(clinicId, state, pageSize, token, cancellationToken);
             return new AuditAnswer(Results.Json(page, JsonDefaults.Answers), page.Items.Count);
         }
         catch (ArgumentException ex) when (ex.ParamName == AlertListPaging.ContinuationTokenName)

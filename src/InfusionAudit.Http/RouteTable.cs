@@ -28,8 +28,14 @@ public static class RouteTable
     private static readonly OpenApiParameter AlertIdParameter = new("alertId", "path", true, new JsonObject { ["type"] = "string", ["maxLength"] = 512 }, "An alert id (from a list, a notification or a session time line).", "example-alert");
     private static readonly OpenApiParameter[] DateRangeParameters =
     [
-        Query("from", true, Date(), "First session/detection/receive day (UTC), YYYY-MM-DD.", "2026-03-01"),
-        Query("to", true, Date(), $"Last day (UTC), inclusive; at most {DateRange.MaxDays} days after 'from'.", "2026-03-31"),
+        Query("from", true, Date(), "First clinical day, YYYY-MM-DD: a session's date is its clinic's local start date (the clinic's configured time zone); its findings, alerts and rejected input share it.", "2026-03-01"),
+        Query("to", true, Date(), $"Last clinical day, inclusive; at most {DateRange.MaxDays} days after 'from'.", "2026-03-31"),
+    ];
+
+    private static readonly OpenApiParameter[] ReceivedParameters =
+    [
+        Query(AuditParameters.ReceivedFromName, false, new JsonObject { ["type"] = "string", ["format"] = "date-time" }, "Second filter: received (or detected) at or after this instant, RFC 3339 with an offset.", "2026-03-01T00:00:00Z"),
+        Query(AuditParameters.ReceivedToName, false, new JsonObject { ["type"] = "string", ["format"] = "date-time" }, "Second filter: received (or detected) before this instant, RFC 3339 with an offset.", "2026-04-01T00:00:00Z"),
     ];
 
     private static readonly OpenApiParameter[] AuditPagingParameters =
@@ -114,19 +120,20 @@ public static class RouteTable
         [], [Ok("The counters.", "PipelineCounterSnapshot")]);
 
     public static readonly HttpRoute ListClinicSessions = new(
-        "GET", "/api/clinics/{clinicId}/sessions", "ListClinicSessions", "Sessions of a clinic by session date (UTC day of the start). Access-logged.",
+        "GET", "/api/clinics/{clinicId}/sessions", "ListClinicSessions", "Sessions of a clinic by clinical session date (the clinic's local date of the start); receivedFrom/receivedTo filter on the first event's receipt. Access-logged.",
         [CallerRole.Auditor], AccessLogged: true, Read<AuditClinicSessionsEndpoint>((e, call) => e.GetAsync(call.Request, call.Value("clinicId"), call.CancellationToken)),
         [
             ClinicIdParameter, .. DateRangeParameters,
             Query("status", false, Enum([.. AuditVocabulary.Statuses.Keys]), "Only sessions in this status."),
             Query("protocolId", false, new JsonObject { ["type"] = "string", ["pattern"] = ContractId.Pattern }, "Only sessions of this protocol."),
             Query("minSeverity", false, Severity(), "Only sessions with an active finding of at least this severity."),
+            .. ReceivedParameters,
             .. AuditPagingParameters,
         ],
         [Page("A page of sessions.", "ClinicSessionPage"), Bad("A parameter is invalid; the problem names it.")]);
 
     public static readonly HttpRoute ListClinicFindings = new(
-        "GET", "/api/clinics/{clinicId}/findings", "ListClinicFindings", "Findings of a clinic by detection time. Access-logged.",
+        "GET", "/api/clinics/{clinicId}/findings", "ListClinicFindings", "Findings of the clinic's sessions by their clinical session date (the dates the session list and the report use); receivedFrom/receivedTo filter on detection time. Access-logged.",
         [CallerRole.Auditor], AccessLogged: true, Read<AuditClinicFindingsEndpoint>((e, call) => e.GetAsync(call.Request, call.Value("clinicId"), call.CancellationToken)),
         [
             ClinicIdParameter, .. DateRangeParameters,
@@ -134,18 +141,19 @@ public static class RouteTable
             Query("severity", false, Severity(), "Only this severity."),
             Query("minSeverity", false, Severity(), "Only findings of at least this severity."),
             Query("includeRetracted", false, new JsonObject { ["type"] = "boolean", ["default"] = false }, "Also findings that later evidence withdrew."),
+            .. ReceivedParameters,
             .. AuditPagingParameters,
         ],
         [Page("A page of findings.", "ClinicFindingPage"), Bad("A parameter is invalid; the problem names it.")]);
 
     public static readonly HttpRoute ListClinicRejected = new(
-        "GET", "/api/clinics/{clinicId}/rejected", "ListClinicRejected", "Input of a clinic that the contract refused, by receive day. Access-logged.",
+        "GET", "/api/clinics/{clinicId}/rejected", "ListClinicRejected", "Input of a clinic that the contract refused, by the clinic's local day it occurred on (its receive day when it has no readable occurredAt); receivedFrom/receivedTo filter on receipt. Access-logged.",
         [CallerRole.Auditor], AccessLogged: true, Read<AuditRejectedEndpoint>((e, call) => e.GetAsync(call.Request, call.Value("clinicId"), call.CancellationToken)),
-        [ClinicIdParameter, .. DateRangeParameters, .. AuditPagingParameters],
+        [ClinicIdParameter, .. DateRangeParameters, .. ReceivedParameters, .. AuditPagingParameters],
         [Page("A page of rejected input.", "RejectedEventPage"), Bad("A parameter is invalid; the problem names it.")]);
 
     public static readonly HttpRoute GetComplianceReport = new(
-        "GET", "/api/clinics/{clinicId}/compliance-report", "GetComplianceReport", "Compliance report of a clinic over session dates (docs/audit-api.md defines each figure). Access-logged.",
+        "GET", "/api/clinics/{clinicId}/compliance-report", "GetComplianceReport", "Compliance report of a clinic over clinical session dates: the same sessions, findings and alerts the lists name for the range (docs/audit-api.md defines each figure). Access-logged.",
         [CallerRole.Auditor], AccessLogged: true, Read<AuditComplianceReportEndpoint>((e, call) => e.GetAsync(call.Request, call.Value("clinicId"), call.CancellationToken)),
         [ClinicIdParameter, .. DateRangeParameters],
         [Ok("The report.", "ComplianceReport"), Bad("A parameter is invalid; the problem names it.")]);
@@ -157,11 +165,13 @@ public static class RouteTable
         [Page("A page of access log entries.", "AccessLogPage"), Bad("A parameter is invalid; the problem names it.")]);
 
     public static readonly HttpRoute ListAlerts = new(
-        "GET", "/api/alerts", "ListAlerts", "Alerts of a clinic, newest first, optionally in one state. Access-logged.",
+        "GET", "/api/alerts", "ListAlerts", "Alerts of a clinic, newest first, optionally in one state; with from/to, the alerts of the sessions of those clinical dates (as counted by the compliance report), newest date first. Access-logged.",
         [CallerRole.OnCall, CallerRole.Auditor], AccessLogged: true, Read<AlertsEndpoint>((e, call) => e.ListAsync(call.Request, call.CancellationToken)),
         [
             Query("clinicId", true, IdSchema(), "The clinic.", "abq-01"),
             Query("state", false, Enum("open", "acknowledged", "resolved"), "Only alerts in this state."),
+            Query("from", false, Date(), "With 'to': only alerts of sessions whose clinical date (the clinic's local start date) is on or after this day, YYYY-MM-DD.", "2026-03-01"),
+            Query("to", false, Date(), $"With 'from': the last clinical day, inclusive; at most {DateRange.MaxDays} days after 'from'.", "2026-03-31"),
             .. AlertPaging("Alerts per page."),
         ],
         [Ok("A page of alerts.", "AlertList"), Bad("A parameter is invalid; the problem names it.")]);
