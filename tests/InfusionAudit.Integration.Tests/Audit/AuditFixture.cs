@@ -20,7 +20,7 @@ public sealed class AuditFixture : IAsyncLifetime
     }
 
     /// <param name="settings">Host settings beside the defaults (e.g. a clinic time zone).</param>
-    public AuditFixture(IReadOnlyDictionary<string, string?> settings) => this.settings = settings;
+    internal AuditFixture(IReadOnlyDictionary<string, string?> settings) => this.settings = settings;
 
     public TestHost Host { get; private set; } = null!;
 
