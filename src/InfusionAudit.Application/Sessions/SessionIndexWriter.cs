@@ -72,11 +72,28 @@ public sealed class SessionIndexWriter(
         var rows = (await directory.PatientSessionsAsync(payload.PatientRef, cancellationToken))
             .Where(r => r.SessionId != partition.SessionId || r.ClinicId != partition.ClinicId)
             .ToList();
-        var patient = rows.Append(self).Select(r => new PriorSession(r.SessionId, r.StartedAt, r.ProtocolId, r.WeightKg, r.PrescribedMgPerKg)).ToList();
+        var patient = rows.Append(self).Select(r => r.ToPrior()).ToList();
         var history = stored.Merge(learned ?? [], partition.SessionId).Merge(patient, partition.SessionId).Bounded(startedAt);
         var selfSession = patient[^1];
-        var dependents = rows.Where(r => PatientHistory.DependsOn(new PriorSession(r.SessionId, r.StartedAt, r.ProtocolId, r.WeightKg, r.PrescribedMgPerKg), selfSession)).ToList();
+        var dependents = rows.Where(r => PatientHistory.DependsOn(r.ToPrior(), selfSession)).ToList();
         return new PatientHistoryLookup(history, JsonSerializer.Serialize(history, JsonDefaults.Options), Registered: true, OpenRegistered: open, patient, dependents);
+    }
+
+    /// <summary>
+    /// After <paramref name="self"/> recorded its delivered dose: the patient's sessions (one range read), and those whose
+    /// <c>COURSE-CUMULATIVE</c> reads that dose, to be judged again. The row is written before the read, as at registration:
+    /// of a session ending and a later one registering at once, whichever reads last sees the other.
+    /// </summary>
+    public async Task<PatientHistoryLookup> DeliveredDoseDependentsAsync(PatientSessionRow self, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(self);
+        var rows = (await directory.PatientSessionsAsync(self.PatientRefHash, cancellationToken))
+            .Where(r => r.SessionId != self.SessionId || r.ClinicId != self.ClinicId)
+            .ToList();
+        var selfSession = self.ToPrior();
+        var patient = rows.Select(r => r.ToPrior()).Append(selfSession).ToList();
+        var dependents = rows.Where(r => PatientHistory.DependsOnDeliveredDose(r.ToPrior(), selfSession)).ToList();
+        return new PatientHistoryLookup(PatientHistory.Empty, null, Registered: false, OpenRegistered: false, patient, dependents);
     }
 
     /// <summary>
@@ -123,7 +140,12 @@ public sealed class SessionIndexWriter(
     /// recorded there for its clinic (unless the history lookup did).
     /// </summary>
     /// <param name="changedFindings">The findings the session commit writes (<see cref="FindingDiff"/>).</param>
-    public async Task WriteAsync(
+    /// <param name="recordsDelivered">
+    /// The session's protocol limits the delivered mg/kg of a course (<c>COURSE-CUMULATIVE</c>): its patient row carries the
+    /// delivered dose once it ended, for the patient's later sessions to read.
+    /// </param>
+    /// <returns>The patient row when this write recorded (or changed) the session's delivered dose on it, else null.</returns>
+    public async Task<PatientSessionRow?> WriteAsync(
         SessionPartition partition,
         IReadOnlyCollection<StoredEvent> events,
         SessionEvaluation evaluation,
@@ -132,6 +154,7 @@ public sealed class SessionIndexWriter(
         ClinicSessionRow clinicRow,
         string clinicRowJson,
         IndexWriteLog log,
+        bool recordsDelivered,
         CancellationToken cancellationToken)
     {
         var before = partition.State;
@@ -145,7 +168,8 @@ public sealed class SessionIndexWriter(
             open = true;
         }
 
-        var registration = new SessionRegistration(partition.SessionId, partition.ClinicId, Claim: before is null && !history.Registered, clock.GetUtcNow(), Patient: null, open);
+        var delivered = recordsDelivered ? DeliveredRow(evaluation, before, history) : null;
+        var registration = new SessionRegistration(partition.SessionId, partition.ClinicId, Claim: before is null && !history.Registered, clock.GetUtcNow(), delivered, open);
         if (!registration.IsEmpty)
         {
             await directory.RegisterAsync(registration, cancellationToken);
@@ -164,6 +188,28 @@ public sealed class SessionIndexWriter(
         }
 
         await Task.WhenAll(clinicWrite, WriteFindingsAsync(partition, changedFindings, clinicRow.SessionDate, previous?.SessionDate, log, cancellationToken));
+        return delivered;
+    }
+
+    /// <summary>
+    /// The session's patient row with its delivered mg/kg, when the row must be (re)written: the session ended in this
+    /// write, its start was registered in this write (the end came first), or a late event changed the dose after the
+    /// end. The stored clinic row says what was last recorded. Null otherwise, and for a session without a start.
+    /// </summary>
+    private static PatientSessionRow? DeliveredRow(SessionEvaluation evaluation, SessionStateRow? before, PatientHistoryLookup history)
+    {
+        var state = evaluation.State;
+        if (state.Status != SessionStatus.Ended || state.PatientRefHash is not { } patient || state.StartedAt is not { } startedAt || state.ProtocolId is not { } protocolId)
+        {
+            return null;
+        }
+
+        var delivered = state.DeliveredDoseMgPerKg is { } d && double.IsFinite(d) ? d : (double?)null;
+        var previous = before?.ClinicIndexJson is { } json ? JsonSerializer.Deserialize<ClinicSessionRow>(json, JsonDefaults.Options) : null;
+        var recorded = before?.Status == nameof(SessionStatus.Ended) && !history.Registered && previous?.DeliveredMgPerKg == delivered;
+        return recorded
+            ? null
+            : new PatientSessionRow(patient, state.SessionId, state.ClinicId, startedAt, protocolId, state.WeightKg, state.PrescribedDoseMgPerKg, delivered);
     }
 
     /// <summary>

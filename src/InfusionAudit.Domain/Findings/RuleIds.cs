@@ -144,6 +144,9 @@ public static class RuleIds
     /// <summary>More sessions of a protocol in a rolling 7 days than it allows (warning, catalogue v2).</summary>
     public const string CourseFrequency = "COURSE-FREQUENCY";
 
+    /// <summary>Delivered mg/kg of a protocol in a rolling 7 days above what it allows (warning, catalogue v2).</summary>
+    public const string CourseCumulative = "COURSE-CUMULATIVE";
+
     /// <summary>Prescription above the previous session's by more than the protocol's step, or too high a first session (warning, catalogue v2).</summary>
     public const string DoseEscalation = "DOSE-ESCALATION";
 
@@ -185,6 +188,6 @@ public static class RuleIds
         SessionStoppedAe, SeqGap, EventAfterEnd, ClockSkew, WeightImplausible, PatientInterval, SessionNoStart, ProtocolUnknown,
         SessionAbandoned, DoseNotComputable, ClockImplausible, WeightChanged, WeightUnitsSuspect,
         VitalsBpLow, VitalsRrHigh, VitalsBaselineChange, VitalsMissing, VitalsBp40MinMissing, AeAspirationRisk,
-        ScreeningMissing, ScreeningContraindication, CourseFrequency, DoseEscalation,
+        ScreeningMissing, ScreeningContraindication, CourseFrequency, CourseCumulative, DoseEscalation,
     ];
 }

@@ -328,12 +328,13 @@ internal static partial class ProtocolFileReader
         var inductionMax = checks.Integer(section.InductionMaxSessionsPer7Days, "course.inductionMaxSessionsPer7Days", required: false, min: 1);
         var step = checks.Number(section.MaxStepMgPerKg, "course.maxStepMgPerKg", required: false, 0, minExclusive: false, MaxMgPerKg);
         var first = checks.Number(section.FirstSessionMaxMg, "course.firstSessionMaxMg", required: false, 0, minExclusive: true, MaxMg);
+        var cumulative = checks.Number(section.MaxMgPerKgPer7Days, "course.maxMgPerKgPer7Days", required: false, 0, minExclusive: true, MaxMgPerKg);
         if ((inductionDays is null) != (inductionMax is null))
         {
             checks.Problem("course.inductionDays and course.inductionMaxSessionsPer7Days go together");
         }
 
-        return new CourseLimits(max, inductionDays is { } d ? TimeSpan.FromDays(d) : null, inductionMax, step, first);
+        return new CourseLimits(max, inductionDays is { } d ? TimeSpan.FromDays(d) : null, inductionMax, step, first, cumulative);
     }
 
     private static ScreeningRequirement? ReadScreening(ScreeningDocument? section, ProtocolChecks checks)

@@ -92,6 +92,19 @@ public sealed record PatientHistory(IReadOnlyList<PriorSession> Sessions, int Ea
         return Sessions.Count == other.Sessions.Count && !Sessions.Except(other.Sessions).Any();
     }
 
+    /// <summary>The rolling window of the course rules (<c>COURSE-FREQUENCY</c>, <c>COURSE-CUMULATIVE</c>).</summary>
+    public static TimeSpan CourseWindow { get; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// True when the findings of <paramref name="later"/> may depend on the delivered dose of <paramref name="earlier"/>
+    /// (<c>COURSE-CUMULATIVE</c>): a session of the same protocol that started at or after it and within the course window.
+    /// When the delivered dose of a session becomes known or changes, these sessions are judged again.
+    /// </summary>
+    public static bool DependsOnDeliveredDose(PriorSession later, PriorSession earlier) =>
+        DependsOn(later, earlier)
+        && string.Equals(later.ProtocolId, earlier.ProtocolId, StringComparison.Ordinal)
+        && later.StartedAt.UtcTicks - earlier.StartedAt.UtcTicks < CourseWindow.Ticks;
+
     /// <summary>
     /// True when the findings of <paramref name="later"/> may depend on <paramref name="earlier"/>: another session
     /// that started at or after it (sessions at the same instant depend on each other).

@@ -9,4 +9,9 @@ namespace InfusionAudit.Domain.Sessions;
 /// weight was kept, and then those rules say they could not judge.
 /// </param>
 /// <param name="PrescribedMgPerKg">Its prescription in mg/kg (mg ÷ weight for fixed doses; <c>DOSE-ESCALATION</c>); null when not kept.</param>
-public sealed record PriorSession(string SessionId, DateTimeOffset StartedAt, string ProtocolId, double? WeightKg = null, double? PrescribedMgPerKg = null);
+/// <param name="DeliveredMgPerKg">
+/// Its delivered mg/kg once it ended (<c>COURSE-CUMULATIVE</c>); null while it runs, when it was indexed before the delivered
+/// dose was kept, or when its dose could not be computed.
+/// </param>
+public sealed record PriorSession(
+    string SessionId, DateTimeOffset StartedAt, string ProtocolId, double? WeightKg = null, double? PrescribedMgPerKg = null, double? DeliveredMgPerKg = null);

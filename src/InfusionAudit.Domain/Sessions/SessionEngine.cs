@@ -23,6 +23,7 @@ public static class SessionEngine
         new PatientIntervalRule(),
         new WeightHistoryRule(),
         new CourseRule(),
+        new CourseCumulativeRule(),
         new PrescribedDoseRule(),
         new DeliveredDoseRule(),
         new PumpMismatchRule(),

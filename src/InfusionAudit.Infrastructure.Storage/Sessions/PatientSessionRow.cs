@@ -8,4 +8,5 @@ public sealed record PatientSessionRow(
     DateTimeOffset StartedAt,
     string ProtocolId,
     double? WeightKg = null,
-    double? PrescribedMgPerKg = null);
+    double? PrescribedMgPerKg = null,
+    double? DeliveredMgPerKg = null);

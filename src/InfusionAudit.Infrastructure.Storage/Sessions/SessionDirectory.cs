@@ -106,7 +106,8 @@ public sealed class SessionDirectory
                 entity.GetDateTimeOffset("StartedAt") ?? default,
                 entity.GetString("ProtocolId") ?? string.Empty,
                 entity.GetDouble("WeightKg"),
-                entity.GetDouble("PrescribedMgPerKg")));
+                entity.GetDouble("PrescribedMgPerKg"),
+                entity.GetDouble("DeliveredMgPerKg")));
         }
 
         return rows;
@@ -139,6 +140,7 @@ public sealed class SessionDirectory
                     ["ProtocolId"] = patient.ProtocolId,
                     ["WeightKg"] = patient.WeightKg,
                     ["PrescribedMgPerKg"] = patient.PrescribedMgPerKg,
+                    ["DeliveredMgPerKg"] = patient.DeliveredMgPerKg,
                 }));
         }
 

@@ -6,4 +6,5 @@ internal sealed record CourseDocument(
     double? InductionDays,
     int? InductionMaxSessionsPer7Days,
     double? MaxStepMgPerKg,
-    double? FirstSessionMaxMg);
+    double? FirstSessionMaxMg,
+    double? MaxMgPerKgPer7Days = null);
