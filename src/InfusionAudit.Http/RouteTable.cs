@@ -102,7 +102,7 @@ public static class RouteTable
         [Ok("The replay.", "ReplayReport"), Bad("Malformed id or version."), NotFound(), AmbiguousSession()]);
 
     public static readonly HttpRoute GetSessionTimeline = new(
-        "GET", "/api/sessions/{sessionId}/timeline", "GetSessionTimeline", "One session's events, findings and alert changes on one time line, with its findings and alerts. Access-logged.",
+        "GET", "/api/sessions/{sessionId}/timeline", "GetSessionTimeline", "One session's events, rejected input, findings and alert changes on one time line in the order they happened (occurredAt), with detection and receipt as columns, and its findings and alerts. Access-logged.",
         [CallerRole.Auditor, CallerRole.OnCall], AccessLogged: true, Read<AuditSessionTimelineEndpoint>((e, call) => e.GetAsync(call.Request, call.Value("sessionId"), call.CancellationToken)),
         [
             SessionIdParameter,

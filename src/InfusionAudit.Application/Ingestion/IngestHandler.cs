@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using InfusionAudit.Application.Configuration;
 using InfusionAudit.Application.Diagnostics;
 using InfusionAudit.Application.Sessions;
@@ -170,26 +167,7 @@ public sealed partial class IngestHandler(
             Cut(message, MaxStoredMessageChars),
             truncated ? raw[..MaxStoredRawChars] : raw,
             truncated,
-            element.ClinicId is { } clinicId ? calendar.DateOf(clinicId, OccurredAt(element.RawJson) ?? context.ReceivedAt) : null);
-    }
-
-    /// <summary>The element's <c>occurredAt</c> when it is a readable time with an offset; rejected input may have none.</summary>
-    private static DateTimeOffset? OccurredAt(string rawJson)
-    {
-        try
-        {
-            return JsonNode.Parse(rawJson) is JsonObject element
-                && element["occurredAt"] is JsonValue value
-                && value.TryGetValue<string>(out var text)
-                && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-                && at.Year is > 1 and < 9999
-                ? at
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+            element.ClinicId is { } clinicId ? calendar.DateOf(clinicId, Audit.RawEventTime.OccurredAt(element.RawJson) ?? context.ReceivedAt) : null);
     }
 
     private static string Cut(string text, int maxChars) => text.Length <= maxChars ? text : string.Concat(text.AsSpan(0, maxChars - 1), "…");

@@ -43,4 +43,23 @@ public sealed class RejectedEventReader(StorageAccount account)
         var page = await PagedTableReader.ReadAsync(table, filters, null, cursor, take, cancellationToken);
         return new StoragePage<RejectedEventRow>([.. page.Rows.Select(RejectedEventRepository.ToRow)], page.Next, page.Requests);
     }
+
+    /// <summary>
+    /// The rejected input that names <paramref name="sessionId"/>, filed under the clinic's days [from, to] (at most a
+    /// week: a session's input is filed under the days it occurred on): one partition read per day.
+    /// </summary>
+    public async Task<IReadOnlyList<RejectedEventRow>> ListSessionAsync(string clinicId, string sessionId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var rows = new List<RejectedEventRow>();
+        for (var day = from; day <= to && day.DayNumber - from.DayNumber < 7; day = day.AddDays(1))
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {RejectedEventRepository.PartitionKey(clinicId, day)} and SessionId eq {sessionId}");
+            await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            {
+                rows.Add(RejectedEventRepository.ToRow(entity));
+            }
+        }
+
+        return rows;
+    }
 }
