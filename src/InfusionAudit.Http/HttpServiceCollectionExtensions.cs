@@ -31,6 +31,7 @@ public static class HttpServiceCollectionExtensions
         services.AddSingleton<AuditComplianceReportEndpoint>();
         services.AddSingleton<AuditAccessLogEndpoint>();
         services.AddSingleton<AuditSessionTimelineEndpoint>();
+        services.AddSingleton<PatientCourseEndpoint>();
 
         services.AddSingleton<AlertsEndpoint>();
         services.AddSingleton<AlertSilencesEndpoint>();

@@ -39,6 +39,7 @@ public static class OpenApiDocumentBuilder
         ["AccessLogPage"] = typeof(AuditPage<AccessLogEntryDocument>),
         ["ComplianceReport"] = typeof(ComplianceReport),
         ["SessionAuditTimeline"] = typeof(SessionAuditTimeline),
+        ["PatientCourse"] = typeof(PatientCourse),
         ["AlertList"] = typeof(AlertList),
         ["AlertView"] = typeof(AlertView),
         ["AlertActionRequest"] = typeof(AlertActionRequest),

@@ -114,6 +114,13 @@ public static class RouteTable
         ],
         [Ok("The time line.", "SessionAuditTimeline"), Bad("Malformed id or paging parameter."), NotFound(), AmbiguousSession()]);
 
+    public static readonly HttpRoute GetPatientCourse = new(
+        "GET", "/api/patients/{patientHash}/course", "GetPatientCourse",
+        "A patient's course of treatment: every session the identity scope links, oldest first (at most 200, the latest), with weight, prescribed and delivered dose (mg/kg, or mg for fixed-dose protocols), schedule phase (induction or maintenance where the protocol has an induction) and active findings; one summary per protocol. Access-logged.",
+        [CallerRole.Auditor], AccessLogged: true, Read<PatientCourseEndpoint>((e, call) => e.GetAsync(call.Request, call.Value("patientHash"), call.CancellationToken)),
+        [new("patientHash", "path", true, new JsonObject { ["type"] = "string", ["maxLength"] = 256, ["pattern"] = "^" + PatientHashRedaction.HashPatternText + "$" }, "The patient hash shown on a session document (state.patientRefHash), URL-encoded; never a clear patient reference.", "hmac-sha256:v1:clinic:k1:0000000000000000000000000000000000000000000000000000000000000000")],
+        [Ok("The course.", "PatientCourse"), Bad("Not a patient hash."), NotFound("No session of this patient.")]);
+
     public static readonly HttpRoute DiagnosticsCounters = new(
         "GET", "/api/diagnostics/counters", "DiagnosticsCounters", "Pipeline and storage request counters of this host process.",
         [CallerRole.Auditor], AccessLogged: false, Answer<DiagnosticsEndpoint>((e, _) => e.GetCounters()),
@@ -218,7 +225,7 @@ public static class RouteTable
     /// <summary>Every route, in the order of the OpenAPI document.</summary>
     public static IReadOnlyList<HttpRoute> All { get; } =
     [
-        HealthAlias, Health, ReadinessAlias, Readiness, OpenApi, PostEvents, GetSession, ReplaySession, GetSessionTimeline, DiagnosticsCounters,
+        HealthAlias, Health, ReadinessAlias, Readiness, OpenApi, PostEvents, GetSession, ReplaySession, GetSessionTimeline, GetPatientCourse, DiagnosticsCounters,
         ListClinicSessions, ListClinicFindings, ListClinicRejected, GetComplianceReport, ListAccessLog,
         ListAlerts, GetAlert, AcknowledgeAlert, ResolveAlert, ListSilences, CreateSilence, ExpireSilence,
     ];

@@ -21,6 +21,7 @@ public static class AuditServiceCollectionExtensions
         services.AddSingleton<AccessLogQueryHandler>();
         services.AddSingleton<ComplianceAlertReader>();
         services.AddSingleton<SessionTimelineHandler>();
+        services.AddSingleton<PatientCourseHandler>();
         services.AddSingleton<ComplianceReportHandler>();
         return services;
     }

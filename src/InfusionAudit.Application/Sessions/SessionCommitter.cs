@@ -273,8 +273,7 @@ public sealed partial class SessionCommitter(
 
         // Indexes are written before the session commit: they are idempotent upserts, and a commit that then fails
         // is retried (or the message redelivered), which rewrites them from the newer evaluation.
-        var delivered = await indexes.WriteAsync(
-            partition, all, evaluation, history, changed, clinicRow, clinicRowJson, indexLog, judged?.Course?.MaxMgPerKgPer7Days is not null, cancellationToken);
+        var delivered = await indexes.WriteAsync(partition, all, evaluation, history, changed, clinicRow, clinicRowJson, indexLog, cancellationToken);
 
         var state = new SessionStateRow(
             partition.SessionId,
@@ -303,7 +302,7 @@ public sealed partial class SessionCommitter(
         // Before this commit, which records that the lookup is done: a crash in between makes the retry look up and
         // judge the dependents again, where judging them after the commit could be lost.
         await JudgeDependentsAgainAsync(partition.SessionId, history, asOf, indexLog, cancellationToken);
-        if (delivered is not null)
+        if (delivered is not null && judged?.Course?.MaxMgPerKgPer7Days is not null)
         {
             // The session's delivered dose is now on its patient row: later sessions of its course judge it again.
             await JudgeDependentsAgainAsync(partition.SessionId, await indexes.DeliveredDoseDependentsAsync(delivered, cancellationToken), asOf, indexLog, cancellationToken);

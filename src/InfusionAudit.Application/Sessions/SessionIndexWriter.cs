@@ -140,10 +140,6 @@ public sealed class SessionIndexWriter(
     /// recorded there for its clinic (unless the history lookup did).
     /// </summary>
     /// <param name="changedFindings">The findings the session commit writes (<see cref="FindingDiff"/>).</param>
-    /// <param name="recordsDelivered">
-    /// The session's protocol limits the delivered mg/kg of a course (<c>COURSE-CUMULATIVE</c>): its patient row carries the
-    /// delivered dose once it ended, for the patient's later sessions to read.
-    /// </param>
     /// <returns>The patient row when this write recorded (or changed) the session's delivered dose on it, else null.</returns>
     public async Task<PatientSessionRow?> WriteAsync(
         SessionPartition partition,
@@ -154,7 +150,6 @@ public sealed class SessionIndexWriter(
         ClinicSessionRow clinicRow,
         string clinicRowJson,
         IndexWriteLog log,
-        bool recordsDelivered,
         CancellationToken cancellationToken)
     {
         var before = partition.State;
@@ -168,7 +163,7 @@ public sealed class SessionIndexWriter(
             open = true;
         }
 
-        var delivered = recordsDelivered ? DeliveredRow(evaluation, before, history) : null;
+        var delivered = DeliveredRow(evaluation, before, history);
         var registration = new SessionRegistration(partition.SessionId, partition.ClinicId, Claim: before is null && !history.Registered, clock.GetUtcNow(), delivered, open);
         if (!registration.IsEmpty)
         {
@@ -192,9 +187,11 @@ public sealed class SessionIndexWriter(
     }
 
     /// <summary>
-    /// The session's patient row with its delivered mg/kg, when the row must be (re)written: the session ended in this
-    /// write, its start was registered in this write (the end came first), or a late event changed the dose after the
-    /// end. The stored clinic row says what was last recorded. Null otherwise, and for a session without a start.
+    /// The session's patient row with its delivered mg/kg (for <c>COURSE-CUMULATIVE</c> and the patient's course), when the
+    /// row must be (re)written: the session ended in this write, its start was registered in this write (the end came
+    /// first), or a late event changed the dose after the end. The stored clinic row says what was last recorded (its
+    /// delivered mg, kept for fixed-dose sessions too). Null otherwise, and for a session without a start. The row goes
+    /// into the directory transaction that takes the session off the open list: no request of its own.
     /// </summary>
     private static PatientSessionRow? DeliveredRow(SessionEvaluation evaluation, SessionStateRow? before, PatientHistoryLookup history)
     {
@@ -206,10 +203,10 @@ public sealed class SessionIndexWriter(
 
         var delivered = state.DeliveredDoseMgPerKg is { } d && double.IsFinite(d) ? d : (double?)null;
         var previous = before?.ClinicIndexJson is { } json ? JsonSerializer.Deserialize<ClinicSessionRow>(json, JsonDefaults.Options) : null;
-        var recorded = before?.Status == nameof(SessionStatus.Ended) && !history.Registered && previous?.DeliveredMgPerKg == delivered;
+        var recorded = before?.Status == nameof(SessionStatus.Ended) && !history.Registered && Nullable.Equals(previous?.DeliveredMg, state.DeliveredDoseMg);
         return recorded
             ? null
-            : new PatientSessionRow(patient, state.SessionId, state.ClinicId, startedAt, protocolId, state.WeightKg, state.PrescribedDoseMgPerKg, delivered);
+            : new PatientSessionRow(patient, state.SessionId, state.ClinicId, startedAt, protocolId, state.WeightKg, state.PrescribedDoseMgPerKg, delivered, state.EndedAt);
     }
 
     /// <summary>

@@ -33,16 +33,23 @@ public sealed record PatientHistory(IReadOnlyList<PriorSession> Sessions, int Ea
 
     /// <summary>
     /// This history and <paramref name="known"/> together, one entry per session id (the one from
-    /// <paramref name="known"/> where both name it), <paramref name="self"/> left out, ordered by start then id. A union:
-    /// merging in any order and any number of times gives the same history, so concurrent writers converge.
+    /// <paramref name="known"/> where both name it, unless only the other knows the delivered dose), <paramref name="self"/>
+    /// left out, ordered by start then id. A union: merging in any order and any number of times gives the same history,
+    /// so concurrent writers converge.
     /// </summary>
+    /// <remarks>
+    /// A session's entry changes once after its start: its end adds the delivered dose. A read made before that end may
+    /// be merged after a read made after it (two sessions' lookups judging the same later session), so an entry without
+    /// the dose never replaces one with it.
+    /// </remarks>
     public PatientHistory Merge(IEnumerable<PriorSession> known, string? self = null)
     {
         ArgumentNullException.ThrowIfNull(known);
         var byId = new Dictionary<string, PriorSession>(StringComparer.Ordinal);
         foreach (var session in Sessions.Concat(known))
         {
-            if (!string.Equals(session.SessionId, self, StringComparison.Ordinal))
+            if (!string.Equals(session.SessionId, self, StringComparison.Ordinal)
+                && !(session.DeliveredMgPerKg is null && byId.TryGetValue(session.SessionId, out var held) && held.DeliveredMgPerKg is not null))
             {
                 byId[session.SessionId] = session;
             }

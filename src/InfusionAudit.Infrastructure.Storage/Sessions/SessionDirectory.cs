@@ -107,7 +107,8 @@ public sealed class SessionDirectory
                 entity.GetString("ProtocolId") ?? string.Empty,
                 entity.GetDouble("WeightKg"),
                 entity.GetDouble("PrescribedMgPerKg"),
-                entity.GetDouble("DeliveredMgPerKg")));
+                entity.GetDouble("DeliveredMgPerKg"),
+                entity.GetDateTimeOffset("EndedAt")));
         }
 
         return rows;
@@ -141,6 +142,7 @@ public sealed class SessionDirectory
                     ["WeightKg"] = patient.WeightKg,
                     ["PrescribedMgPerKg"] = patient.PrescribedMgPerKg,
                     ["DeliveredMgPerKg"] = patient.DeliveredMgPerKg,
+                    ["EndedAt"] = patient.EndedAt,
                 }));
         }
 

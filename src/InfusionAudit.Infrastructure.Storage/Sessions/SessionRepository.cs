@@ -101,6 +101,27 @@ public sealed class SessionRepository(
         };
     }
 
+    /// <summary>A session's finding rows only (retracted ones included), without its events: one range read.</summary>
+    public async Task<IReadOnlyList<SessionFindingRow>> LoadFindingsAsync(string clinicId, string sessionId, CancellationToken cancellationToken)
+    {
+        var prefix = SessionPrefix(sessionId) + FindingPrefix;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {clinicId} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "}"}");
+        var findings = new List<SessionFindingRow>();
+        try
+        {
+            await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            {
+                findings.Add(SessionFindingColumns.Read(entity, sessionId));
+            }
+        }
+        catch (RequestFailedException ex) when (TableMissing.Is(ex))
+        {
+            return [];
+        }
+
+        return findings;
+    }
+
     /// <summary>Reads a session from its clinic's partition (one request per 1,000 rows).</summary>
     public async Task<SessionPartition> LoadAsync(string clinicId, string sessionId, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using InfusionAudit.Infrastructure.Storage.Sessions;
 using InfusionAudit.Integration.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.OpenApi;
@@ -69,6 +70,7 @@ public sealed class OpenApiContractTests(AuditFixture fixture) : IClassFixture<A
             ["sessionId"] = session.SessionId,
             ["alertId"] = alerts[0]!["alert"]!["alertId"]!.GetValue<string>(),
             ["date"] = now.ToString("yyyy-MM-dd"),
+            ["patientHash"] = JsonNode.Parse((await fixture.Host.Get<SessionRepository>().LoadAsync(session.SessionId, Ct)).State!.StateJson)!["patientRefHash"]!.GetValue<string>(),
         };
         var bodies = new Dictionary<string, string>(StringComparer.Ordinal) { ["CreateSilence"] = silenceBody };
         var checkedOperations = 0;
