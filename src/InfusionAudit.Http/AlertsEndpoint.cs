@@ -74,9 +74,31 @@ public sealed class AlertsEndpoint(AlertQueryHandler queries, AlertCommandHandle
             return AuditAnswer.Refused(problem);
         }
 
+        // from/to: the clinical dates of the alerts' sessions, as in the audit lists and the report; both or neither.
+        DateRange? range = null;
+        if (request.Query.ContainsKey("from") || request.Query.ContainsKey("to"))
+        {
+            var p = new AuditParameters(request, [.. request.Query.Keys]);
+            var read = p.Range();
+            if (p.Problem is { } invalid)
+            {
+                return AuditAnswer.Refused(invalid);
+            }
+
+            range = read;
+        }
+
         try
         {
-            var page = await queries.ListAsync(clinicId, state, pageSize, token, cancellationToken, new AlertListFilter(severity, escalated));
+            var filter = new AlertListFilter(severity, escalated);
+            if (range is not null && clinicId is null)
+            {
+                return AuditAnswer.Refused(Problems.InvalidParameter("clinicId", "from/to list one clinic's alerts by its sessions' clinical dates: give clinicId."));
+            }
+
+            var page = range is { } dates
+                ? await queries.ListByDateAsync(clinicId!, dates, state, pageSize, token, cancellationToken, filter)
+                : await queries.ListAsync(clinicId, state, pageSize, token, cancellationToken, filter);
             return new AuditAnswer(Results.Json(page, JsonDefaults.Answers), page.Items.Count);
         }
         catch (ArgumentException ex) when (ex.ParamName == AlertListPaging.ContinuationTokenName)

@@ -7,14 +7,15 @@ using Microsoft.AspNetCore.Http;
 namespace InfusionAudit.Http;
 
 /// <summary>
-/// <c>GET /api/clinics/{clinicId}/rejected?from&amp;to&amp;pageSize&amp;continuationToken&amp;format</c>: input of a
-/// clinic that the contract refused, by receive day (auditors; a producer for the clinics its key or principal is bound
-/// to), and <c>GET /api/rejected/unattributed</c>: input that named no readable clinic (admins).
+/// <c>GET /api/clinics/{clinicId}/rejected?from&amp;to&amp;receivedFrom&amp;receivedTo&amp;pageSize&amp;continuationToken&amp;format</c>:
+/// input of a clinic that the contract refused, by the clinical day it occurred on, optionally within a receive window
+/// (auditors; a producer for the clinics its key or principal is bound to), and <c>GET /api/rejected/unattributed</c>:
+/// input that named no readable clinic (admins).
 /// </summary>
 public sealed class AuditRejectedEndpoint(RejectedEventsQueryHandler rejected, PageTokenCodec tokens)
 {
     private static readonly string[] Allowed =
-        ["from", "to", AuditParameters.PageSizeName, AuditParameters.ContinuationTokenName, AuditParameters.FormatName];
+        ["from", "to", AuditParameters.ReceivedFromName, AuditParameters.ReceivedToName, AuditParameters.PageSizeName, AuditParameters.ContinuationTokenName, AuditParameters.FormatName];
 
     public async Task<AuditAnswer> GetAsync(HttpRequest request, Caller caller, string clinicId, CancellationToken cancellationToken)
     {
@@ -37,13 +38,14 @@ public sealed class AuditRejectedEndpoint(RejectedEventsQueryHandler rejected, P
         var p = new AuditParameters(request, Allowed);
         var clinic = clinicId == RejectedEventRepository.UnknownClinic ? clinicId : p.RouteId("clinicId", clinicId);
         var range = p.Range();
+        var received = p.ReceivedWindow();
         var paging = tokens.ReadPage(request, p);
         if (p.Problem is { } problem)
         {
             return AuditAnswer.Refused(problem);
         }
 
-        var page = await rejected.ListAsync(clinic, range, paging.Cursor, paging.Take, cancellationToken);
+        var page = await rejected.ListAsync(clinic, range, received.From, received.To, paging.Cursor, paging.Take, cancellationToken);
         return tokens.Answer(paging, page.Rows, page.Next, RejectedEventsQueryHandler.Csv);
     }
 }

@@ -28,8 +28,14 @@ public static class RouteTable
     private static readonly OpenApiParameter AlertIdParameter = new("alertId", "path", true, new JsonObject { ["type"] = "string", ["maxLength"] = 512 }, "An alert id (from a list, a notification or a session time line).", "example-alert");
     private static readonly OpenApiParameter[] DateRangeParameters =
     [
-        Query("from", true, Date(), "First session/detection/receive day (UTC), YYYY-MM-DD.", "2026-03-01"),
-        Query("to", true, Date(), $"Last day (UTC), inclusive; at most {DateRange.MaxDays} days after 'from'.", "2026-03-31"),
+        Query("from", true, Date(), "First clinical day, YYYY-MM-DD: a session's date is its clinic's local start date (the clinic's configured time zone); its findings, alerts and rejected input share it.", "2026-03-01"),
+        Query("to", true, Date(), $"Last clinical day, inclusive; at most {DateRange.MaxDays} days after 'from'.", "2026-03-31"),
+    ];
+
+    private static readonly OpenApiParameter[] ReceivedParameters =
+    [
+        Query(AuditParameters.ReceivedFromName, false, new JsonObject { ["type"] = "string", ["format"] = "date-time" }, "Second filter: received (or detected) at or after this instant, RFC 3339 with an offset.", "2026-03-01T00:00:00Z"),
+        Query(AuditParameters.ReceivedToName, false, new JsonObject { ["type"] = "string", ["format"] = "date-time" }, "Second filter: received (or detected) before this instant, RFC 3339 with an offset.", "2026-04-01T00:00:00Z"),
     ];
 
     private static readonly OpenApiParameter[] AuditPagingParameters =
@@ -96,7 +102,7 @@ public static class RouteTable
         [Ok("The replay.", "ReplayReport"), Bad("Malformed id or version."), NotFound(), AmbiguousSession()]);
 
     public static readonly HttpRoute GetSessionTimeline = new(
-        "GET", "/api/sessions/{sessionId}/timeline", "GetSessionTimeline", "One session's events, findings and alert changes on one time line, with its findings and alerts. Access-logged.",
+        "GET", "/api/sessions/{sessionId}/timeline", "GetSessionTimeline", "One session's events, rejected input, findings and alert changes on one time line in the order they happened (occurredAt), with detection and receipt as columns, and its findings and alerts. Access-logged.",
         [CallerRole.Auditor, CallerRole.OnCall], AccessLogged: true, Read<AuditSessionTimelineEndpoint>((e, call) => e.GetAsync(call.Request, call.Value("sessionId"), call.CancellationToken)),
         [
             SessionIdParameter,
@@ -136,19 +142,20 @@ public static class RouteTable
         [], [Ok("The counters.", "PipelineCounterSnapshot")]);
 
     public static readonly HttpRoute ListClinicSessions = new(
-        "GET", "/api/clinics/{clinicId}/sessions", "ListClinicSessions", "Sessions of a clinic by session date (UTC day of the start). Access-logged.",
+        "GET", "/api/clinics/{clinicId}/sessions", "ListClinicSessions", "Sessions of a clinic by clinical session date (the clinic's local date of the start); receivedFrom/receivedTo filter on the first event's receipt. Access-logged.",
         [CallerRole.Auditor], AccessLogged: true, Read<AuditClinicSessionsEndpoint>((e, call) => e.GetAsync(call.Request, call.Value("clinicId"), call.CancellationToken)),
         [
             ClinicIdParameter, .. DateRangeParameters,
             Query("status", false, Enum([.. AuditVocabulary.Statuses.Keys]), "Only sessions in this status."),
             Query("protocolId", false, new JsonObject { ["type"] = "string", ["pattern"] = ContractId.Pattern }, "Only sessions of this protocol."),
             Query("minSeverity", false, Severity(), "Only sessions with an active finding of at least this severity."),
+            .. ReceivedParameters,
             .. AuditPagingParameters,
         ],
         [Page("A page of sessions.", "ClinicSessionPage"), Bad("A parameter is invalid; the problem names it.")]);
 
     public static readonly HttpRoute ListClinicFindings = new(
-        "GET", "/api/clinics/{clinicId}/findings", "ListClinicFindings", "Findings of a clinic by detection time. Access-logged.",
+        "GET", "/api/clinics/{clinicId}/findings", "ListClinicFindings", "Findings of the clinic's sessions by their clinical session date (the dates the session list and the report use); receivedFrom/receivedTo filter on detection time. Access-logged.",
         [CallerRole.Auditor], AccessLogged: true, Read<AuditClinicFindingsEndpoint>((e, call) => e.GetAsync(call.Request, call.Value("clinicId"), call.CancellationToken)),
         [
             ClinicIdParameter, .. DateRangeParameters,
@@ -156,24 +163,25 @@ public static class RouteTable
             Query("severity", false, Severity(), "Only this severity."),
             Query("minSeverity", false, Severity(), "Only findings of at least this severity."),
             Query("includeRetracted", false, new JsonObject { ["type"] = "boolean", ["default"] = false }, "Also findings that later evidence withdrew."),
+            .. ReceivedParameters,
             .. AuditPagingParameters,
         ],
         [Page("A page of findings.", "ClinicFindingPage"), Bad("A parameter is invalid; the problem names it.")]);
 
     public static readonly HttpRoute ListClinicRejected = new(
-        "GET", "/api/clinics/{clinicId}/rejected", "ListClinicRejected", "Input of a clinic that the contract refused, by receive day. Auditors; a producer bound to clinics reads only theirs (403 for another). Access-logged.",
+        "GET", "/api/clinics/{clinicId}/rejected", "ListClinicRejected", "Input of a clinic that the contract refused, by the clinic's local day it occurred on (its receive day when it has no readable occurredAt); receivedFrom/receivedTo filter on receipt. Auditors; a producer bound to clinics reads only theirs (403 for another). Access-logged.",
         [CallerRole.Auditor, CallerRole.Producer], AccessLogged: true, Read<AuditRejectedEndpoint>((e, call) => e.GetAsync(call.Request, call.Authenticated, call.Value("clinicId"), call.CancellationToken)),
-        [ClinicIdParameter, .. DateRangeParameters, .. AuditPagingParameters],
+        [ClinicIdParameter, .. DateRangeParameters, .. ReceivedParameters, .. AuditPagingParameters],
         [Page("A page of rejected input.", "RejectedEventPage"), Bad("A parameter is invalid; the problem names it."), new(403, "A producer asked for a clinic it is not bound to.", new Dictionary<string, string?> { [OpenApiDocumentBuilder.Problem] = "Problem" })]);
 
     public static readonly HttpRoute ListUnattributedRejected = new(
-        "GET", "/api/rejected/unattributed", "ListUnattributedRejected", "Refused input that could not be tied to a clinic (not JSON, not base64, no readable clinicId, a body too large), by receive day. Admin only. Access-logged.",
+        "GET", "/api/rejected/unattributed", "ListUnattributedRejected", "Refused input that could not be tied to a clinic (not JSON, not base64, no readable clinicId, a body too large), by the day it occurred on (its receive day when it has no readable occurredAt); receivedFrom/receivedTo filter on receipt. Admin only. Access-logged.",
         [], AccessLogged: true, Read<AuditRejectedEndpoint>((e, call) => e.GetUnattributedAsync(call.Request, call.CancellationToken)),
-        [.. DateRangeParameters, .. AuditPagingParameters],
+        [.. DateRangeParameters, .. ReceivedParameters, .. AuditPagingParameters],
         [Page("A page of rejected input.", "RejectedEventPage"), Bad("A parameter is invalid; the problem names it.")]);
 
     public static readonly HttpRoute GetComplianceReport = new(
-        "GET", "/api/clinics/{clinicId}/compliance-report", "GetComplianceReport", "Compliance report of a clinic over session dates (docs/audit-api.md defines each figure). Access-logged.",
+        "GET", "/api/clinics/{clinicId}/compliance-report", "GetComplianceReport", "Compliance report of a clinic over clinical session dates: the same sessions, findings and alerts the lists name for the range (docs/audit-api.md defines each figure). Access-logged.",
         [CallerRole.Auditor], AccessLogged: true, Read<AuditComplianceReportEndpoint>((e, call) => e.GetAsync(call.Request, call.Value("clinicId"), call.CancellationToken)),
         [ClinicIdParameter, .. DateRangeParameters],
         [Ok("The report.", "ComplianceReport"), Bad("A parameter is invalid; the problem names it.")]);
@@ -194,7 +202,7 @@ public static class RouteTable
         [Page("A page of access log entries.", "AccessLogPage"), Bad("A parameter is invalid; the problem names it.")]);
 
     public static readonly HttpRoute ListAlerts = new(
-        "GET", "/api/alerts", "ListAlerts", "Alerts of a clinic (an admin: of every clinic, without clinicId), newest first, optionally in one state, of one severity, escalated or not. Access-logged.",
+        "GET", "/api/alerts", "ListAlerts", "Alerts of a clinic (an admin: of every clinic, without clinicId), newest first, optionally in one state, of one severity, escalated or not; with from/to, the alerts of the clinic's sessions of those clinical dates (as counted by the compliance report), newest date first. Access-logged.",
         [CallerRole.OnCall, CallerRole.Auditor], AccessLogged: true, Read<AlertsEndpoint>((e, call) => e.ListAsync(call.Request, call.Authenticated, call.CancellationToken)),
         [
             // Required for every role but admin: OpenAPI cannot say that a parameter's presence depends on the role.
@@ -202,6 +210,8 @@ public static class RouteTable
             Query("state", false, Enum("open", "acknowledged", "resolved"), "Only alerts in this state."),
             Query("severity", false, Severity(), "Only alerts of this severity. Filters each page as read: a page may hold fewer alerts than pageSize; follow continuationToken."),
             Query("escalated", false, new JsonObject { ["type"] = "boolean" }, "true: only alerts that were escalated; false: only those that were not. Filters each page as read, like severity."),
+            Query("from", false, Date(), "With 'to': only alerts of sessions whose clinical date (the clinic's local start date) is on or after this day, YYYY-MM-DD.", "2026-03-01"),
+            Query("to", false, Date(), $"With 'from': the last clinical day, inclusive; at most {DateRange.MaxDays} days after 'from'.", "2026-03-31"),
             .. AlertPaging("Alerts per page."),
         ],
         [Ok("A page of alerts.", "AlertList"), Bad("A parameter is invalid; the problem names it.")]);

@@ -14,7 +14,6 @@ public static class AuditServiceCollectionExtensions
         services.AddSingleton<ClinicFindingIndex>();
         services.AddSingleton<RejectedEventReader>();
         services.AddSingleton<AccessLogRepository>();
-        services.AddSingleton<AlertListingReader>();
 
         services.AddSingleton<ClinicSessionsQueryHandler>();
         services.AddSingleton<ClinicFindingsQueryHandler>();

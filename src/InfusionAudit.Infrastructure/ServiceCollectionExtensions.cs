@@ -58,6 +58,7 @@ public static class ServiceCollectionExtensions
                 string.IsNullOrWhiteSpace(options.PatientHashKeyId) ? null : options.PatientHashKeyId.Trim());
         });
 
+        services.AddSingleton<ClinicCalendar>();
         services.AddSingleton<PipelineCounters>();
         services.AddSingleton<SessionIndexWriter>();
         services.AddSingleton<SessionCommitter>();
@@ -83,6 +84,7 @@ public static class ServiceCollectionExtensions
 
         _ = services.GetRequiredService<ProtocolLibrary>();
         _ = services.GetRequiredService<PatientPseudonymizer>();
+        _ = services.GetRequiredService<ClinicCalendar>();
         _ = services.GetRequiredService<StorageAccount>();
     }
 

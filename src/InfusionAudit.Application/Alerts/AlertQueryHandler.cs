@@ -1,5 +1,7 @@
+using System.Globalization;
 using InfusionAudit.Domain.Alerts;
 using InfusionAudit.Infrastructure.Storage.Alerts;
+using InfusionAudit.Infrastructure.Storage.Audit;
 
 namespace InfusionAudit.Application.Alerts;
 
@@ -15,6 +17,56 @@ public sealed class AlertQueryHandler(AlertRepository repository, AlertIndex ind
 
         var partition = await repository.LoadAsync(clinicId, sessionId, cancellationToken);
         return partition.Snapshot.Find(alertId) is { } alert ? AlertView.From(alert, partition) : null;
+    }
+
+    /// <summary>
+    /// A page of the alerts of a clinic's sessions whose clinical date is in <paramref name="range"/> (the dates the
+    /// session lists and the compliance report use), newest date first, newest raise first within a date; the
+    /// <paramref name="filter"/> applies to each page read, as in <see cref="ListAsync"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The continuation token is not valid.</exception>
+    public async Task<AlertList> ListByDateAsync(
+        string clinicId, Audit.DateRange range, AlertState? state, int pageSize, string? continuationToken, CancellationToken cancellationToken, AlertListFilter? filter = null)
+    {
+        var cursor = DecodeCursor(continuationToken);
+        var page = await index.PageByDateAsync(clinicId, range.From, range.To, state, cursor, pageSize, cancellationToken);
+        var partitions = await Task.WhenAll(page.Rows.Select(e => e.SessionId).Distinct(StringComparer.Ordinal)
+            .Select(id => repository.LoadAsync(clinicId, id, cancellationToken)));
+        var bySession = partitions.ToDictionary(p => p.SessionId, StringComparer.Ordinal);
+        var items = new List<AlertView>(page.Rows.Count);
+        foreach (var entry in page.Rows)
+        {
+            var partition = bySession[entry.SessionId];
+
+            // A row written for a raise whose commit never happened, or a state the partition has since left.
+            if (partition.Snapshot.Find(entry.AlertId) is { } alert && (state is null || alert.State == state) && filter?.Admits(alert) != false)
+            {
+                items.Add(AlertView.From(alert, partition));
+            }
+        }
+
+        return new AlertList(items, page.Next is { } next ? ContinuationTokens.Encode(next.Partition.ToString(CultureInfo.InvariantCulture) + "|" + next.Token) : null);
+    }
+
+    private static StorageCursor? DecodeCursor(string? continuationToken)
+    {
+        if (!ContinuationTokens.TryDecode(continuationToken, out var text))
+        {
+            throw new ArgumentException("The continuation token is not valid.", nameof(continuationToken));
+        }
+
+        if (text is null)
+        {
+            return null;
+        }
+
+        var bar = text.IndexOf('|', StringComparison.Ordinal);
+        if (bar < 1 || !int.TryParse(text.AsSpan(0, bar), NumberStyles.None, CultureInfo.InvariantCulture, out var partition) || partition > 12)
+        {
+            throw new ArgumentException("The continuation token is not valid.", nameof(continuationToken));
+        }
+
+        return new StorageCursor(partition, text.Length > bar + 1 ? text[(bar + 1)..] : null);
     }
 
     /// <param name="clinicId">The clinic; null: every clinic (the admin's list).</param>

@@ -1,3 +1,4 @@
+using InfusionAudit.Application.Configuration;
 using InfusionAudit.Domain.Alerts;
 using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
@@ -22,6 +23,7 @@ public sealed partial class AlertRaiser(
     AlertStore store,
     AlertDispatcher dispatcher,
     ProtocolLibrary protocols,
+    ClinicCalendar calendar,
     IOptions<AlertOptions> options,
     TimeProvider clock,
     ILogger<AlertRaiser> logger)
@@ -63,6 +65,13 @@ public sealed partial class AlertRaiser(
             }
 
             var changes = policy.Raise(partition.Snapshot, request.SessionId, state.ClinicId, alerting, devices, active, completed, now, request.Evaluation.Findings, occurrences);
+
+            // The alerts are listed under the session's clinical date, the same the session lists and the report use.
+            var sessionDate = calendar.DateOf(state.ClinicId, state.StartedAt ?? state.FirstOccurredAt);
+            if (!changes.IsEmpty && changes.Group.SessionDate != sessionDate)
+            {
+                changes = changes with { Group = changes.Group with { SessionDate = sessionDate }, GroupChanged = true };
+            }
             foreach (var held in changes.Dropped)
             {
                 LogHeldPageDropped(logger, held.AlertId, held.Finding.RuleId, state.ClinicId, held.Finding.EventsMissing, (now - held.HeldAt).TotalSeconds);

@@ -46,6 +46,25 @@ public sealed class AlertStore(
             indexWrites.Add(index.ScheduleAsync(settings.Scope, partition.SessionId, changes.Group.ClinicId, due, cancellationToken));
         }
 
+        // The listing by clinical date: every alert whose row would read differently, and all of them when the
+        // session's date is new to the group (first alert, a group from before the calendar, or a start that moved it).
+        var sessionDate = changes.Group.SessionDate ?? partition.Group?.SessionDate;
+        var datedBefore = partition.Group?.SessionDate;
+        if (sessionDate is { } date)
+        {
+            var relist = datedBefore != date
+                ? after.Values
+                : changes.Alerts.Where(a => !before.TryGetValue(a.AlertId, out var old) || old.State != a.State || old.AcknowledgedAt != a.AcknowledgedAt || old.RaisedAt != a.RaisedAt);
+            indexWrites.AddRange(relist.Select(a => index.ListByDateAsync(a, date, cancellationToken)));
+            indexWrites.AddRange(changes.Alerts
+                .Where(a => datedBefore == date && before.TryGetValue(a.AlertId, out var old) && old.RaisedAt != a.RaisedAt)
+                .Select(a => index.UnlistDateAsync(before[a.AlertId], date, cancellationToken)));
+            if (datedBefore is { } moved && moved != date)
+            {
+                indexWrites.AddRange(before.Values.Select(a => index.UnlistDateAsync(a, moved, cancellationToken)));
+            }
+        }
+
         var left = new List<(Alert Alert, AlertState From)>();
         foreach (var alert in changes.Alerts)
         {

@@ -3,7 +3,7 @@ using InfusionAudit.Infrastructure.Storage.Rejections;
 
 namespace InfusionAudit.Application.Audit;
 
-/// <summary>Rejected input of a clinic over a range of receive days: one partition per day, in day order.</summary>
+/// <summary>Rejected input of a clinic over a range of clinical days (the local date it occurred on): one partition per day, in day order.</summary>
 public sealed class RejectedEventsQueryHandler(RejectedEventReader reader)
 {
     public static CsvColumns<RejectedEventDocument> Csv { get; } = new(
@@ -13,11 +13,13 @@ public sealed class RejectedEventsQueryHandler(RejectedEventReader reader)
     public async Task<StoragePage<RejectedEventDocument>> ListAsync(
         string clinicId,
         DateRange range,
+        DateTimeOffset? receivedFrom,
+        DateTimeOffset? receivedTo,
         StorageCursor? cursor,
         int take,
         CancellationToken cancellationToken)
     {
-        var page = await reader.ListPageAsync(clinicId, range.From, range.To, cursor, take, cancellationToken);
+        var page = await reader.ListPageAsync(clinicId, range.From, range.To, receivedFrom, receivedTo, cursor, take, cancellationToken);
         return new StoragePage<RejectedEventDocument>([.. page.Rows.Select(ToDocument)], page.Next, page.Requests);
     }
 

@@ -1,14 +1,20 @@
 using System.Text.Json;
+using InfusionAudit.Application.Configuration;
 using InfusionAudit.Application.Sessions;
 using InfusionAudit.Domain.Alerts;
 using InfusionAudit.Domain.Sessions;
 using InfusionAudit.Infrastructure.Storage.Alerts;
+using InfusionAudit.Infrastructure.Storage.Audit;
+using InfusionAudit.Infrastructure.Storage.Rejections;
 using InfusionAudit.Infrastructure.Storage.Sessions;
 
 namespace InfusionAudit.Application.Audit;
 
-/// <summary>One session's time line: its partition and its alert partition, read side by side (two requests).</summary>
-public sealed class SessionTimelineHandler(SessionRepository sessions, AlertRepository alerts)
+/// <summary>
+/// One session's time line: its partition, its alert partition and its rejected input (one partition per clinical day
+/// it spans, usually one), read side by side, merged in the order things happened.
+/// </summary>
+public sealed class SessionTimelineHandler(SessionRepository sessions, AlertRepository alerts, RejectedEventReader rejections, ClinicCalendar calendar)
 {
     /// <summary>Time line items on one page unless asked for fewer: every event is an item, so a 4 h session at 1 Hz has 14,400.</summary>
     public const int DefaultTimelineLimit = PositionPage.DefaultLimit;
@@ -34,22 +40,58 @@ public sealed class SessionTimelineHandler(SessionRepository sessions, AlertRepo
             return null;
         }
 
+        // Rejected input is filed under the clinical day it occurred on (or was received on, when unreadable).
+        var times = partition.Events.Select(e => e.OccurredAt).Concat(partition.Events.Select(e => e.ReceivedAt)).ToList();
+        var rejectedRead = times.Count == 0
+            ? Task.FromResult<IReadOnlyList<RejectedEventRow>>([])
+            : rejections.ListSessionAsync(clinicId, sessionId, calendar.DateOf(clinicId, times.Min()), calendar.DateOf(clinicId, times.Max()), cancellationToken);
+
         var state = JsonSerializer.Deserialize<SessionState>(partition.State.StateJson, JsonDefaults.Options)!;
         var items = new List<AuditTimelineItem>();
-        items.AddRange(partition.Events.Select(e => new AuditTimelineItem(e.OccurredAt, "event", e.Type, e.EventId, null, null)));
+        var occurred = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var e in partition.Events)
+        {
+            occurred.TryAdd(e.EventId, e.OccurredAt);
+            items.Add(new AuditTimelineItem(e.OccurredAt, "event", e.Type, e.EventId, null, null) { OccurredAt = e.OccurredAt, ReceivedAt = e.ReceivedAt });
+        }
+
         foreach (var f in partition.Findings)
         {
-            items.Add(new AuditTimelineItem(f.DetectedAt, "finding", f.RuleId, f.EpisodeKey, f.Severity, null));
+            var at = f.TriggerEventId is { } trigger && occurred.TryGetValue(trigger, out var o) ? o : f.DetectedAt;
+            items.Add(new AuditTimelineItem(at, "finding", f.RuleId, f.EpisodeKey, f.Severity, null) { OccurredAt = at, DetectedAt = f.DetectedAt });
             if (f.RetractedAt is { } retracted)
             {
-                items.Add(new AuditTimelineItem(retracted, "findingRetracted", f.RuleId, f.EpisodeKey, f.Severity, null));
+                items.Add(new AuditTimelineItem(retracted, "findingRetracted", f.RuleId, f.EpisodeKey, f.Severity, null)
+                {
+                    OccurredAt = at,
+                    DetectedAt = f.DetectedAt,
+                    Note = f.TriggerEventId is null ? "withdrawn: events that arrived late showed the condition was not met" : "withdrawn: later evidence",
+                });
             }
+        }
+
+        foreach (var r in await rejectedRead)
+        {
+            var at = RawEventTime.OccurredAt(r.RawText);
+            items.Add(new AuditTimelineItem(at ?? r.ReceivedAt, "rejected", r.Rule, r.EventId ?? $"{r.MessageKey}#{r.Index}", null, null)
+            {
+                OccurredAt = at,
+                ReceivedAt = r.ReceivedAt,
+                Note = PatientHashRedaction.Redact(r.Message),
+            });
         }
 
         var sessionAlerts = alertRead.Result.Alerts;
         foreach (var alert in sessionAlerts)
         {
-            items.AddRange(alert.History.Select(h => new AuditTimelineItem(h.At, "alert", h.Note, alert.AlertId, Name(alert.Severity), h.By)));
+            AlertState? previous = null;
+            foreach (var h in alert.History)
+            {
+                // The state word first: a person's note ("on my way") alone does not say the alert was acknowledged.
+                var what = previous is null ? "raised" : previous != h.State ? Name(h.State) : h.Note;
+                items.Add(new AuditTimelineItem(h.At, "alert", what, alert.AlertId, Name(alert.Severity), h.By) { State = Name(h.State), Note = h.Note });
+                previous = h.State;
+            }
         }
 
         var ordered = items

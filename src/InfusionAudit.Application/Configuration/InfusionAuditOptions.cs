@@ -55,6 +55,18 @@ public sealed class InfusionAuditOptions
     /// </summary>
     public int SessionCacheMegabytes { get; set; } = (int)(SessionRepository.DefaultCachedBytes / (1024 * 1024));
 
+    /// <summary>
+    /// The IANA time zone of clinics not listed in <see cref="ClinicTimeZones"/>; default <c>UTC</c>. A clinic's day in
+    /// every audit answer (session date, the lists' and the report's <c>from</c>/<c>to</c>) is a day of its zone.
+    /// </summary>
+    public string DefaultTimeZone { get; set; } = "UTC";
+
+    /// <summary>
+    /// IANA time zone per clinic id (<c>InfusionAudit:ClinicTimeZones:{clinicId}</c>, e.g. <c>America/New_York</c>). An
+    /// id this machine does not know stops the host at start (<see cref="ClinicCalendar"/>).
+    /// </summary>
+    public Dictionary<string, string> ClinicTimeZones { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>API keys per role; each value is a comma-separated list so keys can be rotated without downtime.</summary>
     public ApiKeyOptions Keys { get; set; } = new();
 

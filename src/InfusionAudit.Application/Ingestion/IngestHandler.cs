@@ -1,4 +1,5 @@
 using System.Text;
+using InfusionAudit.Application.Configuration;
 using InfusionAudit.Application.Diagnostics;
 using InfusionAudit.Application.Sessions;
 using InfusionAudit.Application.Telemetry;
@@ -20,6 +21,7 @@ public sealed partial class IngestHandler(
     RejectedEventRepository rejections,
     PatientPseudonymizer pseudonymizer,
     PipelineCounters counters,
+    ClinicCalendar calendar,
     TimeProvider clock,
     ILogger<IngestHandler> logger)
 {
@@ -164,7 +166,8 @@ public sealed partial class IngestHandler(
             reason.Rule,
             Cut(message, MaxStoredMessageChars),
             truncated ? raw[..MaxStoredRawChars] : raw,
-            truncated);
+            truncated,
+            element.ClinicId is { } clinicId ? calendar.DateOf(clinicId, Audit.RawEventTime.OccurredAt(element.RawJson) ?? context.ReceivedAt) : null);
     }
 
     private static string Cut(string text, int maxChars) => text.Length <= maxChars ? text : string.Concat(text.AsSpan(0, maxChars - 1), "…");

@@ -1,3 +1,4 @@
+using InfusionAudit.Infrastructure.Storage.Indexes;
 using InfusionAudit.Infrastructure.Storage.Sessions;
 
 namespace InfusionAudit.Application.Sessions;
@@ -10,8 +11,8 @@ namespace InfusionAudit.Application.Sessions;
 /// </summary>
 public sealed class IndexWriteLog
 {
-    /// <summary>Finding index rows as last written, by rule and episode.</summary>
-    public Dictionary<(string RuleId, string EpisodeKey), SessionFindingRow> Findings { get; } = [];
+    /// <summary>Finding index rows as last written (with the session date they were filed under), by rule and episode.</summary>
+    public Dictionary<(string RuleId, string EpisodeKey), FiledFinding> Findings { get; } = [];
 
     /// <summary>The clinic index row's key and JSON as last written; null when no attempt wrote it.</summary>
     public (string RowKey, string Json)? ClinicRow { get; set; }

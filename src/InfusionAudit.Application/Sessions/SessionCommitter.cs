@@ -252,7 +252,7 @@ public sealed partial class SessionCommitter(
         var remsMissing = RemsMonitoringFormAssembler.AppliesTo(judged)
             ? RemsMonitoringFormAssembler.MissingFieldNames(RemsMonitoringFormAssembler.Assemble(evaluation.State, all, judged!))
             : null;
-        var clinicRow = SessionIndexWriter.ClinicRow(evaluation, fixedDose: judged?.FixedDose is not null, remsMissing);
+        var clinicRow = indexes.ClinicRow(evaluation, fixedDose: judged?.FixedDose is not null, remsMissing);
         var clinicRowJson = JsonSerializer.Serialize(clinicRow, JsonDefaults.Options);
         var stateJson = StoredSessionState.Serialize(evaluation.State);
 

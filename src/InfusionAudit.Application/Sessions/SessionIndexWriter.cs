@@ -1,5 +1,6 @@
 using System.Text.Json;
 using InfusionAudit.Application.Audit;
+using InfusionAudit.Application.Configuration;
 using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
 using InfusionAudit.Domain.Rems;
@@ -19,6 +20,7 @@ public sealed class SessionIndexWriter(
     SessionDirectory directory,
     ClinicSessionIndex clinics,
     ClinicFindingIndex findings,
+    ClinicCalendar calendar,
     TimeProvider clock)
 {
     /// <summary>
@@ -102,16 +104,16 @@ public sealed class SessionIndexWriter(
     /// </summary>
     /// <param name="fixedDose">The session was judged against a fixed-dose protocol: its dose is reported in mg only.</param>
     /// <param name="remsMissing">For a session reported on the REMS monitoring form, its missing fields (<see cref="RemsMonitoringFormAssembler.MissingFieldNames"/>); else null.</param>
-    public static ClinicSessionRow ClinicRow(SessionEvaluation evaluation, bool fixedDose = false, string? remsMissing = null)
+    /// <remarks>The session date is the clinical date: the clinic's local date of the start (of the first event until the start arrives).</remarks>
+    public ClinicSessionRow ClinicRow(SessionEvaluation evaluation, bool fixedDose = false, string? remsMissing = null)
     {
         var state = evaluation.State;
-        var date = (state.StartedAt ?? state.FirstOccurredAt).UtcDateTime;
         var maxSeverity = evaluation.Findings.Count == 0 ? (Severity?)null : evaluation.Findings.Max(f => f.Severity);
         var ended = state.Status == SessionStatus.Ended;
         return new ClinicSessionRow(
             state.ClinicId,
             state.SessionId,
-            DateOnly.FromDateTime(date),
+            calendar.DateOf(state.ClinicId, state.StartedAt ?? state.FirstOccurredAt),
             state.StartedAt,
             state.Status.ToString(),
             state.ProtocolId,
@@ -125,7 +127,8 @@ public sealed class SessionIndexWriter(
             ComplianceDefinition.FindingCounts(evaluation.Findings),
             DeliveredMg: ended ? state.DeliveredDoseMg : null,
             DischargedAt: state.DischargedAt,
-            RemsMissing: remsMissing);
+            RemsMissing: remsMissing,
+            FirstReceivedAt: state.FirstReceivedAt);
     }
 
     private static bool IsAbandoned(IReadOnlyList<SessionFindingRow> stored) =>
@@ -174,15 +177,15 @@ public sealed class SessionIndexWriter(
         // finding), so comparing the row without them is enough to know when to rewrite it.
         var clinicWrite = Task.CompletedTask;
         var writtenByEarlierAttempt = log.ClinicRow is { } written && written.Json != clinicRowJson;
+        var previous = before?.ClinicIndexJson is { } json ? JsonSerializer.Deserialize<ClinicSessionRow>(json, JsonDefaults.Options) : null;
         if (before?.ClinicIndexJson != clinicRowJson || writtenByEarlierAttempt)
         {
-            var previous = before?.ClinicIndexJson is { } json ? JsonSerializer.Deserialize<ClinicSessionRow>(json, JsonDefaults.Options) : null;
             string[] obsolete = [.. new[] { previous?.RowKey, log.ClinicRow?.RowKey }.OfType<string>().Where(k => k != clinicRow.RowKey).Distinct(StringComparer.Ordinal)];
             clinicWrite = clinics.UpsertAsync(clinicRow.ClinicId, [clinicRow with { AdverseEffects = ComplianceDefinition.AdverseEffects(events) }], obsolete, cancellationToken);
             log.ClinicRow = (clinicRow.RowKey, clinicRowJson);
         }
 
-        await Task.WhenAll(clinicWrite, WriteFindingsAsync(partition, changedFindings, log, cancellationToken));
+        await Task.WhenAll(clinicWrite, WriteFindingsAsync(partition, changedFindings, clinicRow.SessionDate, previous?.SessionDate, log, cancellationToken));
         return delivered;
     }
 
@@ -210,20 +213,39 @@ public sealed class SessionIndexWriter(
     }
 
     /// <summary>
-    /// Files the findings this commit adds, changes or retracts in the clinic's findings index: the diff the session
-    /// commit stores (<paramref name="changed"/>, computed once by the committer), so both hold the same rows, retraction
-    /// times included. A finding whose detection time moved (a late event became its trigger) leaves its old key, so its
-    /// old row is deleted. Rows an earlier attempt of this write filed are brought back to what the session holds:
-    /// deleted when it has no such finding, rewritten when it has another version.
+    /// Files the findings this commit adds, changes or retracts in the clinic's findings index, under the session's
+    /// clinical date: the diff the session commit stores (<paramref name="changed"/>, computed once by the committer), so
+    /// both hold the same rows, retraction times included. A finding whose key moved (a late event became its trigger,
+    /// or the session's date moved because its start arrived after other events) leaves its old key, so its old row is
+    /// deleted. Rows an earlier attempt of this write filed are brought back to what the session holds: deleted when it
+    /// has no such finding, rewritten when it has another version or another date.
     /// </summary>
-    private async Task WriteFindingsAsync(SessionPartition partition, IReadOnlyList<SessionFindingRow> changed, IndexWriteLog log, CancellationToken cancellationToken)
+    private async Task WriteFindingsAsync(
+        SessionPartition partition,
+        IReadOnlyList<SessionFindingRow> changed,
+        DateOnly date,
+        DateOnly? previousDate,
+        IndexWriteLog log,
+        CancellationToken cancellationToken)
     {
         var stored = partition.Findings.ToDictionary(f => (f.RuleId, f.EpisodeKey));
         var upserts = changed.ToDictionary(c => (c.RuleId, c.EpisodeKey));
-        var deletes = changed
-            .Select(c => stored.TryGetValue((c.RuleId, c.EpisodeKey), out var before) && before.DetectedAt.UtcTicks != c.DetectedAt.UtcTicks ? before : null)
-            .OfType<SessionFindingRow>()
-            .ToList();
+        var deletes = new List<FiledFinding>();
+        if (previousDate is { } filedUnder && filedUnder != date)
+        {
+            foreach (var (key, row) in stored)
+            {
+                deletes.Add(new FiledFinding(row, filedUnder));
+                upserts.TryAdd(key, row);
+            }
+        }
+        else
+        {
+            deletes.AddRange(changed
+                .Select(c => stored.TryGetValue((c.RuleId, c.EpisodeKey), out var before) && before.DetectedAt.UtcTicks != c.DetectedAt.UtcTicks ? new FiledFinding(before, date) : null)
+                .OfType<FiledFinding>());
+        }
+
         foreach (var (key, written) in log.Findings)
         {
             var target = upserts.GetValueOrDefault(key) ?? stored.GetValueOrDefault(key);
@@ -233,12 +255,12 @@ public sealed class SessionIndexWriter(
                 continue;
             }
 
-            if (!upserts.ContainsKey(key) && target != written)
+            if (!upserts.ContainsKey(key) && (target != written.Finding || written.SessionDate != date))
             {
                 upserts[key] = target;
             }
 
-            if (target.DetectedAt.UtcTicks != written.DetectedAt.UtcTicks)
+            if (target.DetectedAt.UtcTicks != written.Finding.DetectedAt.UtcTicks || written.SessionDate != date)
             {
                 deletes.Add(written);
             }
@@ -249,7 +271,9 @@ public sealed class SessionIndexWriter(
             return;
         }
 
-        await findings.WriteAsync(upserts.Values, deletes, cancellationToken);
+        // One delete per key: a transaction may name a row once.
+        var distinctDeletes = deletes.DistinctBy(d => (d.SessionDate, d.Finding.DetectedAt.UtcTicks, d.Finding.RuleId, d.Finding.EpisodeKey)).ToList();
+        await findings.WriteAsync([.. upserts.Values.Select(f => new FiledFinding(f, date))], distinctDeletes, cancellationToken);
         foreach (var key in log.Findings.Keys.Where(k => !upserts.ContainsKey(k) && !stored.ContainsKey(k)).ToList())
         {
             log.Findings.Remove(key);
@@ -257,7 +281,7 @@ public sealed class SessionIndexWriter(
 
         foreach (var (key, row) in upserts)
         {
-            log.Findings[key] = row;
+            log.Findings[key] = new FiledFinding(row, date);
         }
     }
 }

@@ -22,6 +22,13 @@ public sealed record AlertGroup(
     /// <summary>Problems judged with events missing whose page waits for those events (<see cref="PendingAlert"/>), oldest first.</summary>
     public IReadOnlyList<PendingAlert> Pending { get; init; } = [];
 
+    /// <summary>
+    /// The session's clinical date (its clinic's local start date), as the session lists file it: the date the session's
+    /// alerts are listed under for date ranges. Set by whoever raises from a session evaluation; null on groups stored
+    /// before the clinical calendar.
+    /// </summary>
+    public DateOnly? SessionDate { get; init; }
+
     /// <summary>A session that has not alerted yet.</summary>
     public static AlertGroup Empty(string sessionId, string clinicId) => new(sessionId, clinicId, null, [], null, 0);
 }

@@ -107,6 +107,46 @@ public sealed class AuditParameters
         return range;
     }
 
+    /// <summary>The receive-time filter's parameter names: an instant with its offset, from inclusive, to exclusive.</summary>
+    public const string ReceivedFromName = "receivedFrom";
+    public const string ReceivedToName = "receivedTo";
+
+    /// <summary>
+    /// Optional <c>receivedFrom</c> (inclusive) and <c>receivedTo</c> (exclusive): instants in RFC 3339 with an offset,
+    /// the second filter beside the clinical dates; either may be left out.
+    /// </summary>
+    public (DateTimeOffset? From, DateTimeOffset? To) ReceivedWindow()
+    {
+        var from = Instant(ReceivedFromName);
+        var to = Instant(ReceivedToName);
+        if (from is { } f && to is { } t && t <= f)
+        {
+            Fail(ReceivedToName, $"'{ReceivedToName}' must be after '{ReceivedFromName}'.");
+        }
+
+        return (from, to);
+    }
+
+    /// <summary>An optional instant, RFC 3339 with an explicit offset (<c>2026-03-01T00:00:00Z</c>, <c>…+01:00</c>).</summary>
+    public DateTimeOffset? Instant(string name)
+    {
+        var text = Text(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        // An offset is required: a time without one would be read in this server's zone, which no caller can know.
+        if (!InstantSyntax.IsMatch(text)
+            || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+        {
+            Fail(name, "A time with its offset (RFC 3339), e.g. 2026-03-01T00:00:00Z or 2026-03-01T00:00:00-05:00.");
+            return null;
+        }
+
+        return instant;
+    }
+
     /// <summary>An optional value from a closed set; the matching set member is returned (names compare case-sensitively).</summary>
     public T? Choice<T>(string name, IReadOnlyDictionary<string, T> allowed)
         where T : struct =>
@@ -222,6 +262,11 @@ public sealed class AuditParameters
 
         return true;
     }
+
+    private static readonly System.Text.RegularExpressions.Regex InstantSyntax = new(
+        @"^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,7})?)?(Z|[+-]\d\d:\d\d)$",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant,
+        TimeSpan.FromMilliseconds(100));
 
     // A hostile parameter name is echoed back in the problem: keep it short and printable.
     private static string Printable(string name) =>

@@ -3,6 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using InfusionAudit.Domain.Alerts;
 using InfusionAudit.Domain.Sessions;
+using InfusionAudit.Infrastructure.Storage.Audit;
 using InfusionAudit.Infrastructure.Storage.Tables;
 
 namespace InfusionAudit.Infrastructure.Storage.Alerts;
@@ -18,6 +19,10 @@ namespace InfusionAudit.Infrastructure.Storage.Alerts;
 /// same rows under <c>list|*|…</c> for every clinic (the admin's list; <c>*</c> is no contract id). A state
 /// change adds the new row before the decision commits and removes the old one after; a row left behind by a crash in
 /// between is recognised on read (its alert is in another state) and removed then.</item>
+/// <item>Partitions <c>day|{clinic}|{yyyy-MM}</c>: alerts of a clinic by the clinical date of their session (the date the
+/// session lists and the compliance report use), one row per alert keyed <c>{inverted day}|{inverted raise ticks}|{alertId}</c>
+/// (newest day first, newest raise first within it), with its state and acknowledgement time, rewritten when they change.
+/// A range of dates is a key range of one partition per month.</item>
 /// </list>
 /// </summary>
 public sealed class AlertIndex(StorageAccount account)
@@ -91,6 +96,59 @@ public sealed class AlertIndex(StorageAccount account)
             table.UpsertEntityAsync(ListingEntity(alert, alert.ClinicId, StateName(alert.State)), TableUpdateMode.Replace, cancellationToken),
             table.UpsertEntityAsync(ListingEntity(alert, AllClinics, StateName(alert.State)), TableUpdateMode.Replace, cancellationToken));
 
+    /// <summary>Lists (or relists, after a change of state) an alert under its session's clinical date.</summary>
+    public Task ListByDateAsync(Alert alert, DateOnly sessionDate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var entity = new TableEntity(DatePartition(alert.ClinicId, sessionDate), DateRowKey(alert, sessionDate))
+        {
+            ["AlertId"] = alert.AlertId,
+            ["SessionId"] = alert.SessionId,
+            ["SessionDate"] = sessionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["State"] = StateName(alert.State),
+            ["RaisedAt"] = alert.RaisedAt,
+            ["AcknowledgedAt"] = alert.AcknowledgedAt,
+        };
+        return table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>Removes an alert's row under a clinical date its session no longer has.</summary>
+    public async Task UnlistDateAsync(Alert alert, DateOnly sessionDate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        try
+        {
+            await table.DeleteEntityAsync(DatePartition(alert.ClinicId, sessionDate), DateRowKey(alert, sessionDate), ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+        }
+    }
+
+    /// <summary>
+    /// A page of the alerts of a clinic's sessions whose clinical date is in [from, to], newest date first, optionally
+    /// only those stored in <paramref name="state"/>: a key range of one partition per month, newest month first.
+    /// </summary>
+    public async Task<StoragePage<AlertDateEntry>> PageByDateAsync(string clinicId, DateOnly from, DateOnly to, AlertState? state, StorageCursor? cursor, int take, CancellationToken cancellationToken)
+    {
+        var low = InvertedDay(to);
+        var high = (long.Parse(InvertedDay(from), CultureInfo.InvariantCulture) + 1).ToString("D7", CultureInfo.InvariantCulture);
+        var filters = new List<string>();
+        for (var month = new DateOnly(to.Year, to.Month, 1); month >= new DateOnly(from.Year, from.Month, 1); month = month.AddMonths(-1))
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {DatePartition(clinicId, month)} and RowKey ge {low} and RowKey lt {high}");
+            if (state is { } s)
+            {
+                filter += " and " + TableClient.CreateQueryFilter($"State eq {StateName(s)}");
+            }
+
+            filters.Add(filter);
+        }
+
+        var page = await PagedTableReader.ReadAsync(table, filters, ["AlertId", "SessionId", "SessionDate", "State", "RaisedAt", "AcknowledgedAt"], cursor, take, cancellationToken);
+        return new StoragePage<AlertDateEntry>([.. page.Rows.Select(ToDateEntry)], page.Next, page.Requests);
+    }
+
     /// <summary>Removes an alert's rows under a state it left.</summary>
     public Task UnlistStateAsync(Alert alert, AlertState state, CancellationToken cancellationToken) =>
         Task.WhenAll(
@@ -152,6 +210,23 @@ public sealed class AlertIndex(StorageAccount account)
         ["RuleId"] = alert.RuleId,
         ["RaisedAt"] = alert.RaisedAt,
     };
+
+    private static string DatePartition(string clinicId, DateOnly sessionDate) =>
+        "day|" + KeyEncoding.Escape(clinicId) + "|" + sessionDate.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    private static string DateRowKey(Alert alert, DateOnly sessionDate) =>
+        InvertedDay(sessionDate) + "|" + InvertedTicks(alert.RaisedAt).ToString("D19", CultureInfo.InvariantCulture) + "|" + alert.AlertId;
+
+    /// <summary>Later dates give smaller numbers, so a month partition reads newest date first.</summary>
+    private static string InvertedDay(DateOnly day) => (DateOnly.MaxValue.DayNumber - day.DayNumber).ToString("D7", CultureInfo.InvariantCulture);
+
+    private static AlertDateEntry ToDateEntry(TableEntity e) => new(
+        e.GetString("AlertId") ?? string.Empty,
+        e.GetString("SessionId") ?? string.Empty,
+        DateOnly.ParseExact(e.GetString("SessionDate") ?? "0001-01-01", "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Enum.TryParse<AlertState>(e.GetString("State"), ignoreCase: true, out var state) ? state : AlertState.Open,
+        e.GetDateTimeOffset("RaisedAt") ?? default,
+        e.GetDateTimeOffset("AcknowledgedAt"));
 
     private static string DuePartition(string scope) => "due|" + KeyEncoding.Escape(scope);
 

@@ -7,11 +7,16 @@ using InfusionAudit.Infrastructure.Storage.Tables;
 namespace InfusionAudit.Infrastructure.Storage.Indexes;
 
 /// <summary>
-/// <see cref="TableNames.FindingsByClinic"/>: every finding again, filed by clinic and detection month
-/// (PK <c>{clinicId}|{yyyy-MM}</c>, RK <c>{detectedAt}|{sessionId}|{ruleId}|{episodeKey}</c>), so "findings of clinic X
-/// between two dates" is a key range in at most 13 partitions instead of a read of every session. The session writer
-/// keeps it current with the findings that changed in each commit.
+/// <see cref="TableNames.FindingsByClinic"/>: every finding again, filed by clinic and the clinical date of its session
+/// (PK <c>{clinicId}|{yyyy-MM}</c>, RK <c>{sessionDate:yyyyMMdd}|{detectedAt}|{sessionId}|{ruleId}|{episodeKey}</c>), the
+/// date the session itself is listed under, so "findings of clinic X between two dates" is a key range in at most 13
+/// partitions and names the findings of exactly the sessions the session list and the report name for those dates. The
+/// session writer keeps it current with the findings that changed in each commit.
 /// </summary>
+/// <remarks>
+/// Rows carry <c>Calendar = clinical</c>: rows of the earlier layout (filed by UTC detection day, whose keys also start
+/// with a date) are never read as if they were filed by session date.
+/// </remarks>
 public sealed class ClinicFindingIndex
 {
     private readonly TableClient table;
@@ -23,15 +28,17 @@ public sealed class ClinicFindingIndex
         writes = new PartitionGroupCommit(table);
     }
 
+    private const string Calendar = "clinical";
+
     /// <summary>
-    /// Upserts changed findings and deletes the rows of findings whose detection time (hence key) moved. A clinic's
-    /// month partition is shared by all its sessions, so concurrent writers share transactions (group commit).
+    /// Upserts changed findings and deletes the rows of findings whose key moved (detection time or session date). A
+    /// clinic's month partition is shared by all its sessions, so concurrent writers share transactions (group commit).
     /// </summary>
-    public Task WriteAsync(IReadOnlyCollection<SessionFindingRow> changed, IReadOnlyCollection<SessionFindingRow> moved, CancellationToken cancellationToken) =>
+    public Task WriteAsync(IReadOnlyCollection<FiledFinding> changed, IReadOnlyCollection<FiledFinding> moved, CancellationToken cancellationToken) =>
         Task.WhenAll(changed.Select(f => writes.WriteAsync(new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(f)), cancellationToken))
             .Concat(moved.Select(f => writes.WriteAsync(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(PartitionKey(f), RowKey(f)), Azure.ETag.All), cancellationToken))));
 
-    /// <summary>One page of a clinic's findings detected in [from, to] (UTC days), oldest first.</summary>
+    /// <summary>One page of the findings of a clinic's sessions whose clinical date is in [from, to], by session date then detection.</summary>
     public async Task<StoragePage<SessionFindingRow>> ListPageAsync(
         string clinicId,
         DateOnly from,
@@ -71,6 +78,18 @@ public sealed class ClinicFindingIndex
             conditions.Add(TableClient.CreateQueryFilter($"Active eq {true}"));
         }
 
+        if (filter.ReceivedFrom is { } receivedFrom)
+        {
+            conditions.Add(TableClient.CreateQueryFilter($"DetectedAt ge {receivedFrom}"));
+        }
+
+        if (filter.ReceivedTo is { } receivedTo)
+        {
+            conditions.Add(TableClient.CreateQueryFilter($"DetectedAt lt {receivedTo}"));
+        }
+
+        conditions.Add(TableClient.CreateQueryFilter($"Calendar eq {Calendar}"));
+
         var filters = new List<string>();
         for (var month = new DateOnly(from.Year, from.Month, 1); month <= to; month = month.AddMonths(1))
         {
@@ -83,19 +102,25 @@ public sealed class ClinicFindingIndex
         return filters;
     }
 
-    private static string PartitionKey(SessionFindingRow f) =>
-        $"{f.ClinicId}|{f.DetectedAt.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
+    private static string PartitionKey(FiledFinding filed) =>
+        $"{filed.Finding.ClinicId}|{filed.SessionDate.ToString("yyyy-MM", CultureInfo.InvariantCulture)}";
 
-    private static string RowKey(SessionFindingRow f) =>
-        $"{f.DetectedAt.UtcDateTime.ToString("yyyyMMddHHmmssfffffff", CultureInfo.InvariantCulture)}|{f.SessionId}|{KeyEncoding.Escape(f.RuleId)}|{KeyEncoding.Escape(f.EpisodeKey)}";
-
-    private static TableEntity ToEntity(SessionFindingRow f)
+    private static string RowKey(FiledFinding filed)
     {
-        var entity = new TableEntity(PartitionKey(f), RowKey(f))
+        var f = filed.Finding;
+        return $"{filed.SessionDate.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}|{f.DetectedAt.UtcDateTime.ToString("yyyyMMddHHmmssfffffff", CultureInfo.InvariantCulture)}|{f.SessionId}|{KeyEncoding.Escape(f.RuleId)}|{KeyEncoding.Escape(f.EpisodeKey)}";
+    }
+
+    private static TableEntity ToEntity(FiledFinding filed)
+    {
+        var f = filed.Finding;
+        var entity = new TableEntity(PartitionKey(filed), RowKey(filed))
         {
             ["SessionId"] = f.SessionId,
+            ["SessionDate"] = filed.SessionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["SeverityRank"] = SeverityRank.Of(f.Severity),
             ["Active"] = f.RetractedAt is null,
+            ["Calendar"] = Calendar,
         };
         SessionFindingColumns.Write(entity, f);
         return entity;

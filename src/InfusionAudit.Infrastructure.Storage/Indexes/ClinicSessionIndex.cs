@@ -6,7 +6,8 @@ using InfusionAudit.Infrastructure.Storage.Tables;
 namespace InfusionAudit.Infrastructure.Storage.Indexes;
 
 /// <summary>
-/// <see cref="TableNames.SessionsByClinic"/>: one partition per clinic, rows keyed by session date then id. The writer
+/// <see cref="TableNames.SessionsByClinic"/>: one partition per clinic, rows keyed by session date (the clinical date,
+/// in the clinic's time zone) then id. The writer
 /// keeps it current; audit list queries and the compliance report read key ranges of one partition.
 /// </summary>
 public sealed class ClinicSessionIndex
@@ -66,6 +67,16 @@ public sealed class ClinicSessionIndex
             parts.Add(TableClient.CreateQueryFilter($"MaxSeverityRank ge {rank}"));
         }
 
+        if (filter.ReceivedFrom is { } receivedFrom)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"FirstReceivedAt ge {receivedFrom}"));
+        }
+
+        if (filter.ReceivedTo is { } receivedTo)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"FirstReceivedAt lt {receivedTo}"));
+        }
+
         return string.Join(" and ", parts.Select(p => $"({p})"));
     }
 
@@ -89,6 +100,7 @@ public sealed class ClinicSessionIndex
         ["DeliveredMg"] = row.DeliveredMg,
         ["DischargedAt"] = row.DischargedAt,
         ["RemsMissing"] = row.RemsMissing,
+        ["FirstReceivedAt"] = row.FirstReceivedAt,
     };
 
     private static ClinicSessionRow ToRow(TableEntity entity) => new(
@@ -109,5 +121,6 @@ public sealed class ClinicSessionIndex
         entity.GetString("AdverseEffects"),
         entity.GetDouble("DeliveredMg"),
         entity.GetDateTimeOffset("DischargedAt"),
-        entity.GetString("RemsMissing"));
+        entity.GetString("RemsMissing"),
+        entity.GetDateTimeOffset("FirstReceivedAt"));
 }

@@ -5,7 +5,8 @@ namespace InfusionAudit.Infrastructure.Storage.Indexes;
 /// up, without opening the session. Every value is a function of the session's evaluation (and, for
 /// <paramref name="AdverseEffects"/>, of its events), so the writer rewrites the row only when one of them changes.
 /// </summary>
-/// <param name="SessionDate">UTC date of the session start (or of its first event until the start arrives).</param>
+/// <param name="SessionDate">Clinical date: the clinic's local date (its configured time zone) of the session start,
+/// or of its first event until the start arrives.</param>
 /// <param name="MaxSeverity">Highest active finding severity (<c>info</c>, <c>warning</c>, <c>critical</c>), or null when there is none.</param>
 /// <param name="EndReason">The <c>SessionEnded</c> reason (camelCase), once ended.</param>
 /// <param name="DeliveredMgPerKg">Delivered dose per weight, set only once the session has ended: while it runs the
@@ -18,6 +19,7 @@ namespace InfusionAudit.Infrastructure.Storage.Indexes;
 /// <param name="DischargedAt">End of monitoring (contract 1.1 <c>PatientDischarged</c>), null while the patient was never discharged.</param>
 /// <param name="RemsMissing">For a session reported on the esketamine REMS monitoring form: the form fields its record cannot
 /// fill, joined by ',' (<c>""</c> when the form is complete); null for any other session.</param>
+/// <param name="FirstReceivedAt">When the backend received the session's first event (the lists' receive-time filter).</param>
 /// <param name="AdverseEffects">Adverse effects as a JSON object keyed <c>effect|severity</c> (camelCase) in ordinal order.</param>
 public sealed record ClinicSessionRow(
     string ClinicId,
@@ -37,7 +39,8 @@ public sealed record ClinicSessionRow(
     string? AdverseEffects = null,
     double? DeliveredMg = null,
     DateTimeOffset? DischargedAt = null,
-    string? RemsMissing = null)
+    string? RemsMissing = null,
+    DateTimeOffset? FirstReceivedAt = null)
 {
     /// <summary>The row key in the clinic partition: date first so date ranges are key ranges.</summary>
     public string RowKey => $"{SessionDate:yyyyMMdd}|{SessionId}";

@@ -5,8 +5,9 @@ using InfusionAudit.Infrastructure.Storage.Tables;
 namespace InfusionAudit.Infrastructure.Storage.Rejections;
 
 /// <summary>
-/// Rejected input in <see cref="TableNames.RejectedEvents"/>, one partition per clinic and receive day (UTC), so an
-/// auditor's "rejected input of clinic X on day D" is a single partition read.
+/// Rejected input in <see cref="TableNames.RejectedEvents"/>, one partition per clinic and clinical day (the clinic's
+/// local date of the input's occurrence, <see cref="RejectedEventRow.ClinicalDate"/>), so an auditor's "rejected input of
+/// clinic X on day D" is a single partition read.
 /// </summary>
 public sealed class RejectedEventRepository(StorageAccount account)
 {
@@ -29,7 +30,7 @@ public sealed class RejectedEventRepository(StorageAccount account)
         }
     }
 
-    /// <summary>The rejections of one clinic received on one UTC day, oldest first.</summary>
+    /// <summary>The rejections of one clinic filed under one day, by receive time.</summary>
     public async Task<IReadOnlyList<RejectedEventRow>> ListAsync(string? clinicId, DateOnly day, CancellationToken cancellationToken)
     {
         var partitionKey = PartitionKey(clinicId, day);
@@ -50,8 +51,10 @@ public sealed class RejectedEventRepository(StorageAccount account)
     {
         var received = row.ReceivedAt.ToUniversalTime();
         var rowKey = $"{received.ToString("yyyyMMdd'T'HHmmssfffffff", CultureInfo.InvariantCulture)}|{KeyEncoding.Escape(row.MessageKey)}|{row.Index.ToString("D3", CultureInfo.InvariantCulture)}";
-        var entity = new TableEntity(PartitionKey(row.ClinicId, DateOnly.FromDateTime(received.UtcDateTime)), rowKey)
+        var day = row.ClinicalDate ?? DateOnly.FromDateTime(received.UtcDateTime);
+        var entity = new TableEntity(PartitionKey(row.ClinicId, day), rowKey)
         {
+            ["ClinicalDate"] = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["ClinicId"] = row.ClinicId,
             ["SessionId"] = row.SessionId,
             ["EventId"] = row.EventId,
@@ -81,5 +84,6 @@ public sealed class RejectedEventRepository(StorageAccount account)
         entity.GetString("Rule") ?? string.Empty,
         entity.GetString("Message") ?? string.Empty,
         Utf8Property.Read(entity, "RawText"),
-        entity.GetBoolean("Truncated") ?? false);
+        entity.GetBoolean("Truncated") ?? false,
+        DateOnly.TryParseExact(entity.GetString("ClinicalDate"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null);
 }

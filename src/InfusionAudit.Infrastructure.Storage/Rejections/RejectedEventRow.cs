@@ -5,6 +5,9 @@ namespace InfusionAudit.Infrastructure.Storage.Rejections;
 /// <param name="Source"><c>queue</c> or <c>http</c>.</param>
 /// <param name="MessageKey">The queue message id or HTTP request id: with <paramref name="Index"/> it makes redelivery idempotent.</param>
 /// <param name="Index">Position of the element in its message.</param>
+/// <param name="ClinicalDate">The clinic's local date (its time zone) of the input's <c>occurredAt</c> when readable,
+/// else of its receive time: the day it is filed and listed under. Null: the UTC receive day (rows written before the
+/// clinical calendar).</param>
 /// <param name="RawText">The element's text as received, at most 60 KiB (<paramref name="Truncated"/> says when cut).</param>
 public sealed record RejectedEventRow(
     string? ClinicId,
@@ -18,4 +21,5 @@ public sealed record RejectedEventRow(
     string Rule,
     string Message,
     string RawText,
-    bool Truncated);
+    bool Truncated,
+    DateOnly? ClinicalDate = null);

@@ -1,10 +1,12 @@
 using InfusionAudit.Application;
 using InfusionAudit.Application.Alerts;
+using InfusionAudit.Application.Configuration;
 using InfusionAudit.Domain.Alerts;
 using InfusionAudit.Infrastructure.Storage.Alerts;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -28,6 +30,9 @@ public static class AlertingServiceCollectionExtensions
         services.AddSingleton<AlertStore>();
         services.AddSingleton<AlertDispatcher>();
         services.AddSingleton<AlertRaiser>();
+
+        // The raiser files alerts under their session's clinical date; a host that wired the rest has it already.
+        services.TryAddSingleton<ClinicCalendar>();
         services.AddSingleton<AlertClockHandler>();
         services.AddSingleton<AlertQueryHandler>();
         services.AddSingleton<AlertCommandHandler>();

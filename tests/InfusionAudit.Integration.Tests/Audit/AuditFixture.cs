@@ -12,6 +12,16 @@ namespace InfusionAudit.Integration.Tests.Audit;
 /// </summary>
 public sealed class AuditFixture : IAsyncLifetime
 {
+    private readonly IReadOnlyDictionary<string, string?> settings;
+
+    public AuditFixture()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <param name="settings">Host settings beside the defaults (e.g. a clinic time zone).</param>
+    internal AuditFixture(IReadOnlyDictionary<string, string?> settings) => this.settings = settings;
+
     public TestHost Host { get; private set; } = null!;
 
     public StorageRequestCounter Counter { get; } = new();
@@ -20,7 +30,8 @@ public sealed class AuditFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Host = await TestHost.StartAsync(settings: new Dictionary<string, string?> { ["LocalHost:Clock"] = "off" });
+        var all = new Dictionary<string, string?>(settings) { ["LocalHost:Clock"] = "off" };
+        Host = await TestHost.StartAsync(settings: all);
         CountedAccount = new StorageAccount(Azurite.ConnectionString, Counter);
         await CountedAccount.EnsureTablesAsync(CancellationToken.None);
     }

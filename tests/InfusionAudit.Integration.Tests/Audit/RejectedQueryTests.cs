@@ -27,7 +27,7 @@ public sealed class RejectedQueryTests(AuditFixture fixture) : IClassFixture<Aud
         var handler = new RejectedEventsQueryHandler(new RejectedEventReader(fixture.CountedAccount));
 
         var before = fixture.Counter.Requests;
-        var page = await handler.ListAsync(clinic, new DateRange(new DateOnly(2025, 6, 3), new DateOnly(2025, 6, 5)), null, 100, Ct);
+        var page = await handler.ListAsync(clinic, new DateRange(new DateOnly(2025, 6, 3), new DateOnly(2025, 6, 5)), null, null, null, 100, Ct);
 
         (fixture.Counter.Requests - before).ShouldBe(3, "one partition per day of the range");
         page.Rows.Select(r => r.Field).ShouldBe(["payload.weightKg", "eventId"]);
