@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using InfusionAudit.Application;
 using InfusionAudit.Domain.Rems;
+using static InfusionAudit.Http.PrintablePage;
 
 namespace InfusionAudit.Http;
 
@@ -14,19 +15,11 @@ public static class RemsFormPage
 {
     private const string NotRecorded = "not in the record";
 
-    private const string Style =
-        "body{font-family:sans-serif;font-size:11pt;margin:2em;color:#000;background:#fff}" +
-        "h1{font-size:15pt}h2{font-size:12pt;margin-top:1.5em;border-bottom:1px solid #000}" +
-        "table{border-collapse:collapse;width:100%}th,td{border:1px solid #555;padding:3px 6px;text-align:left;vertical-align:top}" +
-        "th{background:#eee}.missing{font-style:italic}@media print{body{margin:0}}";
-
     public static string Render(RemsMonitoringForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
         var missing = form.Missing.Select(m => m.Field).ToHashSet(StringComparer.Ordinal);
-        var html = new StringBuilder(4096);
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>REMS Patient Monitoring Form – session ")
-            .Append(E(form.SessionId)).Append("</title><style>").Append(Style).Append("</style></head><body>\n");
+        var html = Begin("REMS Patient Monitoring Form – session " + form.SessionId);
         html.Append("<h1>Esketamine REMS Patient Monitoring Form: content from the session record</h1>\n");
         Table(html, null,
         [
@@ -108,23 +101,7 @@ public static class RemsFormPage
             html.Append("</table>\n");
         }
 
-        return html.Append("</body></html>\n").ToString();
-    }
-
-    private static void Table(StringBuilder html, string? caption, IEnumerable<(string Label, string Value)> rows)
-    {
-        html.Append("<table>");
-        if (caption is not null)
-        {
-            html.Append("<caption>").Append(E(caption)).Append("</caption>");
-        }
-
-        foreach (var (label, value) in rows)
-        {
-            html.Append("<tr><th>").Append(E(label)).Append("</th><td>").Append(value).Append("</td></tr>\n");
-        }
-
-        html.Append("</table>\n");
+        return End(html);
     }
 
     private static void BloodPressure(StringBuilder html, string label, RemsBloodPressure? bp)
@@ -145,11 +122,4 @@ public static class RemsFormPage
             .Append(observation.FirstAt is { } at ? Time(at) : "").Append("</td><td>").Append(E(observation.WorstSeverity ?? "")).Append("</td></tr>\n");
 
     private static string Missing() => $"<span class=\"missing\">{NotRecorded}</span>";
-
-    private static string Time(DateTimeOffset at) => E(ClinicalPrecision.Time(at));
-
-    private static string Number(string name, double value) => E(ClinicalPrecision.Round(name, value).ToString("R", System.Globalization.CultureInfo.InvariantCulture));
-
-    /// <summary>Text as HTML text: &amp;, &lt;, &gt; and both quotes escaped (<see cref="System.Net.WebUtility.HtmlEncode(string)"/>).</summary>
-    private static string E(string text) => System.Net.WebUtility.HtmlEncode(text);
 }

@@ -183,8 +183,14 @@ public static class RouteTable
     public static readonly HttpRoute GetComplianceReport = new(
         "GET", "/api/clinics/{clinicId}/compliance-report", "GetComplianceReport", "Compliance report of a clinic over clinical session dates: the same sessions, findings and alerts the lists name for the range (docs/audit-api.md defines each figure). Access-logged.",
         [CallerRole.Auditor], AccessLogged: true, Read<AuditComplianceReportEndpoint>((e, call) => e.GetAsync(call.Request, call.Value("clinicId"), call.CancellationToken)),
-        [ClinicIdParameter, .. DateRangeParameters],
-        [Ok("The report.", "ComplianceReport"), Bad("A parameter is invalid; the problem names it.")]);
+        [
+            ClinicIdParameter, .. DateRangeParameters,
+            Query(AuditParameters.FormatName, false, Enum("json", "csv", "html"), "json (default), csv (one row per figure: section, item, measure, value) or html (a printable page: no script, nothing loaded from elsewhere); Accept: text/csv or text/html works too."),
+        ],
+        [
+            new(200, "The report.", new Dictionary<string, string?> { [OpenApiDocumentBuilder.Json] = "ComplianceReport", [OpenApiDocumentBuilder.Csv] = null, [HtmlResult.MediaType] = null }),
+            Bad("A parameter is invalid; the problem names it."),
+        ]);
 
     public static readonly HttpRoute ListClinicRemsForms = new(
         "GET", "/api/clinics/{clinicId}/rems-forms", "ListClinicRemsForms", "The REMS monitoring forms of a clinic's intranasal esketamine sessions over session dates, for submission: CSV (one line per form) or JSON. Not paged. Access-logged.",

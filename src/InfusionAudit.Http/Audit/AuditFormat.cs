@@ -7,4 +7,7 @@ public enum AuditFormat
 {
     Json,
     Csv,
+
+    /// <summary>A printable page (the compliance report only).</summary>
+    Html,
 }

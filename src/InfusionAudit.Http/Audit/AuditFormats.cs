@@ -13,9 +13,22 @@ public static class AuditFormats
         ["csv"] = AuditFormat.Csv,
     };
 
-    public static AuditFormat Read(HttpRequest request, AuditParameters parameters)
+    private static readonly Dictionary<string, AuditFormat> NamesWithPage = new(StringComparer.Ordinal)
     {
-        if (parameters.Choice(AuditParameters.FormatName, Names) is { } chosen)
+        ["json"] = AuditFormat.Json,
+        ["csv"] = AuditFormat.Csv,
+        ["html"] = AuditFormat.Html,
+    };
+
+    /// <summary>JSON or CSV: <c>format</c>, else the Accept header's preference, else JSON.</summary>
+    public static AuditFormat Read(HttpRequest request, AuditParameters parameters) => Read(request, parameters, Names);
+
+    /// <summary>JSON, CSV or a printable page (<c>format=html</c>, or Accept preferring text/html).</summary>
+    public static AuditFormat ReadWithPage(HttpRequest request, AuditParameters parameters) => Read(request, parameters, NamesWithPage);
+
+    private static AuditFormat Read(HttpRequest request, AuditParameters parameters, Dictionary<string, AuditFormat> names)
+    {
+        if (parameters.Choice(AuditParameters.FormatName, names) is { } chosen)
         {
             return chosen;
         }
@@ -25,20 +38,21 @@ public static class AuditFormats
             return AuditFormat.Json;
         }
 
-        double csv = 0, json = 0;
+        // The most preferred of the formats offered; JSON on a tie or when nothing offered is named.
+        var best = (Format: AuditFormat.Json, Quality: 0.0);
         foreach (var media in accepted)
         {
             var quality = media.Quality ?? 1.0;
-            if (media.MediaType.Equals(CsvResult.MediaType, StringComparison.OrdinalIgnoreCase))
+            AuditFormat? format = media.MediaType.Equals(CsvResult.MediaType, StringComparison.OrdinalIgnoreCase) ? AuditFormat.Csv
+                : media.MediaType.Equals(HtmlResult.MediaType, StringComparison.OrdinalIgnoreCase) ? AuditFormat.Html
+                : media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) ? AuditFormat.Json
+                : null;
+            if (format is { } f && names.ContainsValue(f) && (quality > best.Quality || (quality == best.Quality && f == AuditFormat.Json)))
             {
-                csv = Math.Max(csv, quality);
-            }
-            else if (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
-            {
-                json = Math.Max(json, quality);
+                best = (f, quality);
             }
         }
 
-        return csv > 0 && csv > json ? AuditFormat.Csv : AuditFormat.Json;
+        return best.Quality > 0 ? best.Format : AuditFormat.Json;
     }
 }
