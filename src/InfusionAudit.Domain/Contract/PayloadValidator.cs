@@ -139,9 +139,11 @@ internal static class PayloadValidator
         var unknown = new List<string>();
         foreach (var property in payload.EnumerateObject())
         {
-            if (table.IndexOf(property.Name) < 0 && !unknown.Contains(table.PathPrefix + property.Name))
+            // A name escaped into lone surrogates is not text (reading it throws): it is counted, never echoed.
+            var name = ReadableName(property) is { } readable ? table.PathPrefix + readable : UnreadableName;
+            if ((name == UnreadableName || table.IndexOf(name[table.PathPrefix.Length..]) < 0) && !unknown.Contains(name))
             {
-                unknown.Add(table.PathPrefix + property.Name);
+                unknown.Add(name);
             }
         }
 
@@ -156,6 +158,20 @@ internal static class PayloadValidator
         {
             Message = $"{violation.Message} The payload has {(unknown.Count == 1 ? "a field" : "fields")} the contract does not know: {names}{more} (misspelt?); unknown fields are otherwise ignored.",
         };
+    }
+
+    private const string UnreadableName = "(a name that is not valid Unicode text)";
+
+    private static string? ReadableName(JsonProperty property)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     private static Violation? SessionStarted(ReadOnlySpan<JsonElement> f, IReadOnlyList<string> p, out EventPayload? result)

@@ -55,6 +55,21 @@ public sealed partial class RejectionRuleDocsTests
         rejection.Message.ShouldContain("'payload.weightkg'");
     }
 
+    [Theory]
+    [InlineData("\\udc00weight")] // a lone low surrogate
+    [InlineData("weight\\ud800")] // a high surrogate with no low one after it
+    public void An_unknown_payload_field_whose_name_is_not_valid_text_is_counted_not_thrown_on(string escapedName)
+    {
+        var json = TestEvents.SessionStartedIv().Without("payload.weightKg").Json()
+            .Replace("\"payload\":{", "\"payload\":{\"" + escapedName + "\":70,", StringComparison.Ordinal);
+
+        var rejection = TestEvents.Rejected(json);
+
+        rejection.Field.ShouldBe("payload.weightKg");
+        rejection.Rule.ShouldBe(ContractRule.Required);
+        rejection.Message.ShouldContain("a name that is not valid Unicode text");
+    }
+
     [Fact]
     public void An_unknown_payload_field_is_named_when_one_of_a_pair_is_missing()
     {
