@@ -26,8 +26,8 @@ public sealed class SimulatorOutageTests
 
         File.Delete(file);
         exit.ShouldBe(ExitCodes.SendFailed, $"stdout:\n{output}\nstderr:\n{error}");
-        (output + error).ShouldNotContain("   at ");
-        (output + error).ShouldContain("Cannot reach");
+        (output + error).ShouldNotContain("   at ", customMessage: $"stdout:\n{output}\nstderr:\n{error}");
+        (output + error).ShouldContain("Cannot reach", customMessage: $"stdout:\n{output}\nstderr:\n{error}");
     }
 
     private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
