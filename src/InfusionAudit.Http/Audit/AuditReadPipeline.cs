@@ -89,7 +89,21 @@ public sealed partial class AuditReadPipeline(
             query[Cut(name, MaxLoggedTokenChars)] = Cut(string.Join(",", values.ToArray()), limit);
         }
 
-        return JsonSerializer.Serialize(new { path = Cut(request.Path.Value ?? string.Empty, MaxLoggedValueChars), query });
+        return JsonSerializer.Serialize(new { path = Cut(WithoutPatient(request.Path.Value ?? string.Empty), MaxLoggedValueChars), query });
+    }
+
+    // The course route carries a patient in its path: the log keeps neither a hash nor whatever else was typed there
+    // (a clear reference, refused with a 400, must not land in the access log either).
+    private static string WithoutPatient(string path)
+    {
+        const string prefix = "/api/patients/";
+        if (!path.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return path;
+        }
+
+        var end = path.IndexOf('/', prefix.Length);
+        return prefix + PatientHashRedaction.Replacement + (end < 0 ? string.Empty : path[end..]);
     }
 
     // A wrong key and no key call for different actions (rotate a client's key / fix a client that sends none); the

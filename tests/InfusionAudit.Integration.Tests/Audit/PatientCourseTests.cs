@@ -71,6 +71,11 @@ public sealed class PatientCourseTests(AuditFixture fixture) : IClassFixture<Aud
         using var unknown = await client.GetAsync($"/api/patients/{Uri.EscapeDataString("hmac-sha256:v1:clinic:k1:" + TestKeys.PatientHash)}/course", Ct);
         unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
+        // Neither the clear reference nor the hash reaches the access log: the path is logged with the patient withheld.
+        var log = await fixture.Host.Client(TestKeys.Admin).GetStringAsync($"/api/access-log?date={DateTimeOffset.UtcNow:yyyy-MM-dd}&pageSize=1000", Ct);
+        log.ShouldNotContain("4471123");
+        log.ShouldNotContain(TestKeys.PatientHash);
+
         using var producer = fixture.Host.Client(TestKeys.Producer);
         using var refused = await producer.GetAsync($"/api/patients/{Uri.EscapeDataString("hmac-sha256:v1:clinic:k1:" + TestKeys.PatientHash)}/course", Ct);
         refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
