@@ -121,12 +121,17 @@ function chart(container, title, width, data, series, axes, markers) {
   const layer = h("div.markers", {});
   const place = plot => {
     layer.replaceChildren();
+    const stacked = new Map(); // markers within 40 px share a line: their labels stack instead of overlapping
     for (const m of markers) {
       const left = plot.valToPos(Date.parse(m.at) / 1000, "x");
       if (!(left >= 0 && left <= plot.over.clientWidth)) continue;
+      const slot = Math.round(left / 40);
+      const row = stacked.get(slot) || 0;
+      stacked.set(slot, row + 1);
       const label = m.kind === "finding" ? `${SHAPES[m.severity] || "●"} ${m.what}` : `alert ${m.state || m.what}`;
       const el = h(`div.marker.${m.kind === "finding" ? "finding" : "alert-change"}`, { title: `${label} at ${time(m.at)}` }, h("span", {}, label));
       el.style.left = `${left}px`;
+      el.firstChild.style.top = `${row * 1.1}rem`;
       el.style.height = `${plot.over.clientHeight}px`;
       layer.append(el);
     }
