@@ -42,14 +42,17 @@ public sealed class AuditorViewTests(ConsoleFixture fixture)
     {
         var clinic = ConsoleFixture.NewClinic();
         var script = new SessionScript(clinicId: clinic);
-        await fixture.SendAsync(script.StandardIvSession());
+        var dip = new SessionScript(clinicId: clinic);
+        await fixture.SendAsync([.. script.StandardIvSession(), dip.Started(), dip.Vitals(TimeSpan.FromMinutes(5), spo2: 86)]);
         var page = await fixture.NewPageAsync(phone: false);
         await ConsoleFixture.SignInAsync(page, ConsoleFixture.Auditor, clinic);
 
         await page.GotoAsync("/#/report");
         await page.Locator(".figure").Filter(new() { HasText = "Sessions" }).First.WaitForAsync();
-        (await page.Locator(".figure b").First.InnerTextAsync()).ShouldBe("1");
-        (await page.Locator("ul.bars li").CountAsync()).ShouldBeGreaterThan(0);
+        (await page.Locator(".figure b").First.InnerTextAsync()).ShouldBe("2");
+        var spo2 = page.Locator("ul.bars li").Filter(new() { HasText = "VITALS-SPO2-CRITICAL" });
+        (await spo2.InnerTextAsync()).ShouldContain("1 session(s)");
+        (await spo2.Locator(".bar").BoundingBoxAsync())!.Width.ShouldBeGreaterThan(10, "a bar is drawn, its number beside it");
         await ConsoleFixture.ScreenshotAsync(page, "report-desktop");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Export CSV" }).ClickAsync());
