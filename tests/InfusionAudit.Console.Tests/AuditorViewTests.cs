@@ -20,8 +20,10 @@ public sealed class AuditorViewTests(ConsoleFixture fixture)
         await page.Locator("table tbody tr").First.WaitForAsync();
         (await page.Locator("table tbody tr").CountAsync()).ShouldBe(2);
         await page.GetByRole(AriaRole.Button, new() { Name = "Findings" }).ClickAsync();
+        await page.Locator("table tbody tr").Filter(new() { HasText = "VITALS-SPO2-LOW" }).First.WaitForAsync();
         await page.GetByLabel("Severity").SelectOptionAsync("critical");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(page.Locator("table tbody tr .sev-warning")).ToHaveCountAsync(0);
         await page.Locator("table tbody tr").Filter(new() { HasText = "VITALS-SPO2-CRITICAL" }).First.WaitForAsync();
         (await page.Locator("table tbody tr .sev").AllInnerTextsAsync()).ShouldAllBe(t => t.Contains("CRITICAL"));
         await ConsoleFixture.ScreenshotAsync(page, "findings-desktop");

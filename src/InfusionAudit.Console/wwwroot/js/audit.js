@@ -73,10 +73,14 @@ export function show(main, _, { clinic }) {
     }, t === "sessions" ? "Sessions" : "Findings")), csv);
   }
 
+  let latest = 0;
   async function load(more = false) {
+    // Only the newest request may draw: an older answer (a tab switch, then a filter) arriving last would show
+    // rows the filters no longer select.
+    const ticket = ++latest;
     try {
       const page = await get(url(path(), { ...params(), continuationToken: more ? token : undefined }));
-      if (stopped) return;
+      if (stopped || ticket !== latest) return;
       showProblem(null);
       token = page.continuationToken;
       const table = more ? results.querySelector("tbody") : null;
