@@ -64,7 +64,9 @@ public sealed class StorageResetUnderHostTests
         sent.ShouldBeGreaterThanOrEqualTo(1);
 
         var day = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var rejected = await host.Client(TestKeys.Auditor).GetStringAsync($"/api/clinics/{script.ClinicId}/rejected?from={day}&to={day}", Ct);
+        // Filed under the clinical date of the event: SessionScript dates it 50 minutes back, yesterday just after midnight.
+        var eventDay = script.Start.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var rejected = await host.Client(TestKeys.Auditor).GetStringAsync($"/api/clinics/{script.ClinicId}/rejected?from={eventDay}&to={day}", Ct);
         JsonNode.Parse(rejected)!["count"]!.GetValue<int>().ShouldBe(1, rejected);
         var log = await Eventually.Until(
             () => host.Client(TestKeys.Admin).GetStringAsync($"/api/access-log?date={day}", Ct),

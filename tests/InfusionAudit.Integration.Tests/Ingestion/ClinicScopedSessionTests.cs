@@ -105,7 +105,7 @@ public sealed class ClinicScopedSessionTests
         var sessions = host.Get<SessionRepository>();
         (await sessions.LoadAsync(own.ClinicId, own.SessionId, Ct)).Events.Count.ShouldBe(1);
         (await sessions.LoadAsync(other.ClinicId, other.SessionId, Ct)).Events.ShouldBeEmpty();
-        var rejected = await host.Get<RejectedEventRepository>().ListAsync(other.ClinicId, DateOnly.FromDateTime(DateTime.UtcNow), Ct);
+        var rejected = await host.Get<RejectedEventRepository>().ListAsync(other.ClinicId, DateOnly.FromDateTime(other.Start.UtcDateTime), Ct);
         rejected.Count(r => r.SessionId == other.SessionId && r.Rule == "clinic-not-allowed").ShouldBe(2);
         rejected.ShouldAllBe(r => !r.RawText.Contains(other.PatientRef));
 

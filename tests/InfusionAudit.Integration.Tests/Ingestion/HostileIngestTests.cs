@@ -125,6 +125,11 @@ public sealed class HostileIngestTests(HostFixture fixture) : IClassFixture<Host
         return (response.StatusCode, await response.Content.ReadAsStringAsync(Ct));
     }
 
-    private async Task<IReadOnlyList<RejectedEventRow>> Rejections(string clinicId) =>
-        await Host.Get<RejectedEventRepository>().ListAsync(clinicId, DateOnly.FromDateTime(DateTime.UtcNow), Ct);
+    // Filed under the clinical date of their events (or the day received): just after midnight UTC, yesterday's too.
+    private async Task<IReadOnlyList<RejectedEventRow>> Rejections(string clinicId)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var repository = Host.Get<RejectedEventRepository>();
+        return [.. await repository.ListAsync(clinicId, today.AddDays(-1), Ct), .. await repository.ListAsync(clinicId, today, Ct)];
+    }
 }

@@ -110,7 +110,7 @@ public sealed class IngestHandlerTests(HostFixture fixture) : IClassFixture<Host
 
         result.Events.Select(e => e.Status).ShouldBe([EventOutcomeStatus.Accepted, EventOutcomeStatus.Rejected, EventOutcomeStatus.Accepted]);
         result.Events[1].Rejection!.Field.ShouldBe("payload.weightKg");
-        var rejected = await Host.Get<RejectedEventRepository>().ListAsync(script.ClinicId, DateOnly.FromDateTime(context.ReceivedAt.UtcDateTime), Ct);
+        var rejected = await Host.Get<RejectedEventRepository>().ListAsync(script.ClinicId, DateOnly.FromDateTime(script.Start.UtcDateTime), Ct);
         var row = rejected.ShouldHaveSingleItem();
         row.Field.ShouldBe("payload.weightKg");
         row.EventId.ShouldBe(bad["eventId"]!.GetValue<string>());

@@ -20,6 +20,10 @@ public sealed class RejectionAccountingTests
 
     private static string Today => DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
+    // Rejections are filed under the clinical date of their events, and SessionScript dates a session 50 minutes back:
+    // just after midnight UTC that is yesterday.
+    private static string Yesterday => DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     [Fact]
     public async Task AProducerReadsTheRejectionsOfItsOwnClinicsOnly()
     {
@@ -35,10 +39,10 @@ public sealed class RejectionAccountingTests
             sent.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         }
 
-        var ownRows = await host.Client(BoundKey).GetFromJsonAsync<JsonNode>($"/api/clinics/{own.ClinicId}/rejected?from={Today}&to={Today}", Ct);
-        using var otherClinic = await host.Client(BoundKey).GetAsync($"/api/clinics/{other.ClinicId}/rejected?from={Today}&to={Today}", Ct);
-        var auditorRows = await host.Client(TestKeys.Auditor).GetFromJsonAsync<JsonNode>($"/api/clinics/{other.ClinicId}/rejected?from={Today}&to={Today}", Ct);
-        using var onCall = await host.Client(TestKeys.OnCall).GetAsync($"/api/clinics/{own.ClinicId}/rejected?from={Today}&to={Today}", Ct);
+        var ownRows = await host.Client(BoundKey).GetFromJsonAsync<JsonNode>($"/api/clinics/{own.ClinicId}/rejected?from={Yesterday}&to={Today}", Ct);
+        using var otherClinic = await host.Client(BoundKey).GetAsync($"/api/clinics/{other.ClinicId}/rejected?from={Yesterday}&to={Today}", Ct);
+        var auditorRows = await host.Client(TestKeys.Auditor).GetFromJsonAsync<JsonNode>($"/api/clinics/{other.ClinicId}/rejected?from={Yesterday}&to={Today}", Ct);
+        using var onCall = await host.Client(TestKeys.OnCall).GetAsync($"/api/clinics/{own.ClinicId}/rejected?from={Yesterday}&to={Today}", Ct);
 
         ownRows!["items"]!.AsArray().Select(r => r!["rule"]!.GetValue<string>()).ShouldBe(["exclusive-minimum"]);
         otherClinic.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
@@ -64,7 +68,7 @@ public sealed class RejectionAccountingTests
         do
         {
             var page = await host.Client(TestKeys.Admin).GetFromJsonAsync<JsonNode>(
-                $"/api/rejected/unattributed?from={Today}&to={Today}&pageSize=1000" + (token is null ? string.Empty : "&continuationToken=" + Uri.EscapeDataString(token)), Ct);
+                $"/api/rejected/unattributed?from={Yesterday}&to={Today}&pageSize=1000" + (token is null ? string.Empty : "&continuationToken=" + Uri.EscapeDataString(token)), Ct);
             rows.AddRange(page!["items"]!.AsArray().Where(r => r!["rawText"]!.GetValue<string>().Contains(marker, StringComparison.Ordinal))!);
             token = page["continuationToken"]?.GetValue<string>();
         }
@@ -74,7 +78,7 @@ public sealed class RejectionAccountingTests
         rows.ShouldHaveSingleItem()["rule"]!.GetValue<string>().ShouldBe("not-json");
         foreach (var key in new[] { TestKeys.Auditor, TestKeys.Producer, TestKeys.OnCall })
         {
-            using var refused = await host.Client(key).GetAsync($"/api/rejected/unattributed?from={Today}&to={Today}", Ct);
+            using var refused = await host.Client(key).GetAsync($"/api/rejected/unattributed?from={Yesterday}&to={Today}", Ct);
             refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         }
     }
@@ -116,7 +120,7 @@ public sealed class RejectionAccountingTests
     {
         await using var host = await TestHost.StartAsync();
         var clinic = "rej-log-" + Guid.NewGuid().ToString("N")[..8];
-        var path = $"/api/clinics/{clinic}/rejected?from={Today}&to={Today}";
+        var path = $"/api/clinics/{clinic}/rejected?from={Yesterday}&to={Today}";
 
         using var wrong = await host.Client("not-a-key-anyone-holds").GetAsync(path, Ct);
         using var none = await host.Client(null).GetAsync(path, Ct);

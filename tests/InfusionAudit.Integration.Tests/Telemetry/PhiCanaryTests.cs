@@ -135,7 +135,8 @@ public sealed class PhiCanaryTests
         // 4. What the API returns to its readers.
         var auditor = host.Client(TestKeys.Auditor);
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        answers.AppendLine(await Get(auditor, $"/api/clinics/{clinic}/rejected?from={today}&to={today}"));
+        var yesterday = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        answers.AppendLine(await Get(auditor, $"/api/clinics/{clinic}/rejected?from={yesterday}&to={today}"));
         foreach (var session in day.Take(4).Append(day.First(s => viaQueue.Contains(s.SessionId))))
         {
             answers.AppendLine(await Get(auditor, $"/api/sessions/{session.SessionId}"));
