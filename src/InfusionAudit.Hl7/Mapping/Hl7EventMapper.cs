@@ -124,21 +124,21 @@ public static class Hl7EventMapper
         private static MappingException Error(string segment, int? sequence, int? field, int? component, int code, string text) =>
             new(Hl7Problem.Error(segment, sequence, field, component, code, text));
 
-        private string Required(IList<string> locations, string what) =>
+        private string Required(string locations, string what) =>
             Optional(locations) ?? throw MissingIdentity(locations, what);
 
-        private MappingException MissingIdentity(IList<string> locations, string what)
+        private MappingException MissingIdentity(string locations, string what)
         {
-            var first = Hl7FieldLocation.Parse(locations[0]);
+            var first = Hl7MappingOptions.Locations(locations)[0];
             return Error(first.Segment, message.First(first.Segment)?.Sequence, first.Field, first.Component, Hl7Problem.RequiredFieldMissing,
-                $"No value for {what} at {string.Join(", ", locations)} (InfusionAudit:Hl7 mapping, docs/hl7v2.md).");
+                $"No value for {what} at {string.Join(", ", Hl7MappingOptions.Locations(locations))} (InfusionAudit:Hl7 mapping, docs/hl7v2.md).");
         }
 
-        private string? Optional(IList<string> locations)
+        private string? Optional(string locations)
         {
-            foreach (var location in locations)
+            foreach (var location in Hl7MappingOptions.Locations(locations))
             {
-                if (Hl7FieldLocation.Parse(location).Read(message) is { } found)
+                if (location.Read(message) is { } found)
                 {
                     return found.Value;
                 }
@@ -304,6 +304,13 @@ public static class Hl7EventMapper
         {
             var readings = Readings(group);
             var at = GroupTime(group);
+
+            // The pump's total goes first: at a completion it belongs to the session it ends, not after its end.
+            if (readings.TryGetValue(MdcNomenclature.VolumeDelivered, out var volume))
+            {
+                events.Add(new MappedEvent("PumpTotalReported", at, WithPatient([("volumeInfusedMl", volume.Value)])));
+            }
+
             switch (EventOf(group))
             {
                 case MdcNomenclature.DeliveryStart:
@@ -325,10 +332,6 @@ public static class Hl7EventMapper
                     break;
             }
 
-            if (readings.TryGetValue(MdcNomenclature.VolumeDelivered, out var volume))
-            {
-                events.Add(new MappedEvent("PumpTotalReported", at, WithPatient([("volumeInfusedMl", volume.Value)])));
-            }
         }
 
         private static (string, object) Rate(Group group, Dictionary<MdcMetric, Reading> readings)

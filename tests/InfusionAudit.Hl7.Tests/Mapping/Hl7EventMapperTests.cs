@@ -116,17 +116,17 @@ public sealed class Hl7EventMapperTests
     }
 
     [Fact]
-    public void Pcd10StartIsARateChangeAndItsVolumeAPumpTotal()
+    public void Pcd10StartIsARateChangeAndItsVolumeAPumpTotalBeforeIt()
     {
         var events = Events(Map(Corpus("pcd10-start.hl7")));
 
         events.Count.ShouldBe(2);
-        events[0]!["type"]!.GetValue<string>().ShouldBe("InfusionRateChanged");
-        events[0]!["payload"]!["rateMlPerHour"]!.GetValue<double>().ShouldBe(52.5);
-        events[0]!["deviceId"]!.GetValue<string>().ShouldBe("pump-17");
+        events[0]!["type"]!.GetValue<string>().ShouldBe("PumpTotalReported");
+        events[0]!["payload"]!["volumeInfusedMl"]!.GetValue<double>().ShouldBe(0);
         events[0]!["sequence"]!.GetValue<long>().ShouldBe(1);
-        events[1]!["type"]!.GetValue<string>().ShouldBe("PumpTotalReported");
-        events[1]!["payload"]!["volumeInfusedMl"]!.GetValue<double>().ShouldBe(0);
+        events[1]!["type"]!.GetValue<string>().ShouldBe("InfusionRateChanged");
+        events[1]!["payload"]!["rateMlPerHour"]!.GetValue<double>().ShouldBe(52.5);
+        events[1]!["deviceId"]!.GetValue<string>().ShouldBe("pump-17");
         events[1]!["sequence"]!.GetValue<long>().ShouldBe(2);
         events[1]!["eventId"]!.GetValue<string>().ShouldNotBe(events[0]!["eventId"]!.GetValue<string>());
     }
@@ -148,8 +148,8 @@ public sealed class Hl7EventMapperTests
         var stop = Replace(Corpus("pcd10-start.hl7"), "MDC_EVT_PUMP_DELIV_START", "MDC_EVT_PUMP_DELIV_STOP");
         var complete = Replace(Corpus("pcd10-start.hl7"), "MDC_EVT_PUMP_DELIV_START", "MDC_EVT_PUMP_DELIV_COMP");
 
-        Events(Map(stop))[0]!["type"]!.GetValue<string>().ShouldBe("InfusionPaused");
-        var ended = Events(Map(complete))[0]!;
+        Events(Map(stop))[1]!["type"]!.GetValue<string>().ShouldBe("InfusionPaused");
+        var ended = Events(Map(complete))[1]!;
         ended["type"]!.GetValue<string>().ShouldBe("SessionEnded");
         ended["payload"]!["reason"]!.GetValue<string>().ShouldBe("completed");
     }
@@ -159,7 +159,7 @@ public sealed class Hl7EventMapperTests
     {
         var text = Replace(Corpus("pcd10-start.hl7"), "NM|157784^MDC_FLOW_FLUID_PUMP^MDC|1.1.1.102|52.5|265266^MDC_DIM_MILLI_L_PER_HR^MDC", "NM|157924^MDC_DOSE_DRUG_RATE^MDC|1.1.1.102|52.5|mg/h^mg/h^UCUM");
 
-        Events(Map(text))[0]!["payload"]!["rateMgPerKgPerHour"]!.GetValue<double>().ShouldBe(0.75, 1e-12);
+        Events(Map(text))[1]!["payload"]!["rateMgPerKgPerHour"]!.GetValue<double>().ShouldBe(0.75, 1e-12);
     }
 
     [Fact]
@@ -220,7 +220,7 @@ public sealed class Hl7EventMapperTests
     [Fact]
     public void TheMappingIsConfigurable()
     {
-        var options = new Hl7MappingOptions { SessionIdFields = ["OBR-3.1"], DeviceIdFields = ["MSH-3.1"], ClinicIdFields = ["PV1-3.1"] };
+        var options = new Hl7MappingOptions { SessionIdFields = "OBR-3.1", DeviceIdFields = "MSH-3.1", ClinicIdFields = "PV1-3.1" };
 
         var e = Events(Map(Corpus("pcd01-vitals.hl7"), options))[0]!;
 
