@@ -33,6 +33,12 @@ public sealed class Hl7MappingOptions
     /// <summary>The local host's MLLP listener port; null or 0 (the default): no listener. The Functions app has none.</summary>
     public int? MllpPort { get; set; }
 
+    /// <summary>
+    /// The address the MLLP listener binds: loopback by default. MLLP carries no credentials, so a listener reachable
+    /// from the network accepts any sender's messages (for any clinic); open it only behind a network boundary.
+    /// </summary>
+    public string MllpAddress { get; set; } = "127.0.0.1";
+
     /// <summary>The locations of a setting, in order.</summary>
     public static IReadOnlyList<Hl7FieldLocation> Locations(string setting) =>
         [.. (setting ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Hl7FieldLocation.Parse)];
