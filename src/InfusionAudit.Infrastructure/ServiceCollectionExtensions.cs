@@ -90,6 +90,7 @@ public static class ServiceCollectionExtensions
         _ = services.GetRequiredService<PatientPseudonymizer>();
         _ = services.GetRequiredService<ClinicCalendar>();
         _ = services.GetRequiredService<StorageAccount>();
+        services.GetRequiredService<IOptions<Hl7MappingOptions>>().Value.Validate();
     }
 
     /// <summary>

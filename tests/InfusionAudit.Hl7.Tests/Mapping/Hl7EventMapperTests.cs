@@ -237,4 +237,14 @@ public sealed class Hl7EventMapperTests
         Map(text).Problem!.Location.ShouldBe("OBR[4]-7.1");
         Events(Map(text, new Hl7MappingOptions { DefaultUtcOffsetMinutes = 60 }))[0]!["occurredAt"]!.GetValue<string>().ShouldBe("2026-11-26T15:05:00+01:00");
     }
+
+    [Theory]
+    [InlineData("PV1-x", "PID-3.1")]
+    [InlineData("", "PID-3.1")]
+    [InlineData("PV1-19.1", "PV1-19.1")]
+    public void AMisconfiguredMappingIsRefusedAtStart(string sessionFields, string patientFields) =>
+        Should.Throw<FormatException>(() => new Hl7MappingOptions { SessionIdFields = sessionFields, PatientIdFields = patientFields }.Validate());
+
+    [Fact]
+    public void TheDefaultMappingIsValid() => new Hl7MappingOptions().Validate();
 }
