@@ -41,6 +41,9 @@ public sealed class SessionRepository(
 
     private const string CommitPendingColumn = "CommitPending";
 
+    // Reads of a range of several requests that may find the state changed under them before settling (LoadAsync).
+    private const int PagedReadTries = 3;
+
     private readonly TableClient table = account.Tables.GetTableClient(TableNames.Sessions);
     private readonly SessionPartitionCache cache = new(cachedSessions, cachedBytes);
     private readonly PartitionGroupCommit writes = new(account.Tables.GetTableClient(TableNames.Sessions));
@@ -122,52 +125,111 @@ public sealed class SessionRepository(
         return findings;
     }
 
-    /// <summary>Reads a session from its clinic's partition (one request per 1,000 rows).</summary>
+    /// <summary>Reads a session from its clinic's partition (one request per 1,000 rows; see the remarks for more).</summary>
+    /// <remarks>
+    /// One request is one view of the partition; several are not: another host may commit between them. The state row
+    /// sorts after the events and findings, so a read spanning a commit would return the events of before it with the
+    /// state and ETag of after it, and a write guarded by that ETag would pass and store a state judged without that
+    /// host's events. So when the range needs more than one request, the state is read first (one point read) and the
+    /// range again from its start; the read stands when the range ends on that same state ETag, since every commit
+    /// rewrites the state row. A session so busy that this fails <see cref="PagedReadTries"/> times gets the ETag of the
+    /// point read, which predates the range: a write guarded by it is refused and read again, never lost.
+    /// </remarks>
     public async Task<SessionPartition> LoadAsync(string clinicId, string sessionId, CancellationToken cancellationToken)
     {
-        SessionStateRow? state = null;
-        var etag = default(ETag);
-        ETag? stamp = null;
-        var events = new List<SessionEventRow>();
-        var findings = new List<SessionFindingRow>();
         var prefix = SessionPrefix(sessionId);
 
         // '}' follows '|' in ordinal order: the range holds exactly the row keys that start with "{sessionId}|".
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {clinicId} and RowKey ge {prefix} and RowKey lt {sessionId + "}"}");
         try
         {
-            await ReadAsync();
+            var read = new RangeRead(sessionId, prefix);
+            if (await read.ReadAsync(table, filter, stopAfterOnePage: true, cancellationToken))
+            {
+                return read.Partition(clinicId);
+            }
+
+            for (var attempt = 1; ; attempt++)
+            {
+                var before = await table.GetEntityIfExistsAsync<TableEntity>(clinicId, prefix + StateRowKey, cancellationToken: cancellationToken);
+                read = new RangeRead(sessionId, prefix);
+                await read.ReadAsync(table, filter, stopAfterOnePage: false, cancellationToken);
+                var guard = before.HasValue ? before.Value!.ETag : (ETag?)null;
+                if (guard == read.StateETag)
+                {
+                    return read.Partition(clinicId);
+                }
+
+                if (attempt == PagedReadTries)
+                {
+                    return before.HasValue
+                        ? read.Partition(clinicId) with { State = ToState(before.Value!, sessionId), StateETag = before.Value!.ETag }
+                        : read.Partition(clinicId) with { State = null, StateETag = default };
+                }
+            }
         }
         catch (RequestFailedException ex) when (TableMissing.Is(ex))
         {
             // Storage was reset under a running host: nothing is stored, and the write that follows creates the table.
-            return new SessionPartition(clinicId, sessionId, null, default, [], [], stamp);
+            return new SessionPartition(clinicId, sessionId, null, default, [], []);
+        }
+    }
+
+    /// <summary>The rows of one session's range as read, sorted by kind.</summary>
+    private sealed class RangeRead(string sessionId, string prefix)
+    {
+        private readonly List<SessionEventRow> events = [];
+        private readonly List<SessionFindingRow> findings = [];
+        private SessionStateRow? state;
+        private ETag? stamp;
+
+        public ETag? StateETag { get; private set; }
+
+        public SessionPartition Partition(string clinicId) => new(clinicId, sessionId, state, StateETag ?? default, events, findings, stamp);
+
+        /// <returns>True when the whole range came in one request.</returns>
+        public async Task<bool> ReadAsync(TableClient table, string filter, bool stopAfterOnePage, CancellationToken cancellationToken)
+        {
+            await foreach (var page in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).AsPages())
+            {
+                foreach (var entity in page.Values)
+                {
+                    Add(entity);
+                }
+
+                if (page.ContinuationToken is null)
+                {
+                    return true;
+                }
+
+                if (stopAfterOnePage)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
-        return new SessionPartition(clinicId, sessionId, state, etag, events, findings, stamp);
-
-        async Task ReadAsync()
+        private void Add(TableEntity entity)
         {
-            await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            var key = entity.RowKey[prefix.Length..];
+            if (key == StateRowKey)
             {
-                var key = entity.RowKey[prefix.Length..];
-                if (key == StateRowKey)
-                {
-                    state = ToState(entity, sessionId);
-                    etag = entity.ETag;
-                }
-                else if (key == HistoryStampRowKey)
-                {
-                    stamp = entity.ETag;
-                }
-                else if (key.StartsWith(EventPrefix, StringComparison.Ordinal))
-                {
-                    events.Add(ToEvent(entity, sessionId, key[EventPrefix.Length..]));
-                }
-                else if (key.StartsWith(FindingPrefix, StringComparison.Ordinal))
-                {
-                    findings.Add(SessionFindingColumns.Read(entity, sessionId));
-                }
+                state = ToState(entity, sessionId);
+                StateETag = entity.ETag;
+            }
+            else if (key == HistoryStampRowKey)
+            {
+                stamp = entity.ETag;
+            }
+            else if (key.StartsWith(EventPrefix, StringComparison.Ordinal))
+            {
+                events.Add(ToEvent(entity, sessionId, key[EventPrefix.Length..]));
+            }
+            else if (key.StartsWith(FindingPrefix, StringComparison.Ordinal))
+            {
+                findings.Add(SessionFindingColumns.Read(entity, sessionId));
             }
         }
     }

@@ -37,8 +37,15 @@ public static class SoakCommand
             Description = "The storage emulator's process ids (Azurite; repeat the option for each of its processes) when it runs on this machine: their CPU and resident memory are sampled, summed, to tell which side ran out.",
         };
 
+        var live = new Option<bool>("--live")
+        {
+            Description = "Events dated as they are sent: clinics streaming live (every chair open at the start, first patients within 30 s), each clinic's gateway sending what became due every --flush-every seconds. Without it: yesterday's clean clinic days replayed at --rate.",
+        };
+        var clinics = new Option<int?>("--clinics") { Description = "With --live: clinics played (default: enough chairs at the monitor interval for --rate)." };
+        var flushEvery = new Option<int>("--flush-every") { Description = "With --live: seconds between two sends of a clinic's gateway.", DefaultValueFactory = _ => 5 };
+
         var command = new Command("soak", "Offer a steady event rate over the queue for minutes; sample the queue backlog, the host's working set and its p99 ingest latency; fail (exit 4) when the backlog grows, the drain is slow or memory passes its limit.");
-        foreach (var option in new Option[] { rate, minutes, batch, parallel, sampleEvery, chairs, monitorEvery, seed, runId, maxWorkingSet, svg, csv, markdown, label, hostPid, storagePid })
+        foreach (var option in new Option[] { rate, minutes, batch, parallel, sampleEvery, chairs, monitorEvery, seed, runId, maxWorkingSet, svg, csv, markdown, label, hostPid, storagePid, live, clinics, flushEvery })
         {
             command.Add(option);
         }
@@ -59,14 +66,18 @@ public static class SoakCommand
                 Start = StartTimeOption.DefaultDayStart(context.Time),
                 RunId = result.GetValue(runId) ?? "sk" + now.UtcDateTime.ToString("yyMMddHHmm", CultureInfo.InvariantCulture),
                 MaxWorkingSetBytes = result.GetValue(maxWorkingSet) is var w and > 0 ? w * 1024L * 1024 : throw new ArgumentException("--max-working-set-mb must be positive."),
+                Live = result.GetValue(live),
+                Clinics = result.GetValue(clinics) is { } c ? (c is >= 1 and <= 999 ? c : throw new ArgumentException("--clinics must be between 1 and 999.")) : null,
+                FlushEvery = result.GetValue(flushEvery) is var f and >= 1 ? TimeSpan.FromSeconds(f) : throw new ArgumentException("--flush-every must be at least 1."),
             };
 
             var settings = globals.Resolve(result, context.Environment);
             await using var sender = settings.CreateSender(TransportKind.Queue);
             using var counters = new CountersClient(settings.Url, settings.ReadKey);
             var backlog = new QueueBacklogProbe(settings.StorageConnectionString, settings.QueueName);
-            context.Console.WriteLine(
-                $"soak {options.RunId}: {options.EventsPerSecond} events/s for {options.Duration.TotalMinutes:0.#} min in batches of {options.BatchSize} "
+            context.Console.WriteLine(options.Live
+                ? $"soak {options.RunId} (live): {LiveFeed.LiveClinics(options)} clinics of {options.Chairs} chairs for about {options.EventsPerSecond} events/s, each gateway sending every {options.FlushEvery.TotalSeconds:F0} s"
+                : $"soak {options.RunId}: {options.EventsPerSecond} events/s for {options.Duration.TotalMinutes:0.#} min in batches of {options.BatchSize} "
                 + $"to {sender.Destination}; sampling every {options.SampleEvery.TotalSeconds:F0} s");
 
             var hostProcess = Probe(result.GetValue(hostPid), "--host-pid", context.Time);

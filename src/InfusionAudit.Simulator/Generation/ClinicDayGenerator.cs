@@ -28,14 +28,14 @@ public sealed class ClinicDayGenerator
         var patients = new HashSet<string>(StringComparer.Ordinal);
 
         // Chairs open a few minutes apart, as staff arrive, so the first sessions do not all start on the same second.
-        var chairFreeAt = Enumerable.Range(0, o.Chairs).Select(c => dayStart + TimeSpan.FromMinutes(7 * c)).ToArray();
+        var chairFreeAt = Enumerable.Range(0, o.Chairs).Select(c => dayStart + (o.ChairsOpenEvery * c)).ToArray();
 
         for (var index = 1; o.Sessions is null || index <= o.Sessions; index++)
         {
             var sessionSeed = SessionSeed(o.Seed, index);
             var random = new Random(sessionSeed);
             var chair = Array.IndexOf(chairFreeAt, chairFreeAt.Min());
-            var t0 = chairFreeAt[chair] + (index <= o.Chairs ? random.Seconds(0, 300) : random.Minutes(5, 20));
+            var t0 = chairFreeAt[chair] + (index <= o.Chairs ? random.Seconds(0, (int)o.FirstSessionWithin.TotalSeconds) : random.Minutes(5, 20));
 
             // Drawn in every case, so that covering the named scenarios changes no other draw of the session.
             var drawn = o.Mix.Pick(random);
@@ -44,7 +44,7 @@ public sealed class ClinicDayGenerator
             var sessionId = $"{o.IdStem}{o.ClinicId}-{day}-{o.Seed}-S{index:D4}";
             // The stream has its own random sequence (a fixed bit pattern away from the session's), so switching it
             // on adds readings without changing any draw of the script.
-            var stream = o.MonitorEvery is { } every ? new MonitorStream(every, new Random(sessionSeed ^ 0x5A5A5A5A)) : null;
+            var stream = o.MonitorEvery is { } every ? new MonitorStream(every, new Random(sessionSeed ^ 0x5A5A5A5A), o.StreamUntil) : null;
             var recorder = new SessionRecorder(sessionId, o.ClinicId, DeviceSet.ForChair(o.ClinicId, chair + 1), patient, random, stream);
 
             var (protocolId, endedAt) = Play(recorder, t0, scenario);

@@ -29,6 +29,17 @@ public sealed partial record ClinicDayOptions
     /// <summary>Treatment chairs working in parallel, each with its own pump, monitor and nursing tablet.</summary>
     public int Chairs { get; init; } = 6;
 
+    /// <summary>How far apart the chairs open in the morning (staff arrive one after another).</summary>
+    public TimeSpan ChairsOpenEvery { get; init; } = TimeSpan.FromMinutes(7);
+
+    /// <summary>A chair's first patient starts within this long after it opens (whole seconds).</summary>
+    /// <remarks>The live soak opens every chair at once and starts their first patients within seconds, so that the clinics reach their steady rate at once.</remarks>
+    public TimeSpan FirstSessionWithin { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The streaming monitors take no reading after this instant; null: to the end of each session.</summary>
+    /// <remarks>The live soak sends nothing dated after its end, and hours of 1 Hz readings of a thousand sessions would cost it gigabytes and the CPU it measures.</remarks>
+    public DateTimeOffset? StreamUntil { get; init; }
+
     /// <summary>How sessions are drawn.</summary>
     public ScenarioMix Mix { get; init; } = ScenarioMix.Clinical;
 
@@ -92,6 +103,11 @@ public sealed partial record ClinicDayOptions
         if (Chairs is < 1 or > MaxChairs)
         {
             throw new ArgumentException($"Chairs must be between 1 and {MaxChairs}.", nameof(Chairs));
+        }
+
+        if (ChairsOpenEvery < TimeSpan.Zero || FirstSessionWithin < TimeSpan.Zero || FirstSessionWithin.Ticks % TimeSpan.TicksPerSecond != 0)
+        {
+            throw new ArgumentException("Chairs open at most at once, and a first session starts a whole number of seconds (at least 0) after its chair opens.", nameof(FirstSessionWithin));
         }
 
         if (MonitorEvery is { } every

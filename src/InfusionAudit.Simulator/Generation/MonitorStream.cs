@@ -3,7 +3,7 @@ namespace InfusionAudit.Simulator.Generation;
 // A patient monitor that streams (ClinicDayOptions.MonitorEvery): a full reading every interval, plus the pump's
 // periodic volume report the same clinics connect. It draws from its own random stream, so a session's story (doses,
 // rates, adverse effects, the scripts' own readings) is the same with and without streaming: streaming only adds.
-internal sealed class MonitorStream(TimeSpan every, Random random)
+internal sealed class MonitorStream(TimeSpan every, Random random, DateTimeOffset? stopAt = null)
 {
     /// <summary>How often a running pump reports its cumulative volume.</summary>
     public static readonly TimeSpan PumpReportEvery = TimeSpan.FromMinutes(5);
@@ -18,7 +18,7 @@ internal sealed class MonitorStream(TimeSpan every, Random random)
     /// </summary>
     public void Record(SessionRecorder s, DateTimeOffset from, DateTimeOffset until, Func<DateTimeOffset, double> effect)
     {
-        for (var at = from + Next(); at < until; at += Next())
+        for (var at = from + Next(); at < until && !(at > stopAt); at += Next())
         {
             s.TypicalVitals(at, effect(at), Random);
         }

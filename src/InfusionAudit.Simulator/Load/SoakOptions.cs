@@ -40,6 +40,21 @@ public sealed record SoakOptions
     /// <summary>Prefix of this run's clinic and session ids.</summary>
     public required string RunId { get; init; }
 
+    /// <summary>
+    /// Events dated as they are sent (<see cref="LiveFeed"/>): clinics streaming live, each clinic's gateway sending what
+    /// became due every <see cref="FlushEvery"/>. False: clean clinic days of yesterday replayed at the asked rate.
+    /// </summary>
+    public bool Live { get; init; }
+
+    /// <summary>Live: clinics played; null: as many as make <see cref="EventsPerSecond"/> with <see cref="Chairs"/> chairs at <see cref="MonitorEvery"/>.</summary>
+    public int? Clinics { get; init; }
+
+    /// <summary>Live: how often each clinic's gateway sends what became due.</summary>
+    public TimeSpan FlushEvery { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Live: every chair's first patient starts within this many seconds of the start (the ramp to the full rate).</summary>
+    public int LiveRampSeconds { get; init; } = 30;
+
     /// <summary>The host's working set must stay below this.</summary>
     public long MaxWorkingSetBytes { get; init; } = 300L * 1024 * 1024;
 

@@ -45,7 +45,7 @@ public sealed class SoakRunner(
         using var stopSampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var sampling = SampleAsync(before, started, options.SampleEvery, samples, stopSampling.Token);
 
-        await SendPacedAsync(options, started, cancellationToken);
+        await (options.Live ? SendLiveAsync(options, started, cancellationToken) : SendPacedAsync(options, started, cancellationToken));
         var sendDuration = time.GetElapsedTime(started);
 
         TimeSpan? drain = null;
@@ -101,6 +101,38 @@ public sealed class SoakRunner(
                 await inFlight.WaitAsync(cancellationToken);
                 sends.Add(SendOneAsync(message, inFlight, cancellationToken));
                 sends.RemoveAll(t => t.IsCompleted);
+            }
+        }
+
+        await Task.WhenAll(sends);
+    }
+
+    /// <summary>Every <see cref="SoakOptions.FlushEvery"/>, sends what the live clinics made due since the last flush.</summary>
+    private async Task SendLiveAsync(SoakOptions options, long started, CancellationToken cancellationToken)
+    {
+        var start = time.GetUtcNow();
+        var feed = new LiveFeed(options, start, start + options.Duration);
+        using var inFlight = new SemaphoreSlim(options.MaxInFlight);
+        var sends = new List<Task>();
+        for (var flush = 1; ; flush++)
+        {
+            var wait = (options.FlushEvery * flush) - time.GetElapsedTime(started);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time, cancellationToken);
+            }
+
+            var last = time.GetElapsedTime(started) >= options.Duration;
+            foreach (var message in feed.Due(last ? start + options.Duration : time.GetUtcNow()))
+            {
+                await inFlight.WaitAsync(cancellationToken);
+                sends.Add(SendOneAsync(message, inFlight, cancellationToken));
+            }
+
+            sends.RemoveAll(t => t.IsCompleted);
+            if (last)
+            {
+                break;
             }
         }
 
