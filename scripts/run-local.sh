@@ -222,6 +222,8 @@ echo
 echo "Findings of the simulated day (active; withdrawn ones are kept with retractedAt):"
 for id in "${session_ids[@]}"; do
   reply="$(http_get "$base_url/api/sessions/$id" "$INFUSIONAUDIT_AUDITOR_KEY")"
+  # The first session with findings is the one the console link below opens.
+  [[ -z "${findings_session:-}" && "$reply" == *'"ruleId"'* ]] && findings_session="$id"
   node -e '
     const [id, reply] = process.argv.slice(1);
     const body = reply.slice(reply.indexOf(" ") + 1);
@@ -293,6 +295,13 @@ else
   echo "  (HTTP ${counters%% *}: ${counters#* })"
 fi
 echo "  again: curl -H \"x-functions-key: $INFUSIONAUDIT_ADMIN_KEY\" $base_url/api/diagnostics/counters"
+echo
+echo "Web console (sign in with a key above and clinic abq-01; the key is kept for the browser tab only):"
+echo "  on call:     $base_url/#/alerts      (key $INFUSIONAUDIT_ONCALL_KEY)"
+echo "  auditor:     $base_url/#/audit       (key $INFUSIONAUDIT_AUDITOR_KEY)"
+if [[ -n "${findings_session:-}" ]]; then
+  echo "  a session with findings: $base_url/#/sessions/abq-01/$findings_session"
+fi
 echo
 echo "Following .run/host.log. Press Ctrl+C to stop the host and Azurite."
 echo

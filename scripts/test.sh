@@ -64,7 +64,8 @@ trap 'trap "" INT TERM; echo "test.sh: terminated" >&2; exit 143' TERM
 
 # ---- dependencies ------------------------------------------------------------------------
 # npm ci (network and disk) runs in the background while dotnet restores and builds (CPU).
-proc_spawn "$work/npm.pid" bash -c 'source scripts/lib/deps.sh && ensure_node_modules' >"$work/npm.log" 2>&1
+# Chromium (apt-get, for the console's browser tests) in the same background job: also network and disk.
+proc_spawn "$work/npm.pid" bash -c 'source scripts/lib/deps.sh && ensure_chromium && ensure_node_modules' >"$work/npm.log" 2>&1
 npm_pid="$PROC_PID"
 ensure_dotnet_restore || { echo "test.sh: dotnet restore failed" >&2; exit 1; }
 

@@ -3,6 +3,7 @@
 #
 #   ensure_node_modules     npm ci when node_modules/.bin/azurite is missing or the lockfile is newer
 #   ensure_dotnet_restore   dotnet restore Functions.sln
+#   ensure_chromium         the Debian package chromium, for the console's browser tests (apt-get, as root)
 
 DEPS_REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 
@@ -32,4 +33,22 @@ ensure_node_modules() {
 ensure_dotnet_restore() {
   echo "deps: dotnet restore Functions.sln..." >&2
   (cd "$DEPS_REPO_ROOT" && dotnet restore Functions.sln --nologo -v quiet -nodeReuse:false)
+}
+
+# The console's browser tests drive the system Chromium (Playwright never downloads a browser here). CI runs as root
+# with Debian's packages: install it when missing. Elsewhere say how, and let the browser tests name what is missing.
+ensure_chromium() {
+  if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || [[ -n "${CHROMIUM_PATH:-}" ]]; then
+    return 0
+  fi
+  if [[ "$(id -u)" != 0 ]] || ! command -v apt-get >/dev/null 2>&1; then
+    echo "deps: no chromium; install it (Debian: apt-get install chromium) or set CHROMIUM_PATH for the console tests" >&2
+    return 0
+  fi
+  echo "deps: installing chromium (apt-get) for the console's browser tests..." >&2
+  export DEBIAN_FRONTEND=noninteractive
+  { apt-get install -y -qq chromium >/dev/null 2>&1 \
+      || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq chromium >/dev/null 2>&1; }; } \
+    || echo "deps: apt-get could not install chromium; the console's browser tests will fail" >&2
+  return 0
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using InfusionAudit.Domain.Units;
 
 namespace InfusionAudit.Application;
 
@@ -6,7 +7,7 @@ namespace InfusionAudit.Application;
 /// How numbers and times are shown in answers (JSON and CSV alike). Values are stored at full precision; an answer
 /// rounds each to the precision a clinician reads it at, chosen by the unit its name ends with (evidence values and
 /// fields are named with their unit: <c>deliveredMg</c>, <c>deliveredMgPerKg</c>, <c>spo2Percent</c>): mg 0.1, mg/kg
-/// 0.01, mL and mL/h 0.1, % 0.1. A number without a known unit gets three decimals, which removes binary float noise
+/// 0.01, mL and mL/h 0.1, % 0.1 (<see cref="ShownPrecision"/>, the table evidence sentences use too). A number without a known unit gets three decimals, which removes binary float noise
 /// (<c>63.449999999999996</c>) and nothing a reader needs.
 /// </summary>
 public static class ClinicalPrecision
@@ -20,21 +21,21 @@ public static class ClinicalPrecision
     // Longest suffix first: "MgPerKgPerHour" must not be read as "PerHour" or "Mg".
     private static readonly (string Suffix, int Decimals)[] Units =
     [
-        ("MgPerKgPerHour", 3),
-        ("MgPerKg", 2),
-        ("MgPerMl", 2),
-        ("MgPerHour", 1),
-        ("MlPerHour", 1),
-        ("Percent", 1),
-        ("Mg", 1),
-        ("Ml", 1),
-        ("Kg", 1),
-        ("Min", 1),
-        ("Hours", 2),
-        ("Years", 1),
-        ("MmHg", 1),
-        ("Bpm", 1),
-        ("PerMin", 1),
+        ("MgPerKgPerHour", ShownPrecision.MgPerKgPerHour),
+        ("MgPerKg", ShownPrecision.MgPerKg),
+        ("MgPerMl", ShownPrecision.MgPerMl),
+        ("MgPerHour", ShownPrecision.MgPerHour),
+        ("MlPerHour", ShownPrecision.MlPerHour),
+        ("Percent", ShownPrecision.Percent),
+        ("Mg", ShownPrecision.Mg),
+        ("Ml", ShownPrecision.Ml),
+        ("Kg", ShownPrecision.Kg),
+        ("Min", ShownPrecision.Minutes),
+        ("Hours", ShownPrecision.Hours),
+        ("Years", ShownPrecision.Years),
+        ("MmHg", ShownPrecision.Vital),
+        ("Bpm", ShownPrecision.Vital),
+        ("PerMin", ShownPrecision.Vital),
         ("Count", 0),
         ("Sequence", 0),
         ("Missing", 0),

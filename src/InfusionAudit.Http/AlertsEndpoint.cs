@@ -126,7 +126,11 @@ public sealed class AlertsEndpoint(AlertQueryHandler queries, AlertCommandHandle
             return invalid;
         }
 
-        var by = SilenceHandler.Actor(body?.By, new AlertActor(caller.KeyId, caller.KeyId));
+        // A signed-in person (Entra ID) is recorded as who they are, whatever the body's by says; a role key names
+        // nobody, so its caller may still name themselves in by (the key id otherwise), as before.
+        var by = caller.Person is { } person
+            ? new AlertActor(person, caller.KeyId)
+            : SilenceHandler.Actor(body?.By, new AlertActor(caller.KeyId, caller.KeyId));
         var (status, alert) = acknowledge
             ? await commands.AcknowledgeAsync(alertId, by, body?.Note, cancellationToken)
             : await commands.ResolveAsync(alertId, by, string.IsNullOrWhiteSpace(body?.Reason) ? body?.Note is { Length: > 0 } note ? note : "resolved by on-call" : body.Reason, cancellationToken);

@@ -70,6 +70,11 @@ public static class RouteTable
         [CallerRole.Producer, CallerRole.OnCall, CallerRole.Auditor], AccessLogged: false, _ => Task.FromResult(new AuditAnswer(OpenApiEndpoint.Get(), 0)),
         [], [Ok("The OpenAPI document.", null)]);
 
+    public static readonly HttpRoute Me = new(
+        "GET", "/api/me", "Me", "Who the request is signed in as: the person's name (Entra ID) or the key id, and the roles. The console signs in with it.",
+        [CallerRole.Producer, CallerRole.OnCall, CallerRole.Auditor], AccessLogged: false, call => Task.FromResult(new AuditAnswer(MeEndpoint.Get(call.Authenticated), 0)),
+        [], [Ok("The caller: name, keyId, via (key or entra) and roles.", null)]);
+
     public static readonly HttpRoute PostEvents = new(
         "POST", "/api/events", "PostEvents", "Device events: one event or an array of up to 100 (docs/event-contract.md).",
         [CallerRole.Producer], AccessLogged: false, Answer<EventsEndpoint>((e, call) => e.PostAsync(call.Request, call.Authenticated, call.CancellationToken)),
@@ -276,7 +281,7 @@ public static class RouteTable
     /// <summary>Every route, in the order of the OpenAPI document.</summary>
     public static IReadOnlyList<HttpRoute> All { get; } =
     [
-        HealthAlias, Health, ReadinessAlias, Readiness, OpenApi, PostEvents, PostHl7v2, GetSession, ReplaySession, GetSessionTimeline, GetSessionRemsForm, GetPatientCourse, DiagnosticsCounters,
+        HealthAlias, Health, ReadinessAlias, Readiness, OpenApi, Me, PostEvents, PostHl7v2, GetSession, ReplaySession, GetSessionTimeline, GetSessionRemsForm, GetPatientCourse, DiagnosticsCounters,
         ListClinicSessions, ListClinicFindings, ListClinicRejected, ListUnattributedRejected, GetComplianceReport, ListClinicRemsForms, ListAccessLog,
         ListAlerts, GetAlert, AcknowledgeAlert, ResolveAlert, ListSilences, CreateSilence, ExpireSilence,
     ];

@@ -6,5 +6,6 @@ builder.AddLocalHost();
 
 var app = builder.Build();
 app.Services.ValidateLocalHost();
+app.UseInfusionAuditConsole();
 app.MapInfusionAuditRoutes();
 app.Run();

@@ -13,4 +13,10 @@ public sealed record Caller(CallerRole Role, string KeyId)
 
     /// <summary>The clinics a producer bound by configuration may write for; null: every clinic.</summary>
     public IReadOnlySet<string>? Clinics { get; init; }
+
+    /// <summary>
+    /// The signed-in person's name (Entra ID through App Service authentication: <c>X-MS-CLIENT-PRINCIPAL-NAME</c> or
+    /// the token's name claim); null for a role key, which names no person. Alert acknowledgements record it.
+    /// </summary>
+    public string? Person { get; init; }
 }

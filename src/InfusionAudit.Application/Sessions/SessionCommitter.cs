@@ -307,17 +307,27 @@ public sealed partial class SessionCommitter(
 
         // Before this commit, which records that the lookup is done: a crash in between makes the retry look up and
         // judge the dependents again, where judging them after the commit could be lost.
-        await JudgeDependentsAgainAsync(partition.SessionId, history, asOf, indexLog, cancellationToken);
-        if (delivered is not null && judged?.Course?.MaxMgPerKgPer7Days is not null)
+        // The session's delivered dose, once on its patient row, is judged by the later sessions of its course: that
+        // read is the newer, so a session both lookups name (a whole session in one message) is judged once, with it.
+        var deliveredLookup = delivered is not null && judged?.Course?.MaxMgPerKgPer7Days is not null
+            ? await indexes.DeliveredDoseDependentsAsync(delivered, cancellationToken)
+            : null;
+        await JudgeDependentsAgainAsync(partition.SessionId, deliveredLookup is null ? history : WithoutDependentsOf(history, deliveredLookup), asOf, indexLog, cancellationToken);
+        if (deliveredLookup is not null)
         {
-            // The session's delivered dose is now on its patient row: later sessions of its course judge it again.
-            await JudgeDependentsAgainAsync(partition.SessionId, await indexes.DeliveredDoseDependentsAsync(delivered, cancellationToken), asOf, indexLog, cancellationToken);
+            await JudgeDependentsAgainAsync(partition.SessionId, deliveredLookup, asOf, indexLog, cancellationToken);
         }
 
         await sessions.CommitAsync(
             new SessionWrite(partition.SessionId, state, partition.State is null ? null : partition.StateETag, rows, changed, partition.HistoryStampETag),
             cancellationToken);
         return (evaluation, added);
+    }
+
+    private static PatientHistoryLookup WithoutDependentsOf(PatientHistoryLookup history, PatientHistoryLookup later)
+    {
+        var judgedLater = later.Dependents.Select(d => ClinicSessionKey.Of(d.ClinicId, d.SessionId)).ToHashSet(StringComparer.Ordinal);
+        return history with { Dependents = [.. history.Dependents.Where(d => !judgedLater.Contains(ClinicSessionKey.Of(d.ClinicId, d.SessionId)))] };
     }
 
     /// <summary>

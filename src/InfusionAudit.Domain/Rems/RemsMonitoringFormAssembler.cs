@@ -3,6 +3,7 @@ using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Protocols;
 using InfusionAudit.Domain.Rules;
 using InfusionAudit.Domain.Sessions;
+using InfusionAudit.Domain.Units;
 
 namespace InfusionAudit.Domain.Rems;
 
@@ -144,7 +145,7 @@ public static class RemsMonitoringFormAssembler
         {
             var window = protocol.Vitals.BpAfterFirstDose;
             missing.Add(new("bloodPressureAt40Minutes", firstDeviceAt is null ? "no device was given"
-                : window is { } w ? $"no plausible blood pressure {Text.N(w.Min.TotalMinutes)}–{Text.N(w.Max.TotalMinutes)} min after the first device"
+                : window is { } w ? $"no plausible blood pressure {Text.Number(w.Min.TotalMinutes, ShownPrecision.Minutes)}–{Text.Number(w.Max.TotalMinutes, ShownPrecision.Minutes)} min after the first device"
                 : "the protocol defines no window after the first dose (vitals.bpAfterFirstDose)"));
         }
 

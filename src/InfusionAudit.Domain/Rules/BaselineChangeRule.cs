@@ -2,6 +2,7 @@ using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
 using InfusionAudit.Domain.Protocols;
 using InfusionAudit.Domain.Sessions;
+using InfusionAudit.Domain.Units;
 
 namespace InfusionAudit.Domain.Rules;
 
@@ -72,12 +73,19 @@ internal sealed class BaselineChangeRule : ISessionRule
                 inEpisode = true;
                 context.Report(
                     RuleIds.VitalsBaselineChange, Severity.Warning, context.Thresholds, $"{measure}:{entries[i].Event.EventId}", i,
-                    $"{measure} {Text.N(value)} {unit}, {Text.Percent(changePercent)} % from the pre-dose {Text.N(baseline)} {unit} on two readings (limit {Text.N(thresholds.BaselineChangeAbovePercent)} %)",
+                    Evidence(measure, unit, value, baseline, changePercent, thresholds.BaselineChangeAbovePercent),
                     (measure + (heartRate ? "Bpm" : "MmHg"), value), ("baseline" + (heartRate ? "Bpm" : "MmHg"), baseline), ("changePercent", changePercent));
             }
 
             inEpisode &= changed;
             previousChanged = changed;
         }
+    }
+
+    private static string Evidence(string measure, string unit, double value, double baseline, double changePercent, double limit)
+    {
+        var (change, limitText) = Text.Compared(Math.Abs(changePercent), limit, ShownPrecision.Percent);
+        var signed = changePercent < 0 ? "-" + change : Text.Signed(change);
+        return $"{measure} {Text.Vital(value)} {unit}, {signed} % from the pre-dose {Text.Vital(baseline)} {unit} on two readings (limit {limitText} %)";
     }
 }

@@ -1,5 +1,6 @@
 using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
+using InfusionAudit.Domain.Units;
 
 namespace InfusionAudit.Domain.Rules;
 
@@ -34,7 +35,7 @@ internal sealed class BloodPressureAfterFirstDoseRule : ISessionRule
         var range = protocol.Vitals.BpAfterFirstDose!.Value;
         context.ReportTimer(
             RuleIds.VitalsBp40MinMissing, Severity.Warning, protocol, "", Text.Instant(window.ToTicks),
-            $"no blood pressure {Text.N(range.Min.TotalMinutes)}–{Text.N(range.Max.TotalMinutes)} min after the first dose (at {Text.Time(entries[window.FirstDoseIndex].Event.OccurredAt)})",
+            $"no blood pressure {Text.Number(range.Min.TotalMinutes, ShownPrecision.Minutes)}–{Text.Number(range.Max.TotalMinutes, ShownPrecision.Minutes)} min after the first dose (at {Text.Time(entries[window.FirstDoseIndex].Event.OccurredAt)})",
             ("fromMin", range.Min.TotalMinutes), ("toMin", range.Max.TotalMinutes));
     }
 }

@@ -1,5 +1,6 @@
 using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
+using InfusionAudit.Domain.Units;
 
 namespace InfusionAudit.Domain.Rules;
 
@@ -38,7 +39,7 @@ internal sealed class BloodPressureLowRule : ISessionRule
             {
                 context.Report(
                     RuleIds.VitalsBpLow, Severity.Warning, context.Thresholds, entries[i].Event.EventId, i,
-                    $"systolic {Text.N(systolic)} mmHg (limit {Text.N(thresholds.BpLowSystolicBelowMmHg)} mmHg)", ("systolicMmHg", systolic));
+                    Limit("systolic", systolic, thresholds.BpLowSystolicBelowMmHg), ("systolicMmHg", systolic));
             }
 
             inLow = low;
@@ -53,11 +54,23 @@ internal sealed class BloodPressureLowRule : ISessionRule
                 criticalFired = true;
                 context.Report(
                     RuleIds.VitalsBpLow, Severity.Critical, context.Thresholds, entries[i].Event.EventId, i,
-                    $"systolic {Text.N(systolic)} mmHg, the second below {Text.N(thresholds.BpLowCriticalSystolicBelowMmHg)} mmHg within {Text.Duration(at - lastCriticalLow)}",
+                    CriticalEvidence(systolic, thresholds.BpLowCriticalSystolicBelowMmHg, at - lastCriticalLow),
                     ("systolicMmHg", systolic), ("minutesSincePrevious", Text.Minutes(at - lastCriticalLow)));
             }
 
             lastCriticalLow = at;
         }
+    }
+
+    private static string Limit(string measure, double value, double limit)
+    {
+        var (shown, limitText) = Text.Compared(value, limit, ShownPrecision.Vital);
+        return $"{measure} {shown} mmHg (limit {limitText} mmHg)";
+    }
+
+    private static string CriticalEvidence(double systolic, double limit, long sincePrevious)
+    {
+        var (shown, limitText) = Text.Compared(systolic, limit, ShownPrecision.Vital);
+        return $"systolic {shown} mmHg, the second below {limitText} mmHg within {Text.Duration(sincePrevious)}";
     }
 }

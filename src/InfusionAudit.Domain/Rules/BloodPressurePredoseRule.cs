@@ -37,11 +37,17 @@ internal sealed class BloodPressurePredoseRule : ISessionRule
             {
                 context.Report(
                     RuleIds.VitalsBpPredose, Severity.Warning, context.Thresholds, "", firstDose,
-                    $"last blood pressure before the first dose was {BloodPressureRule.Show(reading)} (limit {Text.N(thresholds.BpPredoseSystolicAboveMmHg)}/{Text.N(thresholds.BpPredoseDiastolicAboveMmHg)} mmHg), reading {entries[i].Event.EventId}",
+                    Evidence(reading, thresholds.BpPredoseSystolicAboveMmHg, thresholds.BpPredoseDiastolicAboveMmHg, entries[i].Event.EventId),
                     ("systolicMmHg", reading.SystolicMmHg), ("diastolicMmHg", reading.DiastolicMmHg));
             }
 
             return;
         }
+    }
+
+    private static string Evidence(VitalsReading reading, double systolicLimit, double diastolicLimit, string readingEventId)
+    {
+        var (shown, limit) = BloodPressureRule.Show(reading, systolicLimit, diastolicLimit);
+        return $"last blood pressure before the first dose was {shown} (limit {limit} mmHg), reading {readingEventId}";
     }
 }

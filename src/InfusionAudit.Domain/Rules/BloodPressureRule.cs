@@ -1,5 +1,6 @@
 using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
+using InfusionAudit.Domain.Units;
 
 namespace InfusionAudit.Domain.Rules;
 
@@ -13,8 +14,19 @@ namespace InfusionAudit.Domain.Rules;
 /// </summary>
 internal sealed class BloodPressureRule : ISessionRule
 {
-    public static string Show(VitalsReading reading) =>
-        $"{(double.IsNaN(reading.SystolicMmHg) ? "–" : Text.N(reading.SystolicMmHg))}/{(double.IsNaN(reading.DiastolicMmHg) ? "–" : Text.N(reading.DiastolicMmHg))} mmHg";
+    /// <summary>
+    /// A reading (<c>170/95 mmHg</c>) and the limit pair it was judged against (<c>160/100</c>), each value at enough
+    /// decimals to tell it from its limit.
+    /// </summary>
+    public static (string Reading, string Limit) Show(VitalsReading reading, double systolicLimit, double diastolicLimit)
+    {
+        var (sys, sysLimit) = Part(reading.SystolicMmHg, systolicLimit);
+        var (dia, diaLimit) = Part(reading.DiastolicMmHg, diastolicLimit);
+        return ($"{sys}/{dia} mmHg", $"{sysLimit}/{diaLimit}");
+    }
+
+    private static (string Value, string Limit) Part(double value, double limit) =>
+        double.IsNaN(value) ? ("–", Text.Vital(limit)) : Text.Compared(value, limit, ShownPrecision.Vital);
 
     public void Evaluate(RuleContext context)
     {
@@ -43,7 +55,7 @@ internal sealed class BloodPressureRule : ISessionRule
             {
                 context.Report(
                     RuleIds.VitalsBpHigh, Severity.Warning, context.Thresholds, entries[i].Event.EventId, i,
-                    $"blood pressure {Show(reading)} (limit {Text.N(thresholds.BpHighSystolicAtLeastMmHg)}/{Text.N(thresholds.BpHighDiastolicAtLeastMmHg)} mmHg)",
+                    Evidence("blood pressure {0} (limit {1} mmHg)", reading, thresholds.BpHighSystolicAtLeastMmHg, thresholds.BpHighDiastolicAtLeastMmHg),
                     ("systolicMmHg", sys), ("diastolicMmHg", dia));
             }
 
@@ -58,8 +70,10 @@ internal sealed class BloodPressureRule : ISessionRule
                 context.Report(
                     RuleIds.VitalsBpCritical, Severity.Critical, context.Thresholds, entries[i].Event.EventId, i,
                     single
-                        ? $"blood pressure {Show(reading)} (single-reading limit {Text.N(thresholds.BpCriticalSingleSystolicAtLeastMmHg)}/{Text.N(thresholds.BpCriticalSingleDiastolicAtLeastMmHg)} mmHg)"
-                        : $"blood pressure {Show(reading)}, the second reading at or above {Text.N(thresholds.BpCriticalPairSystolicAtLeastMmHg)}/{Text.N(thresholds.BpCriticalPairDiastolicAtLeastMmHg)} mmHg within {Text.Duration(at - lastPairLevelAt)} (limit {Text.Duration(thresholds.BpCriticalPairWithin)})",
+                        ? Evidence("blood pressure {0} (single-reading limit {1} mmHg)", reading, thresholds.BpCriticalSingleSystolicAtLeastMmHg, thresholds.BpCriticalSingleDiastolicAtLeastMmHg)
+                        : Evidence(
+                            $"blood pressure {{0}}, the second reading at or above {{1}} mmHg within {Text.Duration(at - lastPairLevelAt)} (limit {Text.Duration(thresholds.BpCriticalPairWithin)})",
+                            reading, thresholds.BpCriticalPairSystolicAtLeastMmHg, thresholds.BpCriticalPairDiastolicAtLeastMmHg),
                     ("systolicMmHg", sys), ("diastolicMmHg", dia));
                 inCritical = true;
             }
@@ -73,5 +87,11 @@ internal sealed class BloodPressureRule : ISessionRule
                 lastPairLevelAt = at;
             }
         }
+    }
+
+    private static string Evidence(string format, VitalsReading reading, double systolicLimit, double diastolicLimit)
+    {
+        var (shown, limit) = Show(reading, systolicLimit, diastolicLimit);
+        return string.Format(System.Globalization.CultureInfo.InvariantCulture, format, shown, limit);
     }
 }

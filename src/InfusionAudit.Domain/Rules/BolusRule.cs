@@ -1,5 +1,6 @@
 using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
+using InfusionAudit.Domain.Units;
 
 namespace InfusionAudit.Domain.Rules;
 
@@ -35,8 +36,14 @@ internal sealed class BolusRule : ISessionRule
             var severity = Tolerance.Greater(sumMg / weight, max) ? Severity.Critical : Severity.Warning;
             context.Report(
                 RuleIds.DoseBolus, severity, protocol, entries[i].Event.EventId, i,
-                $"discrete dose of {Text.N(mg)} mg = {Text.N(mg / weight)} mg/kg on an IV infusion protocol (boluses so far {Text.N(sumMg / weight)} mg/kg, hard maximum {Text.N(max)} mg/kg)",
+                Evidence(mg, weight, sumMg, max),
                 ("doseMg", mg), ("doseMgPerKg", mg / weight), ("bolusesMgPerKg", sumMg / weight), ("hardMaxMgPerKg", max));
         }
+    }
+
+    private static string Evidence(double mg, double weight, double sumMg, double max)
+    {
+        var (sum, maximum) = Text.Compared(sumMg / weight, max, ShownPrecision.MgPerKg);
+        return $"discrete dose of {Text.Mg(mg)} mg = {Text.MgPerKg(mg / weight)} mg/kg on an IV infusion protocol (boluses so far {sum} mg/kg, hard maximum {maximum} mg/kg)";
     }
 }

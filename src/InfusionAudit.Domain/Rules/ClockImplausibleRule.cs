@@ -1,5 +1,6 @@
 using InfusionAudit.Domain.Findings;
 using InfusionAudit.Domain.Sessions;
+using InfusionAudit.Domain.Units;
 
 namespace InfusionAudit.Domain.Rules;
 
@@ -30,7 +31,7 @@ internal sealed class ClockImplausibleRule : ISessionRule
             var why = verdicts[i] switch
             {
                 ClockVerdict.BeforeNotBefore => $"dated {Text.Time(entry.Event.OccurredAt)}, before {Text.Time(clock.NotBefore)}",
-                ClockVerdict.StaleWhileLive => $"dated {Text.Duration(behind)} before its receipt while the session is live (limit {Text.N(clock.StaleAbove.TotalDays)} days)",
+                ClockVerdict.StaleWhileLive => $"dated {Text.Duration(behind)} before its receipt while the session is live (limit {Text.Number(clock.StaleAbove.TotalDays, ShownPrecision.Days)} days)",
                 _ => $"its clock differs from the session's other devices by more than {Text.Duration(clock.DeviceOffsetAbove)} in events received together",
             };
             context.Report(

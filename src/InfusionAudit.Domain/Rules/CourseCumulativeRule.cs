@@ -1,5 +1,6 @@
 using InfusionAudit.Domain.Findings;
 using InfusionAudit.Domain.Sessions;
+using InfusionAudit.Domain.Units;
 
 namespace InfusionAudit.Domain.Rules;
 
@@ -71,7 +72,13 @@ internal sealed class CourseCumulativeRule : ISessionRule
         var partial = unknown is null ? "" : $"; {unknown.Count} more session(s) of the window with a dose not known yet";
         context.Report(
             RuleIds.CourseCumulative, Severity.Warning, protocol, "", timeline.EndIndex,
-            $"{Text.N(total)} mg/kg of {protocol.Id} delivered in {sessions} session(s) in the 7 days up to this one, this one {Text.N(own)} mg/kg; at most {Text.N(limit)} mg/kg{partial}",
+            Evidence(total, own, limit, sessions, protocol.Id, partial),
             ("deliveredMgPerKgIn7Days", total), ("sessionMgPerKg", own), ("sessionsIn7Days", sessions), ("maxMgPerKgPer7Days", limit));
+    }
+
+    private static string Evidence(double total, double own, double limit, int sessions, string protocolId, string partial)
+    {
+        var (totalText, limitText) = Text.Compared(total, limit, ShownPrecision.MgPerKg);
+        return $"{totalText} mg/kg of {protocolId} delivered in {sessions} session(s) in the 7 days up to this one, this one {Text.MgPerKg(own)} mg/kg; at most {limitText} mg/kg{partial}";
     }
 }

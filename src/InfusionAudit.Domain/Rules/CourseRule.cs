@@ -1,5 +1,6 @@
 using InfusionAudit.Domain.Findings;
 using InfusionAudit.Domain.Sessions;
+using InfusionAudit.Domain.Units;
 
 namespace InfusionAudit.Domain.Rules;
 
@@ -90,7 +91,7 @@ internal sealed class CourseRule : ISessionRule
             {
                 context.Report(
                     RuleIds.DoseEscalation, Severity.Warning, protocol, previous.SessionId, startIndex,
-                    $"prescribed {Text.N(now)} mg/kg, {Text.N(now - before)} mg/kg above the {Text.N(before)} mg/kg of session {previous.SessionId} (largest step {Text.N(step)} mg/kg)",
+                    StepEvidence(now, before, step, previous.SessionId),
                     ("prescribedMgPerKg", now), ("previousMgPerKg", before), ("maxStepMgPerKg", step));
             }
         }
@@ -100,8 +101,21 @@ internal sealed class CourseRule : ISessionRule
         {
             context.Report(
                 RuleIds.DoseEscalation, Severity.Warning, protocol, "first-session", startIndex,
-                $"prescribed {Text.N(mg)} mg on the patient's first session of {protocol.Id} (at most {Text.N(firstMax)} mg)",
+                FirstSessionEvidence(mg, firstMax, protocol.Id),
                 ("prescribedMg", mg), ("firstSessionMaxMg", firstMax));
         }
+    }
+
+    private static string StepEvidence(double now, double before, double step, string previousSessionId)
+    {
+        var (stepText, largest) = Text.Compared(now - before, step, ShownPrecision.MgPerKg);
+        var digits = Math.Max(ShownPrecision.MgPerKg, Text.Decimals(now - before, step, ShownPrecision.MgPerKg));
+        return $"prescribed {Text.Number(now, digits)} mg/kg, {stepText} mg/kg above the {Text.Number(before, digits)} mg/kg of session {previousSessionId} (largest step {largest} mg/kg)";
+    }
+
+    private static string FirstSessionEvidence(double mg, double firstMax, string protocolId)
+    {
+        var (shown, most) = Text.Compared(mg, firstMax, ShownPrecision.Mg);
+        return $"prescribed {shown} mg on the patient's first session of {protocolId} (at most {most} mg)";
     }
 }

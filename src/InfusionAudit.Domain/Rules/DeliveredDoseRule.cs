@@ -1,5 +1,6 @@
 using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
+using InfusionAudit.Domain.Units;
 using InfusionAudit.Domain.Protocols;
 using InfusionAudit.Domain.Sessions;
 
@@ -34,8 +35,8 @@ internal sealed class DeliveredDoseRule : ISessionRule
         var weight = start.Weight.Kilograms;
         var overLimit = prescribedMg * (100 + protocol.Delivery.OverDeliveryAbovePercent) / 100;
         var (hardLimitMg, hardText) = protocol.DosePerWeight is { } perWeight
-            ? (perWeight.Hard.Max.MilligramsPerKilogram * weight, $"{Text.N(perWeight.Hard.Max.MilligramsPerKilogram)} mg/kg")
-            : protocol.FixedDose is { } fixedDose ? (fixedDose.HardMax.Milligrams, $"{Text.N(fixedDose.HardMax.Milligrams)} mg") : (double.NaN, "");
+            ? (perWeight.Hard.Max.MilligramsPerKilogram * weight, $"{Text.MgPerKg(perWeight.Hard.Max.MilligramsPerKilogram)} mg/kg")
+            : protocol.FixedDose is { } fixedDose ? (fixedDose.HardMax.Milligrams, $"{Text.Mg(fixedDose.HardMax.Milligrams)} mg") : (double.NaN, "");
 
         var doses = new DoseWalk(timeline);
         var overIndex = -1;
@@ -65,7 +66,7 @@ internal sealed class DeliveredDoseRule : ISessionRule
 
         if (hardIndex >= 0)
         {
-            ReportHard(context, protocol, hardIndex, hard, hardLimitMg, hardText, weight);
+            ReportHard(context, protocol, hardIndex, hard, hardLimitMg, weight);
         }
 
         if (overIndex < 0 || hardIndex < 0)
@@ -99,26 +100,41 @@ internal sealed class DeliveredDoseRule : ISessionRule
     {
         var mg = point.Mg;
         var excess = (mg - prescribedMg) / prescribedMg * 100;
+        var (excessText, limitText) = Text.Compared(excess, protocol.Delivery.OverDeliveryAbovePercent, ShownPrecision.Percent);
         context.Report(
             RuleIds.DoseOverDelivery, Severity.Critical, protocol, "", index,
-            $"delivered {Text.N(mg)} mg = {Text.N(mg / weight)} mg/kg{Source(point)} vs prescribed {Text.N(prescribedMg)} mg ({Text.Percent(excess)} %, limit +{Text.N(protocol.Delivery.OverDeliveryAbovePercent)} %)",
+            $"delivered {Text.Mg(mg)} mg = {Text.MgPerKg(mg / weight)} mg/kg{Source(point)} vs prescribed {Text.Mg(prescribedMg)} mg ({Text.Signed(excessText)} %, limit +{limitText} %)",
             ("deliveredMg", mg), ("deliveredMgPerKg", mg / weight), ("prescribedMg", prescribedMg), ("excessPercent", excess),
             ("limitMg", limit), ("pumpReportedMg", point.ReportedMg));
     }
 
-    private static void ReportHard(RuleContext context, ProtocolDefinition protocol, int index, DoseWalk.Point point, double limitMg, string limitText, double weight)
+    private static void ReportHard(RuleContext context, ProtocolDefinition protocol, int index, DoseWalk.Point point, double limitMg, double weight)
     {
         var mg = point.Mg;
+
+        // Judged in mg/kg for a weight-based protocol, in mg for a fixed dose: the judged pair is shown apart.
+        string evidence;
+        if (protocol.DosePerWeight is { } perWeight)
+        {
+            var (perKg, max) = Text.Compared(mg / weight, perWeight.Hard.Max.MilligramsPerKilogram, ShownPrecision.MgPerKg);
+            evidence = $"delivered {Text.Mg(mg)} mg = {perKg} mg/kg{Source(point)} is above the protocol's hard maximum {max} mg/kg";
+        }
+        else
+        {
+            var (total, max) = Text.Compared(mg, limitMg, ShownPrecision.Mg);
+            evidence = $"delivered {total} mg = {Text.MgPerKg(mg / weight)} mg/kg{Source(point)} is above the protocol's hard maximum {max} mg";
+        }
+
         context.Report(
             RuleIds.DoseHardLimit, Severity.Critical, protocol, "", index,
-            $"delivered {Text.N(mg)} mg = {Text.N(mg / weight)} mg/kg{Source(point)} is above the protocol's hard maximum {limitText}",
+            evidence,
             ("deliveredMg", mg), ("deliveredMgPerKg", mg / weight), ("hardMaxMg", limitMg), ("hardMaxMgPerKg", limitMg / weight),
             ("pumpReportedMg", point.ReportedMg));
     }
 
     private static string Source(DoseWalk.Point point) =>
         double.IsFinite(point.ReportedMg) && !(point.ComputedMg >= point.ReportedMg)
-            ? $" (pump counter {Text.N(point.ReportedMl)} mL × concentration = {Text.N(point.ReportedMg)} mg infused)"
+            ? $" (pump counter {Text.Ml(point.ReportedMl)} mL × concentration = {Text.Mg(point.ReportedMg)} mg infused)"
             : "";
 
     /// <summary>
@@ -164,8 +180,8 @@ internal sealed class DeliveredDoseRule : ISessionRule
             var crossing = from + ticks;
             var detectedAt = Text.Instant(crossing + offset);
             var evidence = ruleId == RuleIds.DoseOverDelivery
-                ? $"projected at {Text.Time(detectedAt)}: the infusion running at {Text.N(piece.MgPerHour)} mg/h since its last event exceeds {Text.N(limit)} mg (prescribed {Text.N(prescribedMg)} mg +{Text.N(protocol.Delivery.OverDeliveryAbovePercent)} %); {Text.N(last.Mg)} mg at the last event"
-                : $"projected at {Text.Time(detectedAt)}: the infusion running at {Text.N(piece.MgPerHour)} mg/h since its last event exceeds the protocol's hard maximum {hardText} ({Text.N(limit)} mg); {Text.N(last.Mg)} mg at the last event";
+                ? $"projected at {Text.Time(detectedAt)}: the infusion running at {Text.MgPerHour(piece.MgPerHour)} mg/h since its last event exceeds {Text.Mg(limit)} mg (prescribed {Text.Mg(prescribedMg)} mg +{Text.Pct(protocol.Delivery.OverDeliveryAbovePercent)} %); {Text.Mg(last.Mg)} mg at the last event"
+                : $"projected at {Text.Time(detectedAt)}: the infusion running at {Text.MgPerHour(piece.MgPerHour)} mg/h since its last event exceeds the protocol's hard maximum {hardText} ({Text.Mg(limit)} mg); {Text.Mg(last.Mg)} mg at the last event";
             context.ReportTimer(
                 ruleId, Severity.Critical, protocol, "", detectedAt, evidence,
                 ("projectedMg", limit), ("projectedMgPerKg", limit / weight), ("deliveredMgAtLastEvent", last.Mg),
@@ -199,9 +215,10 @@ internal sealed class DeliveredDoseRule : ISessionRule
         var underLimit = prescribedMg * protocol.Delivery.UnderDeliveryBelowPercent / 100;
         if (Tolerance.Less(total, underLimit))
         {
+            var (share, minimum) = Text.Compared(total / prescribedMg * 100, protocol.Delivery.UnderDeliveryBelowPercent, ShownPrecision.Percent);
             context.Report(
                 RuleIds.DoseUnderDelivery, Severity.Warning, protocol, "", timeline.EndIndex,
-                $"completed session delivered {Text.N(total)} mg = {Text.N(total / weight)} mg/kg, {Text.N(total / prescribedMg * 100)} % of prescribed {Text.N(prescribedMg)} mg (minimum {Text.N(protocol.Delivery.UnderDeliveryBelowPercent)} %)",
+                $"completed session delivered {Text.Mg(total)} mg = {Text.MgPerKg(total / weight)} mg/kg, {share} % of prescribed {Text.Mg(prescribedMg)} mg (minimum {minimum} %)",
                 ("deliveredMg", total), ("deliveredMgPerKg", total / weight), ("prescribedMg", prescribedMg),
                 ("deliveredPercent", total / prescribedMg * 100));
         }

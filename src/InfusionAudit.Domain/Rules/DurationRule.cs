@@ -1,5 +1,6 @@
 using InfusionAudit.Domain.Findings;
 using InfusionAudit.Domain.Protocols;
+using InfusionAudit.Domain.Units;
 
 namespace InfusionAudit.Domain.Rules;
 
@@ -94,7 +95,7 @@ internal sealed class DurationRule : ISessionRule
                 continue;
             }
 
-            var share = known ? $"{Text.N(mg / prescribedMg * 100)} % of the prescribed dose delivered" : "the delivered dose unknown";
+            var share = known ? $"{Text.Pct(mg / prescribedMg * 100)} % of the prescribed dose delivered" : "the delivered dose unknown";
             return Judge(
                 context, protocol, limits, "actual", $"running time {Text.Duration(running)} with {share}", running, judgeShort: true, i,
                 known ? mg / prescribedMg * 100 : double.NaN);
@@ -127,7 +128,7 @@ internal sealed class DurationRule : ISessionRule
 
         context.Report(
             ruleId, severity, protocol, key, trigger,
-            $"{what} is outside the {name} window {Text.N(window.Min.TotalMinutes)}–{Text.N(window.Max.TotalMinutes)} min",
+            $"{what} is outside the {name} window {Text.Number(window.Min.TotalMinutes, ShownPrecision.Minutes)}–{Text.Number(window.Max.TotalMinutes, ShownPrecision.Minutes)} min",
             ("durationMin", Text.Minutes(ticks)), ("windowMinMin", window.Min.TotalMinutes), ("windowMaxMin", window.Max.TotalMinutes),
             ("deliveredPercent", deliveredPercent));
         return true;

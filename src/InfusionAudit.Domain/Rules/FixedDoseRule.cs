@@ -1,6 +1,7 @@
 using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
 using InfusionAudit.Domain.Protocols;
+using InfusionAudit.Domain.Units;
 
 namespace InfusionAudit.Domain.Rules;
 
@@ -26,7 +27,28 @@ internal sealed class FixedDoseRule : ISessionRule
         return false;
     }
 
-    public static string AllowedText(FixedDoseLimits limits) => string.Join("/", limits.Allowed.Select(d => Text.N(d.Milligrams)));
+    public static string AllowedText(FixedDoseLimits limits) => string.Join("/", limits.Allowed.Select(d => Text.Mg(d.Milligrams)));
+
+    /// <summary>A dose that is not an allowed one, shown so that it never reads as the nearest allowed dose (56.04 mg, not 56).</summary>
+    public static string NotAllowedText(double mg, FixedDoseLimits limits)
+    {
+        var nearest = double.NaN;
+        foreach (var allowed in limits.Allowed)
+        {
+            if (double.IsNaN(nearest) || Math.Abs(allowed.Milligrams - mg) < Math.Abs(nearest - mg))
+            {
+                nearest = allowed.Milligrams;
+            }
+        }
+
+        return Text.Compared(mg, nearest, ShownPrecision.Mg).Value;
+    }
+
+    private static string Exceeds(string what, double mg, double expected, int? age, int ageAtLeast)
+    {
+        var (shown, limit) = Text.Compared(mg, expected, ShownPrecision.Mg);
+        return $"{what} {shown} mg on the first session of a patient aged {age} (expected {limit} mg from age {ageAtLeast})";
+    }
 
     public void Evaluate(RuleContext context)
     {
@@ -44,7 +66,7 @@ internal sealed class FixedDoseRule : ISessionRule
             {
                 context.Report(
                     RuleIds.DoseFixedNotAllowed, Severity.Warning, protocol, "elderly-first-session", timeline.StartIndex,
-                    $"prescribed {Text.N(prescribed)} mg on the first session of a patient aged {start.PatientAgeYears} (expected {Text.N(expected)} mg from age {elderly.AgeYearsAtLeast})",
+                    Exceeds("prescribed", prescribed, expected, start.PatientAgeYears, elderly.AgeYearsAtLeast),
                     ("prescribedMg", prescribed), ("expectedMg", expected), ("patientAgeYears", start.PatientAgeYears.Value));
             }
             else
@@ -55,7 +77,7 @@ internal sealed class FixedDoseRule : ISessionRule
                     {
                         context.Report(
                             RuleIds.DoseFixedNotAllowed, Severity.Warning, protocol, "elderly-first-session", i,
-                            $"delivered {Text.N(delivered[i])} mg on the first session of a patient aged {start.PatientAgeYears} (expected {Text.N(expected)} mg from age {elderly.AgeYearsAtLeast})",
+                            Exceeds("delivered", delivered[i], expected, start.PatientAgeYears, elderly.AgeYearsAtLeast),
                             ("deliveredMg", delivered[i]), ("expectedMg", expected), ("patientAgeYears", start.PatientAgeYears.Value));
                         break;
                     }
@@ -67,7 +89,7 @@ internal sealed class FixedDoseRule : ISessionRule
         {
             context.Report(
                 RuleIds.DoseFixedNotAllowed, Severity.Warning, protocol, "prescribed", timeline.StartIndex,
-                $"prescribed {Text.N(prescribedMg)} mg is not one of the allowed doses {AllowedText(limits)} mg",
+                $"prescribed {NotAllowedText(prescribedMg, limits)} mg is not one of the allowed doses {AllowedText(limits)} mg",
                 ("prescribedMg", prescribedMg));
         }
 
@@ -82,7 +104,7 @@ internal sealed class FixedDoseRule : ISessionRule
             {
                 context.Report(
                     RuleIds.DoseFixedNotAllowed, Severity.Warning, protocol, "total", timeline.EndIndex,
-                    $"session total {Text.N(total)} mg is not one of the allowed doses {AllowedText(limits)} mg",
+                    $"session total {NotAllowedText(total, limits)} mg is not one of the allowed doses {AllowedText(limits)} mg",
                     ("deliveredMg", total));
             }
         }

@@ -39,13 +39,13 @@ internal sealed class HeartRateLowRule : ISessionRule
             {
                 context.Report(
                     RuleIds.VitalsHrLow, Severity.Critical, context.Thresholds, entries[i].Event.EventId, i,
-                    $"heart rate {Text.N(hr)} bpm (critical limit {Text.N(thresholds.HrCriticalLowAtMostBpm)} bpm){confirmed}", ("heartRateBpm", hr));
+                    $"{HeartRateRule.Evidence(hr, thresholds.HrCriticalLowAtMostBpm, "critical limit")}{confirmed}", ("heartRateBpm", hr));
             }
             else if (low && !inLow)
             {
                 context.Report(
                     RuleIds.VitalsHrLow, Severity.Warning, context.Thresholds, entries[i].Event.EventId, i,
-                    $"heart rate {Text.N(hr)} bpm (limit {Text.N(thresholds.HrLowAtMostBpm)} bpm){confirmed}", ("heartRateBpm", hr));
+                    $"{HeartRateRule.Evidence(hr, thresholds.HrLowAtMostBpm, "limit")}{confirmed}", ("heartRateBpm", hr));
             }
 
             inLow = low;

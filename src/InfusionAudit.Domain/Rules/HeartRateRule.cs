@@ -1,5 +1,6 @@
 using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
+using InfusionAudit.Domain.Units;
 
 namespace InfusionAudit.Domain.Rules;
 
@@ -37,7 +38,7 @@ internal sealed class HeartRateRule : ISessionRule
             {
                 context.Report(
                     RuleIds.VitalsHrHigh, Severity.Warning, context.Thresholds, entries[i].Event.EventId, i,
-                    $"heart rate {Text.N(hr)} bpm (limit {Text.N(thresholds.HrHighAboveBpm)} bpm)",
+                    Evidence(hr, thresholds.HrHighAboveBpm, "limit"),
                     ("heartRateBpm", hr));
             }
 
@@ -64,10 +65,17 @@ internal sealed class HeartRateRule : ISessionRule
                 context.Report(
                     RuleIds.VitalsHrCritical, Severity.Critical, context.Thresholds, entries[i].Event.EventId, i,
                     single
-                        ? $"heart rate {Text.N(hr)} bpm (single-reading limit {Text.N(thresholds.HrCriticalSingleAboveBpm)} bpm)"
-                        : $"heart rate above {Text.N(thresholds.HrCriticalSustainedAboveBpm)} bpm for {Text.Duration(at - runStart)}, now {Text.N(hr)} bpm (limit {Text.Duration(thresholds.HrCriticalSustainedFor)})",
+                        ? Evidence(hr, thresholds.HrCriticalSingleAboveBpm, "single-reading limit")
+                        : $"heart rate above {Text.Vital(thresholds.HrCriticalSustainedAboveBpm)} bpm for {Text.Duration(at - runStart)}, now {Text.Vital(hr)} bpm (limit {Text.Duration(thresholds.HrCriticalSustainedFor)})",
                     ("heartRateBpm", hr), ("sustainedMin", Text.Minutes(at - runStart)));
             }
         }
+    }
+
+    /// <summary><c>heart rate 111 bpm (limit 110 bpm)</c>, the reading at enough decimals to tell it from the limit.</summary>
+    public static string Evidence(double hr, double limit, string name)
+    {
+        var (shown, limitText) = Text.Compared(hr, limit, ShownPrecision.Vital);
+        return $"heart rate {shown} bpm ({name} {limitText} bpm)";
     }
 }

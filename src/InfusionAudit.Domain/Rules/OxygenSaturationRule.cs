@@ -1,5 +1,6 @@
 using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
+using InfusionAudit.Domain.Units;
 
 namespace InfusionAudit.Domain.Rules;
 
@@ -38,18 +39,24 @@ internal sealed class OxygenSaturationRule : ISessionRule
             {
                 context.Report(
                     RuleIds.VitalsSpo2Low, Severity.Warning, context.Thresholds, entries[i].Event.EventId, i,
-                    $"SpO2 {Text.N(spo2)} % (limit {Text.N(thresholds.Spo2LowBelowPercent)} %){confirmed}", ("spo2Percent", spo2));
+                    $"{Evidence(spo2, thresholds.Spo2LowBelowPercent, "limit")}{confirmed}", ("spo2Percent", spo2));
             }
 
             if (critical && !inCritical)
             {
                 context.Report(
                     RuleIds.VitalsSpo2Critical, Severity.Critical, context.Thresholds, entries[i].Event.EventId, i,
-                    $"SpO2 {Text.N(spo2)} % (critical limit {Text.N(thresholds.Spo2CriticalBelowPercent)} %){confirmed}", ("spo2Percent", spo2));
+                    $"{Evidence(spo2, thresholds.Spo2CriticalBelowPercent, "critical limit")}{confirmed}", ("spo2Percent", spo2));
             }
 
             inLow = low;
             inCritical = critical;
         }
+    }
+
+    private static string Evidence(double spo2, double limit, string name)
+    {
+        var (shown, limitText) = Text.Compared(spo2, limit, ShownPrecision.Percent);
+        return $"SpO2 {shown} % ({name} {limitText} %)";
     }
 }

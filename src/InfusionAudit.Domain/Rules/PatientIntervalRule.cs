@@ -1,4 +1,5 @@
 using InfusionAudit.Domain.Findings;
+using InfusionAudit.Domain.Units;
 
 namespace InfusionAudit.Domain.Rules;
 
@@ -30,9 +31,15 @@ internal sealed class PatientIntervalRule : ISessionRule
             {
                 context.Report(
                     RuleIds.PatientInterval, Severity.Warning, context.Thresholds, prior.SessionId, startIndex,
-                    $"the patient started session {prior.SessionId} ({prior.ProtocolId}) {Text.N((double)gap / TimeSpan.TicksPerHour)} h before this one (minimum {Text.N(interval.TotalHours)} h)",
+                    Evidence(prior.SessionId, prior.ProtocolId, (double)gap / TimeSpan.TicksPerHour, interval.TotalHours),
                     ("intervalHours", (double)gap / TimeSpan.TicksPerHour), ("minimumHours", interval.TotalHours));
             }
         }
+    }
+
+    private static string Evidence(string priorSessionId, string priorProtocolId, double hours, double minimumHours)
+    {
+        var (gap, minimum) = Text.Compared(hours, minimumHours, ShownPrecision.Hours);
+        return $"the patient started session {priorSessionId} ({priorProtocolId}) {gap} h before this one (minimum {minimum} h)";
     }
 }

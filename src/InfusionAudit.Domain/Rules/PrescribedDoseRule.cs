@@ -1,4 +1,5 @@
 using InfusionAudit.Domain.Findings;
+using InfusionAudit.Domain.Units;
 
 namespace InfusionAudit.Domain.Rules;
 
@@ -26,14 +27,14 @@ internal sealed class PrescribedDoseRule : ISessionRule
             {
                 context.Report(
                     RuleIds.DosePrescribedHard, Severity.Critical, protocol, "", trigger,
-                    $"prescribed {Text.N(mgPerKg)} mg/kg is outside the hard range {Text.N(hard.Min.MilligramsPerKilogram)}–{Text.N(hard.Max.MilligramsPerKilogram)} mg/kg",
+                    OutsideText("prescribed", mgPerKg, "mg/kg", "hard", hard.Min.MilligramsPerKilogram, hard.Max.MilligramsPerKilogram, ShownPrecision.MgPerKg),
                     ("prescribedMgPerKg", mgPerKg), ("hardMinMgPerKg", hard.Min.MilligramsPerKilogram), ("hardMaxMgPerKg", hard.Max.MilligramsPerKilogram));
             }
             else if (Tolerance.Less(mgPerKg, soft.Min.MilligramsPerKilogram) || Tolerance.Greater(mgPerKg, soft.Max.MilligramsPerKilogram))
             {
                 context.Report(
                     RuleIds.DosePrescribedSoft, Severity.Warning, protocol, "", trigger,
-                    $"prescribed {Text.N(mgPerKg)} mg/kg is outside the soft range {Text.N(soft.Min.MilligramsPerKilogram)}–{Text.N(soft.Max.MilligramsPerKilogram)} mg/kg",
+                    OutsideText("prescribed", mgPerKg, "mg/kg", "soft", soft.Min.MilligramsPerKilogram, soft.Max.MilligramsPerKilogram, ShownPrecision.MgPerKg),
                     ("prescribedMgPerKg", mgPerKg), ("softMinMgPerKg", soft.Min.MilligramsPerKilogram), ("softMaxMgPerKg", soft.Max.MilligramsPerKilogram));
             }
         }
@@ -44,14 +45,14 @@ internal sealed class PrescribedDoseRule : ISessionRule
             {
                 context.Report(
                     RuleIds.DosePrescribedHard, Severity.Critical, protocol, "", trigger,
-                    $"prescribed {Text.N(mg)} mg is above the hard maximum {Text.N(fixedDose.HardMax.Milligrams)} mg",
+                    AboveText(mg, fixedDose.HardMax.Milligrams),
                     ("prescribedMg", mg), ("hardMaxMg", fixedDose.HardMax.Milligrams));
             }
             else if (!FixedDoseRule.IsAllowed(mg, fixedDose))
             {
                 context.Report(
                     RuleIds.DosePrescribedSoft, Severity.Warning, protocol, "", trigger,
-                    $"prescribed {Text.N(mg)} mg is not one of the allowed doses {FixedDoseRule.AllowedText(fixedDose)} mg",
+                    $"prescribed {FixedDoseRule.NotAllowedText(mg, fixedDose)} mg is not one of the allowed doses {FixedDoseRule.AllowedText(fixedDose)} mg",
                     ("prescribedMg", mg));
             }
         }
@@ -63,9 +64,21 @@ internal sealed class PrescribedDoseRule : ISessionRule
             {
                 context.Report(
                     RuleIds.DosePrescribedHard, Severity.Critical, protocol, "concentration", trigger,
-                    $"concentration {Text.N(c)} mg/mL is outside the hard range {Text.N(range.Min.MilligramsPerMillilitre)}–{Text.N(range.Max.MilligramsPerMillilitre)} mg/mL",
+                    OutsideText("concentration", c, "mg/mL", "hard", range.Min.MilligramsPerMillilitre, range.Max.MilligramsPerMillilitre, ShownPrecision.MgPerMl),
                     ("concentrationMgPerMl", c), ("hardMinMgPerMl", range.Min.MilligramsPerMillilitre), ("hardMaxMgPerMl", range.Max.MilligramsPerMillilitre));
             }
         }
+    }
+
+    private static string OutsideText(string what, double value, string unit, string name, double min, double max, int decimals)
+    {
+        var (shown, minText, maxText) = Text.Outside(value, min, max, decimals);
+        return $"{what} {shown} {unit} is outside the {name} range {minText}–{maxText} {unit}";
+    }
+
+    private static string AboveText(double mg, double max)
+    {
+        var (shown, maxText) = Text.Compared(mg, max, ShownPrecision.Mg);
+        return $"prescribed {shown} mg is above the hard maximum {maxText} mg";
     }
 }

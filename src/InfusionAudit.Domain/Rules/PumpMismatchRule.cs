@@ -1,6 +1,7 @@
 using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
 using InfusionAudit.Domain.Sessions;
+using InfusionAudit.Domain.Units;
 
 namespace InfusionAudit.Domain.Rules;
 
@@ -47,11 +48,17 @@ internal sealed class PumpMismatchRule : ISessionRule
             {
                 context.Report(
                     RuleIds.DosePumpMismatch, Severity.Warning, protocol, entries[i].Event.EventId, i,
-                    $"pump reports {Text.N(reported)} mL, the rate history gives {Text.N(computed)} mL (difference {Text.N(difference)} mL, allowed {Text.N(allowed)} mL)",
+                    Evidence(reported, computed, difference, allowed),
                     ("reportedMl", reported), ("computedMl", computed), ("differenceMl", difference), ("allowedMl", allowed));
             }
 
             inEpisode = mismatch;
         }
+    }
+
+    private static string Evidence(double reported, double computed, double difference, double allowed)
+    {
+        var (differenceText, allowedText) = Text.Compared(difference, allowed, ShownPrecision.Ml);
+        return $"pump reports {Text.Ml(reported)} mL, the rate history gives {Text.Ml(computed)} mL (difference {differenceText} mL, allowed {allowedText} mL)";
     }
 }

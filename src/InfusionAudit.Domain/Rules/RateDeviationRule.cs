@@ -1,4 +1,6 @@
 using InfusionAudit.Domain.Findings;
+using InfusionAudit.Domain.Sessions;
+using InfusionAudit.Domain.Units;
 
 namespace InfusionAudit.Domain.Rules;
 
@@ -67,12 +69,19 @@ internal sealed class RateDeviationRule : ISessionRule
                 fired = true;
                 context.Report(
                     RuleIds.RateDeviation, Severity.Warning, protocol, entries[episodeStart].Event.EventId, trigger,
-                    $"programmed {piece.Rate} = {Text.N(piece.MgPerHour)} mg/h vs expected {Text.N(expected)} mg/h ({Text.Percent(deviation)} %, limit ±{Text.N(thresholds.Percent)} %) for more than {Text.Duration(thresholds.ForMoreThan)} of running time",
+                    Evidence(piece, expected, deviation, thresholds.Percent, thresholds.ForMoreThan),
                     ("rateMgPerHour", piece.MgPerHour), ("expectedMgPerHour", expected), ("deviationPercent", deviation),
                     ("limitPercent", thresholds.Percent));
             }
 
             accumulated += length;
         }
+    }
+
+    private static string Evidence(in RunPiece piece, double expected, double deviation, double limit, TimeSpan forMoreThan)
+    {
+        var (shown, limitText) = Text.Compared(Math.Abs(deviation), limit, ShownPrecision.Percent);
+        var signed = deviation < 0 ? "-" + shown : Text.Signed(shown);
+        return $"programmed {piece.Rate} = {Text.MgPerHour(piece.MgPerHour)} mg/h vs expected {Text.MgPerHour(expected)} mg/h ({signed} %, limit ±{limitText} %) for more than {Text.Duration(forMoreThan)} of running time";
     }
 }

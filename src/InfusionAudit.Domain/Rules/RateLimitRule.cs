@@ -2,6 +2,7 @@ using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
 using InfusionAudit.Domain.Protocols;
 using InfusionAudit.Domain.Sessions;
+using InfusionAudit.Domain.Units;
 
 namespace InfusionAudit.Domain.Rules;
 
@@ -57,8 +58,19 @@ internal sealed class RateLimitRule : ISessionRule
 
             context.Report(
                 ruleId, severity, protocol, entry.Event.EventId, piece.RateEventIndex,
-                $"programmed {piece.Rate} = {Text.N(mgPerKgPerHour)} mg/kg/h ({Text.N(piece.MgPerHour)} mg/h) is above the {name} maximum {Text.N(max)} mg/kg/h",
+                Evidence(piece, mgPerKgPerHour, max, name),
                 ("rateMgPerKgPerHour", mgPerKgPerHour), ("rateMgPerHour", piece.MgPerHour), ("maxMgPerKgPerHour", max));
         }
+    }
+
+    private static string Evidence(in RunPiece piece, double mgPerKgPerHour, double max, string name)
+    {
+        var (rate, maximum) = Text.Compared(mgPerKgPerHour, max, ShownPrecision.MgPerKgPerHour);
+
+        // A rate programmed in mg/kg/h is the judged value itself: shown with the same digits, so both read alike.
+        var programmed = piece.Rate.WeightBasedRate is { } perKg
+            ? $"{Text.Number(perKg.MilligramsPerKilogramPerHour, Math.Max(ShownPrecision.MgPerKgPerHour, Text.Decimals(mgPerKgPerHour, max, ShownPrecision.MgPerKgPerHour)))} mg/kg/h"
+            : piece.Rate.ToString();
+        return $"programmed {programmed} = {rate} mg/kg/h ({Text.MgPerHour(piece.MgPerHour)} mg/h) is above the {name} maximum {maximum} mg/kg/h";
     }
 }

@@ -32,7 +32,7 @@ internal sealed class RespiratoryRateHighRule : ISessionRule
             {
                 context.Report(
                     RuleIds.VitalsRrHigh, Severity.Warning, context.Thresholds, entries[i].Event.EventId, i,
-                    $"respiratory rate {Text.N(rr)} /min (limit {Text.N(thresholds.RrHighAtLeastPerMin)} /min)", ("respiratoryRatePerMin", rr));
+                    RespiratoryRateRule.Evidence(rr, thresholds.RrHighAtLeastPerMin), ("respiratoryRatePerMin", rr));
             }
 
             inHigh = high;

@@ -1,5 +1,6 @@
 using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
+using InfusionAudit.Domain.Units;
 
 namespace InfusionAudit.Domain.Rules;
 
@@ -29,10 +30,17 @@ internal sealed class RespiratoryRateRule : ISessionRule
             {
                 context.Report(
                     RuleIds.VitalsRrCritical, Severity.Critical, context.Thresholds, entries[i].Event.EventId, i,
-                    $"respiratory rate {Text.N(rr)} /min (limit {Text.N(thresholds.RrCriticalBelowPerMin)} /min)", ("respiratoryRatePerMin", rr));
+                    Evidence(rr, thresholds.RrCriticalBelowPerMin), ("respiratoryRatePerMin", rr));
             }
 
             inCritical = critical;
         }
+    }
+
+    /// <summary><c>respiratory rate 7 /min (limit 8 /min)</c>, the reading at enough decimals to tell it from the limit.</summary>
+    public static string Evidence(double rr, double limit)
+    {
+        var (shown, limitText) = Text.Compared(rr, limit, ShownPrecision.Vital);
+        return $"respiratory rate {shown} /min (limit {limitText} /min)";
     }
 }

@@ -1,6 +1,7 @@
 using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Protocols;
 using InfusionAudit.Domain.Sessions;
+using InfusionAudit.Domain.Units;
 
 namespace InfusionAudit.Domain.Rules;
 
@@ -46,7 +47,7 @@ internal readonly struct VitalsReading
         var rr = Check(payload.RespiratoryRatePerMin, plausible.RespiratoryRatePerMin, "respiratory rate", "/min", ref problems);
         if (payload.SystolicMmHg is { } s && payload.DiastolicMmHg is { } d && d >= s)
         {
-            (problems ??= []).Add($"diastolic {Text.N(d)} mmHg not below systolic {Text.N(s)} mmHg");
+            (problems ??= []).Add(NotBelow(d, s));
             systolic = double.NaN;
             diastolic = double.NaN;
         }
@@ -88,7 +89,7 @@ internal readonly struct VitalsReading
             return double.NaN;
         }
 
-        note = $"; below the physiological floor {Text.N(floor)} {unit} twice within {Text.Duration(within)}: judged as real";
+        note = $"; below the physiological floor {Text.Vital(floor)} {unit} twice within {Text.Duration(within)}: judged as real";
         return measure((VitalsRecordedPayload)entries[index].Event.Payload)!.Value;
     }
 
@@ -137,7 +138,14 @@ internal readonly struct VitalsReading
             return v;
         }
 
-        (problems ??= []).Add($"{name} {Text.N(v)} {unit} outside {Text.N(range.Min)}–{Text.N(range.Max)} {unit}");
+        var (shown, min, max) = Text.Outside(v, range.Min, range.Max, ShownPrecision.Vital);
+        (problems ??= []).Add($"{name} {shown} {unit} outside {min}–{max} {unit}");
         return double.NaN;
+    }
+
+    private static string NotBelow(double diastolic, double systolic)
+    {
+        var (d, s) = Text.Compared(diastolic, systolic, ShownPrecision.Vital);
+        return $"diastolic {d} mmHg not below systolic {s} mmHg";
     }
 }

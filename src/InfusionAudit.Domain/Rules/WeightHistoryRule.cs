@@ -1,5 +1,6 @@
 using InfusionAudit.Domain.Findings;
 using InfusionAudit.Domain.Sessions;
+using InfusionAudit.Domain.Units;
 
 namespace InfusionAudit.Domain.Rules;
 
@@ -56,7 +57,7 @@ internal sealed class WeightHistoryRule : ISessionRule
         {
             context.Report(
                 RuleIds.WeightUnitsSuspect, Severity.Critical, context.Thresholds, previous.SessionId, startIndex,
-                $"weight {Text.N(kg)} kg is {Text.N(ratio)} × the {Text.N(before)} kg of session {previous.SessionId} {Text.N(days)} days earlier: pounds and kilograms look mixed up, every mg/kg figure is suspect",
+                $"weight {Text.Kg(kg)} kg is {Text.Number(ratio, ShownPrecision.Ratio)} × the {Text.Kg(before)} kg of session {previous.SessionId} {Text.Number(days, ShownPrecision.Days)} days earlier: pounds and kilograms look mixed up, every mg/kg figure is suspect",
                 ("weightKg", kg), ("previousWeightKg", before), ("ratio", ratio), ("daysSincePrevious", days));
             return;
         }
@@ -66,11 +67,17 @@ internal sealed class WeightHistoryRule : ISessionRule
         {
             context.Report(
                 RuleIds.WeightChanged, Severity.Warning, context.Thresholds, previous.SessionId, startIndex,
-                $"weight {Text.N(kg)} kg differs by {Text.N(changePercent)} % from the {Text.N(before)} kg of session {previous.SessionId} {Text.N(days)} days earlier (limit {Text.N(limits.ChangedAbovePercent)} %)",
+                ChangedText(kg, before, changePercent, limits.ChangedAbovePercent, previous.SessionId, days),
                 ("weightKg", kg), ("previousWeightKg", before), ("changePercent", changePercent), ("daysSincePrevious", days));
         }
     }
 
     private static bool Within(double value, Protocols.ValueRange<double> range) =>
         !Tolerance.Less(value, range.Min) && !Tolerance.Greater(value, range.Max);
+
+    private static string ChangedText(double kg, double before, double changePercent, double limit, string previousSessionId, double days)
+    {
+        var (change, limitText) = Text.Compared(changePercent, limit, ShownPrecision.Percent);
+        return $"weight {Text.Kg(kg)} kg differs by {change} % from the {Text.Kg(before)} kg of session {previousSessionId} {Text.Number(days, ShownPrecision.Days)} days earlier (limit {limitText} %)";
+    }
 }

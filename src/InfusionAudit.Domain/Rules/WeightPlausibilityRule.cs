@@ -1,4 +1,5 @@
 using InfusionAudit.Domain.Findings;
+using InfusionAudit.Domain.Units;
 
 namespace InfusionAudit.Domain.Rules;
 
@@ -18,8 +19,14 @@ internal sealed class WeightPlausibilityRule : ISessionRule
         {
             context.Report(
                 RuleIds.WeightImplausible, Severity.Critical, context.Thresholds, "", context.Timeline.StartIndex,
-                $"weight {Text.N(kg)} kg is outside the plausible {Text.N(range.Min.Kilograms)}–{Text.N(range.Max.Kilograms)} kg: every mg/kg figure of this session is suspect",
+                Evidence(kg, range.Min.Kilograms, range.Max.Kilograms),
                 ("weightKg", kg), ("plausibleMinKg", range.Min.Kilograms), ("plausibleMaxKg", range.Max.Kilograms));
         }
+    }
+
+    private static string Evidence(double kg, double min, double max)
+    {
+        var (shown, minText, maxText) = Text.Outside(kg, min, max, ShownPrecision.Kg);
+        return $"weight {shown} kg is outside the plausible {minText}–{maxText} kg: every mg/kg figure of this session is suspect";
     }
 }

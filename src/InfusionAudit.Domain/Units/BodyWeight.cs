@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace InfusionAudit.Domain.Units;
 
 /// <summary>A patient's body weight, in kilograms.</summary>
@@ -57,5 +55,6 @@ public readonly struct BodyWeight : IEquatable<BodyWeight>, IComparable<BodyWeig
 
     public int CompareTo(BodyWeight other) => value.CompareTo(other.value);
 
-    public override string ToString() => value.ToString("0.###", CultureInfo.InvariantCulture) + " kg";
+    /// <summary>The value with its unit, at clinical precision (<see cref="ShownPrecision"/>).</summary>
+    public override string ToString() => Rules.Text.Number(value, ShownPrecision.Kg) + " kg";
 }

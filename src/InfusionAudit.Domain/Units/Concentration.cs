@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace InfusionAudit.Domain.Units;
 
 /// <summary>Drug concentration of an infusion, in milligrams per millilitre.</summary>
@@ -57,5 +55,6 @@ public readonly struct Concentration : IEquatable<Concentration>, IComparable<Co
 
     public int CompareTo(Concentration other) => value.CompareTo(other.value);
 
-    public override string ToString() => value.ToString("0.###", CultureInfo.InvariantCulture) + " mg/mL";
+    /// <summary>The value with its unit, at clinical precision (<see cref="ShownPrecision"/>).</summary>
+    public override string ToString() => Rules.Text.Number(value, ShownPrecision.MgPerMl) + " mg/mL";
 }

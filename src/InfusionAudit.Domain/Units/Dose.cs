@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace InfusionAudit.Domain.Units;
 
 /// <summary>An amount of drug, in milligrams.</summary>
@@ -57,5 +55,6 @@ public readonly struct Dose : IEquatable<Dose>, IComparable<Dose>
 
     public int CompareTo(Dose other) => value.CompareTo(other.value);
 
-    public override string ToString() => value.ToString("0.###", CultureInfo.InvariantCulture) + " mg";
+    /// <summary>The value with its unit, at clinical precision (<see cref="ShownPrecision"/>).</summary>
+    public override string ToString() => Rules.Text.Number(value, ShownPrecision.Mg) + " mg";
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace InfusionAudit.Domain.Units;
 
 /// <summary>A fluid volume, in millilitres.</summary>
@@ -57,5 +55,6 @@ public readonly struct Volume : IEquatable<Volume>, IComparable<Volume>
 
     public int CompareTo(Volume other) => value.CompareTo(other.value);
 
-    public override string ToString() => value.ToString("0.###", CultureInfo.InvariantCulture) + " mL";
+    /// <summary>The value with its unit, at clinical precision (<see cref="ShownPrecision"/>).</summary>
+    public override string ToString() => Rules.Text.Number(value, ShownPrecision.Ml) + " mL";
 }

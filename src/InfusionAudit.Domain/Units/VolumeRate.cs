@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace InfusionAudit.Domain.Units;
 
 /// <summary>A pump rate as volume per time, in millilitres per hour.</summary>
@@ -57,5 +55,6 @@ public readonly struct VolumeRate : IEquatable<VolumeRate>, IComparable<VolumeRa
 
     public int CompareTo(VolumeRate other) => value.CompareTo(other.value);
 
-    public override string ToString() => value.ToString("0.###", CultureInfo.InvariantCulture) + " mL/h";
+    /// <summary>The value with its unit, at clinical precision (<see cref="ShownPrecision"/>).</summary>
+    public override string ToString() => Rules.Text.Number(value, ShownPrecision.MlPerHour) + " mL/h";
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace InfusionAudit.Domain.Units;
 
 /// <summary>A dose relative to body weight, in milligrams per kilogram.</summary>
@@ -57,5 +55,6 @@ public readonly struct WeightBasedDose : IEquatable<WeightBasedDose>, IComparabl
 
     public int CompareTo(WeightBasedDose other) => value.CompareTo(other.value);
 
-    public override string ToString() => value.ToString("0.###", CultureInfo.InvariantCulture) + " mg/kg";
+    /// <summary>The value with its unit, at clinical precision (<see cref="ShownPrecision"/>).</summary>
+    public override string ToString() => Rules.Text.Number(value, ShownPrecision.MgPerKg) + " mg/kg";
 }

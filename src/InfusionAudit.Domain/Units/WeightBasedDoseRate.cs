@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace InfusionAudit.Domain.Units;
 
 /// <summary>A drug delivery rate relative to body weight, in milligrams per kilogram per hour.</summary>
@@ -57,5 +55,6 @@ public readonly struct WeightBasedDoseRate : IEquatable<WeightBasedDoseRate>, IC
 
     public int CompareTo(WeightBasedDoseRate other) => value.CompareTo(other.value);
 
-    public override string ToString() => value.ToString("0.###", CultureInfo.InvariantCulture) + " mg/kg/h";
+    /// <summary>The value with its unit, at clinical precision (<see cref="ShownPrecision"/>).</summary>
+    public override string ToString() => Rules.Text.Number(value, ShownPrecision.MgPerKgPerHour) + " mg/kg/h";
 }

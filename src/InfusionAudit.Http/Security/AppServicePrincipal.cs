@@ -72,7 +72,7 @@ public static class AppServicePrincipal
 
             var who = Clean(idHeader) ?? Clean(objectId) ?? Clean(nameHeader) ?? Clean(name) ?? "unknown";
             var strongest = roles.Count == 0 ? CallerRole.Producer : roles.Max;
-            return new Caller(strongest, "entra:" + who) { Roles = [.. roles] };
+            return new Caller(strongest, "entra:" + who) { Roles = [.. roles], Person = Clean(nameHeader) ?? Clean(name) ?? who };
         }
         catch (Exception ex) when (ex is FormatException or JsonException or DecoderFallbackException)
         {

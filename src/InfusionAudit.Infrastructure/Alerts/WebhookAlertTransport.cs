@@ -111,7 +111,7 @@ public sealed class WebhookAlertTransport(IHttpClientFactory clients, IOptions<A
                 action,
                 alert.AlertId,
                 payload,
-                action == "trigger" ? [new WebhookLink(message.Links.Session, "Session"), new WebhookLink(alert.Links.Acknowledge, "Acknowledge (POST)")] : null,
+                action == "trigger" ? [new WebhookLink(message.Links.Session, "Session"), new WebhookLink(alert.Links.Console, "Open in the console (acknowledge, resolve)")] : null,
                 "InfusionAudit");
         }
     }

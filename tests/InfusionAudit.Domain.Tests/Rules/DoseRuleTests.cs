@@ -99,7 +99,7 @@ public sealed class DoseRuleTests
         finding.DetectedAt.ShouldBe(SessionBuilder.At(22.5) + TimeSpan.FromSeconds(2));
         finding.EvidenceValues["deliveredMg"].ShouldBe(39.375, 1e-9);
         finding.EvidenceValues["prescribedMg"].ShouldBe(35, 1e-9);
-        finding.Evidence.ShouldBe("delivered 39.375 mg = 0.563 mg/kg vs prescribed 35 mg (+12.5 %, limit +10 %)");
+        finding.Evidence.ShouldBe("delivered 39.4 mg = 0.56 mg/kg vs prescribed 35 mg (+12.5 %, limit +10 %)");
     }
 
     [Fact]

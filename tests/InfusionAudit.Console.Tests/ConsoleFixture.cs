@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using InfusionAudit.LocalHost.Hosting;
+using InfusionAudit.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace InfusionAudit.Console.Tests;
+
+/// <summary>
+/// One real local host (queue trigger, routes and the console, on Azurite over loopback) and one headless system
+/// Chromium, shared by every browser test: starting Chromium costs about a second, the host about two.
+/// App Service authentication is on, so a test can also sign in as an Entra ID person through the principal header
+/// that App Service would set; keys work as always.
+/// </summary>
+public sealed class ConsoleFixture : IAsyncLifetime
+{
+    public const string Producer = "console-producer-key";
+    public const string OnCall = "console-oncall-key";
+    public const string Auditor = "console-auditor-key";
+    public const string Admin = "console-admin-key";
+
+    private WebApplication app = null!;
+    private IPlaywright playwright = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>The storage queue the host's alert transport writes notifications to (private to this fixture).</summary>
+    public string AlertsQueue { get; } = "alerts-console-" + Guid.NewGuid().ToString("N")[..10];
+
+    /// <summary>Where the tests write screenshots: artifacts/console-screenshots (gitignored) at the repository root.</summary>
+    public static string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot(), "artifacts", "console-screenshots");
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["AzureWebJobsStorage"] = Azurite.ConnectionString,
+            ["InfusionAudit:EventsQueue"] = "events-console-" + Guid.NewGuid().ToString("N")[..10],
+            ["InfusionAudit:PatientHashKey"] = "5a1c2e3d4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0",
+            ["InfusionAudit:Keys:Producer"] = Producer,
+            ["InfusionAudit:Keys:OnCall"] = OnCall,
+            ["InfusionAudit:Keys:Auditor"] = Auditor,
+            ["InfusionAudit:Keys:Admin"] = Admin,
+            ["InfusionAudit:AppServiceAuth:Enabled"] = "true",
+            ["InfusionAudit:Alerts:QueueName"] = AlertsQueue,
+            ["InfusionAudit:Alerts:Scope"] = "console-" + Guid.NewGuid().ToString("N")[..8],
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        builder.AddLocalHost();
+        app = builder.Build();
+        app.Services.ValidateLocalHost();
+        app.UseInfusionAuditConsole();
+        app.MapInfusionAuditRoutes();
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath(),
+            Headless = true,
+            // Root (CI, this machine) cannot use Chromium's sandbox.
+            Args = ["--no-sandbox", "--disable-dev-shm-usage"],
+        });
+        Directory.CreateDirectory(ScreenshotFolder);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        playwright?.Dispose();
+        await app.StopAsync(CancellationToken.None);
+        await app.DisposeAsync();
+    }
+
+    /// <summary>A fresh browser context (its own sessionStorage) with a phone or desktop viewport.</summary>
+    public async Task<IPage> NewPageAsync(bool phone, IDictionary<string, string>? headers = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1366, Height = 900 },
+            DeviceScaleFactor = 1,
+            IsMobile = phone,
+            HasTouch = phone,
+            AcceptDownloads = true,
+            ExtraHTTPHeaders = headers,
+        });
+        context.SetDefaultTimeout(10_000);
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error")
+            {
+                ConsoleErrors.Add(message.Text);
+            }
+        };
+        return page;
+    }
+
+    /// <summary>Errors the pages wrote to their console (a content security policy refusal lands here).</summary>
+    public List<string> ConsoleErrors { get; } = [];
+
+    public HttpClient Client(string? key)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Add("x-functions-key", key);
+        }
+
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return client;
+    }
+
+    public async Task SendAsync(IEnumerable<System.Text.Json.Nodes.JsonObject> events)
+    {
+        using var client = Client(Producer);
+        using var response = await client.PostAsync("/api/events", new StringContent(SessionScript.Batch(events), Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public static async Task SignInAsync(IPage page, string key, string clinic)
+    {
+        await page.GotoAsync("/");
+        await page.GetByLabel("Key").FillAsync(key);
+        await page.GetByLabel("Clinic").FillAsync(clinic);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.Locator("#who").Filter(new() { HasText = "clinic " + clinic }).WaitForAsync();
+    }
+
+    public static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+
+    /// <summary>The system Chromium: CHROMIUM_PATH, else `chromium` on PATH (scripts/test.sh installs it when missing).</summary>
+    private static string ChromiumPath()
+    {
+        if (Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':', StringSplitOptions.RemoveEmptyEntries))
+        {
+            foreach (var name in new[] { "chromium", "chromium-browser" })
+            {
+                var candidate = Path.Combine(dir, name);
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        throw new InvalidOperationException("No system Chromium: install the Debian package 'chromium' (scripts/test.sh does when it runs as root) or set CHROMIUM_PATH.");
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Functions.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return Path.GetTempPath();
+    }
+
+    /// <summary>A clinic id of its own per test, so each test's alert list holds only its own alerts.</summary>
+    public static string NewClinic() => "con-" + Guid.NewGuid().ToString("N")[..10];
+
+    public static Stopwatch StartWatch() => Stopwatch.StartNew();
+}
+
+[CollectionDefinition(Name)]
+public sealed class ConsoleCollection : ICollectionFixture<ConsoleFixture>
+{
+    public const string Name = "console";
+}

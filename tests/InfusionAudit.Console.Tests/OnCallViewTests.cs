@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Azure.Storage.Queues;
+using InfusionAudit.Testing;
+using Microsoft.Playwright;
+
+namespace InfusionAudit.Console.Tests;
+
+[Collection(ConsoleCollection.Name)]
+public sealed class OnCallViewTests(ConsoleFixture fixture)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ACriticalAlertAppearsWithinTwoSecondsAndOneTapAcknowledgesItOnAPhone()
+    {
+        var clinic = ConsoleFixture.NewClinic();
+        var script = new SessionScript(clinicId: clinic) { Start = DateTimeOffset.UtcNow.AddMinutes(-10) };
+        var page = await fixture.NewPageAsync(phone: true);
+        await ConsoleFixture.SignInAsync(page, ConsoleFixture.OnCall, clinic);
+        await page.GetByRole(AriaRole.Status).Filter(new() { HasText = "0 unresolved" }).WaitForAsync();
+
+        await fixture.SendAsync([script.Started(), script.Rate(TimeSpan.FromMinutes(1), 52.5), script.Vitals(TimeSpan.FromMinutes(2)), script.Vitals(TimeSpan.FromMinutes(6), spo2: 86)]);
+        var sent = Stopwatch.StartNew();
+        var card = page.Locator("li.alert-item").Filter(new() { HasText = "VITALS-SPO2-CRITICAL" });
+        await card.WaitForAsync(new() { Timeout = 5000 });
+        var shownAfter = sent.Elapsed;
+
+        shownAfter.ShouldBeLessThan(TimeSpan.FromSeconds(2), "a new critical alert must appear within 2 s");
+        (await card.Locator(".sev").InnerTextAsync()).ShouldContain("CRITICAL");
+        (await card.Locator(".sev").InnerTextAsync()).ShouldContain("▲");
+        await card.Locator(".vitals").Filter(new() { HasText = "SpO2 86 %" }).WaitForAsync();
+        (await card.Locator(".vitals").InnerTextAsync()).ShouldContain("mg delivered of 35 mg prescribed");
+        (await card.Locator(".deadline").InnerTextAsync()).ShouldStartWith("Escalates at");
+        await ConsoleFixture.ScreenshotAsync(page, "oncall-phone");
+
+        await card.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).TapAsync();
+
+        await card.Locator(".state").Filter(new() { HasText = "Acknowledged by oncall:" }).WaitForAsync();
+        var alertId = await card.GetAttributeAsync("data-alert-id");
+        var alert = await AlertAsync(alertId!);
+        alert["state"]!.GetValue<string>().ShouldBe("acknowledged");
+        alert["acknowledgedBy"]!["name"]!.GetValue<string>().ShouldStartWith("oncall:");
+        (await page.ContentAsync()).ShouldNotContain(script.PatientRef);
+    }
+
+    [Fact]
+    public async Task ResolvingAsksForAReasonAndTheAlertLeavesTheList()
+    {
+        var clinic = ConsoleFixture.NewClinic();
+        var script = new SessionScript(clinicId: clinic) { Start = DateTimeOffset.UtcNow.AddMinutes(-10) };
+        await fixture.SendAsync([script.Started(), script.Vitals(TimeSpan.FromMinutes(3), systolic: 205, diastolic: 125)]);
+        var page = await fixture.NewPageAsync(phone: false);
+        await ConsoleFixture.SignInAsync(page, ConsoleFixture.OnCall, clinic);
+        var card = page.Locator("li.alert-item").Filter(new() { HasText = "VITALS-BP-CRITICAL" });
+        await card.WaitForAsync();
+        await ConsoleFixture.ScreenshotAsync(page, "oncall-desktop");
+        var alertId = await card.GetAttributeAsync("data-alert-id");
+
+        await card.GetByRole(AriaRole.Button, new() { Name = "Resolve" }).ClickAsync();
+        // Keyboard only from here: the reason field has focus.
+        await page.Keyboard.TypeAsync("infusion stopped, patient stable");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Resolve", Exact = true }).ClickAsync();
+
+        await card.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        var alert = await AlertAsync(alertId!);
+        alert["state"]!.GetValue<string>().ShouldBe("resolved");
+        alert["resolveReason"]!.GetValue<string>().ShouldBe("infusion stopped, patient stable");
+    }
+
+    [Fact]
+    public async Task TheNotificationsConsoleLinkOpensThisAlert()
+    {
+        var clinic = ConsoleFixture.NewClinic();
+        var script = new SessionScript(clinicId: clinic) { Start = DateTimeOffset.UtcNow.AddMinutes(-10) };
+        await fixture.SendAsync([script.Started(), script.Vitals(TimeSpan.FromMinutes(3), spo2: 85)]);
+        var link = await ConsoleLinkFromTheNotificationAsync(script.SessionId);
+        link.ShouldStartWith("/#/alerts/");
+
+        var page = await fixture.NewPageAsync(phone: true);
+        await ConsoleFixture.SignInAsync(page, ConsoleFixture.OnCall, clinic);
+        await page.GotoAsync(link);
+
+        await page.GetByRole(AriaRole.Heading, new() { Name = "From the notification" }).WaitForAsync();
+        var focused = page.Locator("li.alert-item.is-focused");
+        await focused.WaitForAsync();
+        (await focused.GetAttributeAsync("data-alert-id")).ShouldBe(Uri.UnescapeDataString(link["/#/alerts/".Length..]));
+    }
+
+    [Fact]
+    public async Task AnEntraPersonIsShownAndRecordedWhateverTheBodyNames()
+    {
+        var clinic = ConsoleFixture.NewClinic();
+        var script = new SessionScript(clinicId: clinic) { Start = DateTimeOffset.UtcNow.AddMinutes(-10) };
+        await fixture.SendAsync([script.Started(), script.Vitals(TimeSpan.FromMinutes(3), spo2: 84)]);
+        var page = await fixture.NewPageAsync(phone: true, Principal("ada.example@clinic.test", "InfusionAudit.OnCall"));
+
+        await page.GotoAsync("/");
+        await page.GetByLabel("Clinic").FillAsync(clinic);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.Locator("#who").Filter(new() { HasText = "ada.example@clinic.test" }).WaitForAsync();
+        var card = page.Locator("li.alert-item").Filter(new() { HasText = "VITALS-SPO2-CRITICAL" });
+        await card.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).TapAsync();
+        await card.Locator(".state").Filter(new() { HasText = "Acknowledged by ada.example@clinic.test" }).WaitForAsync();
+
+        // The API takes the person from the principal, not from a typed name.
+        var alertId = await card.GetAttributeAsync("data-alert-id");
+        using var client = fixture.Client(null);
+        foreach (var (name, value) in Principal("ada.example@clinic.test", "InfusionAudit.OnCall"))
+        {
+            client.DefaultRequestHeaders.Add(name, value);
+        }
+
+        using var resolve = await client.PostAsJsonAsync($"/api/alerts/{Uri.EscapeDataString(alertId!)}/resolve", new { by = "someone else", reason = "checked" }, Ct);
+        resolve.EnsureSuccessStatusCode();
+        var alert = await AlertAsync(alertId!);
+        alert["resolvedBy"]!["name"]!.GetValue<string>().ShouldBe("ada.example@clinic.test");
+        alert["acknowledgedBy"]!["name"]!.GetValue<string>().ShouldBe("ada.example@clinic.test");
+    }
+
+    /// <summary>The headers App Service authentication sets for a signed-in Entra ID user with one app role.</summary>
+    internal static Dictionary<string, string> Principal(string name, string role)
+    {
+        var principal = new JsonObject
+        {
+            ["auth_typ"] = "aad",
+            ["name_typ"] = "preferred_username",
+            ["role_typ"] = "roles",
+            ["claims"] = new JsonArray(
+                new JsonObject { ["typ"] = "preferred_username", ["val"] = name },
+                new JsonObject { ["typ"] = "roles", ["val"] = role }),
+        };
+        return new()
+        {
+            ["X-MS-CLIENT-PRINCIPAL"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(principal.ToJsonString())),
+            ["X-MS-CLIENT-PRINCIPAL-NAME"] = name,
+        };
+    }
+
+    private async Task<JsonNode> AlertAsync(string alertId)
+    {
+        using var client = fixture.Client(ConsoleFixture.OnCall);
+        var view = await client.GetFromJsonAsync<JsonNode>($"/api/alerts/{Uri.EscapeDataString(alertId)}", Ct);
+        return view!["alert"]!;
+    }
+
+    private async Task<string> ConsoleLinkFromTheNotificationAsync(string sessionId)
+    {
+        var queue = new QueueClient(Azurite.ConnectionString, fixture.AlertsQueue);
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(15);
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            if (await queue.ExistsAsync(Ct))
+            {
+                foreach (var message in (await queue.PeekMessagesAsync(32, Ct)).Value)
+                {
+                    var body = JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(message.MessageText)))!;
+                    if (body["sessionId"]!.GetValue<string>() == sessionId)
+                    {
+                        return body["alerts"]![0]!["links"]!["console"]!.GetValue<string>();
+                    }
+                }
+            }
+
+            await Task.Delay(200, Ct);
+        }
+
+        throw new TimeoutException($"No notification for session {sessionId} on queue {fixture.AlertsQueue} within 15 s.");
+    }
+}
