@@ -27,6 +27,7 @@ namespace InfusionAudit.Http;
 /// <param name="RequestExample">A valid JSON body for the contract test.</param>
 /// <param name="LocalHostOnly">Mapped by the local host only (an alias); the Functions app does not serve it.</param>
 /// <param name="OptionalBody">The body may be left out.</param>
+/// <param name="RequestMediaType">The body's media type when it is not JSON (then <paramref name="RequestExample"/> is the body as text).</param>
 public sealed record HttpRoute(
     string Method,
     string Template,
@@ -40,4 +41,5 @@ public sealed record HttpRoute(
     string? RequestBody = null,
     string? RequestExample = null,
     bool LocalHostOnly = false,
-    bool OptionalBody = false);
+    bool OptionalBody = false,
+    string? RequestMediaType = null);

@@ -16,6 +16,7 @@ public static class HttpServiceCollectionExtensions
         services.AddSingleton<RouteDispatcher>();
 
         services.AddSingleton<EventsEndpoint>();
+        services.AddSingleton<Hl7v2Endpoint>();
         services.AddSingleton<SessionsEndpoint>();
         services.AddSingleton<DiagnosticsEndpoint>();
         services.AddSingleton<HealthEndpoint>();

@@ -155,6 +155,16 @@ public static class OpenApiDocumentBuilder
 
             node["requestBody"] = new JsonObject { ["required"] = !operation.OptionalBody, ["content"] = new JsonObject { [Json] = media } };
         }
+        else if (operation.RequestMediaType is { } mediaType)
+        {
+            var media = new JsonObject { ["schema"] = new JsonObject { ["type"] = "string" } };
+            if (operation.RequestExample is { } example)
+            {
+                media["example"] = example;
+            }
+
+            node["requestBody"] = new JsonObject { ["required"] = !operation.OptionalBody, ["content"] = new JsonObject { [mediaType] = media } };
+        }
 
         var responses = new JsonObject();
         foreach (var response in Responses(operation))

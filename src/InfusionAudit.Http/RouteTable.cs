@@ -87,6 +87,18 @@ public static class RouteTable
         RequestBody: "DeviceEvents",
         RequestExample: """{"schemaVersion":1,"eventId":"openapi-example-e0","type":"VitalsRecorded","sessionId":"openapi-example","clinicId":"openapi-clinic","deviceId":"mon-1","sequence":0,"occurredAt":"2026-03-01T10:00:00Z","payload":{"systolicMmHg":120,"diastolicMmHg":75,"heartRateBpm":72}}""");
 
+    public static readonly HttpRoute PostHl7v2 = new(
+        "POST", "/api/hl7v2", "PostHl7v2", "HL7 v2 in: one IHE PCD-01 (ORU^R01) or PCD-10 (ORU^R42) message in ER7, or an MLLP-framed stream of them; answered with an HL7 ACK per message (docs/hl7v2.md).",
+        [CallerRole.Producer], AccessLogged: false, Answer<Hl7v2Endpoint>((e, call) => e.PostAsync(call.Request, call.Authenticated, call.CancellationToken)),
+        [],
+        [
+            new(200, "The HL7 ACK of each message (MSA-1 AA/AE/AR, or CA/CE/CR in enhanced mode), MLLP-framed when the request was.", new Dictionary<string, string?> { [Hl7v2Endpoint.MediaType] = null }),
+            new(413, "Above the size limit.", new Dictionary<string, string?> { [OpenApiDocumentBuilder.Problem] = "Problem" }),
+            new(415, "Not x-application/hl7-v2+er7 or text/plain.", new Dictionary<string, string?> { [OpenApiDocumentBuilder.Problem] = "Problem" }),
+        ],
+        RequestExample: "MSH|^~\\&|GW^0123456789ABCDEF^EUI-64|openapi-clinic|||20260301100000+0000||ORU^R01^ORU_R01|openapi-example-1|P|2.6|0\rPV1||I|||||||||||||||||openapi-example\rOBR|1|||182777000^monitoring of patient^SCT|||20260301100000+0000\rOBX|1||69965^MDC_DEV_MON_PHYSIO_MULTI_PARAM_MDS^MDC|1.0.0.0|||||||X|||||||mon-1\rOBX|2|NM|147842^MDC_ECG_HEART_RATE^MDC|1.1.1.1|72|264864^MDC_DIM_BEAT_PER_MIN^MDC|||||R\r",
+        RequestMediaType: Hl7v2Endpoint.MediaType);
+
     public static readonly HttpRoute GetSession = new(
         "GET", "/api/sessions/{sessionId}", "GetSession", "One session: state, a page of its events in sequence order, findings. Access-logged.",
         [CallerRole.Auditor, CallerRole.OnCall], AccessLogged: true, Read<SessionsEndpoint>((e, call) => e.GetAsync(call.Request, call.Value("sessionId"), call.CancellationToken)),
@@ -269,7 +281,7 @@ public static class RouteTable
     /// <summary>Every route, in the order of the OpenAPI document.</summary>
     public static IReadOnlyList<HttpRoute> All { get; } =
     [
-        HealthAlias, Health, ReadinessAlias, Readiness, OpenApi, Me, PostEvents, GetSession, ReplaySession, GetSessionTimeline, GetSessionRemsForm, GetPatientCourse, DiagnosticsCounters,
+        HealthAlias, Health, ReadinessAlias, Readiness, OpenApi, Me, PostEvents, PostHl7v2, GetSession, ReplaySession, GetSessionTimeline, GetSessionRemsForm, GetPatientCourse, DiagnosticsCounters,
         ListClinicSessions, ListClinicFindings, ListClinicRejected, ListUnattributedRejected, GetComplianceReport, ListClinicRemsForms, ListAccessLog,
         ListAlerts, GetAlert, AcknowledgeAlert, ResolveAlert, ListSilences, CreateSilence, ExpireSilence,
     ];

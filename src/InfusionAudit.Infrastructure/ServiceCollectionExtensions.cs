@@ -5,10 +5,12 @@ using InfusionAudit.Application.Clock;
 using InfusionAudit.Application.Configuration;
 using InfusionAudit.Application.Diagnostics;
 using InfusionAudit.Application.Ingestion;
+using InfusionAudit.Application.Ingestion.Hl7;
 using InfusionAudit.Application.Replay;
 using InfusionAudit.Application.Sessions;
 using InfusionAudit.Domain.Privacy;
 using InfusionAudit.Domain.Protocols;
+using InfusionAudit.Hl7.Mapping;
 using InfusionAudit.Infrastructure.Alerts;
 using InfusionAudit.Infrastructure.Diagnostics;
 using InfusionAudit.Infrastructure.Storage;
@@ -63,6 +65,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SessionIndexWriter>();
         services.AddSingleton<SessionCommitter>();
         services.AddSingleton<IngestHandler>();
+        services.AddOptions<Hl7MappingOptions>().Bind(configuration.GetSection(Hl7MappingOptions.SectionName));
+        services.AddSingleton<Hl7IngestHandler>();
         services.AddSingleton<SessionQueryHandler>();
         services.AddSingleton<ReplayHandler>();
         services.AddSingleton<SessionClockHandler>();
@@ -86,6 +90,7 @@ public static class ServiceCollectionExtensions
         _ = services.GetRequiredService<PatientPseudonymizer>();
         _ = services.GetRequiredService<ClinicCalendar>();
         _ = services.GetRequiredService<StorageAccount>();
+        services.GetRequiredService<IOptions<Hl7MappingOptions>>().Value.Validate();
     }
 
     /// <summary>

@@ -122,9 +122,16 @@ public sealed partial class IngestHandler(
     public Task RecordOversizedAsync(string start, int limitBytes, IngestContext context, CancellationToken cancellationToken) =>
         RecordWholeMessageAsync(start, null, new EventRejection(null, "$", ContractRule.BodySize, $"The body exceeds {limitBytes} bytes and was not processed."), context, cancellationToken);
 
-    private async Task<IngestResult> RecordWholeMessageAsync(string text, MessageProblem? problem, EventRejection reason, IngestContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores a whole message that never became events (an HL7 v2 message refused or not mappable), its text already
+    /// redacted by its reader. The clinic and session are used only when they are valid contract ids.
+    /// </summary>
+    public Task<IngestResult> RecordMessageRejectionAsync(string redactedText, string? clinicId, string? sessionId, EventRejection reason, IngestContext context, CancellationToken cancellationToken) =>
+        RecordWholeMessageAsync(redactedText, null, reason, context, cancellationToken, ContractId.IsValid(clinicId) ? clinicId : null, ContractId.IsValid(sessionId) ? sessionId : null);
+
+    private async Task<IngestResult> RecordWholeMessageAsync(string text, MessageProblem? problem, EventRejection reason, IngestContext context, CancellationToken cancellationToken, string? clinicId = null, string? sessionId = null)
     {
-        var element = new ParsedEvent(0, text, null, reason, null, null);
+        var element = new ParsedEvent(0, text, null, reason, clinicId, sessionId);
         await rejections.StoreAsync([ToRow(element, reason, context)], cancellationToken);
         var result = new IngestResult([new EventOutcome(0, null, EventOutcomeStatus.Rejected, reason)], problem);
         counters.CountMessage(0, 0, 1, clock.GetUtcNow() - context.ReceivedAt);

@@ -74,4 +74,10 @@ public static class ContractRule
     /// still accounted for as a rejection rather than lost.
     /// </summary>
     public const string Invalid = "invalid";
+
+    /// <summary>An HL7 v2 message refused unread (not ER7, bad delimiters, not ORU^R01 / ORU^R42...): the ACK's AR / CR. The field is the HL7 location.</summary>
+    public const string Hl7Rejected = "hl7-rejected";
+
+    /// <summary>An HL7 v2 message read but not mappable to contract events (a unit refused, an identity field missing...): the ACK's AE / CE.</summary>
+    public const string Hl7Error = "hl7-error";
 }

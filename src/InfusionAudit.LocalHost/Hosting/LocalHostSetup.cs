@@ -55,6 +55,7 @@ public static class LocalHostSetup
 
         builder.Services.AddInfusionAudit(builder.Configuration);
         builder.Services.AddInfusionAuditHttp(builder.Configuration);
+        builder.Services.AddHostedService<MllpListener>();
         builder.Services.AddInfusionAuditTelemetry(builder.Configuration);
 
         // The trigger's own queue requests (receive, delete) go through the counter too, so benchmarks count every round trip.

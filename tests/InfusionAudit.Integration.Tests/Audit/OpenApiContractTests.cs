@@ -123,7 +123,7 @@ public sealed class OpenApiContractTests(AuditFixture fixture) : IClassFixture<A
         using var request = new HttpRequestMessage(new HttpMethod(operation.Method), url);
         if (operation.Method is "POST" && body is not null)
         {
-            request.Content = Json(body);
+            request.Content = operation.MediaType is { } bodyType and not "application/json" ? new StringContent(body, Encoding.UTF8, bodyType) : Json(body);
         }
 
         using var response = await fixture.Host.Client(key).SendAsync(request, Ct);
@@ -195,8 +195,9 @@ public sealed class OpenApiContractTests(AuditFixture fixture) : IClassFixture<A
                 var responses = node["responses"]!.AsObject().ToDictionary(
                     r => int.Parse(r.Key, System.Globalization.CultureInfo.InvariantCulture),
                     r => r.Value!["content"]!.AsObject().Select(c => c.Key).ToList());
-                var example = node["requestBody"]?["content"]?["application/json"]?["example"]?.ToJsonString();
-                operations.Add(new Operation(method.ToUpperInvariant(), path, node["operationId"]!.GetValue<string>(), roles, parameters, responses, example));
+                var (mediaType, media) = node["requestBody"]?["content"]?.AsObject().FirstOrDefault() ?? default;
+                var example = mediaType is null or "application/json" ? media?["example"]?.ToJsonString() : media?["example"]?.GetValue<string>();
+                operations.Add(new Operation(method.ToUpperInvariant(), path, node["operationId"]!.GetValue<string>(), roles, parameters, responses, example, mediaType));
             }
         }
 
@@ -207,5 +208,5 @@ public sealed class OpenApiContractTests(AuditFixture fixture) : IClassFixture<A
 
     private sealed record Parameter(string Name, string In, bool Required, string? Pattern, string? Example);
 
-    private sealed record Operation(string Method, string Path, string OperationId, List<string>? Roles, List<Parameter> Parameters, Dictionary<int, List<string>> Responses, string? RequestExample);
+    private sealed record Operation(string Method, string Path, string OperationId, List<string>? Roles, List<Parameter> Parameters, Dictionary<int, List<string>> Responses, string? RequestExample, string? MediaType = null);
 }

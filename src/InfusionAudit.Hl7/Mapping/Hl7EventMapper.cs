@@ -1,0 +1,410 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using InfusionAudit.Hl7.Er7;
+
+namespace InfusionAudit.Hl7.Mapping;
+
+/// <summary>
+/// Maps IHE PCD-01 (<c>ORU^R01</c>: vitals; a pump's volume delivered) and PCD-10 (<c>ORU^R42</c>: infusion pump
+/// events) messages to contract events. Each OBR opens an observation group; device rows (MDS / VMD / CHAN) are
+/// skipped; readings are matched by their MDC code in OBX-3 and converted from the unit in OBX-6, which must be one
+/// the table knows (a missing or unknown unit is an error, never assumed). docs/hl7v2.md says what maps to what.
+/// </summary>
+public static class Hl7EventMapper
+{
+    public const string Vitals = "R01";
+    public const string PumpEvent = "R42";
+
+    public static Hl7Mapping Map(Er7Message message, Hl7MappingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(options);
+        var state = new MappingState(message, options);
+        try
+        {
+            return state.Run();
+        }
+        catch (MappingException failure)
+        {
+            return new Hl7Mapping(null, 0, failure.Problem, state.ClinicId, state.SessionId, state.PatientId);
+        }
+    }
+
+    /// <summary>The event id: deterministic in the device, MSH-10 and the event's place in the message, so a resent message is a duplicate.</summary>
+    public static string EventId(string deviceId, string controlId, int index)
+    {
+        var digest = SHA256.HashData(Encoding.UTF8.GetBytes($"{deviceId.Length}:{deviceId}|{controlId.Length}:{controlId}|{index}"));
+        return "hl7-" + Convert.ToHexStringLower(digest)[..40];
+    }
+
+    private sealed class MappingException(Hl7Problem problem) : Exception(problem.Text)
+    {
+        public Hl7Problem Problem { get; } = problem;
+    }
+
+    private sealed record MappedEvent(string Type, DateTimeOffset At, (string Name, object Value)[] Payload);
+
+    private sealed record Reading(double Value, MdcMetric Metric, MdcUnit Unit, int Sequence);
+
+    private sealed record Group(Er7Segment Obr, int Sequence, List<(Er7Segment Obx, int Sequence)> Rows);
+
+    private sealed class MappingState(Er7Message message, Hl7MappingOptions options)
+    {
+        public string? ClinicId { get; private set; }
+
+        public string? SessionId { get; private set; }
+
+        public string? PatientId { get; private set; }
+
+        public Hl7Mapping Run()
+        {
+            var header = Hl7MessageHeader.From(message);
+            CheckHeader(header);
+            ClinicId = Required(options.ClinicIdFields, "the clinic");
+            SessionId = Required(options.SessionIdFields, "the session");
+            var deviceId = Required(options.DeviceIdFields, "the device");
+            PatientId = Optional(options.PatientIdFields);
+            var sequenceText = message.Header.Value(13);
+            if (!long.TryParse(sequenceText, NumberStyles.None, CultureInfo.InvariantCulture, out var firstSequence))
+            {
+                throw Error("MSH", 1, 13, null, sequenceText.Length == 0 ? Hl7Problem.RequiredFieldMissing : Hl7Problem.DataTypeError,
+                    "MSH-13 (sequence number) must hold a whole number ≥ 0: it is the contract's sequence of the message's first event.");
+            }
+
+            var groups = Groups();
+            var events = new List<MappedEvent>();
+            for (var g = 0; g < groups.Count; g++)
+            {
+                if (header.TriggerEvent == Vitals)
+                {
+                    MapVitals(groups[g], events);
+                }
+                else
+                {
+                    MapPumpEvent(groups[g], g + 1 < groups.Count ? groups[g + 1] : null, events);
+                }
+            }
+
+            if (events.Count == 0)
+            {
+                throw Error("OBX", null, 3, null, Hl7Problem.TableValueNotFound,
+                    "The message holds no observation this backend maps (docs/hl7v2.md lists the MDC codes read); it was not stored as events.");
+            }
+
+            return new Hl7Mapping(Write(events, header.ControlId, deviceId, firstSequence), events.Count, null, ClinicId, SessionId, PatientId);
+        }
+
+        private void CheckHeader(Hl7MessageHeader header)
+        {
+            if (header.MessageCode != "ORU" || header.TriggerEvent is not (Vitals or PumpEvent))
+            {
+                throw Reject(9, Hl7Problem.UnsupportedMessageType, "MSH-9 must be ORU^R01 (IHE PCD-01) or ORU^R42 (IHE PCD-10).");
+            }
+
+            if (header.ControlId.Length == 0)
+            {
+                throw Reject(10, Hl7Problem.RequiredFieldMissing, "MSH-10 (message control id) is required: it is the idempotency key.");
+            }
+
+            if (!header.Version.StartsWith("2.", StringComparison.Ordinal))
+            {
+                throw Reject(12, Hl7Problem.UnsupportedVersion, "MSH-12 must name an HL7 version 2.x (IHE PCD uses 2.6).");
+            }
+
+            if (message.Header.Value(18) is { Length: > 0 } charset && charset is not ("ASCII" or "UNICODE UTF-8" or "UNICODE"))
+            {
+                throw Reject(18, Hl7Problem.TableValueNotFound, "MSH-18 must be empty, ASCII or UNICODE UTF-8: messages are read as UTF-8.");
+            }
+        }
+
+        private static MappingException Reject(int field, int code, string text) => new(Hl7Problem.Reject("MSH", 1, field, code, text));
+
+        private static MappingException Error(string segment, int? sequence, int? field, int? component, int code, string text) =>
+            new(Hl7Problem.Error(segment, sequence, field, component, code, text));
+
+        private string Required(string locations, string what) =>
+            Optional(locations) ?? throw MissingIdentity(locations, what);
+
+        private MappingException MissingIdentity(string locations, string what)
+        {
+            var first = Hl7MappingOptions.Locations(locations)[0];
+            return Error(first.Segment, message.First(first.Segment)?.Sequence, first.Field, first.Component, Hl7Problem.RequiredFieldMissing,
+                $"No value for {what} at {string.Join(", ", Hl7MappingOptions.Locations(locations))} (InfusionAudit:Hl7 mapping, docs/hl7v2.md).");
+        }
+
+        private string? Optional(string locations)
+        {
+            foreach (var location in Hl7MappingOptions.Locations(locations))
+            {
+                if (location.Read(message) is { } found)
+                {
+                    return found.Value;
+                }
+            }
+
+            return null;
+        }
+
+        private List<Group> Groups()
+        {
+            var groups = new List<Group>();
+            for (var i = 0; i < message.Segments.Count; i++)
+            {
+                var segment = message.Segments[i];
+                if (segment.Id == "OBR")
+                {
+                    groups.Add(new Group(segment, i + 1, []));
+                }
+                else if (segment.Id == "OBX")
+                {
+                    if (groups.Count == 0)
+                    {
+                        throw Error("OBX", i + 1, null, null, Hl7Problem.SegmentSequenceError, "An OBX before any OBR: each observation belongs to an OBR.");
+                    }
+
+                    groups[^1].Rows.Add((segment, i + 1));
+                }
+            }
+
+            return groups;
+        }
+
+        private DateTimeOffset GroupTime(Group group)
+        {
+            var (segment, sequence, field) = group.Obr.Value(7).Length > 0 ? ("OBR", group.Sequence, 7) : ("MSH", 1, 7);
+            var text = segment == "OBR" ? group.Obr.Value(7) : message.Header.Value(7);
+            if (!Hl7Timestamp.TryParse(text, options.DefaultUtcOffsetMinutes, out var at, out var why))
+            {
+                throw Error(segment, sequence, field, 1, text.Length == 0 ? Hl7Problem.RequiredFieldMissing : Hl7Problem.DataTypeError, $"{segment}-{field}: {why}");
+            }
+
+            return at;
+        }
+
+        private static bool IsDeviceRow(Er7Segment obx)
+        {
+            var hierarchy = obx.Value(4).Split('.');
+            return (hierarchy.Length == 4 && hierarchy[3] == "0") || (obx.Value(2).Length == 0 && obx.Field(5).IsEmpty);
+        }
+
+        private static bool Matches(Er7Segment obx, int code, string referenceId) =>
+            string.Equals(obx.Value(3, 2), referenceId, StringComparison.Ordinal)
+            || (obx.Value(3, 3) == "MDC" && obx.Value(3, 1) == code.ToString(CultureInfo.InvariantCulture));
+
+        private static Dictionary<MdcMetric, Reading> Readings(Group group)
+        {
+            var readings = new Dictionary<MdcMetric, Reading>();
+            foreach (var (obx, sequence) in group.Rows)
+            {
+                if (IsDeviceRow(obx) || obx.Value(11) == "X")
+                {
+                    continue;
+                }
+
+                var metric = MdcNomenclature.Metrics.FirstOrDefault(m => Matches(obx, m.Code, m.ReferenceId));
+                if (metric is null)
+                {
+                    continue;
+                }
+
+                if (obx.Value(2) != "NM")
+                {
+                    throw Error("OBX", sequence, 2, null, Hl7Problem.DataTypeError, $"OBX-2 must be NM for {metric.ReferenceId} (a number).");
+                }
+
+                var text = obx.Value(5);
+                if (!double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+                {
+                    throw Error("OBX", sequence, 5, 1, text.Length == 0 ? Hl7Problem.RequiredFieldMissing : Hl7Problem.DataTypeError, $"OBX-5 of {metric.ReferenceId} must be a decimal number.");
+                }
+
+                var unit = UnitOf(obx, sequence, metric);
+                if (!readings.TryAdd(metric, new Reading(value * unit.ToContract, metric, unit, sequence)))
+                {
+                    throw Error("OBX", sequence, 3, null, Hl7Problem.DataTypeError, $"A second {metric.ReferenceId} in the observation group of OBR[{group.Sequence}].");
+                }
+            }
+
+            return readings;
+        }
+
+        private static MdcUnit UnitOf(Er7Segment obx, int sequence, MdcMetric metric)
+        {
+            var accepted = MdcNomenclature.Units.Where(u => u.Quantity == metric.Quantity || (metric.Quantity == MdcQuantity.WeightDoseRate && u.Quantity == MdcQuantity.MassRate)).ToList();
+            var field = obx.Field(6);
+            var named = new HashSet<MdcUnit>();
+            for (var start = 1; start <= 4; start += 3)
+            {
+                var (identifier, text, system) = (field.Value(start), field.Value(start + 1), field.Value(start + 2));
+                named.UnionWith(MdcNomenclature.Units.Where(u =>
+                    (system == "UCUM" && string.Equals(identifier, u.Ucum, StringComparison.Ordinal))
+                    || (system == "MDC" && u.Code is { } code && identifier == code.ToString(CultureInfo.InvariantCulture))
+                    || (u.ReferenceId is not null && string.Equals(text, u.ReferenceId, StringComparison.Ordinal))));
+            }
+
+            // "/min" is both beats and breaths per minute: a unit of another quantity only counts when it is another unit.
+            var kept = named.Where(accepted.Contains).ToList();
+            var foreign = named.Where(u => !accepted.Contains(u) && !kept.Any(k => k.Ucum == u.Ucum)).ToList();
+            if (kept.Count > 0 && foreign.Count == 0 && kept.Select(u => (u.Quantity, u.ToContract)).Distinct().Count() == 1)
+            {
+                return kept[0];
+            }
+
+            var allowed = string.Join(", ", accepted.Select(u => u.Ucum).Distinct());
+            throw Error("OBX", sequence, 6, null, field.IsEmpty ? Hl7Problem.RequiredFieldMissing : Hl7Problem.TableValueNotFound,
+                kept.Count == 0 || foreign.Count > 0 && kept.Count > 0 && named.Count == foreign.Count
+                    ? $"OBX-6 of {metric.ReferenceId} must name its unit (UCUM {allowed}, or the MDC unit); a unit not in the table, or of another quantity, is refused, never assumed."
+                    : $"OBX-6 of {metric.ReferenceId} names two different units.");
+        }
+
+        private void MapVitals(Group group, List<MappedEvent> events)
+        {
+            var readings = Readings(group);
+            var payload = new List<(string, object)>();
+            void Add(MdcMetric metric, string name)
+            {
+                if (readings.TryGetValue(metric, out var reading))
+                {
+                    payload.Add((name, reading.Value));
+                }
+            }
+
+            Add(MdcNomenclature.HeartRate, "heartRateBpm");
+            Add(MdcNomenclature.NibpSystolic, "systolicMmHg");
+            Add(MdcNomenclature.NibpDiastolic, "diastolicMmHg");
+            Add(MdcNomenclature.Spo2, "spo2Percent");
+            Add(MdcNomenclature.RespiratoryRate, "respiratoryRatePerMin");
+            if (payload.Count > 0)
+            {
+                events.Add(new MappedEvent("VitalsRecorded", GroupTime(group), WithPatient(payload)));
+            }
+
+            if (readings.TryGetValue(MdcNomenclature.VolumeDelivered, out var volume))
+            {
+                events.Add(new MappedEvent("PumpTotalReported", GroupTime(group), WithPatient([("volumeInfusedMl", volume.Value)])));
+            }
+        }
+
+        private static string? EventOf(Group group)
+        {
+            foreach (var (obx, _) in group.Rows)
+            {
+                if (Matches(obx, MdcNomenclature.EventConditionCode, MdcNomenclature.EventConditionReferenceId))
+                {
+                    return obx.Value(5, 2).Length > 0 ? obx.Value(5, 2) : obx.Value(5, 1);
+                }
+            }
+
+            return null;
+        }
+
+        private void MapPumpEvent(Group group, Group? next, List<MappedEvent> events)
+        {
+            var readings = Readings(group);
+            var at = GroupTime(group);
+
+            // The pump's total goes first: at a completion it belongs to the session it ends, not after its end.
+            if (readings.TryGetValue(MdcNomenclature.VolumeDelivered, out var volume))
+            {
+                events.Add(new MappedEvent("PumpTotalReported", at, WithPatient([("volumeInfusedMl", volume.Value)])));
+            }
+
+            switch (EventOf(group))
+            {
+                case MdcNomenclature.DeliveryStart:
+                    events.Add(new MappedEvent("InfusionRateChanged", at, WithPatient([Rate(group, readings)])));
+                    break;
+                case MdcNomenclature.DeliveryStop when next is not null && EventOf(next) == MdcNomenclature.DeliveryStart:
+                    // A titration: the pump reports STOP then START; one rate change (the START's) says it all.
+                    break;
+                case MdcNomenclature.DeliveryStop:
+                    events.Add(new MappedEvent("InfusionPaused", at, WithPatient([("reason", "pump delivery stopped (MDC_EVT_PUMP_DELIV_STOP)")])));
+                    break;
+                case MdcNomenclature.DeliveryComplete:
+                    events.Add(new MappedEvent("SessionEnded", at, WithPatient([("reason", "completed")])));
+                    break;
+                case null:
+                    throw Error("OBR", group.Sequence, null, null, Hl7Problem.RequiredFieldMissing,
+                        $"OBR[{group.Sequence}] has no event row (OBX-3 {MdcNomenclature.EventConditionCode}^{MdcNomenclature.EventConditionReferenceId}): each OBR of PCD-10 reports one event.");
+                default:
+                    break;
+            }
+
+        }
+
+        private static (string, object) Rate(Group group, Dictionary<MdcMetric, Reading> readings)
+        {
+            if (readings.TryGetValue(MdcNomenclature.PumpFlowRate, out var flow))
+            {
+                return ("rateMlPerHour", flow.Value);
+            }
+
+            if (readings.TryGetValue(MdcNomenclature.DoseRate, out var dose))
+            {
+                if (dose.Unit.Quantity == MdcQuantity.WeightDoseRate)
+                {
+                    return ("rateMgPerKgPerHour", dose.Value);
+                }
+
+                if (!readings.TryGetValue(MdcNomenclature.PatientWeight, out var weight) || weight.Value <= 0)
+                {
+                    throw Error("OBX", dose.Sequence, 6, null, Hl7Problem.RequiredFieldMissing,
+                        $"A dose rate in mg/h needs the patient weight ({MdcNomenclature.PatientWeight.Code}^{MdcNomenclature.PatientWeight.ReferenceId}) in the same OBR to become mg/kg/h.");
+                }
+
+                return ("rateMgPerKgPerHour", dose.Value / weight.Value);
+            }
+
+            throw Error("OBR", group.Sequence, null, null, Hl7Problem.RequiredFieldMissing,
+                $"A delivery start needs a rate: {MdcNomenclature.PumpFlowRate.Code}^{MdcNomenclature.PumpFlowRate.ReferenceId} (mL/h) or {MdcNomenclature.DoseRate.Code}^{MdcNomenclature.DoseRate.ReferenceId}.");
+        }
+
+        // The patient identifier travels as the payload's patientRef: the ingestion path replaces it by its keyed hash
+        // in everything it stores (RawTextRedactor), and the engine ignores it on these event types.
+        private (string Name, object Value)[] WithPatient(List<(string, object)> payload) =>
+            PatientId is { } patient ? [.. payload, ("patientRef", patient)] : [.. payload];
+
+        private string Write(List<MappedEvent> events, string controlId, string deviceId, long firstSequence)
+        {
+            using var buffer = new MemoryStream();
+            using (var json = new Utf8JsonWriter(buffer))
+            {
+                json.WriteStartArray();
+                for (var i = 0; i < events.Count; i++)
+                {
+                    var e = events[i];
+                    json.WriteStartObject();
+                    json.WriteNumber("schemaVersion", 1);
+                    json.WriteString("eventId", EventId(deviceId, controlId, i));
+                    json.WriteString("type", e.Type);
+                    json.WriteString("sessionId", SessionId);
+                    json.WriteString("clinicId", ClinicId);
+                    json.WriteString("deviceId", deviceId);
+                    json.WriteNumber("sequence", firstSequence + i);
+                    json.WriteString("occurredAt", Hl7Timestamp.ToRfc3339(e.At));
+                    json.WriteStartObject("payload");
+                    foreach (var (name, value) in e.Payload)
+                    {
+                        if (value is double number)
+                        {
+                            json.WriteNumber(name, number);
+                        }
+                        else
+                        {
+                            json.WriteString(name, (string)value);
+                        }
+                    }
+
+                    json.WriteEndObject();
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
+            return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        }
+    }
+}
