@@ -25,7 +25,8 @@ public sealed class EventsEndpoint(
         var limit = options.Value.MaxHttpBodyBytes;
         // A producer bound to clinics writes only for them (its other events are stored rejections); see ProducerBinding.
         var context = new IngestContext("http", RequestKey(), clock.GetUtcNow()) { AllowedClinics = caller.Clinics };
-        var (text, complete) = await ReadBodyAsync(request, limit, cancellationToken);
+        var (bytes, complete) = await LimitedBody.ReadAsync(request, limit, cancellationToken);
+        var text = Encoding.UTF8.GetString(bytes);
         if (!complete)
         {
             await ingest.RecordOversizedAsync(text, limit, context, cancellationToken);
@@ -52,22 +53,4 @@ public sealed class EventsEndpoint(
 
     // Each request is a distinct reception: a producer's retry is received (and, if bad, rejected) again.
     private static string RequestKey() => $"http-{Guid.NewGuid():N}";
-
-    private static async Task<(string Text, bool Complete)> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            var room = limit + 1 - (int)buffer.Length;
-            buffer.Write(chunk, 0, Math.Min(read, room));
-            if (buffer.Length > limit)
-            {
-                return (Encoding.UTF8.GetString(buffer.GetBuffer(), 0, limit), false);
-            }
-        }
-
-        return (Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), true);
-    }
 }

@@ -39,7 +39,7 @@ public sealed class Hl7v2Endpoint(
 
         var context = new IngestContext("hl7-http", $"http-{Guid.NewGuid():N}", clock.GetUtcNow()) { AllowedClinics = caller.Clinics };
         var limit = options.Value.MaxHttpBodyBytes;
-        var (bytes, complete) = await ReadBodyAsync(request, limit, cancellationToken);
+        var (bytes, complete) = await LimitedBody.ReadAsync(request, limit, cancellationToken);
         if (!complete)
         {
             var start = Encoding.UTF8.GetString(bytes);
@@ -70,22 +70,4 @@ public sealed class Hl7v2Endpoint(
     }
 
     private static IResult Ack(string text) => Results.Text(text, MediaType, Encoding.UTF8, StatusCodes.Status200OK);
-
-    private static async Task<(byte[] Bytes, bool Complete)> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            var room = limit + 1 - (int)buffer.Length;
-            buffer.Write(chunk, 0, Math.Min(read, room));
-            if (buffer.Length > limit)
-            {
-                return (buffer.GetBuffer().AsSpan(0, limit).ToArray(), false);
-            }
-        }
-
-        return (buffer.ToArray(), true);
-    }
 }
