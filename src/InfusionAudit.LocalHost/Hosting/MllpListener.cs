@@ -87,7 +87,7 @@ internal sealed partial class MllpListener(
                     }
                     else if (frame.Length >= MaxFrameBytes)
                     {
-                        var ack = Hl7Acknowledgement.Write(null, Hl7AckCode.Reject, Hl7Problem.Reject(null, null, null, Hl7Problem.ApplicationError, $"An MLLP frame longer than {MaxFrameBytes} bytes; the connection is closed."), clock.GetUtcNow(), $"ACK-{Guid.NewGuid():N}"[..24], options.Value.EnhancedAcknowledgements);
+                        var ack = handler.RejectAck(Hl7Problem.Reject(null, null, null, Hl7Problem.ApplicationError, $"An MLLP frame longer than {MaxFrameBytes} bytes; the connection is closed."));
                         await stream.WriteAsync(Encoding.UTF8.GetBytes(Mllp.Frame(ack)), stoppingToken);
                         return;
                     }

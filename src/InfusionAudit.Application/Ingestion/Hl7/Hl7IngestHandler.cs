@@ -87,6 +87,9 @@ public sealed class Hl7IngestHandler
     public async Task<string> RefuseUnreadableAsync(string text, Hl7Problem problem, IngestContext context, CancellationToken cancellationToken) =>
         (await RefuseAsync(text, null, problem, context, cancellationToken)).Ack;
 
+    /// <summary>The AR answer to input that never became a message (an MLLP frame past its limit), with this handler's ACK settings.</summary>
+    public string RejectAck(Hl7Problem problem) => Ack(null, Hl7AckCode.Reject, problem);
+
     private async Task<Hl7MessageOutcome> RefuseAsync(string message, Hl7MessageHeader? header, Hl7Problem problem, IngestContext context, CancellationToken cancellationToken, string? clinicId = null, string? sessionId = null)
     {
         var withinClinic = pseudonymizer.ForClinic(ContractId.IsValid(clinicId) ? clinicId! : string.Empty);
