@@ -196,26 +196,26 @@ public static class Hl7DeviceWriter
     private static string? Vitals(Envelope e, SessionDeviceFacts facts, JsonElement payload)
     {
         var rows = new List<Er7Segment> { Obr(e, 1, "182777000^monitoring of patient^SCT"), DeviceRow(1, "69965^MDC_DEV_MON_PHYSIO_MULTI_PARAM_MDS^MDC", e.DeviceId) };
-        void Add(string field, string code, string hierarchy, string unit, string? value = null)
+        void Add(string? value, string code, string hierarchy, string unit)
         {
-            if ((value ?? Number(payload, field)) is { } v)
+            if (value is not null)
             {
-                rows.Add(Obx(rows.Count, "NM", code, hierarchy, v, unit));
+                rows.Add(Obx(rows.Count, "NM", code, hierarchy, value, unit));
             }
         }
 
-        Add("heartRateBpm", "147842^MDC_ECG_HEART_RATE^MDC", "1.1.1.1", "264864^MDC_DIM_BEAT_PER_MIN^MDC");
-        Add("systolicMmHg", "150021^MDC_PRESS_BLD_NONINV_SYS^MDC", "1.1.2.1", "266016^MDC_DIM_MMHG^MDC");
-        Add("diastolicMmHg", "150022^MDC_PRESS_BLD_NONINV_DIA^MDC", "1.1.2.2", "266016^MDC_DIM_MMHG^MDC");
+        Add(Number(payload, "heartRateBpm"), "147842^MDC_ECG_HEART_RATE^MDC", "1.1.1.1", "264864^MDC_DIM_BEAT_PER_MIN^MDC");
+        Add(Number(payload, "systolicMmHg"), "150021^MDC_PRESS_BLD_NONINV_SYS^MDC", "1.1.2.1", "266016^MDC_DIM_MMHG^MDC");
+        Add(Number(payload, "diastolicMmHg"), "150022^MDC_PRESS_BLD_NONINV_DIA^MDC", "1.1.2.2", "266016^MDC_DIM_MMHG^MDC");
         if (Number(payload, "systolicMmHg") is not null && Number(payload, "diastolicMmHg") is not null)
         {
             // A cuff reports the mean pressure with the pair; the backend reads and unit-checks it but has no field for it.
             var mean = Math.Round((payload.GetProperty("systolicMmHg").GetDouble() + (2 * payload.GetProperty("diastolicMmHg").GetDouble())) / 3);
-            Add("~mean", "150023^MDC_PRESS_BLD_NONINV_MEAN^MDC", "1.1.2.3", "266016^MDC_DIM_MMHG^MDC", mean.ToString(CultureInfo.InvariantCulture));
+            Add(mean.ToString(CultureInfo.InvariantCulture), "150023^MDC_PRESS_BLD_NONINV_MEAN^MDC", "1.1.2.3", "266016^MDC_DIM_MMHG^MDC");
         }
 
-        Add("spo2Percent", "150456^MDC_PULS_OXIM_SAT_O2^MDC", "1.1.3.1", "262688^MDC_DIM_PERCENT^MDC");
-        Add("respiratoryRatePerMin", "151562^MDC_RESP_RATE^MDC", "1.1.4.1", "264928^MDC_DIM_RESP_PER_MIN^MDC");
+        Add(Number(payload, "spo2Percent"), "150456^MDC_PULS_OXIM_SAT_O2^MDC", "1.1.3.1", "262688^MDC_DIM_PERCENT^MDC");
+        Add(Number(payload, "respiratoryRatePerMin"), "151562^MDC_RESP_RATE^MDC", "1.1.4.1", "264928^MDC_DIM_RESP_PER_MIN^MDC");
         var known = new[] { "heartRateBpm", "systolicMmHg", "diastolicMmHg", "spo2Percent", "respiratoryRatePerMin" };
         // A reading with a field HL7 would not carry (or none at all) stays JSON rather than arrive changed.
         return payload.EnumerateObject().All(p => known.Contains(p.Name) && p.Value.ValueKind == JsonValueKind.Number) && rows.Count > 2
