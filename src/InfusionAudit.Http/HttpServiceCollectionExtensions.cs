@@ -1,5 +1,6 @@
 using InfusionAudit.Http.Audit;
 using InfusionAudit.Http.Security;
+using InfusionAudit.Http.WebConsole;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,6 +21,8 @@ public static class HttpServiceCollectionExtensions
         services.AddSingleton<SessionsEndpoint>();
         services.AddSingleton<DiagnosticsEndpoint>();
         services.AddSingleton<HealthEndpoint>();
+        services.AddSingleton(new ConsoleFiles(ConsoleFiles.DefaultRoot));
+        services.AddSingleton<ConsoleEndpoint>();
         services.AddSingleton<ReadinessEndpoint>();
         services.AddSingleton<ReplayEndpoint>();
 

@@ -60,7 +60,8 @@ public static class OpenApiDocumentBuilder
                 item[operation.Method.ToLowerInvariant()] = Operation(operation);
             }
 
-            paths[group.Key] = item;
+            // A catch-all ({*path}) is a plain path parameter in OpenAPI.
+            paths[group.Key.Replace("{*", "{", StringComparison.Ordinal)] = item;
         }
 
         return new JsonObject

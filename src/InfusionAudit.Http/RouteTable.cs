@@ -6,6 +6,7 @@ using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
 using InfusionAudit.Http.Audit;
 using InfusionAudit.Http.Security;
+using InfusionAudit.Http.WebConsole;
 using Microsoft.AspNetCore.Http;
 
 namespace InfusionAudit.Http;
@@ -64,6 +65,16 @@ public static class RouteTable
         "GET", "/api/health/ready", "Readiness", "Readiness: the storage tables, the event queue and its poison queue, and each configured alert transport answer, each within 2 s. Anonymous.",
         Roles: null, AccessLogged: false, Answer<ReadinessEndpoint>((e, call) => e.GetAsync(call.CancellationToken)),
         [], ReadinessAnswers());
+
+    public static readonly HttpRoute Console = new(
+        "GET", "/api/console/{*path}", "Console", "The web console's static files (HTML, ES modules, CSS, the vendored chart library), anonymous like health: the page signs in with a key or Entra ID and every API call it makes is checked as any other. Sent with a content security policy without 'unsafe-inline', nosniff, no referrer, frame DENY and no-cache. /api/console redirects to /api/console/ (index.html).",
+        Roles: null, AccessLogged: false, Answer<ConsoleEndpoint>((e, call) => e.Get(call.Request, call.Value("path"))),
+        [new("path", "path", true, new JsonObject { ["type"] = "string" }, "A file of the console, e.g. js/main.js; empty for index.html. Only plain relative names: '..', hidden files, backslashes and encoded separators answer 404.", "index.html")],
+        [
+            new(200, "The file.", new Dictionary<string, string?> { ["text/html"] = null, ["text/javascript"] = null, ["text/css"] = null, ["image/svg+xml"] = null, ["image/png"] = null }),
+            new(301, "The console folder without its slash: Location is /api/console/.", new Dictionary<string, string?>()),
+            NotFound("No such console file."),
+        ]);
 
     public static readonly HttpRoute OpenApi = new(
         "GET", "/api/openapi.json", "OpenApi", "This document.",
@@ -281,7 +292,7 @@ public static class RouteTable
     /// <summary>Every route, in the order of the OpenAPI document.</summary>
     public static IReadOnlyList<HttpRoute> All { get; } =
     [
-        HealthAlias, Health, ReadinessAlias, Readiness, OpenApi, Me, PostEvents, PostHl7v2, GetSession, ReplaySession, GetSessionTimeline, GetSessionRemsForm, GetPatientCourse, DiagnosticsCounters,
+        HealthAlias, Health, ReadinessAlias, Readiness, Console, OpenApi, Me, PostEvents, PostHl7v2, GetSession, ReplaySession, GetSessionTimeline, GetSessionRemsForm, GetPatientCourse, DiagnosticsCounters,
         ListClinicSessions, ListClinicFindings, ListClinicRejected, ListUnattributedRejected, GetComplianceReport, ListClinicRemsForms, ListAccessLog,
         ListAlerts, GetAlert, AcknowledgeAlert, ResolveAlert, ListSilences, CreateSilence, ExpireSilence,
     ];
