@@ -1,4 +1,5 @@
 using InfusionAudit.Http.Audit;
+using InfusionAudit.Http.Protocols;
 using InfusionAudit.Http.Security;
 using InfusionAudit.Http.WebConsole;
 using Microsoft.Extensions.Configuration;
@@ -23,6 +24,7 @@ public static class HttpServiceCollectionExtensions
         services.AddSingleton<HealthEndpoint>();
         services.AddSingleton(new ConsoleFiles(ConsoleFiles.DefaultRoot));
         services.AddSingleton<ConsoleEndpoint>();
+        services.AddSingleton<ProtocolsEndpoint>();
         services.AddSingleton<ReadinessEndpoint>();
         services.AddSingleton<ReplayEndpoint>();
 

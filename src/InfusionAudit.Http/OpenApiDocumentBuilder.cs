@@ -47,6 +47,7 @@ public static class OpenApiDocumentBuilder
         ["AlertActionRequest"] = typeof(AlertActionRequest),
         ["Silence"] = typeof(Silence),
         ["SilenceRequest"] = typeof(SilenceRequest),
+        ["ProtocolVersion"] = typeof(InfusionAudit.Http.Protocols.ProtocolVersionView),
     };
 
     public static JsonObject Build(string version = "1.0.0")

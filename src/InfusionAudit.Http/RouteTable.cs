@@ -5,6 +5,7 @@ using InfusionAudit.Application.Sessions;
 using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
 using InfusionAudit.Http.Audit;
+using InfusionAudit.Http.Protocols;
 using InfusionAudit.Http.Security;
 using InfusionAudit.Http.WebConsole;
 using Microsoft.AspNetCore.Http;
@@ -169,6 +170,15 @@ public static class RouteTable
         [CallerRole.Auditor], AccessLogged: false, Answer<DiagnosticsEndpoint>((e, _) => e.GetCounters()),
         [], [Ok("The counters.", "PipelineCounterSnapshot")]);
 
+    public static readonly HttpRoute GetProtocolVersion = new(
+        "GET", "/api/protocols/{protocolId}/versions/{version}", "GetProtocolVersion", "One protocol version as the rules judge with it: id, version, title, route, the effective dose limits (mg/kg or mg), rate limits (mg/kg/h) and vital-sign thresholds with defaults applied (units in the field names), and the protocol file as written. A session's state names the version it was judged against. Not access-logged: no patient data.",
+        [CallerRole.Auditor, CallerRole.OnCall], AccessLogged: false, Answer<ProtocolsEndpoint>((e, call) => e.Get(call.Value("protocolId"), call.Value("version"))),
+        [
+            PathId("protocolId", "A protocol id (GET /api/health lists the loaded ones as id@vN).", "ketamine-iv-depression"),
+            new("version", "path", true, new JsonObject { ["type"] = "integer", ["minimum"] = 1 }, "The protocol version, from 1.", "1"),
+        ],
+        [Ok("The protocol version.", "ProtocolVersion"), Bad("A malformed protocol id or version; the problem names it."), NotFound("No such protocol version.")]);
+
     public static readonly HttpRoute ListClinicSessions = new(
         "GET", "/api/clinics/{clinicId}/sessions", "ListClinicSessions", "Sessions of a clinic by clinical session date (the clinic's local date of the start); receivedFrom/receivedTo filter on the first event's receipt. Access-logged.",
         [CallerRole.Auditor], AccessLogged: true, Read<AuditClinicSessionsEndpoint>((e, call) => e.GetAsync(call.Request, call.Value("clinicId"), call.CancellationToken)),
@@ -292,7 +302,7 @@ public static class RouteTable
     /// <summary>Every route, in the order of the OpenAPI document.</summary>
     public static IReadOnlyList<HttpRoute> All { get; } =
     [
-        HealthAlias, Health, ReadinessAlias, Readiness, Console, OpenApi, Me, PostEvents, PostHl7v2, GetSession, ReplaySession, GetSessionTimeline, GetSessionRemsForm, GetPatientCourse, DiagnosticsCounters,
+        HealthAlias, Health, ReadinessAlias, Readiness, Console, OpenApi, Me, PostEvents, PostHl7v2, GetSession, ReplaySession, GetSessionTimeline, GetSessionRemsForm, GetPatientCourse, DiagnosticsCounters, GetProtocolVersion,
         ListClinicSessions, ListClinicFindings, ListClinicRejected, ListUnattributedRejected, GetComplianceReport, ListClinicRemsForms, ListAccessLog,
         ListAlerts, GetAlert, AcknowledgeAlert, ResolveAlert, ListSilences, CreateSilence, ExpireSilence,
     ];
