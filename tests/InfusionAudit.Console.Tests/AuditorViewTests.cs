@@ -57,9 +57,11 @@ public sealed class AuditorViewTests(ConsoleFixture fixture)
         (await spo2.Locator(".bar").BoundingBoxAsync())!.Width.ShouldBeGreaterThan(10, "a bar is drawn, its number beside it");
         // Findings per rule and ISO week: a table of bars, each with its number as text.
         var day = dip.Start.UtcDateTime;
-        var week = $"{System.Globalization.ISOWeek.GetYear(day):D4}-W{System.Globalization.ISOWeek.GetWeekOfYear(day):D2}";
+        var (year, number) = (System.Globalization.ISOWeek.GetYear(day), System.Globalization.ISOWeek.GetWeekOfYear(day));
+        var week = $"{year:D4}-W{number:D2}";
+        var monday = System.Globalization.ISOWeek.ToDateTime(year, number, DayOfWeek.Monday).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var weekly = page.Locator("table.week-chart");
-        (await weekly.Locator("thead th").AllInnerTextsAsync()).ShouldContain(t => t.StartsWith(week + " from ", StringComparison.Ordinal));
+        (await weekly.Locator("thead th").AllInnerTextsAsync()).Select(t => t.ReplaceLineEndings(" ")).ShouldContain($"{week} from {monday}");
         var critical = weekly.Locator("tr[data-rule='VITALS-SPO2-CRITICAL']");
         (await critical.Locator($"td.week-cell[data-week='{week}'] .count").InnerTextAsync()).ShouldBe("1");
         (await critical.Locator($"td.week-cell[data-week='{week}'] .bar").BoundingBoxAsync())!.Width.ShouldBeGreaterThan(10);

@@ -73,6 +73,26 @@ public sealed class SessionViewTests(ConsoleFixture fixture)
             "HR critical > 140", "HR high > 110", "HR low ≤ 50", "HR critical low ≤ 40",
             "SpO2 low < 94", "SpO2 critical < 90",
         ]);
+        // No two labels of one chart cover each other.
+        foreach (var figure in await page.Locator("figure.chart").AllAsync())
+        {
+            var boxes = new List<LocatorBoundingBoxResult>();
+            foreach (var label in await figure.Locator(".limit span").AllAsync())
+            {
+                boxes.Add((await label.BoundingBoxAsync())!);
+            }
+
+            for (var i = 0; i < boxes.Count; i++)
+            {
+                for (var j = i + 1; j < boxes.Count; j++)
+                {
+                    var (a, b) = (boxes[i], boxes[j]);
+                    var overlap = a.X < b.X + b.Width && b.X < a.X + a.Width && a.Y < b.Y + b.Height && b.Y < a.Y + a.Height;
+                    overlap.ShouldBeFalse($"labels {i} and {j} of {await figure.GetAttributeAsync("aria-label")} overlap");
+                }
+            }
+        }
+
         // The same limits as text under each chart, with their shape; the respiratory rate's too, though it has no readings.
         var listed = await page.Locator("figure.chart ul.limits li").AllInnerTextsAsync();
         listed.ShouldContain("◆ SpO2 low < 94");

@@ -195,7 +195,7 @@ function chart(container, title, width, data, series, axes, markers, limits = []
     : null;
   const noted = notes.map(n => h("p.muted.limit-note", {}, n));
   if (data[0].length === 0 || data.slice(1).every(values => values.every(x => x == null))) {
-    box.append(h("p.muted", {}, "No data."), listed, noted);
+    box.append(h("p.muted", {}, "No data."), ...[listed, ...noted].filter(Boolean));
     return;
   }
   // Markers as elements over the plot (not colour on a canvas): each is a line with its rule and shape as text.
@@ -216,13 +216,15 @@ function chart(container, title, width, data, series, axes, markers, limits = []
       el.style.height = `${plot.over.clientHeight}px`;
       layer.append(el);
     }
-    for (const l of limits) {
+    // Labels alternate sides so two close limits stay readable; the dose chart puts mg left and mg/h right, by axis.
+    limits.forEach((l, i) => {
       const top = plot.valToPos(l.value, l.scale);
-      if (!(top >= 0 && top <= plot.over.clientHeight)) continue;
-      const el = h(`div.limit.${l.kind}`, { "data-limit": l.label }, h("span", {}, l.label));
+      if (!(top >= 0 && top <= plot.over.clientHeight)) return;
+      const side = l.scale === "mg" ? "left" : l.scale === "rate" ? "right" : i % 2 ? "left" : "right";
+      const el = h(`div.limit.${l.kind}.${side}`, { "data-limit": l.label }, h("span", {}, l.label));
       el.style.top = `${top}px`;
       layer.append(el);
-    }
+    });
   };
   // Each scale reaches its limits, so a threshold far from the readings is still drawn.
   const scales = { x: { time: true } };
@@ -246,7 +248,7 @@ function chart(container, title, width, data, series, axes, markers, limits = []
     },
   };
   new window.uPlot(opts, data, box);
-  box.append(listed, noted);
+  box.append(...[listed, ...noted].filter(Boolean));
 }
 
 function markerList(markers) {
