@@ -27,16 +27,32 @@ internal sealed partial class MllpListener(
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    private TcpListener? listener;
+
+    /// <summary>
+    /// Binds before the host reports started: since .NET 10 <see cref="BackgroundService"/> runs all of
+    /// <see cref="ExecuteAsync"/> on the thread pool, so a bind there could come after the host says it is up (a gateway
+    /// connecting then is refused), and a port in use would surface only in the log. Here it fails the start.
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.MllpPort is ({ } port and > 0))
+        {
+            listener = new TcpListener(IPAddress.Parse(options.Value.MllpAddress), port);
+            listener.Start();
+            LogListening(logger, options.Value.MllpAddress, port);
+        }
+
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (options.Value.MllpPort is not ({ } port and > 0))
+        if (listener is null)
         {
             return;
         }
 
-        var listener = new TcpListener(IPAddress.Parse(options.Value.MllpAddress), port);
-        listener.Start();
-        LogListening(logger, options.Value.MllpAddress, port);
         var connections = new List<Task>();
         try
         {

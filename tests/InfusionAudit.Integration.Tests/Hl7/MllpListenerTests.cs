@@ -28,7 +28,7 @@ public sealed class MllpListenerTests
         var broken = "MSH|^~\\&|GW|" + clinic + "|||x||ORU^R30|" + $"M-{tag}-3" + "|P|2.6\r";
 
         using var client = new TcpClient();
-        // The listener binds before the host's start returns (a hosted service runs to its first await while starting).
+        // The listener binds in its StartAsync, before the host reports started (MllpListener.StartAsync).
         await client.ConnectAsync("127.0.0.1", port, Ct);
         var stream = client.GetStream();
 
