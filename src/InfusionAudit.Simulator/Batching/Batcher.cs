@@ -42,9 +42,11 @@ public sealed class Batcher
 
     /// <summary>
     /// Packs events already in forwarding order into the same groups as <see cref="Pack(IEnumerable{WireEvent})"/>, then sends what the pumps and
-    /// monitors speak as HL7 (<paramref name="toHl7"/>: the ER7 text, or null for an event that stays JSON). A group is cut
-    /// into its consecutive runs of one format, in order: a run of JSON events is one JSON message, a run of HL7 messages
-    /// one HL7 body (an MLLP-framed stream when it holds more than one message).
+    /// monitors speak as HL7 (<paramref name="toHl7"/>: the ER7 text, or null for an event that stays JSON). Each group is
+    /// two messages, as a clinic's two producers would send it: its JSON events (the tablet's) in one JSON message, then its
+    /// HL7 messages (the device gateway's) in one HL7 body, an MLLP-framed stream when it holds more than one. The
+    /// findings do not depend on the order events arrive in (the engine's order independence), so this is the same
+    /// session as the interleaved stream, in two requests instead of one per change of format.
     /// </summary>
     public IEnumerable<OutgoingMessage> Pack(IEnumerable<WireEvent> events, Func<WireEvent, string?> toHl7)
     {
@@ -57,21 +59,10 @@ public sealed class Batcher
             {
                 if (toHl7(e) is { } text)
                 {
-                    if (json.Count > 0)
-                    {
-                        yield return JsonRun(json, group.Alone);
-                    }
-
                     hl7.Add((e, text));
                 }
                 else
                 {
-                    if (hl7.Count > 0)
-                    {
-                        yield return OutgoingMessage.Hl7(hl7);
-                        hl7.Clear();
-                    }
-
                     json.Add(e);
                 }
             }
