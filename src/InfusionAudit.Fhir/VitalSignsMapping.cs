@@ -10,7 +10,7 @@ namespace InfusionAudit.Fhir;
 /// Each <c>VitalsRecorded</c> reading as vital-sign <c>Observation</c>s of the R4 vital-signs profiles: heart rate
 /// (LOINC 8867-4), the blood pressure panel (85354-9, components 8480-6 systolic and 8462-4 diastolic), oxygen
 /// saturation (2708-6), respiratory rate (9279-1), each with its MDC code beside the LOINC one (the codes the HL7 v2
-/// intake reads, <see cref="MdcNomenclature"/>). The value is the device's number as sent. A pressure sent with one
+/// intake reads, <see cref="MdcNomenclature"/>; not on the pressure components, see <see cref="LoincOnly"/>). The value is the device's number as sent. A pressure sent with one
 /// side only keeps the panel the profile requires, the missing side marked <c>unknown</c> (not measured here), never
 /// filled in. End-tidal CO2 (contract 1.1) has no R4 vital-sign profile and is not exported.
 /// </summary>
@@ -65,8 +65,8 @@ internal static class VitalSignsMapping
 
         var panel = Observation(bundle, e, "blood-pressure", "http://hl7.org/fhir/StructureDefinition/bp",
             new CodeableConcept(FhirSystems.Loinc, "85354-9", "Blood pressure panel with all children optional", "Blood pressure"));
-        panel.Component.Add(Side(systolic, Code("8480-6", "Systolic blood pressure", MdcNomenclature.NibpSystolic)));
-        panel.Component.Add(Side(diastolic, Code("8462-4", "Diastolic blood pressure", MdcNomenclature.NibpDiastolic)));
+        panel.Component.Add(Side(systolic, LoincOnly("8480-6", "Systolic blood pressure")));
+        panel.Component.Add(Side(diastolic, LoincOnly("8462-4", "Diastolic blood pressure")));
         bundle.Add(panel, e.EventId);
     }
 
@@ -108,6 +108,13 @@ internal static class VitalSignsMapping
 
     private static void NotRepresentable(Observation observation, JsonElement number, string unit) =>
         observation.DataAbsentReason = new CodeableConcept(FhirSystems.DataAbsentReason, "error", "Error", $"the device sent {number.GetRawText()} {unit}, beyond a FHIR decimal");
+
+    /// <summary>
+    /// The pressure components carry LOINC only: the R4 bp profile slices them by a pattern on <c>code</c>, and the
+    /// offline validator (Firely.Fhir.Validation 3.6.0) matches no slice when the code has a second coding, although R4
+    /// patterns allow extra codings. MDC 150021/150022 would otherwise stand beside them (docs/fhir.md).
+    /// </summary>
+    private static CodeableConcept LoincOnly(string loinc, string display) => new(FhirSystems.Loinc, loinc, display, display);
 
     private static CodeableConcept Code(string loinc, string display, MdcMetric mdc) => new()
     {
