@@ -1,5 +1,6 @@
 using Firely.Fhir.Validation;
 using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
 using Hl7.Fhir.Specification.Source;
 using Hl7.Fhir.Specification.Terminology;
 
@@ -25,6 +26,10 @@ public sealed class FhirValidation
     }
 
     public static FhirValidation Shared => Instance.Value;
+
+    /// <summary>FHIR JSON as a client reads it: strictly (an element the R4 model does not know is an error).</summary>
+    public static T Parse<T>(string json)
+        where T : Resource => new FhirJsonDeserializer().Deserialize<T>(json);
 
     /// <summary>The issues of one resource against its core definition and the profiles it declares in <c>meta.profile</c>, or against <paramref name="profile"/>.</summary>
     public IReadOnlyList<FhirIssue> Validate(Resource resource, string? profile = null)
