@@ -68,7 +68,7 @@ internal static class MedicationAdministrationMapping
             }
 
             Keep(infusion);
-            var infusionReference = bundle.Add(infusion, StartOrEnd(events));
+            var infusionReference = bundle.Add(infusion, StartAndEnd(events));
             bundle.Administrations.Add(infusionReference);
             foreach (var segment in state.RateSegments)
             {
@@ -167,8 +167,8 @@ internal static class MedicationAdministrationMapping
     }
 
     /// <summary>The session's start and end events also stand for the infusion (a finding they trigger is about it).</summary>
-    private static string? StartOrEnd(IReadOnlyList<SessionEventDocument> events) =>
-        events.FirstOrDefault(e => e.Type == nameof(EventType.SessionStarted))?.EventId;
+    private static IEnumerable<string> StartAndEnd(IReadOnlyList<SessionEventDocument> events) =>
+        events.Where(e => e.Type is nameof(EventType.SessionStarted) or nameof(EventType.SessionEnded)).Select(e => e.EventId);
 
     private static MedicationAdministration.MedicationAdministrationStatusCodes StatusOf(SessionState state) => state.Status switch
     {

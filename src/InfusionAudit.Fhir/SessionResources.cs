@@ -29,13 +29,16 @@ internal sealed class SessionResources(string clinicId, string sessionId)
     /// <summary>Identifier value of something of this session: <c>{clinicId}/{sessionId}/{local}</c>.</summary>
     public string Scoped(string local) => $"{ClinicId}/{SessionId}/{local}";
 
-    /// <summary>Adds the resource (its id already set) and answers a reference to it by its full URL.</summary>
-    public ResourceReference Add(Resource resource, string? eventId = null)
+    /// <summary>
+    /// Adds the resource (its id already set) and answers a reference to it by its full URL; the events it stands for
+    /// lead a finding they triggered to it.
+    /// </summary>
+    public ResourceReference Add(Resource resource, params IEnumerable<string> eventIds)
     {
         var fullUrl = FhirIds.Urn(resource.Id ?? throw new ArgumentException("A resource of the export has its id before it is added.", nameof(resource)));
         entries.Add(new Bundle.EntryComponent { FullUrl = fullUrl, Resource = resource });
         var reference = new ResourceReference(fullUrl);
-        if (eventId is not null)
+        foreach (var eventId in eventIds)
         {
             if (!byEvent.TryGetValue(eventId, out var list))
             {

@@ -136,6 +136,43 @@ public sealed class SessionBundleMappingTests
     }
 
     [Fact]
+    public void AFindingTriggeredByTheEndOfTheSessionPointsAtTheInfusion()
+    {
+        // Stopped after 10 of the 40 planned minutes and ended as completed: judged short at the end.
+        var script = JudgedSession.Script();
+        var export = JudgedSession.Judge(script,
+            [script.Vitals(TimeSpan.FromMinutes(-5)), script.Started(), script.Rate(TimeSpan.FromSeconds(30), 52.5), script.Rate(TimeSpan.FromSeconds(30) + TimeSpan.FromMinutes(10), 0), script.Ended(TimeSpan.FromMinutes(11))],
+            T0.AddMinutes(12));
+        var bundle = SessionBundleMapper.Map(export, Assembled);
+        var findings = export.Document.Findings;
+
+        var endEvent = export.Document.Events.Single(e => e.Type == "SessionEnded").EventId;
+        var atEnd = findings.Where(f => f.TriggerEventId == endEvent).Select(f => f.RuleId).ToList();
+        atEnd.ShouldNotBeEmpty($"findings: {string.Join(", ", findings.Select(f => $"{f.RuleId}<-{f.TriggerEventId}"))}");
+        var infusion = bundle.Entry.Single(e => e.Resource is MedicationAdministration m && m.PartOf.Count == 0 && m.Effective is Period).FullUrl;
+        foreach (var issue in All<DetectedIssue>(bundle).Where(i => atEnd.Contains(i.Code.Coding[0].Code)))
+        {
+            issue.Evidence.Single().Detail.Select(d => d.Reference).ShouldBe([infusion]);
+        }
+    }
+
+    [Fact]
+    public void AReadingBeyondAFhirDecimalIsReportedAsSentNotClipped()
+    {
+        // The contract takes any finite vital sign; 1e300 is beyond a .NET decimal (the SDK's FHIR decimal).
+        var script = JudgedSession.Script();
+        var export = JudgedSession.Judge(script,
+            [script.Event("VitalsRecorded", TimeSpan.Zero, new System.Text.Json.Nodes.JsonObject { ["heartRateBpm"] = 1e300 })], T0.AddMinutes(1));
+
+        var observation = All<Observation>(SessionBundleMapper.Map(export, Assembled)).ShouldHaveSingleItem();
+
+        observation.Value.ShouldBeNull();
+        observation.DataAbsentReason.Coding.Single().Code.ShouldBe("error");
+        observation.DataAbsentReason.Text.ShouldBe("the device sent 1E+300 beats/minute, beyond a FHIR decimal");
+        InfusionAudit.Testing.FhirValidation.Shared.Validate(observation).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void ARuleThatCouldNotJudgeTheSessionIsADetectedIssueWithItsReason()
     {
         var script = JudgedSession.Script();
