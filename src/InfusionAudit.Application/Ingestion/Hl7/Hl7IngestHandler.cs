@@ -87,8 +87,22 @@ public sealed class Hl7IngestHandler
     public async Task<string> RefuseUnreadableAsync(string text, Hl7Problem problem, IngestContext context, CancellationToken cancellationToken) =>
         (await RefuseAsync(text, null, problem, context, cancellationToken)).Ack;
 
-    /// <summary>The AR answer to input that never became a message (an MLLP frame past its limit), with this handler's ACK settings.</summary>
-    public string RejectAck(Hl7Problem problem) => Ack(null, Hl7AckCode.Reject, problem);
+    /// <summary>
+    /// Files input refused for its size before it was read as a message (an HTTP body or an MLLP frame past its limit):
+    /// its head, every PID field withheld (a cut message cannot be trusted to show where PID-3 is), under no clinic.
+    /// Answers the AR for the MLLP sender; the HTTP route answers 413 instead.
+    /// </summary>
+    public async Task<string> RefuseOversizedAsync(string head, string text, IngestContext context, CancellationToken cancellationToken)
+    {
+        await ingest.RecordMessageRejectionAsync(
+            Hl7RawRedactor.Redact(head, _ => Hl7RawRedactor.Withheld),
+            null,
+            null,
+            new EventRejection(null, "$", ContractRule.BodySize, text),
+            context,
+            cancellationToken);
+        return Ack(null, Hl7AckCode.Reject, Hl7Problem.Reject(null, null, null, Hl7Problem.ApplicationError, text));
+    }
 
     private async Task<Hl7MessageOutcome> RefuseAsync(string message, Hl7MessageHeader? header, Hl7Problem problem, IngestContext context, CancellationToken cancellationToken, string? clinicId = null, string? sessionId = null)
     {
