@@ -51,7 +51,7 @@ public sealed class FhirExportTests(AuditFixture fixture) : IClassFixture<AuditF
         resources.OfType<DetectedIssue>().ShouldContain(i => i.Severity == DetectedIssue.DetectedIssueSeverity.High);
         resources.OfType<Flag>().ShouldNotBeEmpty("the critical findings raised open alerts");
         resources.OfType<Observation>().Count(o => o.Code.Coding[0].Code == "2708-6").ShouldBe(2);
-        var rate = resources.OfType<MedicationAdministration>().Single(m => m.PartOf.Count == 1).Dosage.Rate.ShouldBeOfType<Quantity>();
+        var rate = resources.OfType<MedicationAdministration>().Single(m => m.PartOf.Count == 1).Dosage!.Rate.ShouldBeOfType<Quantity>();
         (rate.Value, rate.Code).ShouldBe((120m, "mL/h"));
 
         using var again = await auditor.GetAsync($"/api/fhir/sessions/{session.SessionId}", Ct);
@@ -103,8 +103,8 @@ public sealed class FhirExportTests(AuditFixture fixture) : IClassFixture<AuditF
             pages++;
         }
 
-        var mine = events.Where(e => e.Entity.Single().Detail.Any(d => d.Type == "parameters" && ((FhirString)d.Value).Value.Contains(session.SessionId, StringComparison.Ordinal))).ToList();
-        mine.Select(e => (e.Entity.Single().What.Display, e.OutcomeDesc, e.Agent.Single().Role.Single().Text)).ShouldBe(
+        var mine = events.Where(e => e.Entity.Single().Detail.Any(d => d.Type == "parameters" && ((FhirString)d.Value).Value!.Contains(session.SessionId, StringComparison.Ordinal))).ToList();
+        mine.Select(e => (e.Entity.Single().What!.Display, e.OutcomeDesc, e.Agent.Single().Role.Single().Text)).ShouldBe(
         [
             ("/api/fhir/sessions/{sessionId}", "HTTP 200", "auditor"),
             ("/api/fhir/sessions/{sessionId}", "HTTP 400", "auditor"),
