@@ -40,6 +40,7 @@ public static class HttpServiceCollectionExtensions
         services.AddSingleton<AuditRemsFormEndpoint>();
         services.AddSingleton<AuditRemsFormsEndpoint>();
         services.AddSingleton<PatientCourseEndpoint>();
+        services.AddSingleton<FhirEndpoint>();
 
         services.AddSingleton<AlertsEndpoint>();
         services.AddSingleton<AlertSilencesEndpoint>();

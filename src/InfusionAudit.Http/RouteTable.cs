@@ -245,6 +245,24 @@ public static class RouteTable
         [Query("date", true, Date(), "The UTC day, YYYY-MM-DD.", "2026-03-01"), .. AuditPagingParameters],
         [Page("A page of access log entries.", "AccessLogPage"), Bad("A parameter is invalid; the problem names it.")]);
 
+    public static readonly HttpRoute GetFhirSession = new(
+        "GET", "/api/fhir/sessions/{sessionId}", "GetFhirSession",
+        "One session as a FHIR R4 collection Bundle: the pseudonymous Patient (identifier: the patient hash), MedicationAdministrations (the infusion, each running stretch with its rate, each discrete dose), vital-sign Observations, a DetectedIssue per finding and per rule not evaluated, a Flag per unresolved alert (docs/fhir.md). Access-logged.",
+        [CallerRole.Auditor], AccessLogged: true, Read<FhirEndpoint>((e, call) => e.GetSessionAsync(call.Request, call.Value("sessionId"), call.CancellationToken)),
+        [SessionIdParameter, SessionClinicParameter],
+        [FhirBundle("The Bundle."), Bad("Malformed id."), NotFound(), AmbiguousSession()]);
+
+    public static readonly HttpRoute ListFhirAuditEvents = new(
+        "GET", "/api/fhir/audit-events", "ListFhirAuditEvents",
+        "The access log of a UTC day as a FHIR R4 searchset Bundle of AuditEvents, oldest first, paged like GET /api/access-log (the next page is the Bundle's next link). Admin only, like the access log; reading it is logged too.",
+        [], AccessLogged: true, Read<FhirEndpoint>((e, call) => e.GetAuditEventsAsync(call.Request, call.CancellationToken)),
+        [
+            Query("date", true, Date(), "The UTC day, YYYY-MM-DD.", "2026-03-01"),
+            AuditPagingParameters[0],
+            AuditPagingParameters[1],
+        ],
+        [FhirBundle("A page of AuditEvents."), Bad("A parameter is invalid; the problem names it.")]);
+
     public static readonly HttpRoute ListAlerts = new(
         "GET", "/api/alerts", "ListAlerts", "Alerts of a clinic (an admin: of every clinic, without clinicId), newest first, optionally in one state, of one severity, escalated or not; with from/to, the alerts of the clinic's sessions of those clinical dates (as counted by the compliance report), newest date first. Access-logged.",
         [CallerRole.OnCall, CallerRole.Auditor], AccessLogged: true, Read<AlertsEndpoint>((e, call) => e.ListAsync(call.Request, call.Authenticated, call.CancellationToken)),
@@ -304,6 +322,7 @@ public static class RouteTable
     [
         HealthAlias, Health, ReadinessAlias, Readiness, Console, OpenApi, Me, PostEvents, PostHl7v2, GetSession, ReplaySession, GetSessionTimeline, GetSessionRemsForm, GetPatientCourse, DiagnosticsCounters, GetProtocolVersion,
         ListClinicSessions, ListClinicFindings, ListClinicRejected, ListUnattributedRejected, GetComplianceReport, ListClinicRemsForms, ListAccessLog,
+        GetFhirSession, ListFhirAuditEvents,
         ListAlerts, GetAlert, AcknowledgeAlert, ResolveAlert, ListSilences, CreateSilence, ExpireSilence,
     ];
 
@@ -342,6 +361,9 @@ public static class RouteTable
 
     private static OpenApiResponse Ok(string description, string? schema) =>
         new(200, description, new Dictionary<string, string?> { [OpenApiDocumentBuilder.Json] = schema });
+
+    private static OpenApiResponse FhirBundle(string description) =>
+        new(200, description, new Dictionary<string, string?> { [Fhir.FhirJson.MediaType] = null });
 
     private static OpenApiResponse[] ReadinessAnswers() =>
     [

@@ -21,6 +21,7 @@ public static class AuditServiceCollectionExtensions
         services.AddSingleton<AccessLogQueryHandler>();
         services.AddSingleton<ComplianceAlertReader>();
         services.AddSingleton<SessionTimelineHandler>();
+        services.AddSingleton<SessionExportHandler>();
         services.AddSingleton<RemsFormHandler>();
         services.AddSingleton<PatientCourseHandler>();
         services.AddSingleton<ComplianceReportHandler>();

@@ -120,7 +120,7 @@ public sealed class SessionTimelineHandler(SessionRepository sessions, AlertRepo
             nextFindings);
     }
 
-    private static SessionAlertDocument ToDocument(Alert a) => new(
+    internal static SessionAlertDocument ToDocument(Alert a) => new(
         a.AlertId,
         a.RuleId,
         a.EpisodeKey,

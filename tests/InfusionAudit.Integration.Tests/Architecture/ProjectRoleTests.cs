@@ -1,6 +1,7 @@
 using System.Reflection;
 using InfusionAudit.Application.Ingestion;
 using InfusionAudit.Domain.Contract;
+using InfusionAudit.Fhir;
 using InfusionAudit.Http;
 using InfusionAudit.Infrastructure;
 
@@ -11,6 +12,7 @@ public sealed class ProjectRoleTests
 {
     private static readonly Assembly Domain = typeof(DeviceEvent).Assembly;
     private static readonly Assembly Application = typeof(IngestHandler).Assembly;
+    private static readonly Assembly Fhir = typeof(SessionBundleMapper).Assembly;
 
     [Fact]
     public void TheDomainReferencesNoSdkAndNoOtherProject()
@@ -30,6 +32,19 @@ public sealed class ProjectRoleTests
         names.ShouldNotContain(name => name.StartsWith("Azure.Messaging", StringComparison.Ordinal));
         names.ShouldNotContain(typeof(RouteTable).Assembly.GetName().Name!);
         names.ShouldNotContain(typeof(ServiceCollectionExtensions).Assembly.GetName().Name!);
+        names.ShouldNotContain(Fhir.GetName().Name!);
+        names.ShouldNotContain(name => name.StartsWith("Hl7.Fhir", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheFhirExportIsAPureMappingOfApplicationsReadModels()
+    {
+        // Beside the SDK and the system: Application's read models, the Domain's state types, the HL7 v2 project's MDC
+        // codes. No ASP.NET Core, no Azure SDK, no storage, no host.
+        Fhir.GetReferencedAssemblies().Select(a => a.Name!)
+            .Where(name => !name.StartsWith("System", StringComparison.Ordinal) && name != "netstandard" && !name.StartsWith("Hl7.Fhir.", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ShouldBe(["InfusionAudit.Application", "InfusionAudit.Domain", "InfusionAudit.Hl7"]);
     }
 
     [Fact]
