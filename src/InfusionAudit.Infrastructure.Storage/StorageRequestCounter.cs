@@ -8,7 +8,7 @@ namespace InfusionAudit.Infrastructure.Storage;
 /// Counts every HTTP request the storage clients send (retries included), in total and per operation (method and
 /// table or queue), so benchmarks and tests can state storage round trips per event and see where they go.
 /// </summary>
-public sealed class StorageRequestCounter : HttpPipelinePolicy
+public sealed class StorageRequestCounter : HttpPipelinePolicy, IStorageRequestCounts
 {
     private readonly ConcurrentDictionary<string, long> byOperation = new(StringComparer.Ordinal);
     private long requests;

@@ -25,7 +25,7 @@ namespace InfusionAudit.Infrastructure.Storage.Alerts;
 /// A range of dates is a key range of one partition per month.</item>
 /// </list>
 /// </summary>
-public sealed class AlertIndex(StorageAccount account)
+public sealed class AlertIndex(StorageAccount account) : IAlertIndex
 {
     private const string AllStates = "all";
 
@@ -52,7 +52,7 @@ public sealed class AlertIndex(StorageAccount account)
             // Rows of the format before sessions were scoped by clinic (keyed by session id alone) are not read.
             if (ClinicSessionKey.Parse(entity.RowKey) is var (clinicId, sessionId))
             {
-                due.Add(new DueSession(clinicId, sessionId, entity.GetDateTimeOffset("DueAt") ?? now, entity.ETag));
+                due.Add(new DueSession(clinicId, sessionId, entity.GetDateTimeOffset("DueAt") ?? now, entity.ETag.ToString()));
             }
         }
 
@@ -67,11 +67,11 @@ public sealed class AlertIndex(StorageAccount account)
             if (next is { } at)
             {
                 var entity = new TableEntity(DuePartition(scope), ClinicSessionKey.Of(due.ClinicId, due.SessionId)) { ["DueAt"] = at };
-                await table.UpdateEntityAsync(entity, due.ETag, TableUpdateMode.Merge, cancellationToken);
+                await table.UpdateEntityAsync(entity, StoreVersion.ToETag(due.ETag), TableUpdateMode.Merge, cancellationToken);
             }
             else
             {
-                await table.DeleteEntityAsync(DuePartition(scope), ClinicSessionKey.Of(due.ClinicId, due.SessionId), due.ETag, cancellationToken);
+                await table.DeleteEntityAsync(DuePartition(scope), ClinicSessionKey.Of(due.ClinicId, due.SessionId), StoreVersion.ToETag(due.ETag), cancellationToken);
             }
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)
@@ -189,6 +189,8 @@ public sealed class AlertIndex(StorageAccount account)
 
         return (new AlertListingPage([], null), []);
     }
+
+    string IAlertIndex.ListingRowKey(Alert alert) => ListingRowKey(alert);
 
     /// <summary>The row key an alert has in every listing partition: newest first, then by id.</summary>
     public static string ListingRowKey(Alert alert)

@@ -14,7 +14,7 @@ namespace InfusionAudit.Infrastructure.Storage.Alerts;
 /// notification rows outside that guard (no decision ever rewrites a notification), each write conditioned on the
 /// row's ETag: whoever sends a notification first claims it, and a sender that lost its claim never sends.
 /// </summary>
-public sealed class AlertRepository(StorageAccount account)
+public sealed class AlertRepository(StorageAccount account) : IAlertPartitionStore
 {
     private const string GroupRowKey = "group";
     private const string AlertPrefix = "alert|";
@@ -50,7 +50,7 @@ public sealed class AlertRepository(StorageAccount account)
 
         alerts.Sort((a, b) => a.RaisedAt != b.RaisedAt ? a.RaisedAt.CompareTo(b.RaisedAt) : string.CompareOrdinal(a.AlertId, b.AlertId));
         notifications.Sort((a, b) => a.Notification.Number.CompareTo(b.Notification.Number));
-        return new AlertPartition(clinicId, sessionId, group, etag, alerts, notifications);
+        return new AlertPartition(clinicId, sessionId, group, StoreVersion.Of(etag), alerts, notifications);
     }
 
     /// <summary>Stores one decision.</summary>
@@ -65,7 +65,7 @@ public sealed class AlertRepository(StorageAccount account)
             ["Json"] = AlertJson.Write(write.Group),
         };
         var groupAction = write.ExpectedETag is { } expected
-            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, groupEntity, expected)
+            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, groupEntity, StoreVersion.ToETag(expected))
             : new TableTransactionAction(TableTransactionActionType.Add, groupEntity);
         var others = write.Alerts.Select(a => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(a)))
             .Concat(write.NewNotifications.Select(n => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(partitionKey, n))))
@@ -95,7 +95,7 @@ public sealed class AlertRepository(StorageAccount account)
             throw new AlertWriteConflictException($"The alerts of session {write.SessionId} changed since they were read ({ex.ErrorCode}).", ex);
         }
 
-        return [.. write.NewNotifications.Select(n => n with { ETag = etags.GetValueOrDefault(NotificationPrefix + n.Notification.NotificationId) })];
+        return [.. write.NewNotifications.Select(n => n with { ETag = etags.TryGetValue(NotificationPrefix + n.Notification.NotificationId, out var etag) ? StoreVersion.Of(etag) : null })];
     }
 
     /// <summary>One notification row as stored now (with its ETag), or null when it is not there.</summary>
@@ -110,9 +110,10 @@ public sealed class AlertRepository(StorageAccount account)
     /// the ETag <paramref name="ifMatch"/>: it fails when someone else wrote the row since, i.e. took the claim.
     /// </summary>
     /// <returns>The new ETag, or null when the row changed underneath (the caller lost its claim and must not send).</returns>
-    public async Task<ETag?> UpdateDeliveryAsync(string clinicId, string sessionId, string notificationId, NotificationDelivery delivery, ETag ifMatch, CancellationToken cancellationToken)
+    /// <exception cref="StoreUnavailableException">Storage did not take the write for another reason (unreachable, busy).</exception>
+    public async Task<string?> UpdateDeliveryAsync(string clinicId, string sessionId, string notificationId, NotificationDelivery delivery, string ifMatch, CancellationToken cancellationToken)
     {
-        if (ifMatch == default || ifMatch == ETag.All)
+        if (string.IsNullOrEmpty(ifMatch) || StoreVersion.ToETag(ifMatch) == ETag.All)
         {
             throw new ArgumentException("A dispatch record is written only over the version its writer read.", nameof(ifMatch));
         }
@@ -121,12 +122,16 @@ public sealed class AlertRepository(StorageAccount account)
         WriteDelivery(entity, delivery);
         try
         {
-            var response = await table.UpdateEntityAsync(entity, ifMatch, TableUpdateMode.Merge, cancellationToken);
-            return response.Headers.ETag;
+            var response = await table.UpdateEntityAsync(entity, StoreVersion.ToETag(ifMatch), TableUpdateMode.Merge, cancellationToken);
+            return StoreVersion.Of(response.Headers.ETag);
         }
         catch (RequestFailedException ex) when (ex.Status is 412 or 404)
         {
             return null;
+        }
+        catch (RequestFailedException ex)
+        {
+            throw new StoreUnavailableException($"The dispatch record of notification {notificationId} was not written ({ex.Status} {ex.ErrorCode}).", ex);
         }
     }
 
@@ -186,5 +191,5 @@ public sealed class AlertRepository(StorageAccount account)
         AlertJson.Read<AlertNotification>(entity.GetString("Json") ?? "null"),
         Utf8Property.Read(entity, "PayloadJson"),
         AlertJson.Read<NotificationDelivery>(entity.GetString("DeliveryJson") ?? "null"),
-        entity.ETag);
+        StoreVersion.Of(entity.ETag));
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using InfusionAudit.Domain.Alerts;
+using InfusionAudit.Infrastructure.Storage.Tables;
 
 namespace InfusionAudit.Infrastructure.Storage.Alerts;
 
@@ -10,7 +11,7 @@ namespace InfusionAudit.Infrastructure.Storage.Alerts;
 /// expired, so auditors see why an alert was not sent), newest first. Raising an alert reads the clinic's silences
 /// that have not ended, with a parameterised filter inside that partition.
 /// </summary>
-public sealed class SilenceRepository(StorageAccount account)
+public sealed class SilenceRepository(StorageAccount account) : ISilenceStore
 {
     private const string Partition = "silences";
 
@@ -22,19 +23,19 @@ public sealed class SilenceRepository(StorageAccount account)
         await table.AddEntityAsync(ToEntity(silence), cancellationToken);
     }
 
-    public async Task<(Silence Silence, ETag ETag)?> GetAsync(string silenceId, CancellationToken cancellationToken)
+    public async Task<(Silence Silence, string ETag)?> GetAsync(string silenceId, CancellationToken cancellationToken)
     {
         var found = await table.GetEntityIfExistsAsync<TableEntity>(Partition, RowKeyOf(silenceId), cancellationToken: cancellationToken);
-        return found.HasValue && found.Value is { } entity ? (AlertJson.Read<Silence>(entity.GetString("Json") ?? "null"), entity.ETag) : null;
+        return found.HasValue && found.Value is { } entity ? (AlertJson.Read<Silence>(entity.GetString("Json") ?? "null"), entity.ETag.ToString()) : null;
     }
 
     /// <summary>Replaces a silence (its expiry) if nobody changed it since it was read; false otherwise.</summary>
-    public async Task<bool> ReplaceAsync(Silence silence, ETag etag, CancellationToken cancellationToken)
+    public async Task<bool> ReplaceAsync(Silence silence, string etag, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(silence);
         try
         {
-            await table.UpdateEntityAsync(ToEntity(silence), etag, TableUpdateMode.Replace, cancellationToken);
+            await table.UpdateEntityAsync(ToEntity(silence), StoreVersion.ToETag(etag), TableUpdateMode.Replace, cancellationToken);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 412)
@@ -87,6 +88,8 @@ public sealed class SilenceRepository(StorageAccount account)
 
     // Silence ids start with the inverted creation time, so the partition reads newest first.
     private static string RowKeyOf(string silenceId) => silenceId;
+
+    string ISilenceStore.NewId(DateTimeOffset createdAt) => NewId(createdAt);
 
     /// <summary>A new silence id: newest sorts first in the table, unique across hosts.</summary>
     public static string NewId(DateTimeOffset createdAt) =>

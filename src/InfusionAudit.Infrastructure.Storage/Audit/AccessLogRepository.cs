@@ -1,4 +1,5 @@
 using System.Globalization;
+using Azure;
 using Azure.Data.Tables;
 
 namespace InfusionAudit.Infrastructure.Storage.Audit;
@@ -7,7 +8,7 @@ namespace InfusionAudit.Infrastructure.Storage.Audit;
 /// <see cref="TableNames.AccessLog"/>: one partition per UTC day (<c>yyyy-MM-dd</c>), rows in time order, so "who read
 /// what on day D" is one partition read. Rows are only ever added.
 /// </summary>
-public sealed class AccessLogRepository(StorageAccount account)
+public sealed class AccessLogRepository(StorageAccount account) : IAccessLog
 {
     private readonly TableClient table = account.Tables.GetTableClient(TableNames.AccessLog);
 
@@ -25,7 +26,15 @@ public sealed class AccessLogRepository(StorageAccount account)
             ["Rows"] = row.Rows,
             ["RequestId"] = row.RequestId,
         };
-        await table.AddEntityAsync(entity, cancellationToken);
+        try
+        {
+            await table.AddEntityAsync(entity, cancellationToken);
+        }
+        catch (RequestFailedException ex)
+        {
+            // The port's terms: an access log that did not store the row (the read it records is then refused).
+            throw new StoreUnavailableException($"The access log did not store the row ({ex.Status} {ex.ErrorCode}).", ex);
+        }
     }
 
     public async Task<StoragePage<AccessLogRow>> ListPageAsync(DateOnly day, StorageCursor? cursor, int take, CancellationToken cancellationToken)

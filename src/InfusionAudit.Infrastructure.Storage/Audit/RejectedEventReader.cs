@@ -8,7 +8,7 @@ namespace InfusionAudit.Infrastructure.Storage.Audit;
 /// Pages through a clinic's rejected input over a range of clinical days, optionally within a window of receive times:
 /// one <see cref="TableNames.RejectedEvents"/> partition per day (<see cref="RejectedEventRepository.PartitionKey"/>), read in day order, never another clinic's.
 /// </summary>
-public sealed class RejectedEventReader(StorageAccount account)
+public sealed class RejectedEventReader(StorageAccount account) : IRejectedEventQueries
 {
     private readonly TableClient table = account.Tables.GetTableClient(TableNames.RejectedEvents);
 

@@ -17,7 +17,7 @@ namespace InfusionAudit.Infrastructure.Storage.Indexes;
 /// Rows carry <c>Calendar = clinical</c>: rows of the earlier layout (filed by UTC detection day, whose keys also start
 /// with a date) are never read as if they were filed by session date.
 /// </remarks>
-public sealed class ClinicFindingIndex
+public sealed class ClinicFindingIndex : IClinicFindingIndex
 {
     private readonly TableClient table;
     private readonly PartitionGroupCommit writes;

@@ -10,7 +10,7 @@ namespace InfusionAudit.Infrastructure.Storage.Indexes;
 /// in the clinic's time zone) then id. The writer
 /// keeps it current; audit list queries and the compliance report read key ranges of one partition.
 /// </summary>
-public sealed class ClinicSessionIndex
+public sealed class ClinicSessionIndex : IClinicSessionIndex
 {
     private readonly TableClient table;
     private readonly PartitionGroupCommit writes;

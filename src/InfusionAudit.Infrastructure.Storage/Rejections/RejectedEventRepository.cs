@@ -9,10 +9,10 @@ namespace InfusionAudit.Infrastructure.Storage.Rejections;
 /// local date of the input's occurrence, <see cref="RejectedEventRow.ClinicalDate"/>), so an auditor's "rejected input of
 /// clinic X on day D" is a single partition read.
 /// </summary>
-public sealed class RejectedEventRepository(StorageAccount account)
+public sealed class RejectedEventRepository(StorageAccount account) : IRejectedEventStore
 {
-    /// <summary>Partition used when the clinic could not be read; '~' cannot occur in a contract clinic id.</summary>
-    public const string UnknownClinic = "~unknown";
+    /// <summary>Partition used when the clinic could not be read (<see cref="RejectedEventRow.UnknownClinic"/>).</summary>
+    public const string UnknownClinic = RejectedEventRow.UnknownClinic;
 
     private const int MaxTransactionRows = 100;
 

@@ -24,7 +24,7 @@ namespace InfusionAudit.Infrastructure.Storage.Sessions;
 /// Storage format: rows written before sessions were scoped by clinic (<c>{session}</c>, <c>~open|{session}</c>,
 /// <c>~patient|{hash}|{session}</c>) are not read; there is no migration.
 /// </remarks>
-public sealed class SessionDirectory
+public sealed class SessionDirectory : ISessionDirectory
 {
     private const string Partition = "session";
     private const string OpenPrefix = "~open|";

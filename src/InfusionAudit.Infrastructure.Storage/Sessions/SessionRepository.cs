@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using InfusionAudit.Application.Configuration;
 using InfusionAudit.Domain.Sessions;
 using InfusionAudit.Infrastructure.Storage.Tables;
 
@@ -17,7 +18,7 @@ public sealed class SessionRepository(
     StorageAccount account,
     SessionDirectory directory,
     int cachedSessions = SessionRepository.DefaultCachedSessions,
-    long cachedBytes = SessionRepository.DefaultCachedBytes)
+    long cachedBytes = SessionRepository.DefaultCachedBytes) : ISessionStore
 {
     /// <summary>Sessions kept in memory per host; about 40 KB each for a typical session.</summary>
     public const int DefaultCachedSessions = 2048;
@@ -28,7 +29,7 @@ public sealed class SessionRepository(
     /// instead of growing the host. The soak measured 96 MiB as a 400 MB working set at 500 events/s (the GC's headroom
     /// comes on top of what is held); 32 MiB keeps the host under its 300 MB target.
     /// </summary>
-    public const long DefaultCachedBytes = 32L * 1024 * 1024;
+    public const long DefaultCachedBytes = InfusionAuditOptions.DefaultSessionCacheMegabytes * 1024L * 1024;
 
     private const string StateRowKey = "state";
     private const string HistoryStampRowKey = "history-stamp";
@@ -66,7 +67,7 @@ public sealed class SessionRepository(
 
         if (assumeNew)
         {
-            return new SessionPartition(clinicId, sessionId, null, default, [], []);
+            return new SessionPartition(clinicId, sessionId, null, null, [], []);
         }
 
         var partition = await LoadAsync(clinicId, sessionId, cancellationToken);
@@ -78,10 +79,10 @@ public sealed class SessionRepository(
     public SessionPartition? Cached(string clinicId, string sessionId) => cache.TryGet(ClinicSessionKey.Of(clinicId, sessionId), out var partition) ? partition : null;
 
     /// <summary>The stored state row's ETag (one point read), or null when the session has no state yet.</summary>
-    public async Task<ETag?> StateETagAsync(string clinicId, string sessionId, CancellationToken cancellationToken)
+    public async Task<string?> StateETagAsync(string clinicId, string sessionId, CancellationToken cancellationToken)
     {
         var row = await table.GetEntityIfExistsAsync<TableEntity>(clinicId, SessionPrefix(sessionId) + StateRowKey, ["Status"], cancellationToken);
-        return row.HasValue ? row.Value!.ETag : null;
+        return row.HasValue ? StoreVersion.Of(row.Value!.ETag) : null;
     }
 
     /// <summary>Drops this host's copy of a session, so the next write reads it.</summary>
@@ -98,7 +99,7 @@ public sealed class SessionRepository(
         var clinics = await directory.ClinicsOfAsync(sessionId, cancellationToken);
         return clinics.Count switch
         {
-            0 => new SessionPartition(string.Empty, sessionId, null, default, [], []),
+            0 => new SessionPartition(string.Empty, sessionId, null, null, [], []),
             1 => await LoadAsync(clinics[0], sessionId, cancellationToken),
             _ => throw new InvalidOperationException($"Clinics {string.Join(", ", clinics)} each hold a session {sessionId}; name the clinic."),
         };
@@ -163,15 +164,15 @@ public sealed class SessionRepository(
                 if (attempt == PagedReadTries)
                 {
                     return before.HasValue
-                        ? read.Partition(clinicId) with { State = ToState(before.Value!, sessionId), StateETag = before.Value!.ETag }
-                        : read.Partition(clinicId) with { State = null, StateETag = default };
+                        ? read.Partition(clinicId) with { State = ToState(before.Value!, sessionId), StateETag = StoreVersion.Of(before.Value!.ETag) }
+                        : read.Partition(clinicId) with { State = null, StateETag = null };
                 }
             }
         }
         catch (RequestFailedException ex) when (TableMissing.Is(ex))
         {
             // Storage was reset under a running host: nothing is stored, and the write that follows creates the table.
-            return new SessionPartition(clinicId, sessionId, null, default, [], []);
+            return new SessionPartition(clinicId, sessionId, null, null, [], []);
         }
     }
 
@@ -185,7 +186,7 @@ public sealed class SessionRepository(
 
         public ETag? StateETag { get; private set; }
 
-        public SessionPartition Partition(string clinicId) => new(clinicId, sessionId, state, StateETag ?? default, events, findings, stamp);
+        public SessionPartition Partition(string clinicId) => new(clinicId, sessionId, state, StoreVersion.Of(StateETag), events, findings, StoreVersion.Of(stamp));
 
         /// <returns>True when the whole range came in one request.</returns>
         public async Task<bool> ReadAsync(TableClient table, string filter, bool stopAfterOnePage, CancellationToken cancellationToken)
@@ -249,7 +250,7 @@ public sealed class SessionRepository(
         var entity = new TableEntity(partition.ClinicId, SessionPrefix(partition.SessionId) + HistoryStampRowKey) { ["StampedAt"] = DateTimeOffset.UtcNow };
         try
         {
-            await writes.WriteGroupAsync([HistoryStampAction(entity, partition.HistoryStampETag)], cancellationToken);
+            await writes.WriteGroupAsync([HistoryStampAction(entity, StoreVersion.ToETagOrNull(partition.HistoryStampETag))], cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
@@ -281,7 +282,7 @@ public sealed class SessionRepository(
 
         // The write creating the state also settles the history stamp it read: see StampHistoryAsync.
         TableTransactionAction[] stampAction = write.ExpectedETag is null
-            ? [HistoryStampAction(new TableEntity(clinicId, SessionPrefix(write.SessionId) + HistoryStampRowKey) { ["StampedAt"] = write.State.UpdatedAt }, write.ExpectedHistoryStampETag)]
+            ? [HistoryStampAction(new TableEntity(clinicId, SessionPrefix(write.SessionId) + HistoryStampRowKey) { ["StampedAt"] = write.State.UpdatedAt }, StoreVersion.ToETagOrNull(write.ExpectedHistoryStampETag))]
             : [];
 
         try
@@ -293,7 +294,7 @@ public sealed class SessionRepository(
                 && stateBytes + stampBytes + rows.Sum(r => EntitySize.Estimate(r.Entity)) <= MaxTransactionBytes)
             {
                 var stateAction = write.ExpectedETag is { } expected
-                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, state, expected)
+                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, state, StoreVersion.ToETag(expected))
                     : new TableTransactionAction(TableTransactionActionType.Add, state);
                 var responses = await writes.WriteGroupAsync([.. eventActions, stateAction, .. findingActions, .. stampAction], cancellationToken);
                 Remember(write, responses[eventActions.Count].Headers.ETag);
@@ -332,7 +333,7 @@ public sealed class SessionRepository(
             steps.Add([]);
         }
 
-        var expected = write.ExpectedETag;
+        var expected = StoreVersion.ToETagOrNull(write.ExpectedETag);
         for (var i = 0; i < steps.Count; i++)
         {
             TableTransactionAction stateAction;
@@ -406,7 +407,7 @@ public sealed class SessionRepository(
             findings[(finding.RuleId, finding.EpisodeKey)] = finding;
         }
 
-        cache.Put(new SessionPartition(write.State.ClinicId, write.SessionId, write.State, etag, [.. before?.Events ?? [], .. write.NewEvents], [.. findings.Values]));
+        cache.Put(new SessionPartition(write.State.ClinicId, write.SessionId, write.State, StoreVersion.Of(etag), [.. before?.Events ?? [], .. write.NewEvents], [.. findings.Values]));
     }
 
     private static string SessionPrefix(string sessionId) => sessionId + "|";
