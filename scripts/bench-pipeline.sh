@@ -3,6 +3,11 @@
 # message. Appends one row per run to docs/benchmarks.md ("Pipeline throughput"). Stops everything it started.
 #
 #   ./scripts/bench-pipeline.sh [EVENTS_AT_100 [EVENTS_AT_1]] [-- LOAD_OPTIONS...]     defaults: 20000 and 2000
+#   ./scripts/bench-pipeline.sh --hl7 [EVENTS] [-- LOAD_OPTIONS...]                     default: 20000
+#
+# --hl7: the HL7 route beside the JSON one, both over HTTP at 100 events per message and from the same generated
+# events (same seed): first all JSON to POST /api/events, then the pumps' and monitors' events as HL7 v2 (PCD-01 /
+# PCD-10, MLLP-framed bodies) to POST /api/hl7v2 with the tablet's as JSON (`--device-format hl7`).
 #
 # LOAD_OPTIONS go to both `infusion-sim load` runs, e.g. the dense clinic profile:
 #   ./scripts/bench-pipeline.sh 20000 2000 -- --monitor-every 60 --chairs 20
@@ -17,7 +22,9 @@ source scripts/lib/bench-host.sh
 
 load_options=()
 positional=()
+hl7=false
 while [ $# -gt 0 ]; do
+  if [ "$1" = "--hl7" ]; then hl7=true; shift; continue; fi
   if [ "$1" = "--" ]; then shift; load_options=("$@"); break; fi
   positional+=("$1"); shift
 done
@@ -36,6 +43,14 @@ bench_host_start "$port" "$work"
 
 sim=(dotnet src/InfusionAudit.Simulator/bin/Release/net10.0/InfusionAudit.Simulator.dll)
 label="$(nproc) cores, Azurite $(node -p 'require("./node_modules/azurite/package.json").version'), local host (Release)"
+if [ "$hl7" = true ]; then
+  # Same seed, same events, same batches; each run its own ids (the run id), so the second never meets the first's sessions.
+  for format in json hl7; do
+    "${sim[@]}" load --events "$events_batched" --batch 100 --transport http --device-format "$format" --url "$base_url" \
+      --key bench-producer --read-key bench-auditor --timeout 600 --markdown docs/benchmarks.md --label "$label" "${load_options[@]}"
+  done
+  exit 0
+fi
 "${sim[@]}" load --events "$events_batched" --batch 100 --transport queue --url "$base_url" --read-key bench-auditor \
   --storage "$AZURITE_CONNECTION_STRING" --timeout 600 --markdown docs/benchmarks.md --label "$label" "${load_options[@]}"
 # Where the batched run's requests went (the host's counters since it started: table creation and the run above).

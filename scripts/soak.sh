@@ -50,6 +50,11 @@ dotnet src/InfusionAudit.Simulator/bin/Release/net10.0/InfusionAudit.Simulator.d
   --rate "$rate" --minutes "$minutes" --url "$base_url" --read-key bench-auditor --storage "$AZURITE_CONNECTION_STRING" \
   --host-pid "$BENCH_HOST_PID" "${storage_pids[@]}" \
   --svg docs/soak.svg --csv docs/soak.csv --markdown docs/reliability.md --label "$label" "${extra[@]}" || rc=$?
+# Where the requests went (the host's counters since it started), before the host stops.
+echo "storage requests by operation since the host started:"
+curl -fsS -H "x-functions-key: bench-auditor" "$base_url/api/diagnostics/counters" | node -e '
+  const c = JSON.parse(require("fs").readFileSync(0, "utf8")).storageRequestsByOperation;
+  for (const [op, n] of Object.entries(c).sort((a, b) => b[1] - a[1])) console.log(String(n).padStart(8) + "  " + op);' || true
 if ((rc != 0)); then
   echo "soak.sh: the soak exited with $rc; host log tail:" >&2
   tail -n 20 "$work/host.log" >&2

@@ -40,6 +40,9 @@ public static class ComplianceReportPage
         Section(html, "Sessions by status", ["Status", "Sessions"], s.ByStatus.Select(p => Cells(E(p.Key), Count(p.Value))));
         Section(html, "End reasons", ["Reason", "Sessions"], s.EndReasons.Select(p => Cells(E(p.Key), Count(p.Value))));
         Section(html, "Findings per rule", ["Rule", "Findings", "Sessions"], report.FindingsPerRule.Select(RuleRow));
+        Section(
+            html, "Findings per rule and week", ["Week", "From", "Rule", "Findings"],
+            report.FindingsPerWeek.Select(w => Cells(E(w.Week), w.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), E(w.Rule), Count(w.Findings))));
         Section(html, "Adverse effects", ["Effect", "Severity", "Reports"], report.AdverseEffects.Select(a => Cells(E(a.Effect), E(a.Severity), Count(a.Count))));
         Section(
             html, "Delivered dose", ["Protocol", "Sessions", "Unit", "Median", "Min", "Max"],

@@ -2,7 +2,6 @@ using System.Text;
 using InfusionAudit.Application.Configuration;
 using InfusionAudit.Application.Ingestion;
 using InfusionAudit.Application.Ingestion.Hl7;
-using InfusionAudit.Domain.Contract;
 using InfusionAudit.Hl7;
 using InfusionAudit.Application.Security;
 using Microsoft.AspNetCore.Http;
@@ -17,7 +16,6 @@ namespace InfusionAudit.Http;
 /// </summary>
 public sealed class Hl7v2Endpoint(
     Hl7IngestHandler hl7,
-    IngestHandler ingest,
     IOptions<InfusionAuditOptions> options,
     TimeProvider clock)
 {
@@ -42,14 +40,7 @@ public sealed class Hl7v2Endpoint(
         var (bytes, complete) = await LimitedBody.ReadAsync(request, limit, cancellationToken);
         if (!complete)
         {
-            var start = Encoding.UTF8.GetString(bytes);
-            await ingest.RecordMessageRejectionAsync(
-                Hl7RawRedactor.Redact(start, _ => Hl7RawRedactor.Withheld),
-                null,
-                null,
-                new EventRejection(null, "$", ContractRule.BodySize, $"The body exceeds {limit} bytes and was not processed."),
-                context,
-                cancellationToken);
+            await hl7.RefuseOversizedAsync(Encoding.UTF8.GetString(bytes), $"The body exceeds {limit} bytes and was not processed.", context, cancellationToken);
             return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large", detail: $"The body exceeds {limit} bytes.");
         }
 

@@ -1,5 +1,7 @@
 using InfusionAudit.Http.Audit;
+using InfusionAudit.Http.Protocols;
 using InfusionAudit.Http.Security;
+using InfusionAudit.Http.WebConsole;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,6 +22,9 @@ public static class HttpServiceCollectionExtensions
         services.AddSingleton<SessionsEndpoint>();
         services.AddSingleton<DiagnosticsEndpoint>();
         services.AddSingleton<HealthEndpoint>();
+        services.AddSingleton(new ConsoleFiles(ConsoleFiles.DefaultRoot));
+        services.AddSingleton<ConsoleEndpoint>();
+        services.AddSingleton<ProtocolsEndpoint>();
         services.AddSingleton<ReadinessEndpoint>();
         services.AddSingleton<ReplayEndpoint>();
 

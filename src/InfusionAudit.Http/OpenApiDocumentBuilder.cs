@@ -47,6 +47,7 @@ public static class OpenApiDocumentBuilder
         ["AlertActionRequest"] = typeof(AlertActionRequest),
         ["Silence"] = typeof(Silence),
         ["SilenceRequest"] = typeof(SilenceRequest),
+        ["ProtocolVersion"] = typeof(InfusionAudit.Http.Protocols.ProtocolVersionView),
     };
 
     public static JsonObject Build(string version = "1.0.0")
@@ -60,7 +61,8 @@ public static class OpenApiDocumentBuilder
                 item[operation.Method.ToLowerInvariant()] = Operation(operation);
             }
 
-            paths[group.Key] = item;
+            // A catch-all ({*path}) is a plain path parameter in OpenAPI.
+            paths[group.Key.Replace("{*", "{", StringComparison.Ordinal)] = item;
         }
 
         return new JsonObject

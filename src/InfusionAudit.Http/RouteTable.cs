@@ -5,7 +5,9 @@ using InfusionAudit.Application.Sessions;
 using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
 using InfusionAudit.Http.Audit;
+using InfusionAudit.Http.Protocols;
 using InfusionAudit.Http.Security;
+using InfusionAudit.Http.WebConsole;
 using Microsoft.AspNetCore.Http;
 
 namespace InfusionAudit.Http;
@@ -64,6 +66,16 @@ public static class RouteTable
         "GET", "/api/health/ready", "Readiness", "Readiness: the storage tables, the event queue and its poison queue, and each configured alert transport answer, each within 2 s. Anonymous.",
         Roles: null, AccessLogged: false, Answer<ReadinessEndpoint>((e, call) => e.GetAsync(call.CancellationToken)),
         [], ReadinessAnswers());
+
+    public static readonly HttpRoute Console = new(
+        "GET", "/api/console/{*path}", "Console", "The web console's static files (HTML, ES modules, CSS, the vendored chart library), anonymous like health: the page signs in with a key or Entra ID and every API call it makes is checked as any other. Sent with a content security policy without 'unsafe-inline', nosniff, no referrer, frame DENY and no-cache. /api/console redirects to /api/console/ (index.html).",
+        Roles: null, AccessLogged: false, Answer<ConsoleEndpoint>((e, call) => e.Get(call.Request, call.Value("path"))),
+        [new("path", "path", true, new JsonObject { ["type"] = "string" }, "A file of the console, e.g. js/main.js; empty for index.html. Only plain relative names: '..', hidden files, backslashes and encoded separators answer 404.", "index.html")],
+        [
+            new(200, "The file.", new Dictionary<string, string?> { ["text/html"] = null, ["text/javascript"] = null, ["text/css"] = null, ["image/svg+xml"] = null, ["image/png"] = null }),
+            new(301, "The console folder without its slash: Location is /api/console/.", new Dictionary<string, string?>()),
+            NotFound("No such console file."),
+        ]);
 
     public static readonly HttpRoute OpenApi = new(
         "GET", "/api/openapi.json", "OpenApi", "This document.",
@@ -157,6 +169,15 @@ public static class RouteTable
         "GET", "/api/diagnostics/counters", "DiagnosticsCounters", "Pipeline and storage request counters of this host process.",
         [CallerRole.Auditor], AccessLogged: false, Answer<DiagnosticsEndpoint>((e, _) => e.GetCounters()),
         [], [Ok("The counters.", "PipelineCounterSnapshot")]);
+
+    public static readonly HttpRoute GetProtocolVersion = new(
+        "GET", "/api/protocols/{protocolId}/versions/{version}", "GetProtocolVersion", "One protocol version as the rules judge with it: id, version, title, route, the effective dose limits (mg/kg or mg), rate limits (mg/kg/h) and vital-sign thresholds with defaults applied (units in the field names), and the protocol file as written. A session's state names the version it was judged against. Not access-logged: no patient data.",
+        [CallerRole.Auditor, CallerRole.OnCall], AccessLogged: false, Answer<ProtocolsEndpoint>((e, call) => e.Get(call.Value("protocolId"), call.Value("version"))),
+        [
+            PathId("protocolId", "A protocol id (GET /api/health lists the loaded ones as id@vN).", "ketamine-iv-depression"),
+            new("version", "path", true, new JsonObject { ["type"] = "integer", ["minimum"] = 1 }, "The protocol version, from 1.", "1"),
+        ],
+        [Ok("The protocol version.", "ProtocolVersion"), Bad("A malformed protocol id or version; the problem names it."), NotFound("No such protocol version.")]);
 
     public static readonly HttpRoute ListClinicSessions = new(
         "GET", "/api/clinics/{clinicId}/sessions", "ListClinicSessions", "Sessions of a clinic by clinical session date (the clinic's local date of the start); receivedFrom/receivedTo filter on the first event's receipt. Access-logged.",
@@ -281,7 +302,7 @@ public static class RouteTable
     /// <summary>Every route, in the order of the OpenAPI document.</summary>
     public static IReadOnlyList<HttpRoute> All { get; } =
     [
-        HealthAlias, Health, ReadinessAlias, Readiness, OpenApi, Me, PostEvents, PostHl7v2, GetSession, ReplaySession, GetSessionTimeline, GetSessionRemsForm, GetPatientCourse, DiagnosticsCounters,
+        HealthAlias, Health, ReadinessAlias, Readiness, Console, OpenApi, Me, PostEvents, PostHl7v2, GetSession, ReplaySession, GetSessionTimeline, GetSessionRemsForm, GetPatientCourse, DiagnosticsCounters, GetProtocolVersion,
         ListClinicSessions, ListClinicFindings, ListClinicRejected, ListUnattributedRejected, GetComplianceReport, ListClinicRemsForms, ListAccessLog,
         ListAlerts, GetAlert, AcknowledgeAlert, ResolveAlert, ListSilences, CreateSilence, ExpireSilence,
     ];

@@ -55,6 +55,17 @@ public sealed class AuditorViewTests(ConsoleFixture fixture)
         var spo2 = page.Locator("ul.bars li").Filter(new() { HasText = "VITALS-SPO2-CRITICAL" });
         (await spo2.InnerTextAsync()).ShouldContain("1 session(s)");
         (await spo2.Locator(".bar").BoundingBoxAsync())!.Width.ShouldBeGreaterThan(10, "a bar is drawn, its number beside it");
+        // Findings per rule and ISO week: a table of bars, each with its number as text.
+        var day = dip.Start.UtcDateTime;
+        var (year, number) = (System.Globalization.ISOWeek.GetYear(day), System.Globalization.ISOWeek.GetWeekOfYear(day));
+        var week = $"{year:D4}-W{number:D2}";
+        var monday = System.Globalization.ISOWeek.ToDateTime(year, number, DayOfWeek.Monday).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var weekly = page.Locator("table.week-chart");
+        (await weekly.Locator("thead th").AllInnerTextsAsync()).Select(t => t.ReplaceLineEndings(" ")).ShouldContain($"{week} from {monday}");
+        var critical = weekly.Locator("tr[data-rule='VITALS-SPO2-CRITICAL']");
+        (await critical.Locator($"td.week-cell[data-week='{week}'] .count").InnerTextAsync()).ShouldBe("1");
+        (await critical.Locator($"td.week-cell[data-week='{week}'] .bar").BoundingBoxAsync())!.Width.ShouldBeGreaterThan(10);
+        (await critical.Locator("td").Last.InnerTextAsync()).ShouldBe("1");
         await ConsoleFixture.ScreenshotAsync(page, "report-desktop");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Export CSV" }).ClickAsync());
@@ -65,6 +76,7 @@ public sealed class AuditorViewTests(ConsoleFixture fixture)
         (await page.Locator("form.filters").IsVisibleAsync()).ShouldBeFalse();
         (await page.GetByRole(AriaRole.Button, new() { Name = "Print" }).IsVisibleAsync()).ShouldBeFalse();
         (await page.Locator("ul.bars").First.IsVisibleAsync()).ShouldBeTrue();
+        (await page.Locator("table.week-chart").IsVisibleAsync()).ShouldBeTrue();
         await page.PdfAsync(new() { Path = Path.Combine(ConsoleFixture.ScreenshotFolder, "report.pdf") });
 
         var phone = await fixture.NewPageAsync(phone: true);

@@ -134,9 +134,10 @@ public sealed class ConsoleFixture : IAsyncLifetime
         response.EnsureSuccessStatusCode();
     }
 
-    public static async Task SignInAsync(IPage page, string key, string clinic)
+    /// <param name="at">Where the console is opened: <c>/</c> (local host) or <c>/api/console/</c> (both hosts).</param>
+    public static async Task SignInAsync(IPage page, string key, string clinic, string at = "/")
     {
-        await page.GotoAsync("/");
+        await page.GotoAsync(at);
         await page.GetByLabel("Key").FillAsync(key);
         await page.GetByLabel("Clinic").FillAsync(clinic);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();

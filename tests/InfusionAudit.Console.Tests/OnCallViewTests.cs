@@ -79,7 +79,7 @@ public sealed class OnCallViewTests(ConsoleFixture fixture)
         var script = new SessionScript(clinicId: clinic) { Start = DateTimeOffset.UtcNow.AddMinutes(-10) };
         await fixture.SendAsync([script.Started(), script.Vitals(TimeSpan.FromMinutes(3), spo2: 85)]);
         var link = await ConsoleLinkFromTheNotificationAsync(script.SessionId);
-        link.ShouldStartWith("/#/alerts/");
+        link.ShouldStartWith("/api/console/#/alerts/");
 
         var page = await fixture.NewPageAsync(phone: true);
         await ConsoleFixture.SignInAsync(page, ConsoleFixture.OnCall, clinic);
@@ -88,7 +88,7 @@ public sealed class OnCallViewTests(ConsoleFixture fixture)
         await page.GetByRole(AriaRole.Heading, new() { Name = "From the notification" }).WaitForAsync();
         var focused = page.Locator("li.alert-item.is-focused");
         await focused.WaitForAsync();
-        (await focused.GetAttributeAsync("data-alert-id")).ShouldBe(Uri.UnescapeDataString(link["/#/alerts/".Length..]));
+        (await focused.GetAttributeAsync("data-alert-id")).ShouldBe(Uri.UnescapeDataString(link["/api/console/#/alerts/".Length..]));
     }
 
     [Fact]

@@ -24,6 +24,27 @@ public sealed class SignInTests(ConsoleFixture fixture)
     }
 
     [Fact]
+    public async Task TheConsoleOpensFromTheRouteTheFunctionAppServesAndSignsIn()
+    {
+        var page = await fixture.NewPageAsync(phone: false);
+        var loaded = new List<string>();
+        page.Response += (_, response) => loaded.Add(response.Url);
+
+        var response = await page.GotoAsync("/api/console/");
+        (await response!.HeaderValueAsync("content-security-policy")).ShouldNotBeNull().ShouldNotContain("unsafe-inline");
+        await ConsoleFixture.SignInAsync(page, ConsoleFixture.Auditor, "abq-01", at: "/api/console/");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Sessions and findings" }).WaitForAsync();
+
+        // Every module and style came from the console route, none from the local host's "/".
+        var files = loaded.Where(u => !new Uri(u).AbsolutePath.StartsWith("/api/", StringComparison.Ordinal) || new Uri(u).AbsolutePath.StartsWith("/api/console/", StringComparison.Ordinal)).ToList();
+        files.ShouldContain(u => u.EndsWith("/api/console/js/main.js", StringComparison.Ordinal));
+        files.ShouldContain(u => u.EndsWith("/api/console/js/audit.js", StringComparison.Ordinal));
+        files.ShouldAllBe(u => new Uri(u).AbsolutePath.StartsWith("/api/console/", StringComparison.Ordinal));
+        page.Url.ShouldContain("/api/console/");
+        fixture.ConsoleErrors.ShouldNotContain(e => e.Contains("Content Security Policy"));
+    }
+
+    [Fact]
     public async Task AWrongKeyShowsTheProblemsOwnText()
     {
         var page = await fixture.NewPageAsync(phone: true);

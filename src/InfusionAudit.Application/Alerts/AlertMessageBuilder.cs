@@ -69,7 +69,7 @@ public sealed class AlertMessageBuilder(IOptions<AlertOptions> options)
         a.ResolvedBy?.Name,
         a.ResolvedAt,
         a.ResolveReason,
-        new AlertItemLinks(Url($"/api/alerts/{a.AlertId}"), Url($"/api/alerts/{a.AlertId}/acknowledge"), Url($"/api/alerts/{a.AlertId}/resolve"), Url($"/#/alerts/{Uri.EscapeDataString(a.AlertId)}")));
+        new AlertItemLinks(Url($"/api/alerts/{a.AlertId}"), Url($"/api/alerts/{a.AlertId}/acknowledge"), Url($"/api/alerts/{a.AlertId}/resolve"), Url($"{AlertItemLinks.ConsolePath}#/alerts/{Uri.EscapeDataString(a.AlertId)}")));
 
     private static string Summary(AlertNotification n, IReadOnlyList<Alert> items, Severity severity, IReadOnlyList<string> devices)
     {

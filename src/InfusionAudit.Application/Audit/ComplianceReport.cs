@@ -21,4 +21,10 @@ public sealed record ComplianceReport(
 {
     /// <summary>Course, weight, discharge and REMS form figures, in all and per month (<see cref="ClinicalComplianceSummary"/>).</summary>
     public ClinicalComplianceSummary? Clinical { get; init; }
+
+    /// <summary>
+    /// <see cref="FindingsPerRule"/> split by ISO week of session date (Monday start): oldest week first, rules in
+    /// catalogue order, only weeks and rules with findings. The same index rows, so the weeks of a rule add up to its total.
+    /// </summary>
+    public IReadOnlyList<RuleWeekFindingCount> FindingsPerWeek { get; init; } = [];
 }

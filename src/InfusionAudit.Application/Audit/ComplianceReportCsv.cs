@@ -39,6 +39,15 @@ public static class ComplianceReportCsv
             yield return row;
         }
 
+        foreach (var week in report.FindingsPerWeek.GroupBy(w => (w.Week, w.From)))
+        {
+            yield return Row("findingsPerWeek", week.Key.Week, "from", week.Key.From);
+            foreach (var count in week)
+            {
+                yield return Row("findingsPerWeek", $"{count.Week}|{count.Rule}", "findings", count.Findings);
+            }
+        }
+
         foreach (var effect in report.AdverseEffects)
         {
             yield return Row("adverseEffects", $"{effect.Effect}|{effect.Severity}", "count", effect.Count);

@@ -46,6 +46,7 @@ public sealed class ComplianceReportHandler(IClinicSessionIndex index, Complianc
         var byStatus = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var endReasons = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var findings = new Dictionary<string, (int Findings, int Sessions)>(StringComparer.Ordinal);
+        var weekly = new Dictionary<(string Week, DateOnly Monday, string Rule), int>();
         var effects = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var doses = new SortedDictionary<(string ProtocolId, string Unit), List<double>>(
             Comparer<(string ProtocolId, string Unit)>.Create((a, b) => string.CompareOrdinal(a.ProtocolId, b.ProtocolId) is var c and not 0 ? c : string.CompareOrdinal(a.Unit, b.Unit)));
@@ -80,10 +81,12 @@ public sealed class ComplianceReportHandler(IClinicSessionIndex index, Complianc
                 }
             }
 
+            var (week, monday) = RuleWeekFindingCount.WeekOf(row.SessionDate);
             foreach (var (ruleId, count) in ClinicSessionsQueryHandler.Counts(row.FindingCounts))
             {
                 var (f, s) = findings.GetValueOrDefault(ruleId);
                 findings[ruleId] = (f + count, s + 1);
+                weekly[(week, monday, ruleId)] = weekly.GetValueOrDefault((week, monday, ruleId)) + count;
             }
 
             foreach (var (key, count) in ClinicSessionsQueryHandler.Counts(row.AdverseEffects))
@@ -97,6 +100,13 @@ public sealed class ComplianceReportHandler(IClinicSessionIndex index, Complianc
             .OrderBy(f => catalogue.GetValueOrDefault(f.Key, int.MaxValue))
             .ThenBy(f => f.Key, StringComparer.Ordinal)
             .Select(f => new RuleFindingCount(f.Key, f.Value.Findings, f.Value.Sessions))
+            .ToList();
+        var perWeek = weekly
+            .Where(w => w.Value > 0)
+            .OrderBy(w => w.Key.Monday)
+            .ThenBy(w => catalogue.GetValueOrDefault(w.Key.Rule, int.MaxValue))
+            .ThenBy(w => w.Key.Rule, StringComparer.Ordinal)
+            .Select(w => new RuleWeekFindingCount(w.Key.Week, w.Key.Monday, w.Key.Rule, w.Value))
             .ToList();
         var adverse = effects
             .Select(e => e.Key.Split('|') is [var effect, var severity] ? new AdverseEffectCount(effect, severity, e.Value) : new AdverseEffectCount(e.Key, "unknown", e.Value))
@@ -113,6 +123,7 @@ public sealed class ComplianceReportHandler(IClinicSessionIndex index, Complianc
         return new ComplianceReport(clinicId, range.From, range.To, generatedAt, sessions, perRule, adverse, delivered, alerts, Gaps: [])
         {
             Clinical = ClinicalComplianceSummary.Of(rows),
+            FindingsPerWeek = perWeek,
         };
     }
 

@@ -7,10 +7,12 @@ namespace InfusionAudit.Domain.Protocols;
 public sealed class ProtocolLibrary
 {
     private readonly Dictionary<string, ProtocolDefinition[]> byId;
+    private readonly Dictionary<(string Id, int Version), string> fileTexts;
 
-    private ProtocolLibrary(Dictionary<string, ProtocolDefinition[]> byId, ProtocolDefinition fallback)
+    private ProtocolLibrary(Dictionary<string, ProtocolDefinition[]> byId, Dictionary<(string Id, int Version), string> fileTexts, ProtocolDefinition fallback)
     {
         this.byId = byId;
+        this.fileTexts = fileTexts;
         Fallback = fallback;
     }
 
@@ -51,6 +53,12 @@ public sealed class ProtocolLibrary
         return null;
     }
 
+    /// <summary>
+    /// The file of a protocol version as it was written and loaded (what a clinic signed off), or null when absent: an
+    /// auditor reads the thresholds a session was judged with in the clinic's own words, not only as this code read them.
+    /// </summary>
+    public string? FileText(string id, int version) => fileTexts.GetValueOrDefault((id, version));
+
     /// <summary>Loads every <c>*.json</c> file of <paramref name="path"/> (not recursive) except <c>*.schema.json</c>.</summary>
     /// <exception cref="ProtocolLibraryException">The folder is missing or empty, or a file is invalid; the message lists every problem.</exception>
     public static ProtocolLibrary LoadFromDirectory(string path)
@@ -87,12 +95,14 @@ public sealed class ProtocolLibrary
         ArgumentNullException.ThrowIfNull(files);
         var problems = new List<string>();
         var definitions = new List<(string Name, ProtocolDefinition Definition)>();
+        var fileTexts = new Dictionary<(string Id, int Version), string>();
         foreach (var (name, json) in files)
         {
             var definition = ProtocolFileReader.Read(name, json ?? "", problems);
             if (definition is not null)
             {
                 definitions.Add((name, definition));
+                fileTexts.TryAdd((definition.Id, definition.Version), json!);
             }
         }
 
@@ -142,6 +152,6 @@ public sealed class ProtocolLibrary
             throw new ProtocolLibraryException(problems);
         }
 
-        return new ProtocolLibrary(result, fallbacks[0].Definition);
+        return new ProtocolLibrary(result, fileTexts, fallbacks[0].Definition);
     }
 }

@@ -1,4 +1,3 @@
-using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
 
 namespace InfusionAudit.Domain.Rules;
@@ -20,13 +19,10 @@ internal sealed class BloodPressurePredoseMissingRule : ISessionRule
 
         var thresholds = context.Thresholds.Vitals;
         var entries = context.Timeline.Entries;
-        var from = entries[firstDose].OccurredTicks - thresholds.BpPredoseWithin.Ticks;
-        for (var i = firstDose - 1; i >= 0 && entries[i].OccurredTicks >= from; i--)
+        var last = VitalsReading.LastPressureBefore(entries, firstDose, thresholds.Plausible, out _);
+        if (last >= 0 && entries[firstDose].OccurredTicks - entries[last].OccurredTicks <= thresholds.BpPredoseWithin.Ticks)
         {
-            if (entries[i].Event.Payload is VitalsRecordedPayload vitals && VitalsReading.Of(vitals, thresholds.Plausible).HasPressure)
-            {
-                return;
-            }
+            return;
         }
 
         context.Report(

@@ -1,4 +1,3 @@
-using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
 
 namespace InfusionAudit.Domain.Rules;
@@ -20,28 +19,13 @@ internal sealed class BloodPressurePredoseRule : ISessionRule
 
         var thresholds = context.Thresholds.Vitals;
         var entries = context.Timeline.Entries;
-        for (var i = firstDose - 1; i >= 0; i--)
+        var i = VitalsReading.LastPressureBefore(entries, firstDose, thresholds.Plausible, out var reading);
+        if (i >= 0 && (reading.SystolicMmHg > thresholds.BpPredoseSystolicAboveMmHg || reading.DiastolicMmHg > thresholds.BpPredoseDiastolicAboveMmHg))
         {
-            if (entries[i].Event.Payload is not VitalsRecordedPayload vitals)
-            {
-                continue;
-            }
-
-            var reading = VitalsReading.Of(vitals, thresholds.Plausible);
-            if (!reading.HasPressure)
-            {
-                continue;
-            }
-
-            if (reading.SystolicMmHg > thresholds.BpPredoseSystolicAboveMmHg || reading.DiastolicMmHg > thresholds.BpPredoseDiastolicAboveMmHg)
-            {
-                context.Report(
-                    RuleIds.VitalsBpPredose, Severity.Warning, context.Thresholds, "", firstDose,
-                    Evidence(reading, thresholds.BpPredoseSystolicAboveMmHg, thresholds.BpPredoseDiastolicAboveMmHg, entries[i].Event.EventId),
-                    ("systolicMmHg", reading.SystolicMmHg), ("diastolicMmHg", reading.DiastolicMmHg));
-            }
-
-            return;
+            context.Report(
+                RuleIds.VitalsBpPredose, Severity.Warning, context.Thresholds, "", firstDose,
+                Evidence(reading, thresholds.BpPredoseSystolicAboveMmHg, thresholds.BpPredoseDiastolicAboveMmHg, entries[i].Event.EventId),
+                ("systolicMmHg", reading.SystolicMmHg), ("diastolicMmHg", reading.DiastolicMmHg));
         }
     }
 

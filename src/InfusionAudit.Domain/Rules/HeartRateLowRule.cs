@@ -1,4 +1,3 @@
-using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
 
 namespace InfusionAudit.Domain.Rules;
@@ -15,41 +14,23 @@ internal sealed class HeartRateLowRule : ISessionRule
     public void Evaluate(RuleContext context)
     {
         var thresholds = context.Thresholds.Vitals;
-        var entries = context.Timeline.Entries;
-        var inLow = false;
-        var inCritical = false;
-        for (var i = 0; i < entries.Length; i++)
+        Episode low = default, critical = default;
+        foreach (var hr in VitalsSeries.Low(context, VitalMeasure.HeartRate))
         {
-            if (entries[i].Event.Payload is not VitalsRecordedPayload vitals)
-            {
-                continue;
-            }
-
-            var hr = VitalsReading.ForLowLimit(
-                entries, i, VitalsReading.Of(vitals, thresholds.Plausible).HeartRateBpm, static v => v.HeartRateBpm,
-                thresholds.Plausible.HeartRateBpm.Min, "bpm", thresholds.BelowFloorConfirmWithin, out var confirmed);
-            if (double.IsNaN(hr))
-            {
-                continue;
-            }
-
-            var low = hr <= thresholds.HrLowAtMostBpm;
-            var critical = hr <= thresholds.HrCriticalLowAtMostBpm;
-            if (critical && !inCritical)
+            // Both episodes advance on every reading; a reading that begins both is reported once, as the critical.
+            var beginsLow = low.Begins(hr.Value <= thresholds.HrLowAtMostBpm);
+            if (critical.Begins(hr.Value <= thresholds.HrCriticalLowAtMostBpm))
             {
                 context.Report(
-                    RuleIds.VitalsHrLow, Severity.Critical, context.Thresholds, entries[i].Event.EventId, i,
-                    $"{HeartRateRule.Evidence(hr, thresholds.HrCriticalLowAtMostBpm, "critical limit")}{confirmed}", ("heartRateBpm", hr));
+                    RuleIds.VitalsHrLow, Severity.Critical, context.Thresholds, hr.EventId, hr.Index,
+                    $"{HeartRateRule.Evidence(hr.Value, thresholds.HrCriticalLowAtMostBpm, "critical limit")}{hr.BelowFloorNote}", ("heartRateBpm", hr.Value));
             }
-            else if (low && !inLow)
+            else if (beginsLow)
             {
                 context.Report(
-                    RuleIds.VitalsHrLow, Severity.Warning, context.Thresholds, entries[i].Event.EventId, i,
-                    $"{HeartRateRule.Evidence(hr, thresholds.HrLowAtMostBpm, "limit")}{confirmed}", ("heartRateBpm", hr));
+                    RuleIds.VitalsHrLow, Severity.Warning, context.Thresholds, hr.EventId, hr.Index,
+                    $"{HeartRateRule.Evidence(hr.Value, thresholds.HrLowAtMostBpm, "limit")}{hr.BelowFloorNote}", ("heartRateBpm", hr.Value));
             }
-
-            inLow = low;
-            inCritical = critical;
         }
     }
 }

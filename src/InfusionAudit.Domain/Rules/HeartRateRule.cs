@@ -1,4 +1,3 @@
-using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
 using InfusionAudit.Domain.Units;
 
@@ -16,33 +15,19 @@ internal sealed class HeartRateRule : ISessionRule
     public void Evaluate(RuleContext context)
     {
         var thresholds = context.Thresholds.Vitals;
-        var entries = context.Timeline.Entries;
-        var inHigh = false;
+        Episode high = default;
         var runStart = long.MinValue;
         var runFired = false;
-        for (var i = 0; i < entries.Length; i++)
+        foreach (var reading in VitalsSeries.Plausible(context, VitalMeasure.HeartRate))
         {
-            if (entries[i].Event.Payload is not VitalsRecordedPayload vitals)
-            {
-                continue;
-            }
-
-            var hr = VitalsReading.Of(vitals, thresholds.Plausible).HeartRateBpm;
-            if (double.IsNaN(hr))
-            {
-                continue;
-            }
-
-            var high = hr > thresholds.HrHighAboveBpm;
-            if (high && !inHigh)
+            var hr = reading.Value;
+            if (high.Begins(hr > thresholds.HrHighAboveBpm))
             {
                 context.Report(
-                    RuleIds.VitalsHrHigh, Severity.Warning, context.Thresholds, entries[i].Event.EventId, i,
+                    RuleIds.VitalsHrHigh, Severity.Warning, context.Thresholds, reading.EventId, reading.Index,
                     Evidence(hr, thresholds.HrHighAboveBpm, "limit"),
                     ("heartRateBpm", hr));
             }
-
-            inHigh = high;
 
             if (hr <= thresholds.HrCriticalSustainedAboveBpm)
             {
@@ -51,7 +36,7 @@ internal sealed class HeartRateRule : ISessionRule
                 continue;
             }
 
-            var at = entries[i].OccurredTicks;
+            var at = context.Entry(reading.Index).OccurredTicks;
             if (runStart == long.MinValue)
             {
                 runStart = at;
@@ -63,7 +48,7 @@ internal sealed class HeartRateRule : ISessionRule
             {
                 runFired = true;
                 context.Report(
-                    RuleIds.VitalsHrCritical, Severity.Critical, context.Thresholds, entries[i].Event.EventId, i,
+                    RuleIds.VitalsHrCritical, Severity.Critical, context.Thresholds, reading.EventId, reading.Index,
                     single
                         ? Evidence(hr, thresholds.HrCriticalSingleAboveBpm, "single-reading limit")
                         : $"heart rate above {Text.Vital(thresholds.HrCriticalSustainedAboveBpm)} bpm for {Text.Duration(at - runStart)}, now {Text.Vital(hr)} bpm (limit {Text.Duration(thresholds.HrCriticalSustainedFor)})",

@@ -1,4 +1,3 @@
-using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
 using InfusionAudit.Domain.Units;
 
@@ -15,42 +14,22 @@ internal sealed class OxygenSaturationRule : ISessionRule
     public void Evaluate(RuleContext context)
     {
         var thresholds = context.Thresholds.Vitals;
-        var entries = context.Timeline.Entries;
-        var inLow = false;
-        var inCritical = false;
-        for (var i = 0; i < entries.Length; i++)
+        Episode low = default, critical = default;
+        foreach (var spo2 in VitalsSeries.Low(context, VitalMeasure.Spo2))
         {
-            if (entries[i].Event.Payload is not VitalsRecordedPayload vitals)
-            {
-                continue;
-            }
-
-            var spo2 = VitalsReading.ForLowLimit(
-                entries, i, VitalsReading.Of(vitals, thresholds.Plausible).Spo2Percent, static v => v.Spo2Percent,
-                thresholds.Plausible.Spo2Percent.Min, "%", thresholds.BelowFloorConfirmWithin, out var confirmed);
-            if (double.IsNaN(spo2))
-            {
-                continue;
-            }
-
-            var low = spo2 < thresholds.Spo2LowBelowPercent;
-            var critical = spo2 < thresholds.Spo2CriticalBelowPercent;
-            if (low && !inLow)
+            if (low.Begins(spo2.Value < thresholds.Spo2LowBelowPercent))
             {
                 context.Report(
-                    RuleIds.VitalsSpo2Low, Severity.Warning, context.Thresholds, entries[i].Event.EventId, i,
-                    $"{Evidence(spo2, thresholds.Spo2LowBelowPercent, "limit")}{confirmed}", ("spo2Percent", spo2));
+                    RuleIds.VitalsSpo2Low, Severity.Warning, context.Thresholds, spo2.EventId, spo2.Index,
+                    $"{Evidence(spo2.Value, thresholds.Spo2LowBelowPercent, "limit")}{spo2.BelowFloorNote}", ("spo2Percent", spo2.Value));
             }
 
-            if (critical && !inCritical)
+            if (critical.Begins(spo2.Value < thresholds.Spo2CriticalBelowPercent))
             {
                 context.Report(
-                    RuleIds.VitalsSpo2Critical, Severity.Critical, context.Thresholds, entries[i].Event.EventId, i,
-                    $"{Evidence(spo2, thresholds.Spo2CriticalBelowPercent, "critical limit")}{confirmed}", ("spo2Percent", spo2));
+                    RuleIds.VitalsSpo2Critical, Severity.Critical, context.Thresholds, spo2.EventId, spo2.Index,
+                    $"{Evidence(spo2.Value, thresholds.Spo2CriticalBelowPercent, "critical limit")}{spo2.BelowFloorNote}", ("spo2Percent", spo2.Value));
             }
-
-            inLow = low;
-            inCritical = critical;
         }
     }
 

@@ -1,4 +1,3 @@
-using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
 
 namespace InfusionAudit.Domain.Rules;
@@ -12,30 +11,15 @@ internal sealed class RespiratoryRateHighRule : ISessionRule
     public void Evaluate(RuleContext context)
     {
         var thresholds = context.Thresholds.Vitals;
-        var entries = context.Timeline.Entries;
-        var inHigh = false;
-        for (var i = 0; i < entries.Length; i++)
+        Episode high = default;
+        foreach (var rr in VitalsSeries.Plausible(context, VitalMeasure.RespiratoryRate))
         {
-            if (entries[i].Event.Payload is not VitalsRecordedPayload vitals)
-            {
-                continue;
-            }
-
-            var rr = VitalsReading.Of(vitals, thresholds.Plausible).RespiratoryRatePerMin;
-            if (double.IsNaN(rr))
-            {
-                continue;
-            }
-
-            var high = rr >= thresholds.RrHighAtLeastPerMin;
-            if (high && !inHigh)
+            if (high.Begins(rr.Value >= thresholds.RrHighAtLeastPerMin))
             {
                 context.Report(
-                    RuleIds.VitalsRrHigh, Severity.Warning, context.Thresholds, entries[i].Event.EventId, i,
-                    RespiratoryRateRule.Evidence(rr, thresholds.RrHighAtLeastPerMin), ("respiratoryRatePerMin", rr));
+                    RuleIds.VitalsRrHigh, Severity.Warning, context.Thresholds, rr.EventId, rr.Index,
+                    RespiratoryRateRule.Evidence(rr.Value, thresholds.RrHighAtLeastPerMin), ("respiratoryRatePerMin", rr.Value));
             }
-
-            inHigh = high;
         }
     }
 }

@@ -1,4 +1,3 @@
-using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
 using InfusionAudit.Domain.Units;
 
@@ -10,30 +9,15 @@ internal sealed class RespiratoryRateRule : ISessionRule
     public void Evaluate(RuleContext context)
     {
         var thresholds = context.Thresholds.Vitals;
-        var entries = context.Timeline.Entries;
-        var inCritical = false;
-        for (var i = 0; i < entries.Length; i++)
+        Episode critical = default;
+        foreach (var rr in VitalsSeries.Plausible(context, VitalMeasure.RespiratoryRate))
         {
-            if (entries[i].Event.Payload is not VitalsRecordedPayload vitals)
-            {
-                continue;
-            }
-
-            var rr = VitalsReading.Of(vitals, thresholds.Plausible).RespiratoryRatePerMin;
-            if (double.IsNaN(rr))
-            {
-                continue;
-            }
-
-            var critical = rr < thresholds.RrCriticalBelowPerMin;
-            if (critical && !inCritical)
+            if (critical.Begins(rr.Value < thresholds.RrCriticalBelowPerMin))
             {
                 context.Report(
-                    RuleIds.VitalsRrCritical, Severity.Critical, context.Thresholds, entries[i].Event.EventId, i,
-                    Evidence(rr, thresholds.RrCriticalBelowPerMin), ("respiratoryRatePerMin", rr));
+                    RuleIds.VitalsRrCritical, Severity.Critical, context.Thresholds, rr.EventId, rr.Index,
+                    Evidence(rr.Value, thresholds.RrCriticalBelowPerMin), ("respiratoryRatePerMin", rr.Value));
             }
-
-            inCritical = critical;
         }
     }
 

@@ -63,6 +63,25 @@ internal readonly struct VitalsReading
     }
 
     /// <summary>
+    /// The timeline index of the last reading before <paramref name="index"/> with a plausible blood pressure (and that
+    /// reading), or -1 when there is none: the pre-dose pressure both pre-dose rules judge.
+    /// </summary>
+    public static int LastPressureBefore(ReadOnlySpan<TimelineEntry> entries, int index, VitalsPlausibility plausible, out VitalsReading reading)
+    {
+        for (var i = index - 1; i >= 0; i--)
+        {
+            if (entries[i].Event.Payload is VitalsRecordedPayload vitals && Of(vitals, plausible) is { HasPressure: true } found)
+            {
+                reading = found;
+                return i;
+            }
+        }
+
+        reading = default;
+        return -1;
+    }
+
+    /// <summary>
     /// The value a low-limit rule judges for the reading at <paramref name="index"/>: <paramref name="plausibleValue"/>, or,
     /// when that is NaN because the raw value lies below the physiological <paramref name="floor"/>, the raw value if a
     /// second reading below the floor confirms it (<see cref="ConfirmedBelowFloor"/>, looking back only, so the finding is

@@ -316,8 +316,13 @@ public static class Hl7EventMapper
                 case MdcNomenclature.DeliveryStart:
                     events.Add(new MappedEvent("InfusionRateChanged", at, WithPatient([Rate(group, readings)])));
                     break;
-                case MdcNomenclature.DeliveryStop when next is not null && EventOf(next) == MdcNomenclature.DeliveryStart:
-                    // A titration: the pump reports STOP then START; one rate change (the START's) says it all.
+                case MdcNomenclature.DeliveryStop when next is not null && EventOf(next) is MdcNomenclature.DeliveryStart or MdcNomenclature.ProgramCleared:
+                    // A titration (STOP then START) or an infusion stopped for good (STOP then the program cleared): one
+                    // event, the next group's, says it all; a pause here would be judged by PAUSE-LONG while none is.
+                    break;
+                case MdcNomenclature.ProgramCleared:
+                    // The contract's "stopped": a rate of 0 (unit-free in meaning; mL/h is the pump's own unit).
+                    events.Add(new MappedEvent("InfusionRateChanged", at, WithPatient([("rateMlPerHour", 0.0)])));
                     break;
                 case MdcNomenclature.DeliveryStop:
                     events.Add(new MappedEvent("InfusionPaused", at, WithPatient([("reason", "pump delivery stopped (MDC_EVT_PUMP_DELIV_STOP)")])));

@@ -30,6 +30,9 @@ public static class MdcNomenclature
     public const string DeliveryStop = "MDC_EVT_PUMP_DELIV_STOP";
     public const string DeliveryComplete = "MDC_EVT_PUMP_DELIV_COMP";
 
+    /// <summary>The pump's program was cleared: no delivery follows until a new program starts.</summary>
+    public const string ProgramCleared = "MDC_EVT_PUMP_PROG_CLEARED";
+
     public static readonly IReadOnlyList<MdcMetric> Metrics =
         [HeartRate, NibpSystolic, NibpDiastolic, NibpMean, Spo2, RespiratoryRate, PumpFlowRate, DoseRate, VolumeDelivered, DrugConcentration, PatientWeight];
 

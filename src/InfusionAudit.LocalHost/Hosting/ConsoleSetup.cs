@@ -1,3 +1,4 @@
+using InfusionAudit.Http.WebConsole;
 using Microsoft.Extensions.FileProviders;
 
 namespace InfusionAudit.LocalHost.Hosting;
@@ -5,17 +6,14 @@ namespace InfusionAudit.LocalHost.Hosting;
 /// <summary>
 /// Serves the web console (src/InfusionAudit.Console/wwwroot, copied to the app folder's <c>console/</c>) at <c>/</c>,
 /// beside the API. Its pages carry a content security policy without 'unsafe-inline': scripts and styles come only from
-/// this origin's files, and the API is the only place they talk to.
+/// this origin's files, and the API is the only place they talk to (<see cref="ConsoleHeaders"/>). The same files are served
+/// at <c>/api/console/</c> by the route both hosts share (<c>RouteTable.Console</c>), which is how the Function App serves them.
 /// </summary>
 public static class ConsoleSetup
 {
-    public const string ContentSecurityPolicy =
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-        "font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-
     public static WebApplication UseInfusionAuditConsole(this WebApplication app)
     {
-        var root = Path.Combine(AppContext.BaseDirectory, "console");
+        var root = ConsoleFiles.DefaultRoot;
         if (!Directory.Exists(root))
         {
             return app;
@@ -26,11 +24,7 @@ public static class ConsoleSetup
         {
             if (!context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
             {
-                var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
-                headers.XContentTypeOptions = "nosniff";
-                headers["Referrer-Policy"] = "no-referrer";
-                headers.XFrameOptions = "DENY";
+                ConsoleHeaders.Apply(context.Response.Headers);
             }
 
             await next(context);
@@ -39,8 +33,7 @@ public static class ConsoleSetup
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = files,
-            // The console is small and changes with the host: revalidate each load instead of caching stale modules.
-            OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "no-cache",
+            OnPrepareResponse = ctx => ConsoleHeaders.NoCache(ctx.Context.Response.Headers),
         });
         return app;
     }

@@ -87,7 +87,12 @@ internal sealed partial class MllpListener(
                     }
                     else if (frame.Length >= MaxFrameBytes)
                     {
-                        var ack = handler.RejectAck(Hl7Problem.Reject(null, null, null, Hl7Problem.ApplicationError, $"An MLLP frame longer than {MaxFrameBytes} bytes; the connection is closed."));
+                        // Filed like any refusal (its head, PID withheld), so the sender's lost message shows in the rejected list.
+                        var ack = await handler.RefuseOversizedAsync(
+                            Encoding.UTF8.GetString(frame.GetBuffer(), 0, (int)frame.Length),
+                            $"An MLLP frame longer than {MaxFrameBytes} bytes was not processed; the connection is closed.",
+                            NewContext(),
+                            stoppingToken);
                         await stream.WriteAsync(Encoding.UTF8.GetBytes(Mllp.Frame(ack)), stoppingToken);
                         return;
                     }
@@ -112,7 +117,7 @@ internal sealed partial class MllpListener(
 
     private async Task<string> AnswerAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
-        var context = new IngestContext("hl7-mllp", $"mllp-{Guid.NewGuid():N}", clock.GetUtcNow());
+        var context = NewContext();
         try
         {
             var message = StrictUtf8.GetString(bytes.Span);
@@ -127,6 +132,8 @@ internal sealed partial class MllpListener(
                 cancellationToken);
         }
     }
+
+    private IngestContext NewContext() => new("hl7-mllp", $"mllp-{Guid.NewGuid():N}", clock.GetUtcNow());
 
     [LoggerMessage(Level = LogLevel.Information, Message = "MLLP listener on {Address}:{Port}")]
     private static partial void LogListening(ILogger logger, string address, int port);

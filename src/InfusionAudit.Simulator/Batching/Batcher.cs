@@ -37,11 +37,71 @@ public sealed class Batcher
     public IEnumerable<OutgoingMessage> Batch(IEnumerable<GeneratedSession> sessions) => Pack(ForwardingOrder(sessions));
 
     /// <summary>Packs events already in forwarding order. Text that is not JSON goes alone, as-is: inside an array it would spoil its neighbours.</summary>
-    public IEnumerable<OutgoingMessage> Pack(IEnumerable<WireEvent> events)
+    public IEnumerable<OutgoingMessage> Pack(IEnumerable<WireEvent> events) =>
+        Groups(events).Select(g => g.Alone ? new OutgoingMessage(g.Events[0].Json, 1, Encoding.UTF8.GetByteCount(g.Events[0].Json), 1) : Flush(g.Events));
+
+    /// <summary>
+    /// Packs events already in forwarding order into the same groups as <see cref="Pack(IEnumerable{WireEvent})"/>, then sends what the pumps and
+    /// monitors speak as HL7 (<paramref name="toHl7"/>: the ER7 text, or null for an event that stays JSON). A group is cut
+    /// into its consecutive runs of one format, in order: a run of JSON events is one JSON message, a run of HL7 messages
+    /// one HL7 body (an MLLP-framed stream when it holds more than one message).
+    /// </summary>
+    public IEnumerable<OutgoingMessage> Pack(IEnumerable<WireEvent> events, Func<WireEvent, string?> toHl7)
+    {
+        ArgumentNullException.ThrowIfNull(toHl7);
+        foreach (var group in Groups(events))
+        {
+            var json = new List<WireEvent>();
+            var hl7 = new List<(WireEvent Event, string Text)>();
+            foreach (var e in group.Events)
+            {
+                if (toHl7(e) is { } text)
+                {
+                    if (json.Count > 0)
+                    {
+                        yield return JsonRun(json, group.Alone);
+                    }
+
+                    hl7.Add((e, text));
+                }
+                else
+                {
+                    if (hl7.Count > 0)
+                    {
+                        yield return OutgoingMessage.Hl7(hl7);
+                        hl7.Clear();
+                    }
+
+                    json.Add(e);
+                }
+            }
+
+            if (json.Count > 0)
+            {
+                yield return JsonRun(json, group.Alone);
+            }
+
+            if (hl7.Count > 0)
+            {
+                yield return OutgoingMessage.Hl7(hl7);
+            }
+        }
+
+        OutgoingMessage JsonRun(List<WireEvent> run, bool alone)
+        {
+            var message = alone || _options.MaxEvents == 1
+                ? new OutgoingMessage(run[0].Json, 1, Encoding.UTF8.GetByteCount(run[0].Json), 1)
+                : Flush(run);
+            run.Clear();
+            return message;
+        }
+    }
+
+    // The gateway's groups: flushed on count, size and window; an event alone when it is not JSON or a message carries one event.
+    private IEnumerable<(List<WireEvent> Events, bool Alone)> Groups(IEnumerable<WireEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var buffer = new List<string>(_options.MaxEvents);
-        var sessions = new HashSet<string>(StringComparer.Ordinal);
+        var buffer = new List<WireEvent>(_options.MaxEvents);
         var bufferBytes = 0;
         DateTimeOffset windowStart = default;
 
@@ -52,10 +112,11 @@ public sealed class Batcher
             {
                 if (buffer.Count > 0)
                 {
-                    yield return Flush(buffer, sessions, bufferBytes);
+                    yield return (buffer, false);
+                    buffer = new List<WireEvent>(_options.MaxEvents);
                 }
 
-                yield return new OutgoingMessage(e.Json, 1, bytes, 1);
+                yield return ([e], true);
                 continue;
             }
 
@@ -63,7 +124,8 @@ public sealed class Batcher
             var tooBig = buffer.Count > 0 && OutgoingMessage.Base64Length(bufferBytes + 1 + bytes) > _options.MaxEncodedBytes;
             if (windowExpired || tooBig)
             {
-                yield return Flush(buffer, sessions, bufferBytes);
+                yield return (buffer, false);
+                buffer = new List<WireEvent>(_options.MaxEvents);
             }
 
             if (buffer.Count == 0)
@@ -76,26 +138,24 @@ public sealed class Batcher
                 bufferBytes += 1; // the comma
             }
 
-            buffer.Add(e.Json);
-            sessions.Add(e.SessionId);
+            buffer.Add(e);
             bufferBytes += bytes;
             if (buffer.Count == _options.MaxEvents)
             {
-                yield return Flush(buffer, sessions, bufferBytes);
+                yield return (buffer, false);
+                buffer = new List<WireEvent>(_options.MaxEvents);
             }
         }
 
         if (buffer.Count > 0)
         {
-            yield return Flush(buffer, sessions, bufferBytes);
+            yield return (buffer, false);
         }
     }
 
-    private static OutgoingMessage Flush(List<string> buffer, HashSet<string> sessions, int bytes)
+    private static OutgoingMessage Flush(List<WireEvent> events)
     {
-        var message = new OutgoingMessage("[" + string.Join(",", buffer) + "]", buffer.Count, bytes, sessions.Count);
-        buffer.Clear();
-        sessions.Clear();
-        return message;
+        var text = "[" + string.Join(",", events.Select(e => e.Json)) + "]";
+        return new OutgoingMessage(text, events.Count, Encoding.UTF8.GetByteCount(text), events.Select(e => e.SessionId).Distinct(StringComparer.Ordinal).Count());
     }
 }

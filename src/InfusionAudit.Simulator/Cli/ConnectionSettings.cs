@@ -27,11 +27,15 @@ public sealed record ConnectionSettings(Uri Url, string? Key, string StorageConn
     /// <summary>Default storage: Azurite on its default ports.</summary>
     public const string DefaultStorage = "UseDevelopmentStorage=true";
 
-    /// <summary>A sender for <paramref name="transport"/>.</summary>
-    public IMessageSender CreateSender(TransportKind transport) => transport switch
+    /// <summary>The MLLP port of the local host's listener when none is given (the port IANA registered for HL7 over MLLP).</summary>
+    public const int DefaultMllpPort = 2575;
+
+    /// <summary>A sender for <paramref name="transport"/>; MLLP goes to <paramref name="mllpPort"/> on the host of <see cref="Url"/>.</summary>
+    public IMessageSender CreateSender(TransportKind transport, int mllpPort = DefaultMllpPort) => transport switch
     {
         TransportKind.Queue => new QueueSender(StorageConnectionString, QueueName),
         TransportKind.Http => new HttpSender(Url, Key),
+        TransportKind.Mllp => new MllpSender(Url.Host, mllpPort, new HttpSender(Url, Key)),
         _ => throw new ArgumentOutOfRangeException(nameof(transport), transport, "Unknown transport."),
     };
 }

@@ -67,14 +67,16 @@ public static class LoadCommand
                 MaxInFlight = result.GetValue(send.Parallel),
                 Chairs = result.GetValue(chairs) is { } c ? ChairsOption.Check(c) : null,
                 MonitorEvery = MonitorEveryOption.Resolve(result.GetValue(monitorEvery)),
+                DeviceFormat = send.ResolveDeviceFormat(result),
             };
 
             var settings = globals.Resolve(result, context.Environment);
             var transport = result.GetValue(send.Transport);
-            await using var sender = settings.CreateSender(transport);
+            await using var sender = settings.CreateSender(transport, result.GetValue(send.MllpPort));
             using var counters = new CountersClient(settings.Url, settings.ReadKey);
             var chairCount = options.Chairs ?? LoadOptions.DefaultChairs(options.Events);
-            var monitor = options.MonitorEvery is { } every ? $"monitor every {every.TotalSeconds} s" : "sparse vitals";
+            var monitor = (options.MonitorEvery is { } every ? $"monitor every {every.TotalSeconds} s" : "sparse vitals")
+                + (options.DeviceFormat == Hl7.DeviceFormat.Hl7 ? ", pumps and monitors in HL7" : "");
             context.Console.WriteLine(
                 $"run {options.RunId}: {options.Events} events in batches of {options.BatchSize}, {chairCount} chairs, {monitor}, "
                 + $"to {sender.Destination}; counters at {counters.Endpoint}");
@@ -96,7 +98,7 @@ public static class LoadCommand
                 var row = BenchmarkTable.Row(
                     now,
                     result.GetValue(label) ?? "",
-                    transport.ToString().ToLowerInvariant(),
+                    transport.ToString().ToLowerInvariant() + (options.DeviceFormat == Hl7.DeviceFormat.Hl7 ? ", devices HL7" : ""),
                     report,
                     CommandLineText.Format("infusion-sim", commandLine));
                 await BenchmarkTable.AppendRowToFileAsync(path, row, cancellationToken);

@@ -34,7 +34,7 @@ public static class ReplayCommand
 
             var events = await JsonLinesFile.ReadAllAsync(path.FullName, cancellationToken);
             var batcher = new Batcher(new BatcherOptions { MaxEvents = result.GetValue(send.Batch), FlushWindow = null });
-            var messages = batcher.Pack(events).ToList();
+            var messages = send.Pack(result, batcher, events);
             var notJson = events.Count(e => e.Kind == WireEventKind.NotJson);
             context.Console.WriteLine(
                 $"{events.Count} lines with content in {path.Name} ({notJson} not JSON), {messages.Count} messages.");

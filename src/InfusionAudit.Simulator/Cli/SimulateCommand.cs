@@ -39,7 +39,7 @@ public static class SimulateCommand
                 FlushWindow = windowSeconds == 0 ? null : TimeSpan.FromSeconds(windowSeconds),
             });
             var sessions = new ClinicDayGenerator(options).Generate().ToList();
-            var messages = batcher.Batch(sessions).ToList();
+            var messages = send.Pack(result, batcher, [.. Batcher.ForwardingOrder(sessions)]);
             SummaryPrinter.PrintDay(context.Console, options, sessions, messages.Count);
 
             var settings = globals.Resolve(result, context.Environment);

@@ -15,6 +15,9 @@ public sealed record LoadOptions
     /// <summary>Monitor streaming interval of every session (<see cref="Generation.ClinicDayOptions.MonitorEvery"/>); null: sparse vitals.</summary>
     public TimeSpan? MonitorEvery { get; init; }
 
+    /// <summary>What pumps and monitors speak: all JSON, or their events as HL7 (the tablet's stay JSON).</summary>
+    public Hl7.DeviceFormat DeviceFormat { get; init; } = Hl7.DeviceFormat.Json;
+
     /// <summary>Clinic id of the simulated sessions.</summary>
     public string ClinicId { get; init; } = "load-01";
 

@@ -58,7 +58,7 @@ public sealed class LoadRunner(IMessageSender sender, CountersClient counters, I
 
         var sessions = GenerateSessions(options);
         var batcher = new Batcher(new BatcherOptions { MaxEvents = options.BatchSize, FlushWindow = null });
-        var messages = batcher.Batch(sessions).ToList();
+        var messages = Hl7.DeviceMessages.Pack(batcher, [.. Batcher.ForwardingOrder(sessions)], options.DeviceFormat);
         var total = messages.Sum(m => (long)m.EventCount);
 
         await sender.PrepareAsync(cancellationToken);

@@ -8,4 +8,7 @@ public enum TransportKind
 
     /// <summary><c>POST /api/events</c>, answered synchronously with per-event results.</summary>
     Http,
+
+    /// <summary>HL7 v2 over MLLP (TCP) to the local host's listener for the devices' events, <c>POST /api/events</c> for the rest; needs <c>--device-format hl7</c>.</summary>
+    Mllp,
 }

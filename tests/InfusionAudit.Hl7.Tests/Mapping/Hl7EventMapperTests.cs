@@ -155,6 +155,31 @@ public sealed class Hl7EventMapperTests
     }
 
     [Fact]
+    public void AStopFollowedByTheProgramClearedIsTheInfusionStoppedNotAPause()
+    {
+        // A nurse who stops an infusion for good stops the pump and clears its program; the pump reports both. The
+        // contract's word for it is a rate of 0 (stopped), not a pause, which PAUSE-LONG would judge while the patient
+        // is observed after the infusion.
+        var titration = Corpus("pcd10-titration.hl7");
+        var stopped = Events(Map(Replace(titration, "0^MDC_EVT_PUMP_DELIV_START^MDC", "0^MDC_EVT_PUMP_PROG_CLEARED^MDC")));
+
+        stopped.Count.ShouldBe(1);
+        stopped[0]!["type"]!.GetValue<string>().ShouldBe("InfusionRateChanged");
+        stopped[0]!["payload"]!["rateMlPerHour"]!.GetValue<double>().ShouldBe(0);
+        stopped[0]!["occurredAt"]!.GetValue<string>().ShouldBe("2026-11-26T15:10:00+00:00");
+    }
+
+    [Fact]
+    public void AProgramClearedAloneStopsTheInfusion()
+    {
+        var cleared = Events(Map(Replace(Corpus("pcd10-start.hl7"), "MDC_EVT_PUMP_DELIV_START", "MDC_EVT_PUMP_PROG_CLEARED")));
+
+        // The group's volume delivered first, then the stop.
+        cleared.Select(e => e!["type"]!.GetValue<string>()).ShouldBe(["PumpTotalReported", "InfusionRateChanged"]);
+        cleared[1]!["payload"]!["rateMlPerHour"]!.GetValue<double>().ShouldBe(0);
+    }
+
+    [Fact]
     public void ADoseRateInMgPerHourIsDividedByTheWeight()
     {
         var text = Replace(Corpus("pcd10-start.hl7"), "NM|157784^MDC_FLOW_FLUID_PUMP^MDC|1.1.1.102|52.5|265266^MDC_DIM_MILLI_L_PER_HR^MDC", "NM|157924^MDC_DOSE_DRUG_RATE^MDC|1.1.1.102|52.5|mg/h^mg/h^UCUM");

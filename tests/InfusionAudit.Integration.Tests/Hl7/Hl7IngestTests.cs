@@ -202,6 +202,32 @@ public sealed class Hl7IngestTests(HostFixture fixture) : IClassFixture<HostFixt
     }
 
     [Fact]
+    public async Task AFramedBodyIsIngestedAsOneBatchYetEachMessageGetsItsOwnAckInOrder()
+    {
+        var tag = Tag();
+        var clinic = "hl7bt-" + tag;
+        var at = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 900);
+        string[] messages =
+        [
+            Hl7Messages.Vitals(clinic, "S-" + tag, "CNRYBT" + tag, $"BT-{tag}-1", 0, at),
+            // Mapped, then refused by the contract (a session id with '/'): CE for this message alone.
+            Hl7Messages.Vitals(clinic, "S/" + tag, "CNRYBT" + tag, $"BT-{tag}-2", 1, at.AddMinutes(1)),
+            "MSH|^~\\&|GW|" + clinic + "|||x||ORU^R30|" + $"BT-{tag}-3" + "|P|2.6\r",
+            Hl7Messages.PumpEvent(clinic, "S-" + tag, "CNRYBT" + tag, $"BT-{tag}-4", 2, at.AddMinutes(2), "MDC_EVT_PUMP_DELIV_START", rateMlPerHour: 50),
+            // The first message again, in the same body: a duplicate of an event of this very batch.
+            Hl7Messages.Vitals(clinic, "S-" + tag, "CNRYBT" + tag, $"BT-{tag}-1", 0, at),
+        ];
+
+        var answer = await PostAsync(string.Concat(messages.Select(Mllp.Frame)));
+
+        Mllp.TryUnframe(answer, out var acks, out _).ShouldBeTrue(answer);
+        acks.Select(a => Ack(a).Segments[1].Value(1)).ShouldBe(["CA", "CE", "AR", "CA", "CA"]);
+        acks.Select(a => Ack(a).Segments[1].Value(2)).ShouldBe([$"BT-{tag}-1", $"BT-{tag}-2", $"BT-{tag}-3", $"BT-{tag}-4", $"BT-{tag}-1"]);
+        Ack(acks[1]).Segments[2].Value(8).ShouldContain("event 0");
+        (await EventCountAsync(clinic, "S-" + tag)).ShouldBe(2);
+    }
+
+    [Fact]
     public async Task NoIdentifierFromPidReachesAnyTableOrAnswer()
     {
         var tag = Tag().ToUpperInvariant();

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using InfusionAudit.Hl7;
 using InfusionAudit.Hl7.Er7;
+using InfusionAudit.Infrastructure.Storage.Rejections;
 using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Testing;
 
@@ -45,6 +46,40 @@ public sealed class MllpListenerTests
         Er7Parser.Parse(acks[2]).Message!.Segments[2].Value(2, 3).ShouldBe("9");
         var session = await host.Client(TestKeys.Auditor).GetFromJsonAsync<JsonNode>($"/api/sessions/S-{tag}?clinicId={clinic}", Ct);
         session!["events"]!.AsArray().Select(e => e!["type"]!.GetValue<string>()).Order().ShouldBe(["InfusionRateChanged", "VitalsRecorded"]);
+    }
+
+    [Fact]
+    public async Task AnOversizedFrameIsRefusedWithAnArAndFiledWithItsPidWithheld()
+    {
+        var port = LoopbackPorts.Free();
+        await using var host = await TestHost.StartAsync(settings: new Dictionary<string, string?> { ["InfusionAudit:Hl7:MllpPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var clinic = "mllpbig-" + tag;
+        var patient = "CNRYMLLPBIG" + tag;
+        var at = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 600);
+        var message = Hl7Messages.Vitals(clinic, "S-" + tag, patient, $"BIG-{tag}", 0, at);
+
+        // A frame one byte past the listener's limit (4 bytes per character the parser accepts, plus 4), sent without
+        // its end: the listener has then read every byte sent when it answers and closes, so the close is clean.
+        const int frameLimit = (4 * Er7Parser.MaxMessageChars) + 4;
+        var head = message + "NTE|1||";
+        var oversized = head + new string('x', frameLimit + 1 - Encoding.UTF8.GetByteCount(head));
+        using var client = new TcpClient();
+        await client.ConnectAsync("127.0.0.1", port, Ct);
+        var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(Mllp.StartBlock + oversized), Ct);
+
+        var ack = Er7Parser.Parse((await ReadFramesAsync(stream, 1))[0]).Message!;
+        ack.Segments[1].Value(1).ShouldBe("AR");
+
+        // Nothing about the lost message may be lost: its head is filed, under no clinic (it was never read).
+        var rejected = host.Get<RejectedEventRepository>();
+        // Filed before the AR was written, so it is there now.
+        var filed = (await rejected.ListAsync(RejectedEventRepository.UnknownClinic, DateOnly.FromDateTime(DateTime.UtcNow), Ct))
+            .Single(r => r.RawText.Contains($"BIG-{tag}", StringComparison.Ordinal));
+        filed.Rule.ShouldBe("body-size");
+        filed.RawText.ShouldNotContain(patient);
+        filed.RawText.ShouldStartWith("MSH|");
     }
 
     private static async Task<List<string>> ReadFramesAsync(NetworkStream stream, int count)

@@ -45,32 +45,92 @@ public sealed class Hl7IngestHandler
             return Mllp.Frame(refused.Ack);
         }
 
-        var acks = new List<string>(messages.Count);
-        foreach (var message in messages)
+        // The messages' events go to the JSON path together (up to its 100 events a call), as a JSON producer's batch
+        // would: one commit per session for the body instead of one per message. Each message still gets its own ACK
+        // from its own events' outcomes, and a message that cannot be read or mapped is refused alone.
+        var outcomes = new Hl7MessageOutcome?[messages.Count];
+        var batch = new List<(int Message, Hl7MessageHeader Header, Hl7Mapping Mapping)>();
+        var events = 0;
+        for (var i = 0; i < messages.Count; i++)
         {
-            acks.Add(Mllp.Frame((await HandleMessageAsync(message, context, cancellationToken)).Ack));
+            var (header, mapping, refused) = await ReadAsync(messages[i], context, cancellationToken);
+            if (refused is not null)
+            {
+                outcomes[i] = refused;
+                continue;
+            }
+
+            if (batch.Count > 0 && events + mapping!.EventCount > EventParser.MaxEventsPerMessage)
+            {
+                await IngestTogetherAsync(batch, outcomes, context, cancellationToken);
+                batch.Clear();
+                events = 0;
+            }
+
+            batch.Add((i, header!, mapping!));
+            events += mapping!.EventCount;
         }
 
-        return string.Concat(acks);
+        if (batch.Count > 0)
+        {
+            await IngestTogetherAsync(batch, outcomes, context, cancellationToken);
+        }
+
+        return string.Concat(outcomes.Select(o => Mllp.Frame(o!.Ack)));
     }
 
     /// <summary>One message (unframed).</summary>
     public async Task<Hl7MessageOutcome> HandleMessageAsync(string message, IngestContext context, CancellationToken cancellationToken)
     {
+        var (header, mapping, refused) = await ReadAsync(message, context, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        var result = await ingest.HandleAsync(mapping!.EventsJson!, context, cancellationToken);
+        return Outcome(header!, result);
+    }
+
+    // Parses and maps a message; one that cannot be read or mapped is refused (stored, redacted) and answered here.
+    private async Task<(Hl7MessageHeader? Header, Hl7Mapping? Mapping, Hl7MessageOutcome? Refused)> ReadAsync(string message, IngestContext context, CancellationToken cancellationToken)
+    {
         var parsed = Er7Parser.Parse(message);
         if (parsed.Problem is { } unreadable)
         {
-            return await RefuseAsync(message, null, unreadable, context, cancellationToken);
+            return (null, null, await RefuseAsync(message, null, unreadable, context, cancellationToken));
         }
 
         var header = Hl7MessageHeader.From(parsed.Message!);
         var mapping = Hl7EventMapper.Map(parsed.Message!, options);
         if (mapping.Problem is { } unmappable)
         {
-            return await RefuseAsync(message, header, unmappable, context, cancellationToken, mapping.ClinicId, mapping.SessionId);
+            return (header, null, await RefuseAsync(message, header, unmappable, context, cancellationToken, mapping.ClinicId, mapping.SessionId));
         }
 
-        var result = await ingest.HandleAsync(mapping.EventsJson!, context, cancellationToken);
+        return (header, mapping, null);
+    }
+
+    private async Task IngestTogetherAsync(List<(int Message, Hl7MessageHeader Header, Hl7Mapping Mapping)> batch, Hl7MessageOutcome?[] outcomes, IngestContext context, CancellationToken cancellationToken)
+    {
+        // Each mapping is a JSON array; their elements, in order, make one array.
+        var json = "[" + string.Join(",", batch.Select(b => b.Mapping.EventsJson![1..^1])) + "]";
+        var result = await ingest.HandleAsync(json, context, cancellationToken);
+        var offset = 0;
+        foreach (var (message, header, mapping) in batch)
+        {
+            var first = offset;
+            var own = result.Events.Skip(first).Take(mapping.EventCount).Select(e => e with { Index = e.Index - first }).ToList();
+            outcomes[message] = own.Count == mapping.EventCount
+                ? Outcome(header, new IngestResult(own, result.Problem))
+                // The batch was refused as a whole (it cannot be, at 100 mapped events, but an ACK never says AA for events not taken).
+                : new Hl7MessageOutcome(Ack(header, Hl7AckCode.Error, Hl7Problem.Error(null, null, null, null, Hl7Problem.ApplicationError, result.Problem?.ToString() ?? "The mapped events were not taken.")), Hl7AckCode.Error, null);
+            offset += mapping.EventCount;
+        }
+    }
+
+    private Hl7MessageOutcome Outcome(Hl7MessageHeader header, IngestResult result)
+    {
         var rejected = result.Events.FirstOrDefault(e => e.Status == EventOutcomeStatus.Rejected);
         if (rejected?.Rejection is not { } reason)
         {
@@ -87,8 +147,22 @@ public sealed class Hl7IngestHandler
     public async Task<string> RefuseUnreadableAsync(string text, Hl7Problem problem, IngestContext context, CancellationToken cancellationToken) =>
         (await RefuseAsync(text, null, problem, context, cancellationToken)).Ack;
 
-    /// <summary>The AR answer to input that never became a message (an MLLP frame past its limit), with this handler's ACK settings.</summary>
-    public string RejectAck(Hl7Problem problem) => Ack(null, Hl7AckCode.Reject, problem);
+    /// <summary>
+    /// Files input refused for its size before it was read as a message (an HTTP body or an MLLP frame past its limit):
+    /// its head, every PID field withheld (a cut message cannot be trusted to show where PID-3 is), under no clinic.
+    /// Answers the AR for the MLLP sender; the HTTP route answers 413 instead.
+    /// </summary>
+    public async Task<string> RefuseOversizedAsync(string head, string text, IngestContext context, CancellationToken cancellationToken)
+    {
+        await ingest.RecordMessageRejectionAsync(
+            Hl7RawRedactor.Redact(head, _ => Hl7RawRedactor.Withheld),
+            null,
+            null,
+            new EventRejection(null, "$", ContractRule.BodySize, text),
+            context,
+            cancellationToken);
+        return Ack(null, Hl7AckCode.Reject, Hl7Problem.Reject(null, null, null, Hl7Problem.ApplicationError, text));
+    }
 
     private async Task<Hl7MessageOutcome> RefuseAsync(string message, Hl7MessageHeader? header, Hl7Problem problem, IngestContext context, CancellationToken cancellationToken, string? clinicId = null, string? sessionId = null)
     {

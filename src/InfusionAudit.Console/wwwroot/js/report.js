@@ -45,6 +45,8 @@ export function show(main, _, { clinic }) {
       ]),
       h("h2", {}, "Findings per rule"),
       bars((r.findingsPerRule || []).map(f => ({ label: f.ruleId, value: f.findings, note: `${f.sessions} session(s)` }))),
+      h("h2", { id: "weekly-title" }, "Findings per rule and week"),
+      weeklyChart(r.findingsPerWeek || []),
       h("h2", {}, "Alert response"),
       bars([
         { label: "Acknowledged by a person", value: a.acknowledgedByAPerson ?? 0 },
@@ -84,6 +86,32 @@ function bars(items) {
     bar.style.width = `${(100 * i.value) / max}%`;
     return h("li", {}, h("span", {}, i.label), h("span", {}, bar), h("span", {}, String(i.value), i.note ? h("span.muted", {}, ` ${i.note}`) : null));
   }));
+}
+
+/**
+ * Findings per rule (rows) and ISO week of session date (columns): a table whose cells are bars with their number as
+ * text, so it reads the same on screen, in print and to a screen reader; weeks without findings show 0.
+ */
+function weeklyChart(counts) {
+  if (!counts.length) return h("p.muted", {}, "None.");
+  const weeks = [...new Map(counts.map(c => [c.week, c.from])).entries()];
+  const rules = [...new Set(counts.map(c => c.rule))];
+  const byKey = new Map(counts.map(c => [`${c.week}|${c.rule}`, c.findings]));
+  const max = Math.max(1, ...counts.map(c => c.findings));
+  return h("div.table-wrap", {}, h("table.week-chart", { "aria-labelledby": "weekly-title" },
+    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Rule"),
+      weeks.map(([week, from]) => h("th", { scope: "col" }, week, h("span.muted.week-from", {}, ` from ${from}`))),
+      h("th", { scope: "col" }, "Total"))),
+    h("tbody", {}, rules.map(rule => {
+      const values = weeks.map(([week]) => byKey.get(`${week}|${rule}`) || 0);
+      return h("tr", { "data-rule": rule }, h("th", { scope: "row" }, rule),
+        values.map((value, i) => {
+          const bar = h("span.bar", { "aria-hidden": "true" });
+          bar.style.width = `${(100 * value) / max}%`;
+          return h("td.week-cell", { "data-week": weeks[i][0] }, bar, h("span.count", {}, String(value)));
+        }),
+        h("td", {}, String(values.reduce((a, b) => a + b, 0))));
+    }))));
 }
 
 function table(headers, rows) {

@@ -21,6 +21,8 @@ export function show(main, [clinicId, sessionId]) {
     ]);
     if (stopped) return;
     const s = doc.state;
+    const limits = await loadLimits(s);
+    if (stopped) return;
     const markers = timeline.timeline.filter(i => i.kind === "finding" || i.kind === "alert");
     const charts = h("div.charts", {});
     const replayBox = h("section.replay", { "aria-labelledby": "replay-title" });
@@ -39,7 +41,7 @@ export function show(main, [clinicId, sessionId]) {
       h("h2", {}, "Findings"), findingsTable(doc.findings),
       replayBox,
       h("h2", {}, `Events (${doc.eventCount})`), eventsTable(doc.events));
-    drawCharts(charts, s, doc.events, markers);
+    drawCharts(charts, s, doc.events, markers, limits);
     renderReplay(replayBox, s, health.protocols || []);
   }
 
@@ -71,7 +73,42 @@ export function show(main, [clinicId, sessionId]) {
   return () => { stopped = true; };
 }
 
-function drawCharts(container, s, events, markers) {
+/**
+ * The limits of the protocol version the session was judged against, or why there are none to draw. The API answers
+ * them with defaults applied (GET /api/protocols/{id}/versions/{n}); the console never guesses a threshold.
+ */
+async function loadLimits(s) {
+  if (!s.protocolId || s.protocolVersion == null) return { missing: "The session names no protocol version: its limits cannot be drawn." };
+  try {
+    return { protocol: await get(`/api/protocols/${enc(s.protocolId)}/versions/${enc(String(s.protocolVersion))}`) };
+  } catch (error) {
+    return { missing: `The limits of ${s.protocolId} v${s.protocolVersion} cannot be drawn: ${error.message || error}` };
+  }
+}
+
+/** Dose and rate limits in the chart's units (mg, mg/h): per-kg limits need the session's weight. */
+function doseLimits(s, protocol) {
+  const limits = [], notes = [];
+  const d = protocol.dose, w = s.weightKg;
+  if (d.basis === "fixedMg") {
+    limits.push({ scale: "mg", value: d.hardMaxMg, label: `Hard max ${fmt(d.hardMaxMg)} mg`, kind: "critical" });
+  } else if (w != null) {
+    limits.push({ scale: "mg", value: d.hardMaxMgPerKg * w, label: `Hard max ${d.hardMaxMgPerKg} mg/kg = ${fmt(d.hardMaxMgPerKg * w)} mg`, kind: "critical" });
+    limits.push({ scale: "mg", value: d.softMaxMgPerKg * w, label: `Soft max ${d.softMaxMgPerKg} mg/kg = ${fmt(d.softMaxMgPerKg * w)} mg`, kind: "warning" });
+  } else {
+    notes.push(`Dose limits are ${d.softMaxMgPerKg} (soft) and ${d.hardMaxMgPerKg} (hard) mg/kg; the session has no weight, so they cannot be drawn in mg.`);
+  }
+  const r = protocol.rate;
+  if (r && w != null) {
+    limits.push({ scale: "rate", value: r.hardMaxMgPerKgPerHour * w, label: `Rate hard max ${r.hardMaxMgPerKgPerHour} mg/kg/h = ${fmt(r.hardMaxMgPerKgPerHour * w)} mg/h`, kind: "critical" });
+    limits.push({ scale: "rate", value: r.softMaxMgPerKgPerHour * w, label: `Rate soft max ${r.softMaxMgPerKgPerHour} mg/kg/h = ${fmt(r.softMaxMgPerKgPerHour * w)} mg/h`, kind: "warning" });
+  } else if (r) {
+    notes.push(`Rate limits are ${r.softMaxMgPerKgPerHour} (soft) and ${r.hardMaxMgPerKgPerHour} (hard) mg/kg/h; the session has no weight, so they cannot be drawn in mg/h.`);
+  }
+  return { limits, notes };
+}
+
+function drawCharts(container, s, events, markers, limits) {
   const t0 = Date.parse(s.startedAt || s.firstOccurredAt);
   const tEnd = Date.parse(s.endedAt || s.lastOccurredAt);
   const toSec = iso => Date.parse(iso) / 1000;
@@ -94,29 +131,73 @@ function drawCharts(container, s, events, markers) {
   const vitals = events.filter(e => e.type === "VitalsRecorded");
   const vx = vitals.map(e => toSec(e.occurredAt));
   const v = key => vitals.map(e => e.event?.payload?.[key] ?? null);
+  const p = limits.protocol, t = p?.vitals;
+  if (limits.missing) container.append(h("p.limits-missing", { role: "note" }, limits.missing));
+  const source = p ? `limits of ${p.protocolId} v${p.version}` : null;
 
   const width = Math.max(300, Math.min(container.clientWidth || 800, 1150));
+  const doses = p ? doseLimits(s, p) : { limits: [], notes: [] };
   chart(container, "Dose (mg) and rate (mg/h); flat rate at 0 is a pause", width, [xs, dose, prescribed, rate], [
     {},
     { label: "Delivered mg", stroke: "#0b5cad", width: 2, scale: "mg" },
     { label: "Prescribed mg", stroke: "#1b1f24", dash: [6, 4], scale: "mg" },
     { label: "Rate mg/h", stroke: "#8a5300", width: 2, scale: "rate", paths: window.uPlot.paths.stepped({ align: 1 }) },
-  ], [{ scale: "mg", label: "mg" }, { scale: "rate", label: "mg/h", side: 1, grid: { show: false } }], markers);
-  chart(container, "Vital signs", width, [vx, v("systolicMmHg"), v("diastolicMmHg"), v("heartRateBpm"), v("spo2Percent")], [
+  ], [{ scale: "mg", label: "mg" }, { scale: "rate", label: "mg/h", side: 1, grid: { show: false } }], markers, doses.limits, doses.notes, source);
+  // One chart per vital sign: each has a readable scale of its own and its own thresholds.
+  chart(container, "Blood pressure (mmHg)", width, [vx, v("systolicMmHg"), v("diastolicMmHg")], [
     {},
-    { label: "Systolic mmHg", stroke: "#b00020", width: 2 },
-    { label: "Diastolic mmHg", stroke: "#b00020", dash: [4, 3] },
-    { label: "Heart rate /min", stroke: "#1f5f8b", width: 2 },
-    { label: "SpO2 %", stroke: "#2d6a2d", width: 2, dash: [10, 3] },
-  ], [{ label: "value" }], markers);
+    { label: "Systolic mmHg", stroke: "#b00020", width: 2, scale: "mmHg" },
+    { label: "Diastolic mmHg", stroke: "#b00020", dash: [4, 3], scale: "mmHg" },
+  ], [{ scale: "mmHg", label: "mmHg" }], markers, t ? [
+    { scale: "mmHg", value: t.bpCriticalSingleSystolicAtLeastMmHg, label: `Systolic critical ≥ ${t.bpCriticalSingleSystolicAtLeastMmHg}`, kind: "critical" },
+    { scale: "mmHg", value: t.bpHighSystolicAtLeastMmHg, label: `Systolic high ≥ ${t.bpHighSystolicAtLeastMmHg}`, kind: "warning" },
+    { scale: "mmHg", value: t.bpCriticalSingleDiastolicAtLeastMmHg, label: `Diastolic critical ≥ ${t.bpCriticalSingleDiastolicAtLeastMmHg}`, kind: "critical" },
+    { scale: "mmHg", value: t.bpHighDiastolicAtLeastMmHg, label: `Diastolic high ≥ ${t.bpHighDiastolicAtLeastMmHg}`, kind: "warning" },
+    { scale: "mmHg", value: t.bpLowSystolicBelowMmHg, label: `Systolic low < ${t.bpLowSystolicBelowMmHg}`, kind: "warning" },
+  ] : [], [], source);
+  chart(container, "Heart rate (/min)", width, [vx, v("heartRateBpm")], [
+    {},
+    { label: "Heart rate /min", stroke: "#1f5f8b", width: 2, scale: "bpm" },
+  ], [{ scale: "bpm", label: "/min" }], markers, t ? [
+    { scale: "bpm", value: t.hrCriticalSingleAboveBpm, label: `HR critical > ${t.hrCriticalSingleAboveBpm}`, kind: "critical" },
+    { scale: "bpm", value: t.hrHighAboveBpm, label: `HR high > ${t.hrHighAboveBpm}`, kind: "warning" },
+    { scale: "bpm", value: t.hrLowAtMostBpm, label: `HR low ≤ ${t.hrLowAtMostBpm}`, kind: "warning" },
+    { scale: "bpm", value: t.hrCriticalLowAtMostBpm, label: `HR critical low ≤ ${t.hrCriticalLowAtMostBpm}`, kind: "critical" },
+  ] : [], [], source);
+  chart(container, "SpO2 (%)", width, [vx, v("spo2Percent")], [
+    {},
+    { label: "SpO2 %", stroke: "#2d6a2d", width: 2, scale: "pct" },
+  ], [{ scale: "pct", label: "%" }], markers, t ? [
+    { scale: "pct", value: t.spo2LowBelowPercent, label: `SpO2 low < ${t.spo2LowBelowPercent}`, kind: "warning" },
+    { scale: "pct", value: t.spo2CriticalBelowPercent, label: `SpO2 critical < ${t.spo2CriticalBelowPercent}`, kind: "critical" },
+  ] : [], [], source);
+  const rr = v("respiratoryRatePerMin");
+  chart(container, "Respiratory rate (/min)", width, [vx, rr], [
+    {},
+    { label: "Respiratory rate /min", stroke: "#5b3f8c", width: 2, scale: "rr" },
+  ], [{ scale: "rr", label: "/min" }], markers, t ? [
+    { scale: "rr", value: t.rrHighAtLeastPerMin, label: `RR high ≥ ${t.rrHighAtLeastPerMin}`, kind: "warning" },
+    { scale: "rr", value: t.rrCriticalBelowPerMin, label: `RR critical < ${t.rrCriticalBelowPerMin}`, kind: "critical" },
+  ] : [], rr.some(x => x != null) ? [] : ["No respiratory rate was recorded."], source);
 }
 
-function chart(container, title, width, data, series, axes, markers) {
+/**
+ * A uPlot chart with finding markers (vertical) and protocol limits (horizontal), both as labelled elements over the
+ * plot rather than colour on a canvas, and the limits again as a text list under it.
+ */
+function chart(container, title, width, data, series, axes, markers, limits = [], notes = [], source = null) {
   const box = h("figure.chart", { "aria-label": title });
   const caption = h("figcaption.chart-title", {}, title);
   box.append(caption);
   container.append(box);
-  if (data[0].length === 0) { box.append(h("p.muted", {}, "No data.")); return; }
+  const listed = limits.length
+    ? h("ul.limits", { "aria-label": `${title}: ${source}` }, limits.map(l => h(`li.limit-${l.kind}`, {}, l.kind === "critical" ? "▲ " : "◆ ", l.label)))
+    : null;
+  const noted = notes.map(n => h("p.muted.limit-note", {}, n));
+  if (data[0].length === 0 || data.slice(1).every(values => values.every(x => x == null))) {
+    box.append(h("p.muted", {}, "No data."), ...[listed, ...noted].filter(Boolean));
+    return;
+  }
   // Markers as elements over the plot (not colour on a canvas): each is a line with its rule and shape as text.
   const layer = h("div.markers", {});
   const place = plot => {
@@ -135,10 +216,29 @@ function chart(container, title, width, data, series, axes, markers) {
       el.style.height = `${plot.over.clientHeight}px`;
       layer.append(el);
     }
+    // Labels alternate sides so two close limits stay readable; the dose chart puts mg left and mg/h right, by axis.
+    limits.forEach((l, i) => {
+      const top = plot.valToPos(l.value, l.scale);
+      if (!(top >= 0 && top <= plot.over.clientHeight)) return;
+      const side = l.scale === "mg" ? "left" : l.scale === "rate" ? "right" : i % 2 ? "left" : "right";
+      const el = h(`div.limit.${l.kind}.${side}`, { "data-limit": l.label }, h("span", {}, l.label));
+      el.style.top = `${top}px`;
+      layer.append(el);
+    });
   };
+  // Each scale reaches its limits, so a threshold far from the readings is still drawn.
+  const scales = { x: { time: true } };
+  for (const scale of new Set(limits.map(l => l.scale))) {
+    const values = limits.filter(l => l.scale === scale).map(l => l.value);
+    scales[scale] = { range: (u, min, max) => {
+      const lo = Math.min(min ?? Infinity, ...values), hi = Math.max(max ?? -Infinity, ...values);
+      const pad = (hi - lo) * 0.08 || 1;
+      return [Math.max(0, lo - pad), hi + pad];
+    } };
+  }
   const opts = {
-    width, height: 240, series,
-    scales: { x: { time: true } },
+    width, height: 220, series,
+    scales,
     axes: [{}, ...axes],
     cursor: { drag: { x: true, y: false } },
     hooks: {
@@ -148,6 +248,7 @@ function chart(container, title, width, data, series, axes, markers) {
     },
   };
   new window.uPlot(opts, data, box);
+  box.append(...[listed, ...noted].filter(Boolean));
 }
 
 function markerList(markers) {
