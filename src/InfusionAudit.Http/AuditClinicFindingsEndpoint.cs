@@ -1,6 +1,6 @@
 using InfusionAudit.Application.Audit;
 using InfusionAudit.Http.Audit;
-using InfusionAudit.Infrastructure.Storage.Indexes;
+using InfusionAudit.Application.Ports.Indexes;
 using Microsoft.AspNetCore.Http;
 
 namespace InfusionAudit.Http;

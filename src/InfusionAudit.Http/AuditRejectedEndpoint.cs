@@ -1,6 +1,6 @@
 using InfusionAudit.Application.Audit;
 using InfusionAudit.Application.Security;
-using InfusionAudit.Infrastructure.Storage.Rejections;
+using InfusionAudit.Application.Ports.Rejections;
 using InfusionAudit.Http.Audit;
 using Microsoft.AspNetCore.Http;
 
@@ -31,12 +31,12 @@ public sealed class AuditRejectedEndpoint(RejectedEventsQueryHandler rejected, P
 
     /// <summary>Rejections that could not be tied to a clinic (not JSON, no readable clinicId, …): an admin's list.</summary>
     public Task<AuditAnswer> GetUnattributedAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        ListAsync(request, RejectedEventRepository.UnknownClinic, cancellationToken);
+        ListAsync(request, RejectedEventRow.UnknownClinic, cancellationToken);
 
     private async Task<AuditAnswer> ListAsync(HttpRequest request, string clinicId, CancellationToken cancellationToken)
     {
         var p = new AuditParameters(request, Allowed);
-        var clinic = clinicId == RejectedEventRepository.UnknownClinic ? clinicId : p.RouteId("clinicId", clinicId);
+        var clinic = clinicId == RejectedEventRow.UnknownClinic ? clinicId : p.RouteId("clinicId", clinicId);
         var range = p.Range();
         var received = p.ReceivedWindow();
         var paging = tokens.ReadPage(request, p);

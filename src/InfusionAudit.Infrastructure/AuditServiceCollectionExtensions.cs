@@ -1,4 +1,6 @@
 using InfusionAudit.Application.Audit;
+using InfusionAudit.Application.Ports.Audit;
+using InfusionAudit.Application.Ports.Indexes;
 using InfusionAudit.Infrastructure.Storage.Audit;
 using InfusionAudit.Infrastructure.Storage.Indexes;
 using Microsoft.Extensions.Configuration;
@@ -12,8 +14,11 @@ public static class AuditServiceCollectionExtensions
     public static IServiceCollection AddAuditApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<ClinicFindingIndex>();
+        services.AddSingleton<IClinicFindingIndex>(sp => sp.GetRequiredService<ClinicFindingIndex>());
         services.AddSingleton<RejectedEventReader>();
+        services.AddSingleton<IRejectedEventQueries>(sp => sp.GetRequiredService<RejectedEventReader>());
         services.AddSingleton<AccessLogRepository>();
+        services.AddSingleton<IAccessLog>(sp => sp.GetRequiredService<AccessLogRepository>());
 
         services.AddSingleton<ClinicSessionsQueryHandler>();
         services.AddSingleton<ClinicFindingsQueryHandler>();

@@ -6,6 +6,10 @@ using InfusionAudit.Application.Configuration;
 using InfusionAudit.Application.Diagnostics;
 using InfusionAudit.Application.Ingestion;
 using InfusionAudit.Application.Ingestion.Hl7;
+using InfusionAudit.Application.Ports;
+using InfusionAudit.Application.Ports.Indexes;
+using InfusionAudit.Application.Ports.Rejections;
+using InfusionAudit.Application.Ports.Sessions;
 using InfusionAudit.Application.Replay;
 using InfusionAudit.Application.Sessions;
 using InfusionAudit.Domain.Privacy;
@@ -38,16 +42,22 @@ public static class ServiceCollectionExtensions
         // A host that brings its own clock (a test host on a fake one) keeps it.
         services.TryAddSingleton(TimeProvider.System);
 
+        // Each storage adapter is one singleton, resolved as itself (tests, wiring) and as the port Application asks for.
         services.AddSingleton<StorageRequestCounter>();
+        services.AddSingleton<IStorageRequestCounts>(sp => sp.GetRequiredService<StorageRequestCounter>());
         services.AddAzureClientsCore();
         services.AddSingleton(sp => CreateStorageAccount(configuration, sp));
         services.AddSingleton<SessionDirectory>();
+        services.AddSingleton<ISessionDirectory>(sp => sp.GetRequiredService<SessionDirectory>());
         services.AddSingleton(sp => new SessionRepository(
             sp.GetRequiredService<StorageAccount>(),
             sp.GetRequiredService<SessionDirectory>(),
             cachedBytes: Math.Max(0, sp.GetRequiredService<IOptions<InfusionAuditOptions>>().Value.SessionCacheMegabytes) * 1024L * 1024));
+        services.AddSingleton<ISessionStore>(sp => sp.GetRequiredService<SessionRepository>());
         services.AddSingleton<RejectedEventRepository>();
+        services.AddSingleton<IRejectedEventStore>(sp => sp.GetRequiredService<RejectedEventRepository>());
         services.AddSingleton<ClinicSessionIndex>();
+        services.AddSingleton<IClinicSessionIndex>(sp => sp.GetRequiredService<ClinicSessionIndex>());
         services.AddHostedService<StorageInitializer>();
 
         services.AddSingleton(sp => ProtocolLibrary.LoadFromDirectory(ProtocolsPath(sp.GetRequiredService<IOptions<InfusionAuditOptions>>().Value.ProtocolsPath)));

@@ -1,5 +1,5 @@
 using InfusionAudit.Domain.Alerts;
-using InfusionAudit.Infrastructure.Storage.Alerts;
+using InfusionAudit.Application.Ports.Alerts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,9 +12,9 @@ namespace InfusionAudit.Application.Alerts;
 /// </summary>
 public sealed partial class AlertClockHandler(
     AlertPolicy policy,
-    AlertRepository repository,
-    AlertIndex index,
-    SilenceRepository silences,
+    IAlertPartitionStore repository,
+    IAlertIndex index,
+    ISilenceStore silences,
     AlertStore store,
     AlertDispatcher dispatcher,
     IOptions<AlertOptions> options,

@@ -1,10 +1,10 @@
 using InfusionAudit.Domain.Alerts;
-using InfusionAudit.Infrastructure.Storage.Alerts;
+using InfusionAudit.Application.Ports.Alerts;
 
 namespace InfusionAudit.Application.Alerts;
 
 /// <summary>A person acknowledges or resolves an alert; the status change is stored and sent like any notification.</summary>
-public sealed class AlertCommandHandler(AlertRepository repository, AlertStore store, AlertDispatcher dispatcher, TimeProvider clock)
+public sealed class AlertCommandHandler(IAlertPartitionStore repository, AlertStore store, AlertDispatcher dispatcher, TimeProvider clock)
 {
     private const int MaxAttempts = 10;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using Azure;
 using InfusionAudit.Application.Telemetry;
-using InfusionAudit.Infrastructure.Storage.Alerts;
+using InfusionAudit.Application.Ports;
+using InfusionAudit.Application.Ports.Alerts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -22,8 +22,8 @@ namespace InfusionAudit.Application.Alerts;
 /// </remarks>
 public sealed partial class AlertDispatcher(
     IEnumerable<IAlertTransport> transports,
-    AlertRepository repository,
-    AlertIndex index,
+    IAlertPartitionStore repository,
+    IAlertIndex index,
     IOptions<AlertOptions> options,
     TimeProvider clock,
     ILogger<AlertDispatcher> logger)
@@ -112,7 +112,7 @@ public sealed partial class AlertDispatcher(
                 return n;
             }
 
-            return n with { ETag = etag.Value };
+            return n with { ETag = etag };
         }));
 
         // A failure must bring the timer back at the retry time, whatever the session's schedule said.
@@ -127,7 +127,7 @@ public sealed partial class AlertDispatcher(
     {
         var id = notification.Notification;
         var known = notification;
-        if (known.ETag == default)
+        if (known.ETag is null)
         {
             // A row whose ETag the commit did not report: claim it only if it is still as its creator wrote it.
             if (await repository.ReadNotificationAsync(id.ClinicId, id.SessionId, id.NotificationId, cancellationToken) is not { } stored
@@ -146,7 +146,7 @@ public sealed partial class AlertDispatcher(
         }
 
         var lease = known.Delivery with { NextAttemptAt = clock.GetUtcNow() + settings.DispatchLease };
-        if (await repository.UpdateDeliveryAsync(id.ClinicId, id.SessionId, id.NotificationId, lease, known.ETag, cancellationToken) is not { } etag)
+        if (await repository.UpdateDeliveryAsync(id.ClinicId, id.SessionId, id.NotificationId, lease, known.ETag ?? string.Empty, cancellationToken) is not { } etag)
         {
             LogNotClaimed(logger, id.NotificationId);
             return null;
@@ -187,7 +187,7 @@ public sealed partial class AlertDispatcher(
                         c.Lost = true;
                     }
                 }
-                catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException)
+                catch (Exception ex) when (ex is StoreUnavailableException or HttpRequestException)
                 {
                     // Storage unreachable: try again at the next renewal; the lease still runs until then.
                     LogRenewFailed(logger, n.NotificationId, ex);
@@ -266,10 +266,11 @@ public sealed partial class AlertDispatcher(
 
         public StoredNotification Notification => Volatile.Read(ref current);
 
-        public ETag ETag => Notification.ETag;
+        // Never empty: a claim exists only once a write over the notification's version returned the new one.
+        public string ETag => Notification.ETag ?? string.Empty;
 
         public bool Lost { get; set; }
 
-        public void Renewed(NotificationDelivery lease, ETag etag) => Volatile.Write(ref current, current with { Delivery = lease, ETag = etag });
+        public void Renewed(NotificationDelivery lease, string etag) => Volatile.Write(ref current, current with { Delivery = lease, ETag = etag });
     }
 }

@@ -1,12 +1,12 @@
 using System.Globalization;
 using InfusionAudit.Domain.Alerts;
-using InfusionAudit.Infrastructure.Storage.Alerts;
-using InfusionAudit.Infrastructure.Storage.Audit;
+using InfusionAudit.Application.Ports.Alerts;
+using InfusionAudit.Application.Ports.Audit;
 
 namespace InfusionAudit.Application.Alerts;
 
 /// <summary>Reads alerts: one by id (its session partition), or a clinic's page from the listing index.</summary>
-public sealed class AlertQueryHandler(AlertRepository repository, AlertIndex index)
+public sealed class AlertQueryHandler(IAlertPartitionStore repository, IAlertIndex index)
 {
     public async Task<AlertView?> GetAsync(string alertId, CancellationToken cancellationToken)
     {
@@ -99,7 +99,7 @@ public sealed class AlertQueryHandler(AlertRepository repository, AlertIndex ind
                 continue;
             }
 
-            if (!string.Equals(rowKeys[i], AlertIndex.ListingRowKey(alert), StringComparison.Ordinal))
+            if (!string.Equals(rowKeys[i], index.ListingRowKey(alert), StringComparison.Ordinal))
             {
                 // Written for a raise whose commit never happened (a crash between the listing and the partition);
                 // the alert was raised again at another time and is listed under that row.

@@ -4,7 +4,7 @@ using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
 using InfusionAudit.Domain.Protocols;
 using InfusionAudit.Domain.Sessions;
-using InfusionAudit.Infrastructure.Storage.Alerts;
+using InfusionAudit.Application.Ports.Alerts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,8 +18,8 @@ namespace InfusionAudit.Application.Alerts;
 /// </summary>
 public sealed partial class AlertRaiser(
     AlertPolicy policy,
-    AlertRepository repository,
-    SilenceRepository silences,
+    IAlertPartitionStore repository,
+    ISilenceStore silences,
     AlertStore store,
     AlertDispatcher dispatcher,
     ProtocolLibrary protocols,

@@ -1,5 +1,5 @@
 using InfusionAudit.Domain.Alerts;
-using InfusionAudit.Infrastructure.Storage.Alerts;
+using InfusionAudit.Application.Ports.Alerts;
 using Microsoft.Extensions.Options;
 
 namespace InfusionAudit.Application.Alerts;
@@ -11,8 +11,8 @@ namespace InfusionAudit.Application.Alerts;
 /// own commit.
 /// </summary>
 public sealed class AlertStore(
-    AlertRepository repository,
-    AlertIndex index,
+    IAlertPartitionStore repository,
+    IAlertIndex index,
     AlertMessageBuilder messages,
     IOptions<AlertOptions> options)
 {

@@ -1,5 +1,5 @@
 using InfusionAudit.Domain.Alerts;
-using InfusionAudit.Infrastructure.Storage.Alerts;
+using InfusionAudit.Application.Ports.Alerts;
 
 namespace InfusionAudit.Application.Alerts;
 

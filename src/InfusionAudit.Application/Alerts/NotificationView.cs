@@ -1,4 +1,4 @@
-using InfusionAudit.Infrastructure.Storage.Alerts;
+using InfusionAudit.Application.Ports.Alerts;
 
 namespace InfusionAudit.Application.Alerts;
 

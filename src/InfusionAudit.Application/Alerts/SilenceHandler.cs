@@ -1,11 +1,11 @@
 using InfusionAudit.Domain.Alerts;
 using InfusionAudit.Domain.Contract;
-using InfusionAudit.Infrastructure.Storage.Alerts;
+using InfusionAudit.Application.Ports.Alerts;
 
 namespace InfusionAudit.Application.Alerts;
 
 /// <summary>Creates, expires and lists silences. A silence is never deleted: expiring it ends it early and keeps the record.</summary>
-public sealed class SilenceHandler(SilenceRepository silences, TimeProvider clock)
+public sealed class SilenceHandler(ISilenceStore silences, TimeProvider clock)
 {
     private const int MaxReasonLength = 500;
     private const int MaxNameLength = 100;
@@ -47,7 +47,7 @@ public sealed class SilenceHandler(SilenceRepository silences, TimeProvider cloc
         }
 
         var silence = new Silence(
-            SilenceRepository.NewId(now),
+            silences.NewId(now),
             request.ClinicId!,
             request.DeviceId,
             starts,

@@ -1,10 +1,10 @@
 using System.Text.Json;
-using InfusionAudit.Infrastructure.Storage.Audit;
+using InfusionAudit.Application.Ports.Audit;
 
 namespace InfusionAudit.Application.Audit;
 
 /// <summary>The access log of one UTC day, oldest first: one partition.</summary>
-public sealed class AccessLogQueryHandler(AccessLogRepository log)
+public sealed class AccessLogQueryHandler(IAccessLog log)
 {
     public static CsvColumns<AccessLogEntryDocument> Csv { get; } = new(
         ["at", "caller", "role", "route", "parameters", "status", "rows", "requestId"],

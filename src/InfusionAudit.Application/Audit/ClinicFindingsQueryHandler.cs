@@ -1,12 +1,12 @@
 using System.Text.Json;
-using InfusionAudit.Infrastructure.Storage.Audit;
-using InfusionAudit.Infrastructure.Storage.Indexes;
-using InfusionAudit.Infrastructure.Storage.Sessions;
+using InfusionAudit.Application.Ports.Audit;
+using InfusionAudit.Application.Ports.Indexes;
+using InfusionAudit.Application.Ports.Sessions;
 
 namespace InfusionAudit.Application.Audit;
 
 /// <summary>Findings of a clinic detected in a date range: key ranges of the clinic's month partitions in the findings index.</summary>
-public sealed class ClinicFindingsQueryHandler(ClinicFindingIndex index)
+public sealed class ClinicFindingsQueryHandler(IClinicFindingIndex index)
 {
     public static CsvColumns<ClinicFindingDocument> Csv { get; } = new(
         ["sessionId", "ruleId", "severity", "episodeKey", "protocolId", "protocolVersion", "evidence", "evidenceValues", "triggerEventId", "detectedAt", "retractedAt"],

@@ -1,11 +1,11 @@
 using System.Text.Json;
-using InfusionAudit.Infrastructure.Storage.Audit;
-using InfusionAudit.Infrastructure.Storage.Indexes;
+using InfusionAudit.Application.Ports.Audit;
+using InfusionAudit.Application.Ports.Indexes;
 
 namespace InfusionAudit.Application.Audit;
 
 /// <summary>Sessions of a clinic in a date range: one key range of the clinic's partition in the clinic index.</summary>
-public sealed class ClinicSessionsQueryHandler(ClinicSessionIndex index)
+public sealed class ClinicSessionsQueryHandler(IClinicSessionIndex index)
 {
     public static CsvColumns<ClinicSessionDocument> Csv { get; } = new(
         ["sessionId", "sessionDate", "startedAt", "endedAt", "status", "endReason", "protocolId", "protocolVersion", "maxSeverity", "activeFindings", "deliveredMgPerKg", "deliveredMg", "completedWithinProtocol", "findingCounts", "dischargedAt"],

@@ -1,6 +1,6 @@
 using System.Globalization;
 using InfusionAudit.Domain.Findings;
-using InfusionAudit.Infrastructure.Storage.Indexes;
+using InfusionAudit.Application.Ports.Indexes;
 
 namespace InfusionAudit.Application.Audit;
 

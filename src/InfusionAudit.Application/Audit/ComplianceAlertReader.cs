@@ -1,16 +1,16 @@
 using InfusionAudit.Domain.Alerts;
-using InfusionAudit.Infrastructure.Storage.Alerts;
-using InfusionAudit.Infrastructure.Storage.Audit;
+using InfusionAudit.Application.Ports.Alerts;
+using InfusionAudit.Application.Ports.Audit;
 
 namespace InfusionAudit.Application.Audit;
 
 /// <summary>
 /// The alert part of the compliance report: the alerts of the clinic's sessions whose clinical date is in the range,
-/// read from the alert listing by date (<see cref="AlertIndex.PageByDateAsync"/>, one key range per month, one request per
+/// read from the alert listing by date (<see cref="IAlertIndex.PageByDateAsync"/>, one key range per month, one request per
 /// 1,000 alerts). Each row carries the alert's state and acknowledgement time, so no alert partition is read; the alert
 /// list with the same <c>from</c>/<c>to</c> names the same alerts.
 /// </summary>
-public sealed class ComplianceAlertReader(AlertIndex index)
+public sealed class ComplianceAlertReader(IAlertIndex index)
 {
     private const int RowsPerRequest = 1000;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using InfusionAudit.Domain.Findings;
-using InfusionAudit.Infrastructure.Storage.Indexes;
+using InfusionAudit.Application.Ports.Audit;
+using InfusionAudit.Application.Ports.Indexes;
 
 namespace InfusionAudit.Application.Audit;
 
@@ -10,7 +11,7 @@ namespace InfusionAudit.Application.Audit;
 /// (one request per 1,000 sessions), not a read of every session. Alerts come from the alert listing index
 /// (<see cref="ComplianceAlertReader"/>).
 /// </summary>
-public sealed class ComplianceReportHandler(ClinicSessionIndex index, ComplianceAlertReader alerts, TimeProvider clock)
+public sealed class ComplianceReportHandler(IClinicSessionIndex index, ComplianceAlertReader alerts, TimeProvider clock)
 {
     private const int RowsPerRequest = 1000;
 
@@ -20,7 +21,7 @@ public sealed class ComplianceReportHandler(ClinicSessionIndex index, Compliance
         var alertSummary = alerts.SummariseAsync(clinicId, range, cancellationToken);
         var rows = new List<ClinicSessionRow>();
         var requests = 0;
-        Infrastructure.Storage.Audit.StorageCursor? cursor = null;
+        StorageCursor? cursor = null;
         do
         {
             var page = await index.ListPageAsync(clinicId, range.From, range.To, new SessionListFilter(), cursor, RowsPerRequest, cancellationToken);

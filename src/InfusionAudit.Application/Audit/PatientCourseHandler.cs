@@ -1,6 +1,6 @@
 using InfusionAudit.Domain.Findings;
 using InfusionAudit.Domain.Protocols;
-using InfusionAudit.Infrastructure.Storage.Sessions;
+using InfusionAudit.Application.Ports.Sessions;
 
 namespace InfusionAudit.Application.Audit;
 
@@ -8,7 +8,7 @@ namespace InfusionAudit.Application.Audit;
 /// Assembles a patient's course from the session directory's patient rows (one range read: dates, protocol, weight,
 /// prescribed and delivered dose) and each listed session's finding rows (one range read per session, no events).
 /// </summary>
-public sealed class PatientCourseHandler(SessionDirectory directory, SessionRepository sessions, ProtocolLibrary protocols)
+public sealed class PatientCourseHandler(ISessionDirectory directory, ISessionStore sessions, ProtocolLibrary protocols)
 {
     /// <summary>At most this many sessions are listed (the latest): a course is a few dozen sessions.</summary>
     public const int MaxSessions = 200;

@@ -1,10 +1,10 @@
-using InfusionAudit.Infrastructure.Storage.Audit;
-using InfusionAudit.Infrastructure.Storage.Rejections;
+using InfusionAudit.Application.Ports.Audit;
+using InfusionAudit.Application.Ports.Rejections;
 
 namespace InfusionAudit.Application.Audit;
 
 /// <summary>Rejected input of a clinic over a range of clinical days (the local date it occurred on): one partition per day, in day order.</summary>
-public sealed class RejectedEventsQueryHandler(RejectedEventReader reader)
+public sealed class RejectedEventsQueryHandler(IRejectedEventQueries reader)
 {
     public static CsvColumns<RejectedEventDocument> Csv { get; } = new(
         ["receivedAt", "sessionId", "eventId", "source", "messageKey", "index", "field", "rule", "message", "rawText", "truncated"],

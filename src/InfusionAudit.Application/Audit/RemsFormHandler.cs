@@ -3,9 +3,9 @@ using InfusionAudit.Application.Sessions;
 using InfusionAudit.Domain.Protocols;
 using InfusionAudit.Domain.Rems;
 using InfusionAudit.Domain.Sessions;
-using InfusionAudit.Infrastructure.Storage.Audit;
-using InfusionAudit.Infrastructure.Storage.Indexes;
-using InfusionAudit.Infrastructure.Storage.Sessions;
+using InfusionAudit.Application.Ports.Audit;
+using InfusionAudit.Application.Ports.Indexes;
+using InfusionAudit.Application.Ports.Sessions;
 
 namespace InfusionAudit.Application.Audit;
 
@@ -15,7 +15,7 @@ namespace InfusionAudit.Application.Audit;
 /// form applies to) and then read session by session. The form itself is assembled by the domain
 /// (<see cref="RemsMonitoringFormAssembler"/>) against the protocol version the session was judged with.
 /// </summary>
-public sealed class RemsFormHandler(SessionRepository sessions, ClinicSessionIndex index, ProtocolLibrary protocols)
+public sealed class RemsFormHandler(ISessionStore sessions, IClinicSessionIndex index, ProtocolLibrary protocols)
 {
     /// <summary>Session partitions read at once by an export.</summary>
     private const int ParallelReads = 8;

@@ -1,5 +1,5 @@
 using InfusionAudit.Application.Sessions;
-using InfusionAudit.Infrastructure.Storage.Alerts;
+using InfusionAudit.Application.Ports.Alerts;
 
 namespace InfusionAudit.Application.Audit;
 
@@ -7,7 +7,7 @@ namespace InfusionAudit.Application.Audit;
 /// One session read whole for an export: the session partition (not paged: an export that stopped at a page would
 /// silently leave findings out) and its alert partition, read side by side.
 /// </summary>
-public sealed class SessionExportHandler(SessionQueryHandler sessions, AlertRepository alerts)
+public sealed class SessionExportHandler(SessionQueryHandler sessions, IAlertPartitionStore alerts)
 {
     public async Task<SessionExport?> GetAsync(string clinicId, string sessionId, CancellationToken cancellationToken)
     {

@@ -3,10 +3,10 @@ using InfusionAudit.Application.Configuration;
 using InfusionAudit.Application.Sessions;
 using InfusionAudit.Domain.Alerts;
 using InfusionAudit.Domain.Sessions;
-using InfusionAudit.Infrastructure.Storage.Alerts;
-using InfusionAudit.Infrastructure.Storage.Audit;
-using InfusionAudit.Infrastructure.Storage.Rejections;
-using InfusionAudit.Infrastructure.Storage.Sessions;
+using InfusionAudit.Application.Ports.Alerts;
+using InfusionAudit.Application.Ports.Audit;
+using InfusionAudit.Application.Ports.Rejections;
+using InfusionAudit.Application.Ports.Sessions;
 
 namespace InfusionAudit.Application.Audit;
 
@@ -14,7 +14,7 @@ namespace InfusionAudit.Application.Audit;
 /// One session's time line: its partition, its alert partition and its rejected input (one partition per clinical day
 /// it spans, usually one), read side by side, merged in the order things happened.
 /// </summary>
-public sealed class SessionTimelineHandler(SessionRepository sessions, AlertRepository alerts, RejectedEventReader rejections, ClinicCalendar calendar)
+public sealed class SessionTimelineHandler(ISessionStore sessions, IAlertPartitionStore alerts, IRejectedEventQueries rejections, ClinicCalendar calendar)
 {
     /// <summary>Time line items on one page unless asked for fewer: every event is an item, so a 4 h session at 1 Hz has 14,400.</summary>
     public const int DefaultTimelineLimit = PositionPage.DefaultLimit;

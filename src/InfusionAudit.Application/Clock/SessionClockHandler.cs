@@ -1,5 +1,5 @@
 using InfusionAudit.Application.Sessions;
-using InfusionAudit.Infrastructure.Storage.Sessions;
+using InfusionAudit.Application.Ports.Sessions;
 using Microsoft.Extensions.Logging;
 
 namespace InfusionAudit.Application.Clock;
@@ -11,7 +11,7 @@ namespace InfusionAudit.Application.Clock;
 /// judged on every tick (default every minute), running ones included; the findings are dated at the instant their
 /// condition became true, so the tick only decides how soon they are seen. Open sessions come from an index, never from a scan.
 /// </summary>
-public sealed partial class SessionClockHandler(SessionDirectory directory, SessionCommitter committer, TimeProvider clock, ILogger<SessionClockHandler> logger)
+public sealed partial class SessionClockHandler(ISessionDirectory directory, SessionCommitter committer, TimeProvider clock, ILogger<SessionClockHandler> logger)
 {
     private const int Parallelism = 8;
 

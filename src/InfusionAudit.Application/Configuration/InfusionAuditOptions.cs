@@ -1,5 +1,5 @@
 using InfusionAudit.Domain.Privacy;
-using InfusionAudit.Infrastructure.Storage.Sessions;
+using InfusionAudit.Application.Ports.Sessions;
 
 namespace InfusionAudit.Application.Configuration;
 
@@ -53,7 +53,10 @@ public sealed class InfusionAuditOptions
     /// message). A dense session (a connected monitor) costs about 165 KB, an hour of 1 Hz vitals about 10 MB; the
     /// default holds some 200 dense sessions and keeps the local host under 300 MB at 1,000 events/s (docs/reliability.md, soak).
     /// </summary>
-    public int SessionCacheMegabytes { get; set; } = (int)(SessionRepository.DefaultCachedBytes / (1024 * 1024));
+    public int SessionCacheMegabytes { get; set; } = DefaultSessionCacheMegabytes;
+
+    /// <summary>The default of <see cref="SessionCacheMegabytes"/>; the soak measured why (docs/reliability.md).</summary>
+    public const int DefaultSessionCacheMegabytes = 32;
 
     /// <summary>
     /// The IANA time zone of clinics not listed in <see cref="ClinicTimeZones"/>; default <c>UTC</c>. A clinic's day in

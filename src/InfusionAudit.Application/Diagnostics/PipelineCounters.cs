@@ -1,4 +1,4 @@
-using InfusionAudit.Infrastructure.Storage;
+using InfusionAudit.Application.Ports;
 
 namespace InfusionAudit.Application.Diagnostics;
 
@@ -6,7 +6,7 @@ namespace InfusionAudit.Application.Diagnostics;
 /// Process-wide counters of the ingestion pipeline, read by the load generator to measure throughput and by the soak
 /// run to watch latency and memory.
 /// </summary>
-public sealed class PipelineCounters(StorageRequestCounter storageRequests)
+public sealed class PipelineCounters(IStorageRequestCounts storageRequests)
 {
     private long messagesProcessed;
     private long eventsReceived;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Azure;
 using InfusionAudit.Application.Alerts;
 
 namespace InfusionAudit.Application.Diagnostics;
@@ -45,7 +44,7 @@ public sealed class ReadinessHandler
             error = ex switch
             {
                 OperationCanceledException or TimeoutException => $"no answer within {Timeout.TotalSeconds:0} s",
-                RequestFailedException failed => $"{failed.Status} {failed.ErrorCode}".Trim(),
+                ReadinessProbeException failed => failed.Message,
                 InvalidOperationException invalid => invalid.Message,
                 _ => ex.GetType().Name,
             };

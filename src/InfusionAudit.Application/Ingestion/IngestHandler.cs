@@ -6,7 +6,7 @@ using InfusionAudit.Application.Telemetry;
 using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Privacy;
 using InfusionAudit.Domain.Sessions;
-using InfusionAudit.Infrastructure.Storage.Rejections;
+using InfusionAudit.Application.Ports.Rejections;
 using Microsoft.Extensions.Logging;
 
 namespace InfusionAudit.Application.Ingestion;
@@ -18,7 +18,7 @@ namespace InfusionAudit.Application.Ingestion;
 /// </summary>
 public sealed partial class IngestHandler(
     SessionCommitter committer,
-    RejectedEventRepository rejections,
+    IRejectedEventStore rejections,
     PatientPseudonymizer pseudonymizer,
     PipelineCounters counters,
     ClinicCalendar calendar,

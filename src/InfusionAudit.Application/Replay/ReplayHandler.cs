@@ -2,12 +2,12 @@ using System.Text.Json;
 using InfusionAudit.Application.Sessions;
 using InfusionAudit.Domain.Protocols;
 using InfusionAudit.Domain.Sessions;
-using InfusionAudit.Infrastructure.Storage.Sessions;
+using InfusionAudit.Application.Ports.Sessions;
 
 namespace InfusionAudit.Application.Replay;
 
 /// <summary>Re-judges a stored session's events against a protocol version and compares with the stored findings. Writes nothing.</summary>
-public sealed class ReplayHandler(SessionRepository sessions, ProtocolLibrary protocols)
+public sealed class ReplayHandler(ISessionStore sessions, ProtocolLibrary protocols)
 {
     /// <returns>The report, or null when the session is unknown.</returns>
     /// <exception cref="ArgumentException">The protocol version does not exist for the session's protocol.</exception>

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using InfusionAudit.Domain.Findings;
-using InfusionAudit.Infrastructure.Storage.Sessions;
+using InfusionAudit.Application.Ports.Sessions;
 
 namespace InfusionAudit.Application.Sessions;
 

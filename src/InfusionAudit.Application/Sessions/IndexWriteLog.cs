@@ -1,5 +1,5 @@
-using InfusionAudit.Infrastructure.Storage.Indexes;
-using InfusionAudit.Infrastructure.Storage.Sessions;
+using InfusionAudit.Application.Ports.Indexes;
+using InfusionAudit.Application.Ports.Sessions;
 
 namespace InfusionAudit.Application.Sessions;
 
@@ -19,7 +19,7 @@ public sealed class IndexWriteLog
 
     /// <summary>
     /// Later sessions of the patient that an attempt stamped as judged on an out-of-date history
-    /// (<see cref="SessionRepository.StampHistoryAsync"/>). Stamped once per write: the stamp stays, and stamping again
+    /// (<see cref="ISessionStore.StampHistoryAsync"/>). Stamped once per write: the stamp stays, and stamping again
     /// on every retry would let two sessions starting at the same instant fail each other's commits without end.
     /// </summary>
     public HashSet<string> StampedSessions { get; } = new(StringComparer.Ordinal);

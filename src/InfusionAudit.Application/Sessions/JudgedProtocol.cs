@@ -1,5 +1,5 @@
 using System.Text.Json;
-using InfusionAudit.Infrastructure.Storage.Sessions;
+using InfusionAudit.Application.Ports.Sessions;
 
 namespace InfusionAudit.Application.Sessions;
 

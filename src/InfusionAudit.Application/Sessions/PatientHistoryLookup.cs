@@ -1,5 +1,5 @@
 using InfusionAudit.Domain.Sessions;
-using InfusionAudit.Infrastructure.Storage.Sessions;
+using InfusionAudit.Application.Ports.Sessions;
 
 namespace InfusionAudit.Application.Sessions;
 

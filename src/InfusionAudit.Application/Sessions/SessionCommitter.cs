@@ -8,9 +8,9 @@ using InfusionAudit.Domain.Findings;
 using InfusionAudit.Domain.Protocols;
 using InfusionAudit.Domain.Rems;
 using InfusionAudit.Domain.Sessions;
-using InfusionAudit.Infrastructure.Storage.Alerts;
-using InfusionAudit.Infrastructure.Storage.Indexes;
-using InfusionAudit.Infrastructure.Storage.Sessions;
+using InfusionAudit.Application.Ports.Alerts;
+using InfusionAudit.Application.Ports.Indexes;
+using InfusionAudit.Application.Ports.Sessions;
 using Microsoft.Extensions.Logging;
 
 namespace InfusionAudit.Application.Sessions;
@@ -21,7 +21,7 @@ namespace InfusionAudit.Application.Sessions;
 /// A concurrent writer makes the transaction fail; the committer then reads again and retries, so no update is lost.
 /// </summary>
 public sealed partial class SessionCommitter(
-    SessionRepository sessions,
+    ISessionStore sessions,
     SessionIndexWriter indexes,
     ProtocolLibrary protocols,
     AlertRaiser alerts,

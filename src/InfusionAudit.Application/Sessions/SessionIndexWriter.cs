@@ -5,8 +5,8 @@ using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
 using InfusionAudit.Domain.Rems;
 using InfusionAudit.Domain.Sessions;
-using InfusionAudit.Infrastructure.Storage.Indexes;
-using InfusionAudit.Infrastructure.Storage.Sessions;
+using InfusionAudit.Application.Ports.Indexes;
+using InfusionAudit.Application.Ports.Sessions;
 
 namespace InfusionAudit.Application.Sessions;
 
@@ -17,9 +17,9 @@ namespace InfusionAudit.Application.Sessions;
 /// what it holds changes, so a steady stream of events that changes no finding, status or outcome costs no index requests.
 /// </summary>
 public sealed class SessionIndexWriter(
-    SessionDirectory directory,
-    ClinicSessionIndex clinics,
-    ClinicFindingIndex findings,
+    ISessionDirectory directory,
+    IClinicSessionIndex clinics,
+    IClinicFindingIndex findings,
     ClinicCalendar calendar,
     TimeProvider clock)
 {

@@ -1,10 +1,10 @@
 using System.Text.Json;
-using InfusionAudit.Infrastructure.Storage.Sessions;
+using InfusionAudit.Application.Ports.Sessions;
 
 namespace InfusionAudit.Application.Sessions;
 
 /// <summary>Reads one session back: a single partition query.</summary>
-public sealed class SessionQueryHandler(SessionRepository sessions, SessionDirectory directory)
+public sealed class SessionQueryHandler(ISessionStore sessions, ISessionDirectory directory)
 {
     /// <summary>Events on one page of <c>GET /api/sessions/{id}</c> unless asked for fewer: a 4 h session at 1 Hz has 14,400.</summary>
     public const int DefaultEventsLimit = 1000;

@@ -1,5 +1,5 @@
 using InfusionAudit.Application.Audit;
-using InfusionAudit.Infrastructure.Storage.Audit;
+using InfusionAudit.Application.Ports.Audit;
 
 namespace InfusionAudit.Http.Audit;
 

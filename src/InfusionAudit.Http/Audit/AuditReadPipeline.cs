@@ -1,11 +1,11 @@
 using System.Text.Json;
-using Azure;
 using InfusionAudit.Application.Audit;
 using InfusionAudit.Application.Security;
 using InfusionAudit.Application.Telemetry;
 using InfusionAudit.Http;
 using InfusionAudit.Http.Security;
-using InfusionAudit.Infrastructure.Storage.Audit;
+using InfusionAudit.Application.Ports;
+using InfusionAudit.Application.Ports.Audit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -20,7 +20,7 @@ namespace InfusionAudit.Http.Audit;
 /// </summary>
 public sealed partial class AuditReadPipeline(
     EndpointAuthorization authorization,
-    AccessLogRepository accessLog,
+    IAccessLog accessLog,
     RefusalSampler refusals,
     TimeProvider clock,
     ILogger<AuditReadPipeline> logger)
@@ -67,7 +67,7 @@ public sealed partial class AuditReadPipeline(
         {
             await accessLog.AddAsync(row, cancellationToken);
         }
-        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException)
+        catch (Exception ex) when (ex is StoreUnavailableException or HttpRequestException)
         {
             LogAccessLogDown(logger, ex, route);
             return Results.Problem(

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using InfusionAudit.Application.Audit;
 using InfusionAudit.Application.Configuration;
-using InfusionAudit.Infrastructure.Storage.Audit;
+using InfusionAudit.Application.Ports.Audit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 

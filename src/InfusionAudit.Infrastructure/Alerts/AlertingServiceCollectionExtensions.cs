@@ -2,6 +2,7 @@ using InfusionAudit.Application;
 using InfusionAudit.Application.Alerts;
 using InfusionAudit.Application.Configuration;
 using InfusionAudit.Domain.Alerts;
+using InfusionAudit.Application.Ports.Alerts;
 using InfusionAudit.Infrastructure.Storage.Alerts;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
@@ -24,8 +25,11 @@ public static class AlertingServiceCollectionExtensions
 
         services.AddSingleton(sp => new AlertPolicy(sp.GetRequiredService<IOptions<AlertOptions>>().Value.ToPolicy()));
         services.AddSingleton<AlertRepository>();
+        services.AddSingleton<IAlertPartitionStore>(sp => sp.GetRequiredService<AlertRepository>());
         services.AddSingleton<AlertIndex>();
+        services.AddSingleton<IAlertIndex>(sp => sp.GetRequiredService<AlertIndex>());
         services.AddSingleton<SilenceRepository>();
+        services.AddSingleton<ISilenceStore>(sp => sp.GetRequiredService<SilenceRepository>());
         services.AddSingleton<AlertMessageBuilder>();
         services.AddSingleton<AlertStore>();
         services.AddSingleton<AlertDispatcher>();

@@ -3,6 +3,7 @@ using Azure.Storage.Queues;
 using InfusionAudit.Application;
 using InfusionAudit.Application.Alerts;
 using InfusionAudit.Application.Diagnostics;
+using InfusionAudit.Infrastructure.Diagnostics;
 using InfusionAudit.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +31,10 @@ public sealed class QueueAlertTransport(StorageAccount account, IOptions<AlertOp
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
+        }
+        catch (RequestFailedException ex)
+        {
+            throw StorageProbeFailure.Of(ex);
         }
     }
 

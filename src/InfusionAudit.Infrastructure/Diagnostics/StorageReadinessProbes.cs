@@ -1,3 +1,4 @@
+using Azure;
 using InfusionAudit.Application.Configuration;
 using InfusionAudit.Application.Diagnostics;
 using InfusionAudit.Infrastructure.Storage;
@@ -51,6 +52,16 @@ public static class StorageReadinessProbes
     {
         public string ReadinessName => name;
 
-        public Task ProbeAsync(CancellationToken cancellationToken) => probe(cancellationToken);
+        public async Task ProbeAsync(CancellationToken cancellationToken)
+        {
+            try
+            {
+                await probe(cancellationToken);
+            }
+            catch (RequestFailedException ex)
+            {
+                throw StorageProbeFailure.Of(ex);
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ using InfusionAudit.Application.Alerts;
 using InfusionAudit.Domain.Alerts;
 using InfusionAudit.Domain.Findings;
 using InfusionAudit.Infrastructure.Alerts;
+using InfusionAudit.Application.Ports.Alerts;
 using InfusionAudit.Infrastructure.Storage.Alerts;
 using Microsoft.Extensions.Options;
 

@@ -2,6 +2,7 @@ using InfusionAudit.Application.Alerts;
 using InfusionAudit.Domain.Protocols;
 using InfusionAudit.Infrastructure.Alerts;
 using InfusionAudit.Infrastructure.Storage;
+using InfusionAudit.Application.Ports.Alerts;
 using InfusionAudit.Infrastructure.Storage.Alerts;
 using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Testing;

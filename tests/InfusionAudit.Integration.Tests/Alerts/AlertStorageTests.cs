@@ -4,6 +4,7 @@ using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
 using InfusionAudit.Domain.Sessions;
 using InfusionAudit.Infrastructure.Alerts;
+using InfusionAudit.Application.Ports.Alerts;
 using InfusionAudit.Infrastructure.Storage.Alerts;
 using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Testing;

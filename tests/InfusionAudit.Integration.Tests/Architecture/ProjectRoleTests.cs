@@ -4,6 +4,10 @@ using InfusionAudit.Domain.Contract;
 using InfusionAudit.Fhir;
 using InfusionAudit.Http;
 using InfusionAudit.Infrastructure;
+using InfusionAudit.Infrastructure.Storage.Sessions;
+using InfusionAudit.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InfusionAudit.Integration.Tests.Architecture;
 
@@ -45,6 +49,65 @@ public sealed class ProjectRoleTests
             .Where(name => !name.StartsWith("System", StringComparison.Ordinal) && name != "netstandard" && !name.StartsWith("Hl7.Fhir.", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ShouldBe(["InfusionAudit.Application", "InfusionAudit.Domain", "InfusionAudit.Hl7"]);
+    }
+
+    [Fact]
+    public void ApplicationReferencesNoAzureSdkAndNoStorageCode()
+    {
+        // Compiled references: a type of Azure.* or of the storage adapters used anywhere in Application (a private
+        // field, a catch clause) would put its assembly here.
+        var names = Application.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+
+        names.ShouldNotContain(name => name.StartsWith("Azure", StringComparison.Ordinal));
+        names.ShouldNotContain("Microsoft.Extensions.Azure");
+        names.ShouldNotContain(name => name.StartsWith("InfusionAudit.Infrastructure", StringComparison.Ordinal));
+        Application.GetTypes().ShouldNotContain(t => t.Namespace != null && t.Namespace.StartsWith("InfusionAudit.Infrastructure", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void HttpReferencesNoAzureSdkAndNoStorageCode()
+    {
+        var names = typeof(RouteTable).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+
+        names.ShouldNotContain(name => name.StartsWith("Azure", StringComparison.Ordinal));
+        names.ShouldNotContain(name => name.StartsWith("InfusionAudit.Infrastructure", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheTableStorageAdaptersAreInfrastructure()
+    {
+        typeof(SessionRepository).Assembly.ShouldBe(typeof(ServiceCollectionExtensions).Assembly);
+        AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name).ShouldNotContain("InfusionAudit.Infrastructure.Storage");
+    }
+
+    [Fact]
+    public async Task EveryStoragePortOfApplicationHasAnInfrastructureAdapterInTheContainer()
+    {
+        var ports = Application.GetExportedTypes()
+            .Where(t => t.IsInterface && t.Namespace != null && t.Namespace.StartsWith("InfusionAudit.Application.Ports", StringComparison.Ordinal))
+            .ToList();
+        var services = new ServiceCollection();
+        services.AddInfusionAudit(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [ServiceCollectionExtensions.StorageSetting] = Azurite.ConnectionString,
+        }).Build());
+
+        ports.Count.ShouldBeGreaterThanOrEqualTo(11);
+        foreach (var port in ports)
+        {
+            var registration = services.LastOrDefault(d => d.ServiceType == port);
+            registration.ShouldNotBeNull($"{port.Name} is not registered by AddInfusionAudit");
+        }
+
+        await using var provider = services.BuildServiceProvider();
+        foreach (var port in ports)
+        {
+            var adapter = provider.GetRequiredService(port);
+            adapter.GetType().Assembly.ShouldBe(typeof(ServiceCollectionExtensions).Assembly, port.Name);
+
+            // One instance per adapter: the port and the concrete type share its cache and group commits.
+            provider.GetRequiredService(adapter.GetType()).ShouldBeSameAs(adapter, port.Name);
+        }
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using InfusionAudit.Application.Audit;
 using InfusionAudit.Http.Audit;
 using InfusionAudit.Infrastructure.Storage;
+using InfusionAudit.Application.Ports.Indexes;
 using InfusionAudit.Infrastructure.Storage.Indexes;
 using InfusionAudit.Integration.Tests.Infrastructure;
 

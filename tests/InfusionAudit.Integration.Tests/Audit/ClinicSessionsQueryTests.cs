@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using InfusionAudit.Application.Audit;
 using InfusionAudit.Http.Audit;
+using InfusionAudit.Application.Ports.Indexes;
 using InfusionAudit.Infrastructure.Storage.Indexes;
 using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Testing;
@@ -34,7 +35,7 @@ public sealed class ClinicSessionsQueryTests(AuditFixture fixture) : IClassFixtu
         var listed = new List<string>();
         var pages = 0;
         var before = fixture.Counter.Requests;
-        InfusionAudit.Infrastructure.Storage.Audit.StorageCursor? cursor = null;
+        InfusionAudit.Application.Ports.Audit.StorageCursor? cursor = null;
         do
         {
             var page = await handler.ListAsync(clinic, range, new SessionListFilter(), cursor, 2, Ct);

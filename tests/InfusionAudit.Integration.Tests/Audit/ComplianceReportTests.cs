@@ -2,8 +2,11 @@ using System.Net;
 using System.Text.Json.Nodes;
 using InfusionAudit.Application.Audit;
 using InfusionAudit.Http.Audit;
+using InfusionAudit.Application.Ports.Alerts;
 using InfusionAudit.Infrastructure.Storage.Alerts;
+using InfusionAudit.Application.Ports.Audit;
 using InfusionAudit.Infrastructure.Storage.Audit;
+using InfusionAudit.Application.Ports.Indexes;
 using InfusionAudit.Infrastructure.Storage.Indexes;
 using InfusionAudit.Integration.Tests.Infrastructure;
 

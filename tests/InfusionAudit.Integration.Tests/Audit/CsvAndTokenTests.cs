@@ -1,6 +1,7 @@
 using InfusionAudit.Application.Audit;
 using InfusionAudit.Application.Configuration;
 using InfusionAudit.Http.Audit;
+using InfusionAudit.Application.Ports.Audit;
 using InfusionAudit.Infrastructure.Storage.Audit;
 using InfusionAudit.Integration.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Net;
 using InfusionAudit.Application.Telemetry;
+using InfusionAudit.Application.Ports.Audit;
 using InfusionAudit.Infrastructure.Storage.Audit;
 using InfusionAudit.Infrastructure.Telemetry;
 using InfusionAudit.Integration.Tests.Infrastructure;

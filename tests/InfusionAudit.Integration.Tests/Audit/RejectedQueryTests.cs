@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using InfusionAudit.Application.Audit;
 using InfusionAudit.Http.Audit;
+using InfusionAudit.Application.Ports.Audit;
 using InfusionAudit.Infrastructure.Storage.Audit;
 using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Testing;

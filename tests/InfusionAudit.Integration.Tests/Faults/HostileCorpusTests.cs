@@ -8,6 +8,7 @@ using CsCheck;
 using InfusionAudit.Application.Sessions;
 using InfusionAudit.Domain.Contract;
 using InfusionAudit.Infrastructure.Storage;
+using InfusionAudit.Application.Ports.Rejections;
 using InfusionAudit.Infrastructure.Storage.Rejections;
 using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Testing;

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using InfusionAudit.Hl7;
 using InfusionAudit.Hl7.Er7;
+using InfusionAudit.Application.Ports.Rejections;
 using InfusionAudit.Infrastructure.Storage.Rejections;
 using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Testing;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using InfusionAudit.Application.Ingestion;
 using InfusionAudit.Infrastructure.Storage;
+using InfusionAudit.Application.Ports.Sessions;
 using InfusionAudit.Infrastructure.Storage.Sessions;
 using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Testing;

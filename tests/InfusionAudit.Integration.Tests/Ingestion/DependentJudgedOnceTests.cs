@@ -1,4 +1,5 @@
 using InfusionAudit.Application.Ingestion;
+using InfusionAudit.Application.Ports.Sessions;
 using InfusionAudit.Infrastructure.Storage.Sessions;
 using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Testing;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using InfusionAudit.Application.Sessions;
+using InfusionAudit.Application.Ports.Rejections;
 using InfusionAudit.Infrastructure.Storage.Rejections;
 using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Testing;

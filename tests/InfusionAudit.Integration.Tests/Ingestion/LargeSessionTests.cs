@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using InfusionAudit.Application.Ingestion;
 using InfusionAudit.Infrastructure.Storage;
+using InfusionAudit.Application.Ports.Sessions;
 using InfusionAudit.Infrastructure.Storage.Sessions;
 using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Testing;

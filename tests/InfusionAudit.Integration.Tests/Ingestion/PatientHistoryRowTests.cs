@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using InfusionAudit.Application.Ingestion;
+using InfusionAudit.Application.Ports.Sessions;
 using InfusionAudit.Infrastructure.Storage.Sessions;
 using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Testing;

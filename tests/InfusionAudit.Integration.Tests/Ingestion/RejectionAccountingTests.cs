@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using InfusionAudit.Application.Ports.Sessions;
 using InfusionAudit.Infrastructure.Storage.Sessions;
 using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Testing;

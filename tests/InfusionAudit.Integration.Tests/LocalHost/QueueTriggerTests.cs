@@ -1,5 +1,6 @@
 using Azure.Storage.Queues;
 using InfusionAudit.Application.Sessions;
+using InfusionAudit.Application.Ports.Rejections;
 using InfusionAudit.Infrastructure.Storage.Rejections;
 using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Testing;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using InfusionAudit.Application.Clock;
 using InfusionAudit.Application.Sessions;
+using InfusionAudit.Application.Ports.Sessions;
 using InfusionAudit.Infrastructure.Storage.Sessions;
 using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Testing;

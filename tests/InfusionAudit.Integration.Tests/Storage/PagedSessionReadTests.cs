@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
 using InfusionAudit.Infrastructure.Storage;
+using InfusionAudit.Application.Ports.Sessions;
 using InfusionAudit.Infrastructure.Storage.Sessions;
 using InfusionAudit.Testing;
 

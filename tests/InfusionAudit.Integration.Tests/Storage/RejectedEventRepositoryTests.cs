@@ -1,4 +1,5 @@
 using InfusionAudit.Infrastructure.Storage;
+using InfusionAudit.Application.Ports.Rejections;
 using InfusionAudit.Infrastructure.Storage.Rejections;
 using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Testing;

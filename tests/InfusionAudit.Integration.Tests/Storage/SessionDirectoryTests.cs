@@ -1,4 +1,5 @@
 using InfusionAudit.Infrastructure.Storage;
+using InfusionAudit.Application.Ports.Sessions;
 using InfusionAudit.Infrastructure.Storage.Sessions;
 using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Testing;

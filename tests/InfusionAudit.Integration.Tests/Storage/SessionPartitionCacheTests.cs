@@ -1,3 +1,4 @@
+using InfusionAudit.Application.Ports.Sessions;
 using InfusionAudit.Infrastructure.Storage.Sessions;
 
 namespace InfusionAudit.Integration.Tests.Storage;

@@ -1,4 +1,0 @@
-namespace InfusionAudit.Infrastructure.Storage.Sessions;
-
-/// <summary>A session that has not ended, with the clinic whose partition holds it.</summary>
-public sealed record OpenSession(string SessionId, string ClinicId);
