@@ -57,6 +57,14 @@ internal static class Text
     /// </summary>
     public static (string Value, string Limit) Compared(double value, double limit, int decimals)
     {
+        // Rounded apart, two values equal within the tolerance can straddle a midpoint (179.49999999999994 and 179.5 read
+        // 179 and 180): judged equal, they read as the limit.
+        if (double.IsFinite(value) && double.IsFinite(limit) && Tolerance.NearlyEqual(value, limit))
+        {
+            var same = Number(limit, decimals);
+            return (same, same);
+        }
+
         var shown = Decimals(value, limit, decimals);
         if (shown >= 0)
         {

@@ -68,6 +68,7 @@ public sealed class EvidenceNumberTests
     [InlineData(89.96, 90, ShownPrecision.Percent, "89.96", "90")]
     [InlineData(2.5, 2.0, ShownPrecision.MgPerKg, "2.5", "2")]
     [InlineData(2.0000000000000004, 2.0, ShownPrecision.MgPerKg, "2", "2")] // equal within the tolerance: judged and shown equal
+    [InlineData(179.49999999999994, 179.5, 0, "180", "180")] // equal within the tolerance across a rounding midpoint: both read as the limit (CsCheck seed c9Y40ffN7Rk3)
     [InlineData(2e-13, 1e-13, ShownPrecision.MgPerKg, "just above 0", "0")] // too close for 12 decimals
     [InlineData(1e-13, 2e-13, ShownPrecision.MgPerKg, "just below 0", "0")]
     public void AValueIsNeverShownEqualToTheLimitItDiffersFrom(double value, double limit, int decimals, string shownValue, string shownLimit)
