@@ -26,21 +26,16 @@ public sealed class AuditRemsFormEndpoint(RemsFormHandler forms, SessionQueryHan
         var id = p.RouteId("sessionId", sessionId);
         var named = p.Id(SessionClinic.ClinicIdName);
         var format = p.OneOf(AuditParameters.FormatName, Formats, "json (default) or html; Accept: text/html works too.");
-        if (p.Problem is { } problem)
+        var (clinicId, refused) = await SessionClinic.ResolveAsync(p, sessions, id, named, cancellationToken);
+        if (refused is not null)
         {
-            return AuditAnswer.Refused(problem);
+            return refused;
         }
 
-        var (clinicId, unresolved) = await SessionClinic.ResolveAsync(sessions, id, named, cancellationToken);
-        if (unresolved is not null)
-        {
-            return AuditAnswer.Refused(unresolved);
-        }
-
-        var answer = await forms.GetAsync(clinicId!, id, cancellationToken);
+        var answer = await forms.GetAsync(clinicId, id, cancellationToken);
         if (answer is null)
         {
-            return AuditAnswer.Refused(Problems.NotFound($"No session {id} of clinic {clinicId} has been received."));
+            return SessionClinic.NotReceived(id, clinicId);
         }
 
         if (answer.Form is not { } form)

@@ -28,20 +28,15 @@ public sealed class AuditSessionTimelineEndpoint(SessionTimelineHandler timeline
         var timelineFrom = (int)p.Whole(TimelineFromName, 0, int.MaxValue, 0);
         var timelineLimit = (int)p.Whole(TimelineLimitName, 1, SessionTimelineHandler.MaxTimelineLimit, SessionTimelineHandler.DefaultTimelineLimit);
         var (findingsFrom, findingsLimit) = SessionsEndpoint.FindingsPage(p);
-        if (p.Problem is { } problem)
+        var (clinicId, refused) = await SessionClinic.ResolveAsync(p, sessions, id, named, cancellationToken);
+        if (refused is not null)
         {
-            return AuditAnswer.Refused(problem);
+            return refused;
         }
 
-        var (clinicId, unresolved) = await SessionClinic.ResolveAsync(sessions, id, named, cancellationToken);
-        if (unresolved is not null)
-        {
-            return AuditAnswer.Refused(unresolved);
-        }
-
-        var timeline = await timelines.GetAsync(clinicId!, id, cancellationToken, timelineFrom, timelineLimit, findingsFrom, findingsLimit);
+        var timeline = await timelines.GetAsync(clinicId, id, cancellationToken, timelineFrom, timelineLimit, findingsFrom, findingsLimit);
         return timeline is null
-            ? AuditAnswer.Refused(Problems.NotFound($"No session {id} of clinic {clinicId} has been received."))
+            ? SessionClinic.NotReceived(id, clinicId)
             : new AuditAnswer(Results.Json(timeline, JsonDefaults.Answers), 1 + timeline.Timeline.Count);
     }
 }

@@ -22,21 +22,16 @@ public sealed class FhirEndpoint(SessionExportHandler exports, SessionQueryHandl
         var p = new AuditParameters(request, SessionClinic.ClinicIdName);
         var id = p.RouteId("sessionId", sessionId);
         var named = p.Id(SessionClinic.ClinicIdName);
-        if (p.Problem is { } problem)
+        var (clinicId, refused) = await SessionClinic.ResolveAsync(p, sessions, id, named, cancellationToken);
+        if (refused is not null)
         {
-            return AuditAnswer.Refused(problem);
+            return refused;
         }
 
-        var (clinicId, unresolved) = await SessionClinic.ResolveAsync(sessions, id, named, cancellationToken);
-        if (unresolved is not null)
-        {
-            return AuditAnswer.Refused(unresolved);
-        }
-
-        var export = await exports.GetAsync(clinicId!, id, cancellationToken);
+        var export = await exports.GetAsync(clinicId, id, cancellationToken);
         if (export is null)
         {
-            return AuditAnswer.Refused(Problems.NotFound($"No session {id} of clinic {clinicId} has been received."));
+            return SessionClinic.NotReceived(id, clinicId);
         }
 
         var bundle = SessionBundleMapper.Map(export, clock.GetUtcNow());

@@ -31,20 +31,15 @@ public sealed class ReplayEndpoint(ReplayHandler replay, SessionQueryHandler ses
             version = parsed;
         }
 
-        if (p.Problem is { } problem)
+        var (clinicId, refused) = await SessionClinic.ResolveAsync(p, sessions, id, named, cancellationToken);
+        if (refused is not null)
         {
-            return AuditAnswer.Refused(problem);
-        }
-
-        var (clinicId, unresolved) = await SessionClinic.ResolveAsync(sessions, id, named, cancellationToken);
-        if (unresolved is not null)
-        {
-            return AuditAnswer.Refused(unresolved);
+            return refused;
         }
 
         try
         {
-            var report = await replay.ReplayAsync(clinicId!, id, version, cancellationToken);
+            var report = await replay.ReplayAsync(clinicId, id, version, cancellationToken);
             return report is null
                 ? AuditAnswer.Refused(Problems.NotFound($"No session {id} has been received."))
                 : new AuditAnswer(Results.Json(report, JsonDefaults.Answers), 1);

@@ -1,4 +1,5 @@
 using InfusionAudit.Application.Sessions;
+using InfusionAudit.Http.Audit;
 using Microsoft.AspNetCore.Http;
 
 namespace InfusionAudit.Http;
@@ -11,9 +12,19 @@ internal static class SessionClinic
 {
     public const string ClinicIdName = "clinicId";
 
-    /// <returns>The clinic, or the problem to answer (404 when no clinic has the session, 409 when several do).</returns>
-    public static async Task<(string? ClinicId, IResult? Problem)> ResolveAsync(SessionQueryHandler sessions, string sessionId, string? clinicId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The clinic of the session a read names, once the read's parameters are valid (every session route's preamble).
+    /// </summary>
+    /// <returns>The clinic, or the refusal to answer: the parameters' problem (400), 404 when no clinic has the session,
+    /// 409 when several do and <paramref name="clinicId"/> is not given.</returns>
+    public static async Task<(string ClinicId, AuditAnswer? Refusal)> ResolveAsync(
+        AuditParameters parameters, SessionQueryHandler sessions, string sessionId, string? clinicId, CancellationToken cancellationToken)
     {
+        if (parameters.Problem is { } problem)
+        {
+            return (string.Empty, AuditAnswer.Refused(problem));
+        }
+
         if (clinicId is not null)
         {
             return (clinicId, null);
@@ -22,9 +33,13 @@ internal static class SessionClinic
         var clinics = await sessions.ClinicsOfAsync(sessionId, cancellationToken);
         return clinics.Count switch
         {
-            0 => (null, Problems.NotFound($"No session {sessionId} has been received.")),
+            0 => (string.Empty, AuditAnswer.Refused(Problems.NotFound($"No session {sessionId} has been received."))),
             1 => (clinics[0], null),
-            _ => (null, Problems.AmbiguousSession(sessionId, clinics)),
+            _ => (string.Empty, AuditAnswer.Refused(Problems.AmbiguousSession(sessionId, clinics))),
         };
     }
+
+    /// <summary>The 404 of a session id its clinic has not received.</summary>
+    public static AuditAnswer NotReceived(string sessionId, string clinicId) =>
+        AuditAnswer.Refused(Problems.NotFound($"No session {sessionId} of clinic {clinicId} has been received."));
 }

@@ -38,20 +38,15 @@ public sealed class SessionsEndpoint(SessionQueryHandler sessions)
         var from = p.Whole(EventsFromName, 0, long.MaxValue, 0);
         var limit = (int)p.Whole(EventsLimitName, 1, SessionQueryHandler.MaxEventsLimit, SessionQueryHandler.DefaultEventsLimit);
         var (findingsFrom, findingsLimit) = FindingsPage(p);
-        if (p.Problem is { } problem)
+        var (clinicId, refused) = await SessionClinic.ResolveAsync(p, sessions, id, named, cancellationToken);
+        if (refused is not null)
         {
-            return AuditAnswer.Refused(problem);
+            return refused;
         }
 
-        var (clinicId, unresolved) = await SessionClinic.ResolveAsync(sessions, id, named, cancellationToken);
-        if (unresolved is not null)
-        {
-            return AuditAnswer.Refused(unresolved);
-        }
-
-        var document = await sessions.GetAsync(clinicId!, id, from, limit, cancellationToken, findingsFrom, findingsLimit);
+        var document = await sessions.GetAsync(clinicId, id, from, limit, cancellationToken, findingsFrom, findingsLimit);
         return document is null
-            ? AuditAnswer.Refused(Problems.NotFound($"No session {id} of clinic {clinicId} has been received."))
+            ? SessionClinic.NotReceived(id, clinicId)
             : new AuditAnswer(Results.Json(document, JsonDefaults.Answers), 1 + document.Events.Count + document.Findings.Count);
     }
 }
