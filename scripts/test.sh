@@ -10,6 +10,7 @@
 # Exit code: 0 only when the build succeeded, dotnet test succeeded, at least one test ran
 # and none failed. Azurite and every child process are stopped on exit, failure or Ctrl+C.
 # Environment: TEST_HANG_TIMEOUT (default 10m) aborts a test host that stops making progress.
+#              TEST_RESULTS_DIR keeps the TRX files (with per-test durations) in a run-<time> folder there.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -101,8 +102,10 @@ fi
 azurite_start || { echo "test.sh: could not start Azurite" >&2; exit 1; }
 
 # ---- tests -------------------------------------------------------------------------------
+# A fresh folder per run, so an earlier run's TRX files are never counted again.
+trx_dir="${TEST_RESULTS_DIR:-$work/trx}/run-$(date -u +%Y%m%dT%H%M%SZ)"
 test_args=(test Functions.sln -c Release --no-build --no-restore -nologo
-  --results-directory "$work/trx"
+  --results-directory "$trx_dir"
   --logger "trx;LogFilePrefix=tests"
   --logger "console;verbosity=minimal"
   --blame-hang-timeout "${TEST_HANG_TIMEOUT:-10m}" --blame-hang-dump-type none)
@@ -117,7 +120,7 @@ echo "test.sh: dotnet test exited $test_rc after $((SECONDS - test_start))s" >&2
 
 # ---- results -----------------------------------------------------------------------------
 shopt -s nullglob globstar
-trx_files=("$work"/trx/**/*.trx)
+trx_files=("$trx_dir"/**/*.trx)
 shopt -u globstar
 if ((${#trx_files[@]} == 0)); then
   echo "test.sh: no TRX result file was produced" >&2
