@@ -1,5 +1,6 @@
 using System.Text.Json;
 using InfusionAudit.Domain.Contract;
+using InfusionAudit.Domain.Findings;
 using InfusionAudit.Domain.Sessions;
 using InfusionAudit.Domain.Tests.Builders;
 using Shouldly;
@@ -221,5 +222,17 @@ public sealed class SessionStateFoldTests
         Should.Throw<ArgumentException>(() => SessionEngine.Evaluate([], TestProtocols.Library, PatientHistory.Empty, SessionBuilder.T0));
         var mixed = new SessionBuilder("A").StartIv().Events.Concat(new SessionBuilder("B").StartIv().Events).ToList();
         Should.Throw<ArgumentException>(() => SessionEngine.Evaluate(mixed, TestProtocols.Library, PatientHistory.Empty, SessionBuilder.T0));
+    }
+
+    [Fact]
+    public void TheStateShowsTheDischargeAndTheReadyToLeaveTime()
+    {
+        var discharged = SessionBuilder.StandardIv().Discharge(80, readyMinute: 75).Evaluate().State;
+        var never = SessionBuilder.StandardIv().Evaluate().State;
+
+        discharged.DischargedAt.ShouldBe(SessionBuilder.At(80));
+        discharged.ReadyToLeaveAt.ShouldBe(SessionBuilder.At(75));
+        never.DischargedAt.ShouldBeNull();
+        never.ReadyToLeaveAt.ShouldBeNull();
     }
 }

@@ -1,0 +1,19 @@
+using InfusionAudit.Domain.Contract;
+using InfusionAudit.Domain.Findings;
+using InfusionAudit.Domain.Sessions;
+using InfusionAudit.Domain.Tests.Builders;
+using Shouldly;
+using Xunit;
+
+namespace InfusionAudit.Domain.Tests.Sessions;
+
+public sealed class SessionEngineTests
+{
+    [Fact]
+    public void TheStandardSessionHasNoFindings()
+    {
+        var evaluation = SessionBuilder.StandardIv().Evaluate();
+
+        evaluation.Findings.ShouldBeEmpty(evaluation.Describe());
+    }
+}
