@@ -1,6 +1,5 @@
 using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
-using InfusionAudit.Domain.Sessions;
 using InfusionAudit.Domain.Tests.Builders;
 using Shouldly;
 using Xunit;
