@@ -6,6 +6,7 @@ using Xunit;
 
 namespace InfusionAudit.Domain.Tests.Sessions;
 
+/// <summary><c>SessionEngine.Evaluate</c> with every rule at once: what no single rule's file owns.</summary>
 public sealed class SessionEngineTests
 {
     [Fact]
