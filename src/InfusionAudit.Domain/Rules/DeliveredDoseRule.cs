@@ -2,7 +2,6 @@ using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
 using InfusionAudit.Domain.Units;
 using InfusionAudit.Domain.Protocols;
-using InfusionAudit.Domain.Sessions;
 
 namespace InfusionAudit.Domain.Rules;
 

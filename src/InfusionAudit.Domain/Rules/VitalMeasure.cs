@@ -1,6 +1,5 @@
 using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Protocols;
-using InfusionAudit.Domain.Units;
 
 namespace InfusionAudit.Domain.Rules;
 

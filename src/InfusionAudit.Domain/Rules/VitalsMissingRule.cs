@@ -1,6 +1,5 @@
 using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
-using InfusionAudit.Domain.Sessions;
 
 namespace InfusionAudit.Domain.Rules;
 

@@ -18,7 +18,7 @@ public sealed class ProtocolSchemaTests
         new(() => JsonSchema.FromText(File.ReadAllText(Path.Combine(TestProtocols.Folder, "protocol.schema.json"))));
 
     public static TheoryData<string> ProtocolFiles() =>
-        [.. Directory.GetFiles(TestProtocols.Folder, "*.v*.json").Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+        [.. Directory.GetFiles(TestProtocols.Folder, "*.v*.json").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)];
 
     [Theory]
     [MemberData(nameof(ProtocolFiles))]
