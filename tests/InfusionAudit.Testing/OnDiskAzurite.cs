@@ -1,7 +1,6 @@
 using System.Net.Sockets;
-using InfusionAudit.Testing;
 
-namespace InfusionAudit.Integration.Tests.Infrastructure;
+namespace InfusionAudit.Testing;
 
 /// <summary>
 /// A private Azurite persisting to a temporary folder (<c>--location</c>), on its own loopback ports, that a fault test

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.LocalHost.Hosting;
-using InfusionAudit.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -12,7 +10,7 @@ using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
-namespace InfusionAudit.Integration.Tests.Telemetry;
+namespace InfusionAudit.Testing;
 
 /// <summary>
 /// The real local host (as <see cref="TestHost"/> starts it) with in-memory exporters added to its OpenTelemetry

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace InfusionAudit.Integration.Tests.Infrastructure;
+namespace InfusionAudit.Testing;
 
 /// <summary>Loopback ports for listeners the tests start (webhook receivers, the AMQP broker, extra hosts).</summary>
 public static class LoopbackPorts

@@ -2,18 +2,16 @@ using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
 using InfusionAudit.Application.Alerts;
 using InfusionAudit.Infrastructure.Alerts;
-using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace InfusionAudit.Integration.Tests.Alerts;
+namespace InfusionAudit.Testing;
 
 /// <summary>
 /// Starts the real local host with alerting pointed at a queue and a timer scope of the test's own, so tests never see
 /// (or send) each other's alerts, and reads the alert queue the way a consumer would.
 /// </summary>
-internal static class AlertTestHost
+public static class AlertTestHost
 {
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -2,7 +2,7 @@ using System.Collections;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 
-namespace InfusionAudit.Integration.Tests.Infrastructure;
+namespace InfusionAudit.Testing;
 
 /// <summary>
 /// Polls what a background worker (queue trigger, alert timer) produces until it is there. Running out of time fails

@@ -1,4 +1,4 @@
-namespace InfusionAudit.Integration.Tests.Infrastructure;
+namespace InfusionAudit.Testing;
 
 /// <summary>One local host shared by the tests of a class (starting a host costs about a second).</summary>
 public sealed class HostFixture : IAsyncLifetime

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
 
-namespace InfusionAudit.Integration.Tests.Alerts;
+namespace InfusionAudit.Testing;
 
 /// <summary>
 /// A real HTTP listener on loopback standing in for PagerDuty: records every request body and answers with the
@@ -10,7 +10,7 @@ namespace InfusionAudit.Integration.Tests.Alerts;
 /// <see cref="HoldFirstAnswer"/> the first request is recorded at once but answered only when the test releases it
 /// (a slow webhook whose interleaving the test controls).
 /// </summary>
-internal sealed class WebhookReceiver : IAsyncDisposable
+public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly HttpListener listener = new();
     private readonly ConcurrentQueue<HttpStatusCode> answers;

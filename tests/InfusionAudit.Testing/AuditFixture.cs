@@ -1,10 +1,8 @@
 using System.Text.Json.Nodes;
 using InfusionAudit.Application.Ingestion;
 using InfusionAudit.Infrastructure.Storage;
-using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Testing;
 
-namespace InfusionAudit.Integration.Tests.Audit;
+namespace InfusionAudit.Testing;
 
 /// <summary>
 /// A local host for the audit tests plus a second storage account object on the same Azurite with a counter of its
@@ -20,7 +18,7 @@ public sealed class AuditFixture : IAsyncLifetime
     }
 
     /// <param name="settings">Host settings beside the defaults (e.g. a clinic time zone).</param>
-    internal AuditFixture(IReadOnlyDictionary<string, string?> settings) => this.settings = settings;
+    public AuditFixture(IReadOnlyDictionary<string, string?> settings) => this.settings = settings;
 
     public TestHost Host { get; private set; } = null!;
 

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 
-namespace InfusionAudit.Integration.Tests.Infrastructure;
+namespace InfusionAudit.Testing;
 
 /// <summary>
 /// The real local host as its own process (<c>dotnet InfusionAudit.LocalHost.dll</c>), as an operator runs it: a crash

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace InfusionAudit.Integration.Tests.Infrastructure;
+namespace InfusionAudit.Testing;
 
 /// <summary>A process a fault test starts, whose output is kept (last lines) for the failure message, and that can be stopped gracefully or killed.</summary>
 public sealed class ChildProcess : IDisposable

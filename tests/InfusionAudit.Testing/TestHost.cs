@@ -1,18 +1,18 @@
 using System.Net.Http.Headers;
 using InfusionAudit.Application.Ingestion;
 using InfusionAudit.LocalHost.Hosting;
-using InfusionAudit.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace InfusionAudit.Integration.Tests.Infrastructure;
+namespace InfusionAudit.Testing;
 
 /// <summary>
 /// The real local host (WebJobs queue trigger + ASP.NET Core routes) started in-process on a free loopback port,
-/// against Azurite, with its own event queue so tests do not see each other's messages.
+/// against Azurite, with its own event queue so tests do not see each other's messages. The one builder of the
+/// in-process local host: the integration suites and the browser suite (ConsoleFixture, with the console) start it here.
 /// </summary>
 public sealed class TestHost : IAsyncDisposable
 {
@@ -35,7 +35,7 @@ public sealed class TestHost : IAsyncDisposable
 
     public IngestHandler Ingest => Get<IngestHandler>();
 
-    public static async Task<TestHost> StartAsync(string? eventsQueue = null, string? storage = null, string? hostJsonPath = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    public static async Task<TestHost> StartAsync(string? eventsQueue = null, string? storage = null, string? hostJsonPath = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, bool console = false)
     {
         eventsQueue ??= "events-" + Guid.NewGuid().ToString("N")[..12];
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
@@ -62,6 +62,12 @@ public sealed class TestHost : IAsyncDisposable
         services?.Invoke(builder.Services);
         var app = builder.Build();
         app.Services.ValidateLocalHost();
+        if (console)
+        {
+            // The web console at / as Program.cs serves it; its middleware must run before the routes.
+            app.UseInfusionAuditConsole();
+        }
+
         app.MapInfusionAuditRoutes();
         await app.StartAsync(TestContext.Current.CancellationToken);
 

@@ -1,4 +1,4 @@
-namespace InfusionAudit.Integration.Tests.Infrastructure;
+namespace InfusionAudit.Testing;
 
 /// <summary>Keys and secrets the test hosts are configured with.</summary>
 public static class TestKeys

@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
-using InfusionAudit.Integration.Tests.Infrastructure;
-using InfusionAudit.Testing;
 
-namespace InfusionAudit.Integration.Tests.Audit;
+namespace InfusionAudit.Testing;
 
 /// <summary>A scripted session and when the backend receives it.</summary>
 public sealed record AuditSession(SessionScript Script, IReadOnlyList<JsonObject> Events, DateTimeOffset ReceivedAt)

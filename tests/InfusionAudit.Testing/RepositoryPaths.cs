@@ -1,4 +1,4 @@
-namespace InfusionAudit.Integration.Tests.Infrastructure;
+namespace InfusionAudit.Testing;
 
 /// <summary>Where the repository and the other projects' build outputs are, for tests that start real processes.</summary>
 public static class RepositoryPaths

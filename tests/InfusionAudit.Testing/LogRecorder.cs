@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace InfusionAudit.Integration.Tests.Infrastructure;
+namespace InfusionAudit.Testing;
 
 /// <summary>
 /// A logger provider for a test host: keeps every entry the host's filters let through, and completes the task of

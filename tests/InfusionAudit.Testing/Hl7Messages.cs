@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace InfusionAudit.Integration.Tests.Hl7;
+namespace InfusionAudit.Testing;
 
 /// <summary>Real-shaped IHE PCD-01 and PCD-10 messages for the integration tests (docs/hl7v2.md).</summary>
-internal static class Hl7Messages
+public static class Hl7Messages
 {
     public static string Time(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "+0000";
 

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
-namespace InfusionAudit.Integration.Tests.Audit;
+namespace InfusionAudit.Testing;
 
 /// <summary>Checks on RFC 9457 answers.</summary>
-public static class Problems
+public static class ProblemAnswers
 {
     public static async Task ShouldNameAsync(HttpResponseMessage response, string parameter)
     {
