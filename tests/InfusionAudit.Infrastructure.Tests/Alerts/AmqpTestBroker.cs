@@ -1,12 +1,12 @@
+using InfusionAudit.Testing;
 using System.Collections.Concurrent;
 using Amqp;
 using Amqp.Framing;
 using Amqp.Listener;
 using Amqp.Sasl;
 using Amqp.Types;
-using InfusionAudit.Integration.Tests.Infrastructure;
 
-namespace InfusionAudit.Integration.Tests.Alerts;
+namespace InfusionAudit.Infrastructure.Tests.Alerts;
 
 /// <summary>
 /// An AMQP 1.0 listener inside the test process that the real Service Bus SDK can publish to: it answers the SDK's

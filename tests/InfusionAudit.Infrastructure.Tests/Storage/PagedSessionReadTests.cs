@@ -5,7 +5,7 @@ using InfusionAudit.Application.Ports.Sessions;
 using InfusionAudit.Infrastructure.Storage.Sessions;
 using InfusionAudit.Testing;
 
-namespace InfusionAudit.Integration.Tests.Storage;
+namespace InfusionAudit.Infrastructure.Tests.Storage;
 
 /// <summary>
 /// A session of more than 1,000 rows is read in several requests, and another host may commit between them. Such a read

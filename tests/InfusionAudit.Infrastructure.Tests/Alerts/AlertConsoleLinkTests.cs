@@ -6,7 +6,7 @@ using InfusionAudit.Application.Ports.Alerts;
 using InfusionAudit.Infrastructure.Storage.Alerts;
 using Microsoft.Extensions.Options;
 
-namespace InfusionAudit.Integration.Tests.Alerts;
+namespace InfusionAudit.Infrastructure.Tests.Alerts;
 
 /// <summary>
 /// The console link a notification carries opens on both hosts: it points at <c>/api/console/</c>, where the Function

@@ -6,11 +6,10 @@ using Azure.Storage.Queues;
 using InfusionAudit.Application.Configuration;
 using InfusionAudit.Application.Sessions;
 using InfusionAudit.Domain.Privacy;
-using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Testing;
 using OpenTelemetry.Metrics;
 
-namespace InfusionAudit.Integration.Tests.Telemetry;
+namespace InfusionAudit.Infrastructure.Tests.Telemetry;
 
 /// <summary>
 /// Events with a known patient reference go through the real local host (HTTP and the queue trigger). What the

@@ -1,9 +1,8 @@
 using Azure.Data.Tables;
 using InfusionAudit.Infrastructure.Storage.Tables;
-using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Testing;
 
-namespace InfusionAudit.Integration.Tests.Storage;
+namespace InfusionAudit.Infrastructure.Tests.Storage;
 
 /// <summary>
 /// Storage reset under a running host (an in-memory Azurite restarted): the tables are gone. Writes create them again

@@ -1,7 +1,7 @@
 using InfusionAudit.Application.Ports.Sessions;
 using InfusionAudit.Infrastructure.Storage.Sessions;
 
-namespace InfusionAudit.Integration.Tests.Storage;
+namespace InfusionAudit.Infrastructure.Tests.Storage;
 
 /// <summary>The host's session cache is bounded in bytes, not only in sessions: a few huge sessions cannot grow the host.</summary>
 public sealed class SessionPartitionCacheTests

@@ -1,4 +1,4 @@
-namespace InfusionAudit.Integration.Tests.Telemetry;
+namespace InfusionAudit.Infrastructure.Tests.Telemetry;
 
 /// <summary>
 /// The app's meter and activity source are process-wide: tests that count exported telemetry run alone, after the

@@ -9,7 +9,7 @@ using InfusionAudit.Infrastructure.Storage.Alerts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace InfusionAudit.Integration.Tests.Alerts;
+namespace InfusionAudit.Infrastructure.Tests.Alerts;
 
 /// <summary>The Service Bus transport, the real SDK on the wire against an in-process AMQP 1.0 listener.</summary>
 public sealed class ServiceBusAlertTransportTests

@@ -2,11 +2,11 @@ using System.Net;
 using InfusionAudit.Application.Alerts;
 using InfusionAudit.Domain.Findings;
 using InfusionAudit.Infrastructure.Alerts;
-using InfusionAudit.Integration.Tests.Infrastructure;
+using InfusionAudit.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace InfusionAudit.Integration.Tests.Alerts;
+namespace InfusionAudit.Infrastructure.Tests.Alerts;
 
 /// <summary>The webhook transport through its resilience pipeline against a real HTTP listener on loopback.</summary>
 public sealed class WebhookAlertTransportTests

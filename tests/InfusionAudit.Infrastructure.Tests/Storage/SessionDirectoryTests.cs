@@ -1,10 +1,9 @@
 using InfusionAudit.Infrastructure.Storage;
 using InfusionAudit.Application.Ports.Sessions;
 using InfusionAudit.Infrastructure.Storage.Sessions;
-using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Testing;
 
-namespace InfusionAudit.Integration.Tests.Storage;
+namespace InfusionAudit.Infrastructure.Tests.Storage;
 
 public sealed class SessionDirectoryTests
 {

@@ -6,7 +6,7 @@ using InfusionAudit.Application.Ports.Alerts;
 using InfusionAudit.Infrastructure.Storage.Alerts;
 using Microsoft.Extensions.Options;
 
-namespace InfusionAudit.Integration.Tests.Alerts;
+namespace InfusionAudit.Infrastructure.Tests.Alerts;
 
 /// <summary>
 /// Issue 11 item 8: an alert whose finding was judged with events missing says so in every transport, so the on-call
