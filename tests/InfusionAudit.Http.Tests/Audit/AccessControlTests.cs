@@ -1,9 +1,9 @@
+using InfusionAudit.Testing;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using InfusionAudit.Integration.Tests.Infrastructure;
 
-namespace InfusionAudit.Integration.Tests.Audit;
+namespace InfusionAudit.Http.Tests.Audit;
 
 public sealed class AccessControlTests(AuditFixture fixture) : IClassFixture<AuditFixture>
 {

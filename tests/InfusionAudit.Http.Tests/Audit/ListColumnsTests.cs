@@ -1,9 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Testing;
 
-namespace InfusionAudit.Integration.Tests.Audit;
+namespace InfusionAudit.Http.Tests.Audit;
 
 /// <summary>Issue 14 item 3, through real HTTP: every audit list's CSV carries the same columns, in name, as its JSON items.</summary>
 public sealed class ListColumnsTests(AuditFixture fixture) : IClassFixture<AuditFixture>

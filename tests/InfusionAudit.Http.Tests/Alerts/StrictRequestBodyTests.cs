@@ -1,11 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using InfusionAudit.Integration.Tests.Audit;
-using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Testing;
 
-namespace InfusionAudit.Integration.Tests.Alerts;
+namespace InfusionAudit.Http.Tests.Alerts;
 
 /// <summary>
 /// Request bodies are read as strictly as query parameters (issue 14 item 5): a misspelt field (<c>reson</c>) would

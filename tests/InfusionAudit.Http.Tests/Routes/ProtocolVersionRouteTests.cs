@@ -1,8 +1,8 @@
+using InfusionAudit.Testing;
 using System.Net;
 using System.Text.Json.Nodes;
-using InfusionAudit.Integration.Tests.Infrastructure;
 
-namespace InfusionAudit.Integration.Tests.LocalHost;
+namespace InfusionAudit.Http.Tests.Routes;
 
 /// <summary>
 /// <c>GET /api/protocols/{protocolId}/versions/{version}</c> on the real local host: the limits as the rules use them,

@@ -1,8 +1,8 @@
+using InfusionAudit.Testing;
 using System.Net;
 using System.Text.Json.Nodes;
-using InfusionAudit.Integration.Tests.Infrastructure;
 
-namespace InfusionAudit.Integration.Tests.Audit;
+namespace InfusionAudit.Http.Tests.Audit;
 
 /// <summary>
 /// OData injection and malformed input in every parameter of every audit route: each is refused as a problem naming
@@ -84,7 +84,7 @@ public sealed class HostileInputTests(AuditFixture fixture) : IClassFixture<Audi
 
             using var response = await client.GetAsync(url, Ct);
 
-            await Problems.ShouldNameAsync(response, name);
+            await ProblemAnswers.ShouldNameAsync(response, name);
         }
     }
 
@@ -104,7 +104,7 @@ public sealed class HostileInputTests(AuditFixture fixture) : IClassFixture<Audi
                 continue; // refused before routing: a '/' splits the path, Kestrel refuses a NUL
             }
 
-            await Problems.ShouldNameAsync(response, "clinicId");
+            await ProblemAnswers.ShouldNameAsync(response, "clinicId");
         }
 
         foreach (var lookalike in new[] { "eq", "or", victim[..^1], victim + "0", victim.ToUpperInvariant() })
@@ -125,7 +125,7 @@ public sealed class HostileInputTests(AuditFixture fixture) : IClassFixture<Audi
             using var response = await client.GetAsync($"/api/clinics/{victim}/sessions?from=2025-08-01&to=2025-08-01&protocolId={Uri.EscapeDataString(protocol)}", Ct);
             if (protocol.EndsWith('\''))
             {
-                await Problems.ShouldNameAsync(response, "protocolId");
+                await ProblemAnswers.ShouldNameAsync(response, "protocolId");
                 continue;
             }
 
@@ -147,12 +147,12 @@ public sealed class HostileInputTests(AuditFixture fixture) : IClassFixture<Audi
         using var hugePage = await client.GetAsync($"/api/clinics/{victim}/sessions?from=2025-08-01&to=2025-08-01&pageSize=1001", Ct);
         using var yearOk = await client.GetAsync($"/api/clinics/{victim}/sessions?from=2024-01-01&to=2024-12-31", Ct);
 
-        await Problems.ShouldNameAsync(unknown, "$filter");
-        await Problems.ShouldNameAsync(repeated, "status");
-        await Problems.ShouldNameAsync(reversed, "to");
-        await Problems.ShouldNameAsync(tooLong, "to");
-        await Problems.ShouldNameAsync(missing, "from");
-        await Problems.ShouldNameAsync(hugePage, "pageSize");
+        await ProblemAnswers.ShouldNameAsync(unknown, "$filter");
+        await ProblemAnswers.ShouldNameAsync(repeated, "status");
+        await ProblemAnswers.ShouldNameAsync(reversed, "to");
+        await ProblemAnswers.ShouldNameAsync(tooLong, "to");
+        await ProblemAnswers.ShouldNameAsync(missing, "from");
+        await ProblemAnswers.ShouldNameAsync(hugePage, "pageSize");
         yearOk.StatusCode.ShouldBe(HttpStatusCode.OK, "366 days (a leap year) is the longest range");
     }
 

@@ -8,10 +8,9 @@ using InfusionAudit.Hl7;
 using InfusionAudit.Hl7.Er7;
 using InfusionAudit.Application.Ports.Rejections;
 using InfusionAudit.Infrastructure.Storage.Rejections;
-using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Testing;
 
-namespace InfusionAudit.Integration.Tests.Hl7;
+namespace InfusionAudit.Http.Tests.Hl7;
 
 /// <summary>
 /// <c>POST /api/hl7v2</c> on the real local host and Azurite: PCD-01 and PCD-10 messages become stored events with the

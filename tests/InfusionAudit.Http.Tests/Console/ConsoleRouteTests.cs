@@ -1,8 +1,8 @@
 using System.Net;
 using InfusionAudit.Http.WebConsole;
-using InfusionAudit.Integration.Tests.Infrastructure;
+using InfusionAudit.Testing;
 
-namespace InfusionAudit.Integration.Tests.LocalHost;
+namespace InfusionAudit.Http.Tests.Console;
 
 /// <summary>
 /// <c>GET /api/console/{*path}</c>, the route the Function App serves the web console with, on the real local host over

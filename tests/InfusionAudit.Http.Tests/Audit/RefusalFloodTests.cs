@@ -4,9 +4,9 @@ using InfusionAudit.Application.Telemetry;
 using InfusionAudit.Application.Ports.Audit;
 using InfusionAudit.Infrastructure.Storage.Audit;
 using InfusionAudit.Infrastructure.Telemetry;
-using InfusionAudit.Integration.Tests.Infrastructure;
+using InfusionAudit.Testing;
 
-namespace InfusionAudit.Integration.Tests.Audit;
+namespace InfusionAudit.Http.Tests.Audit;
 
 /// <summary>
 /// Refused audit reads (no key, a wrong key, the wrong role) are counted by a metric and sampled into the access log,

@@ -3,10 +3,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Testing;
 
-namespace InfusionAudit.Integration.Tests.LocalHost;
+namespace InfusionAudit.Http.Tests.Routes;
 
 public sealed class HttpApiTests(HostFixture fixture) : IClassFixture<HostFixture>
 {

@@ -2,10 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
-using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Testing;
 
-namespace InfusionAudit.Integration.Tests.LocalHost;
+namespace InfusionAudit.Http.Tests.Routes;
 
 /// <summary><c>/health/ready</c> against the real Azurite: ready when every dependency answers, 503 naming the one that does not.</summary>
 public sealed class ReadinessTests

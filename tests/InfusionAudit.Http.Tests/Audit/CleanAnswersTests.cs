@@ -2,10 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Testing;
 
-namespace InfusionAudit.Integration.Tests.Audit;
+namespace InfusionAudit.Http.Tests.Audit;
 
 /// <summary>
 /// Issue 14 item 4, through real HTTP: numbers at clinical precision (mg 0.1, mg/kg 0.01, mL/h 0.1, % 0.1) with no float

@@ -3,11 +3,11 @@ using InfusionAudit.Application.Configuration;
 using InfusionAudit.Http.Audit;
 using InfusionAudit.Application.Ports.Audit;
 using InfusionAudit.Infrastructure.Storage.Audit;
-using InfusionAudit.Integration.Tests.Infrastructure;
+using InfusionAudit.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
-namespace InfusionAudit.Integration.Tests.Audit;
+namespace InfusionAudit.Http.Tests.Audit;
 
 public sealed class CsvAndTokenTests
 {

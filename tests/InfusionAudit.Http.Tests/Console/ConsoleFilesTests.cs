@@ -1,6 +1,6 @@
 using InfusionAudit.Http.WebConsole;
 
-namespace InfusionAudit.Integration.Tests.LocalHost;
+namespace InfusionAudit.Http.Tests.Console;
 
 /// <summary>
 /// Which names <see cref="ConsoleFiles"/> resolves, given the path value as a host may hand it over already decoded

@@ -1,9 +1,9 @@
+using InfusionAudit.Testing;
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
-using InfusionAudit.Integration.Tests.Infrastructure;
 
-namespace InfusionAudit.Integration.Tests.Audit;
+namespace InfusionAudit.Http.Tests.Audit;
 
 /// <summary>
 /// Issue 14 item 3: the compliance report as CSV (one row per figure) and as a printable page, over real HTTP on

@@ -3,12 +3,12 @@ using System.Text;
 using System.Text.Json.Nodes;
 using InfusionAudit.Application.Ports.Sessions;
 using InfusionAudit.Infrastructure.Storage.Sessions;
-using InfusionAudit.Integration.Tests.Infrastructure;
+using InfusionAudit.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.OpenApi;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace InfusionAudit.Integration.Tests.Audit;
+namespace InfusionAudit.Http.Tests.Audit;
 
 /// <summary>
 /// The served OpenAPI document against the running local host: every mapped route is documented, and every documented
@@ -66,7 +66,7 @@ public sealed class OpenApiContractTests(AuditFixture fixture) : IClassFixture<A
         var alerts = JsonNode.Parse(await fixture.Host.Client(TestKeys.OnCall).GetStringAsync($"/api/alerts?clinicId={clinic}", Ct))!["items"]!.AsArray();
 
         // The REMS form exists for an intranasal esketamine session only.
-        var esketamine = await fixture.IngestAsync(RemsFormTests.Complete(clinic, DateTimeOffset.FromUnixTimeSeconds(now.AddMinutes(-130).ToUnixTimeSeconds())) with { ReceivedAt = now });
+        var esketamine = await fixture.IngestAsync(RemsFormSession.Complete(clinic, DateTimeOffset.FromUnixTimeSeconds(now.AddMinutes(-130).ToUnixTimeSeconds())) with { ReceivedAt = now });
         var silenceBody = new JsonObject { ["clinicId"] = clinic, ["endsAt"] = now.AddHours(1).ToString("O"), ["reason"] = "contract test" }.ToJsonString();
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {

@@ -1,12 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Hl7.Fhir.Model;
-using InfusionAudit.Integration.Tests.Audit;
-using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Testing;
 using Task = System.Threading.Tasks.Task;
 
-namespace InfusionAudit.Integration.Tests.Fhir;
+namespace InfusionAudit.Http.Tests.Fhir;
 
 /// <summary>
 /// The FHIR R4 export over real HTTP on Azurite (issue 16 item 3): a session with findings and an open critical alert,
