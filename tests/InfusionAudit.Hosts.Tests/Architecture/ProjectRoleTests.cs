@@ -9,7 +9,7 @@ using InfusionAudit.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace InfusionAudit.Integration.Tests.Architecture;
+namespace InfusionAudit.Hosts.Tests.Architecture;
 
 /// <summary>The project plan of docs/architecture.md, held by the compiled assemblies.</summary>
 public sealed class ProjectRoleTests

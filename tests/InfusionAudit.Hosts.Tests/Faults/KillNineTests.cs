@@ -2,11 +2,10 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
-using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Simulator.Generation;
 using InfusionAudit.Testing;
 
-namespace InfusionAudit.Integration.Tests.Faults;
+namespace InfusionAudit.Hosts.Tests.Faults;
 
 /// <summary>
 /// Issue 11 item 8, fault-injection suite: the local host is killed with SIGKILL in the middle of a simulated clinic day

@@ -1,10 +1,10 @@
+using InfusionAudit.Testing;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using CsCheck;
-using InfusionAudit.Integration.Tests.Infrastructure;
 
-namespace InfusionAudit.Integration.Tests.Faults;
+namespace InfusionAudit.Hosts.Tests.Faults;
 
 /// <summary>
 /// Generates hostile device messages from the contract's own valid examples (tests/InfusionAudit.Domain.Tests/Contract/

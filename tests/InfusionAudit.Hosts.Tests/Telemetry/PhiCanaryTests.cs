@@ -4,11 +4,10 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Simulator.Generation;
 using InfusionAudit.Testing;
 
-namespace InfusionAudit.Integration.Tests.Telemetry;
+namespace InfusionAudit.Hosts.Tests.Telemetry;
 
 /// <summary>
 /// The PHI canary: a simulated clinic day whose patient references are canaries, plus every way a producer can get a

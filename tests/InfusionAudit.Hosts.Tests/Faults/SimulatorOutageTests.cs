@@ -1,10 +1,9 @@
-using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Simulator.Cli;
 using InfusionAudit.Simulator.Terminal;
 using InfusionAudit.Testing;
 using Microsoft.Extensions.Time.Testing;
 
-namespace InfusionAudit.Integration.Tests.Faults;
+namespace InfusionAudit.Hosts.Tests.Faults;
 
 /// <summary>Issue 11: when storage goes away under a replay, the simulator says so in words and exits 1, never with a stack trace.</summary>
 public sealed class SimulatorOutageTests

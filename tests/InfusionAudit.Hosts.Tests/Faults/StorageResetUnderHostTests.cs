@@ -5,11 +5,9 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using InfusionAudit.Infrastructure.Storage;
-using InfusionAudit.Integration.Tests.Alerts;
-using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Testing;
 
-namespace InfusionAudit.Integration.Tests.Faults;
+namespace InfusionAudit.Hosts.Tests.Faults;
 
 /// <summary>
 /// Issue 11 item 9: storage is reset under a running local host (every table and queue deleted, as a restarted

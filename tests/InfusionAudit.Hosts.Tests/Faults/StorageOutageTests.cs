@@ -1,9 +1,8 @@
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
-using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Testing;
 
-namespace InfusionAudit.Integration.Tests.Faults;
+namespace InfusionAudit.Hosts.Tests.Faults;
 
 /// <summary>
 /// Issue 11, fault-injection suite: storage goes away under a running local host (Azurite stopped gracefully, on-disk

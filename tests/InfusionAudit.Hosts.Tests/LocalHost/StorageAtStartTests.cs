@@ -1,8 +1,7 @@
 using Azure.Storage.Queues;
-using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Testing;
 
-namespace InfusionAudit.Integration.Tests.LocalHost;
+namespace InfusionAudit.Hosts.Tests.LocalHost;
 
 /// <summary>
 /// Creating tables and queues at start is a local convenience (a fresh Azurite needs no manual step); in Azure the

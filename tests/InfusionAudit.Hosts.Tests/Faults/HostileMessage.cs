@@ -1,4 +1,4 @@
-namespace InfusionAudit.Integration.Tests.Faults;
+namespace InfusionAudit.Hosts.Tests.Faults;
 
 /// <summary>One generated device message: its bytes (UTF-8 JSON, or not), and whether a queue must carry them unencoded.</summary>
 /// <param name="Kind">What the generator meant to break, for the failure report.</param>

@@ -1,6 +1,7 @@
+using InfusionAudit.Testing;
 using System.Text.Json.Nodes;
 
-namespace InfusionAudit.Integration.Tests.Infrastructure;
+namespace InfusionAudit.Hosts.Tests.Testing;
 
 /// <summary>The shared wait: it returns what it waited for, and a state that never comes fails the test.</summary>
 public sealed class EventuallyTests

@@ -5,10 +5,9 @@ using System.Text.Json.Nodes;
 using InfusionAudit.Hl7;
 using InfusionAudit.Hl7.Er7;
 using InfusionAudit.Infrastructure.Storage.Rejections;
-using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Testing;
 
-namespace InfusionAudit.Integration.Tests.Hl7;
+namespace InfusionAudit.Hosts.Tests.LocalHost;
 
 /// <summary>The local host's MLLP listener over loopback: frames in, one framed ACK per message out, events stored.</summary>
 public sealed class MllpListenerTests

@@ -1,9 +1,8 @@
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
-using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Testing;
 
-namespace InfusionAudit.Integration.Tests.Faults;
+namespace InfusionAudit.Hosts.Tests.Faults;
 
 /// <summary>Issue 11: two local hosts competing for one event queue give the same results as one host alone.</summary>
 public sealed class TwoHostsTests

@@ -2,12 +2,11 @@ using Azure.Storage.Queues;
 using InfusionAudit.Application.Sessions;
 using InfusionAudit.Application.Ports.Rejections;
 using InfusionAudit.Infrastructure.Storage.Rejections;
-using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace InfusionAudit.Integration.Tests.LocalHost;
+namespace InfusionAudit.Hosts.Tests.LocalHost;
 
 public sealed class QueueTriggerTests
 {

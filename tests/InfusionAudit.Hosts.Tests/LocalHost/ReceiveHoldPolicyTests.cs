@@ -1,10 +1,9 @@
 using Azure.Core;
 using Azure.Storage.Queues;
-using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.LocalHost.Queues;
 using InfusionAudit.Testing;
 
-namespace InfusionAudit.Integration.Tests.LocalHost;
+namespace InfusionAudit.Hosts.Tests.LocalHost;
 
 /// <summary>
 /// Issue 11 item 8: the WebJobs listener receives every message for a fixed 10 minutes. A host killed (or cut off from

@@ -10,13 +10,12 @@ using InfusionAudit.Domain.Contract;
 using InfusionAudit.Infrastructure.Storage;
 using InfusionAudit.Application.Ports.Rejections;
 using InfusionAudit.Infrastructure.Storage.Rejections;
-using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Testing;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
 
-namespace InfusionAudit.Integration.Tests.Faults;
+namespace InfusionAudit.Hosts.Tests.Faults;
 
 /// <summary>
 /// Issue 11, fault-injection suite: a generated hostile corpus (<see cref="HostileCorpus"/>) through the real local host,
