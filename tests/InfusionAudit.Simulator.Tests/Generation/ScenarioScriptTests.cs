@@ -1,9 +1,9 @@
 using InfusionAudit.Simulator.Generation;
 using Shouldly;
 using Xunit;
-using static InfusionAudit.Integration.Tests.Simulator.SimulatorTestData;
+using static InfusionAudit.Simulator.Tests.SimulatorTestData;
 
-namespace InfusionAudit.Integration.Tests.Simulator;
+namespace InfusionAudit.Simulator.Tests.Generation;
 
 public sealed class ScenarioScriptTests
 {

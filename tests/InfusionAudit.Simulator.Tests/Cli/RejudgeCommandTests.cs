@@ -1,9 +1,8 @@
 using InfusionAudit.Application.Ingestion;
-using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Simulator.Cli;
 using InfusionAudit.Testing;
 
-namespace InfusionAudit.Integration.Tests.Simulator;
+namespace InfusionAudit.Simulator.Tests.Cli;
 
 /// <summary>
 /// <c>infusion-sim rejudge</c> against the real local host: a session is a clinic's session id, so a session id that two

@@ -1,10 +1,10 @@
+using InfusionAudit.Testing;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
-using InfusionAudit.Integration.Tests.Infrastructure;
 using Shouldly;
 using Xunit;
 
-namespace InfusionAudit.Integration.Tests.Simulator;
+namespace InfusionAudit.Simulator.Tests.Cli;
 
 /// <summary>
 /// The pieces that make `./scripts/sim-tool.sh` then `dotnet infusion-sim ...` work agree with each other: the project

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using InfusionAudit.Simulator.Contract;
 using InfusionAudit.Simulator.Generation;
 
-namespace InfusionAudit.Integration.Tests.Simulator;
+namespace InfusionAudit.Simulator.Tests;
 
 internal static class SimulatorTestData
 {

@@ -2,9 +2,9 @@ using InfusionAudit.Simulator.Contract;
 using InfusionAudit.Simulator.Generation;
 using Shouldly;
 using Xunit;
-using static InfusionAudit.Integration.Tests.Simulator.SimulatorTestData;
+using static InfusionAudit.Simulator.Tests.SimulatorTestData;
 
-namespace InfusionAudit.Integration.Tests.Simulator;
+namespace InfusionAudit.Simulator.Tests.Generation;
 
 public sealed class ClinicDayGeneratorTests
 {

@@ -8,9 +8,9 @@ using InfusionAudit.Domain.Units;
 using InfusionAudit.Simulator.Generation;
 using Shouldly;
 using Xunit;
-using static InfusionAudit.Integration.Tests.Simulator.SimulatorTestData;
+using static InfusionAudit.Simulator.Tests.SimulatorTestData;
 
-namespace InfusionAudit.Integration.Tests.Simulator;
+namespace InfusionAudit.Simulator.Tests.Generation;
 
 /// <summary>
 /// Issue 14 item 4, clean numbers: every evidence sentence the engine writes over simulated days (every scenario, faults

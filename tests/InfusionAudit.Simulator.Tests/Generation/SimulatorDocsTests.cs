@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 using InfusionAudit.Domain.Findings;
 using InfusionAudit.Simulator.Generation;
-using static InfusionAudit.Integration.Tests.Simulator.SimulatorTestData;
+using static InfusionAudit.Simulator.Tests.SimulatorTestData;
 
-namespace InfusionAudit.Integration.Tests.Simulator;
+namespace InfusionAudit.Simulator.Tests.Generation;
 
 /// <summary>
 /// Keeps the scenario table of docs/simulator.md ("Scenarios and what each one exercises") true to the real session

@@ -2,9 +2,9 @@ using InfusionAudit.Domain.Findings;
 using InfusionAudit.Simulator.Generation;
 using Shouldly;
 using Xunit;
-using static InfusionAudit.Integration.Tests.Simulator.SimulatorTestData;
+using static InfusionAudit.Simulator.Tests.SimulatorTestData;
 
-namespace InfusionAudit.Integration.Tests.Simulator;
+namespace InfusionAudit.Simulator.Tests.Generation;
 
 /// <summary>Issue 10.4's simulator scenario: a later session of a patient arriving before the earlier one.</summary>
 public sealed class LaterSessionFirstScenarioTests

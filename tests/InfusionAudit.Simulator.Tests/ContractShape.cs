@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Shouldly;
 
-namespace InfusionAudit.Integration.Tests.Simulator;
+namespace InfusionAudit.Simulator.Tests;
 
 // The contract page (event-contract.md) written down independently of the simulator, so that a generator bug and a
 // test bug have to agree to slip through.

@@ -3,9 +3,9 @@ using InfusionAudit.Simulator.Generation;
 using InfusionAudit.Simulator.Load;
 using Shouldly;
 using Xunit;
-using static InfusionAudit.Integration.Tests.Simulator.SimulatorTestData;
+using static InfusionAudit.Simulator.Tests.SimulatorTestData;
 
-namespace InfusionAudit.Integration.Tests.Simulator;
+namespace InfusionAudit.Simulator.Tests.Generation;
 
 /// <summary>What the real session engine makes of each scenario (docs/simulator.md, "expected at the backend").</summary>
 public sealed class ScenarioVerdictTests

@@ -6,7 +6,7 @@ using InfusionAudit.Simulator.Transport;
 using Shouldly;
 using Xunit;
 
-namespace InfusionAudit.Integration.Tests.Simulator;
+namespace InfusionAudit.Simulator.Tests.Cli;
 
 public sealed class SimulatorToolTests
 {

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Simulator.Batching;
 using InfusionAudit.Simulator.Contract;
 using InfusionAudit.Simulator.Generation;
@@ -10,7 +9,7 @@ using InfusionAudit.Simulator.Hl7;
 using InfusionAudit.Simulator.Transport;
 using InfusionAudit.Testing;
 
-namespace InfusionAudit.Integration.Tests.Simulator;
+namespace InfusionAudit.Simulator.Tests.Hl7;
 
 /// <summary>
 /// Issue 16 item 4: the same generated clinic day (every scenario, faults included) sent three times to the real local

@@ -5,9 +5,9 @@ using InfusionAudit.Simulator.Contract;
 using InfusionAudit.Simulator.Generation;
 using Shouldly;
 using Xunit;
-using static InfusionAudit.Integration.Tests.Simulator.SimulatorTestData;
+using static InfusionAudit.Simulator.Tests.SimulatorTestData;
 
-namespace InfusionAudit.Integration.Tests.Simulator;
+namespace InfusionAudit.Simulator.Tests.Transport;
 
 public sealed class BatcherTests
 {

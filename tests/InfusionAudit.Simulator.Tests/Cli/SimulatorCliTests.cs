@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using Shouldly;
 using Xunit;
 
-namespace InfusionAudit.Integration.Tests.Simulator;
+namespace InfusionAudit.Simulator.Tests.Cli;
 
 public sealed class SimulatorCliTests : IDisposable
 {

@@ -7,7 +7,7 @@ using InfusionAudit.Simulator.Contract;
 using InfusionAudit.Simulator.Generation;
 using InfusionAudit.Simulator.Hl7;
 
-namespace InfusionAudit.Integration.Tests.Simulator;
+namespace InfusionAudit.Simulator.Tests.Hl7;
 
 /// <summary>
 /// The simulator's HL7 for pumps and monitors, read back by the backend's own parser and mapper: every device event of

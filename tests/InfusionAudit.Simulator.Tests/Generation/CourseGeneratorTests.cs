@@ -5,9 +5,9 @@ using InfusionAudit.Domain.Sessions;
 using InfusionAudit.Simulator.Generation;
 using Shouldly;
 using Xunit;
-using static InfusionAudit.Integration.Tests.Simulator.SimulatorTestData;
+using static InfusionAudit.Simulator.Tests.SimulatorTestData;
 
-namespace InfusionAudit.Integration.Tests.Simulator;
+namespace InfusionAudit.Simulator.Tests.Generation;
 
 /// <summary>
 /// Issue 13 item 3: the simulator's multi-week esketamine course. Each session is judged by the real engine with the

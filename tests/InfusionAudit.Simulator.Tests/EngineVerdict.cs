@@ -4,7 +4,7 @@ using InfusionAudit.Domain.Protocols;
 using InfusionAudit.Domain.Sessions;
 using InfusionAudit.Simulator.Generation;
 
-namespace InfusionAudit.Integration.Tests.Simulator;
+namespace InfusionAudit.Simulator.Tests;
 
 /// <summary>
 /// Judges a generated session with the real domain engine, as the backend would after receiving it: every event the

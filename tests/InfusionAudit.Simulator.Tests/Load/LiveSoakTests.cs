@@ -1,10 +1,9 @@
 using System.Text.Json.Nodes;
-using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Simulator.Load;
 using InfusionAudit.Simulator.Transport;
 using InfusionAudit.Testing;
 
-namespace InfusionAudit.Integration.Tests.Simulator;
+namespace InfusionAudit.Simulator.Tests.Load;
 
 /// <summary>
 /// The live soak (issue 11): clinics whose events are dated as they are sent, so that no message is judged hours after

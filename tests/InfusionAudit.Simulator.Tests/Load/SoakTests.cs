@@ -1,10 +1,9 @@
 using System.Xml.Linq;
-using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Simulator.Load;
 using InfusionAudit.Simulator.Transport;
 using InfusionAudit.Testing;
 
-namespace InfusionAudit.Integration.Tests.Simulator;
+namespace InfusionAudit.Simulator.Tests.Load;
 
 /// <summary>The soak (issue 11): its verdicts, its report and chart, and a short real run through a local host.</summary>
 public sealed class SoakTests

@@ -1,9 +1,8 @@
 using System.Globalization;
-using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Simulator.Cli;
 using InfusionAudit.Testing;
 
-namespace InfusionAudit.Integration.Tests.Simulator;
+namespace InfusionAudit.Simulator.Tests.Cli;
 
 /// <summary><c>--device-format hl7</c> on the commands that send, against the real local host (HTTP and its MLLP listener).</summary>
 public sealed class Hl7SimulatorCliTests

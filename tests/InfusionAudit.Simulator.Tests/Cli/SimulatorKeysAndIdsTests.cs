@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using InfusionAudit.Application.Ingestion;
-using InfusionAudit.Integration.Tests.Infrastructure;
 using InfusionAudit.Simulator.Cli;
 using InfusionAudit.Simulator.Generation;
 using InfusionAudit.Simulator.Terminal;
@@ -9,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 using Shouldly;
 using Xunit;
 
-namespace InfusionAudit.Integration.Tests.Simulator;
+namespace InfusionAudit.Simulator.Tests.Cli;
 
 /// <summary>
 /// The simulator as a demo and load tool (issue 14 item 7): reads go with an auditor key, sends with the producer's;
