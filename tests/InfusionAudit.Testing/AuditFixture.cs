@@ -17,8 +17,11 @@ public sealed class AuditFixture : IAsyncLifetime
     {
     }
 
-    /// <param name="settings">Host settings beside the defaults (e.g. a clinic time zone).</param>
-    public AuditFixture(IReadOnlyDictionary<string, string?> settings) => this.settings = settings;
+    // Private: xunit requires a class fixture to have a single public constructor.
+    private AuditFixture(IReadOnlyDictionary<string, string?> settings) => this.settings = settings;
+
+    /// <summary>A fixture whose host has these settings beside the defaults (e.g. a clinic time zone).</summary>
+    public static AuditFixture With(IReadOnlyDictionary<string, string?> settings) => new(settings);
 
     public TestHost Host { get; private set; } = null!;
 

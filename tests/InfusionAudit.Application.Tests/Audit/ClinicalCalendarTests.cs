@@ -182,7 +182,7 @@ public sealed class ClinicalCalendarTests(ClinicalCalendarTests.NewYorkFixture f
     /// <summary>The audit fixture with every clinic in New York unless configured otherwise.</summary>
     public sealed class NewYorkFixture : IAsyncLifetime
     {
-        private readonly AuditFixture inner = new(new Dictionary<string, string?> { ["InfusionAudit:DefaultTimeZone"] = "America/New_York" });
+        private readonly AuditFixture inner = AuditFixture.With(new Dictionary<string, string?> { ["InfusionAudit:DefaultTimeZone"] = "America/New_York" });
 
         public TestHost Host => inner.Host;
 
