@@ -6,6 +6,6 @@ public interface IStorageRequestCounts
     /// <summary>Requests sent since the process started.</summary>
     long Requests { get; }
 
-    /// <summary>Requests per operation, e.g. <c>POST Sessions $batch</c>.</summary>
+    /// <summary>Requests per operation, e.g. <c>POST $batch Sessions</c> (a transaction, with its table), <c>GET Sessions()</c>.</summary>
     IReadOnlyDictionary<string, long> ByOperation { get; }
 }

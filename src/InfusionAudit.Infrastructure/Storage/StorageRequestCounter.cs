@@ -10,13 +10,16 @@ namespace InfusionAudit.Infrastructure.Storage;
 /// </summary>
 public sealed class StorageRequestCounter : HttpPipelinePolicy, IStorageRequestCounts
 {
+    /// <summary>The message property naming the table of a <c>$batch</c> (set by TableTransactions).</summary>
+    internal const string TableProperty = "InfusionAudit.Table";
+
     private readonly ConcurrentDictionary<string, long> byOperation = new(StringComparer.Ordinal);
     private long requests;
 
     /// <summary>Requests sent since the process started.</summary>
     public long Requests => Interlocked.Read(ref requests);
 
-    /// <summary>Requests per operation, e.g. <c>POST Sessions $batch</c>, <c>GET Sessions()</c>, <c>DELETE infusion-events/messages</c>.</summary>
+    /// <summary>Requests per operation, e.g. <c>POST $batch Sessions</c>, <c>GET Sessions()</c>, <c>DELETE infusion-events/messages/{id}</c>.</summary>
     public IReadOnlyDictionary<string, long> ByOperation => new SortedDictionary<string, long>(byOperation, StringComparer.Ordinal);
 
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
@@ -34,7 +37,13 @@ public sealed class StorageRequestCounter : HttpPipelinePolicy, IStorageRequestC
     private void Count(HttpMessage message)
     {
         Interlocked.Increment(ref requests);
-        byOperation.AddOrUpdate(Operation(message.Request), 1, (_, n) => n + 1);
+        var operation = Operation(message.Request);
+        if (message.TryGetProperty(TableProperty, out var table) && table is string name)
+        {
+            operation += " " + name;
+        }
+
+        byOperation.AddOrUpdate(operation, 1, (_, n) => n + 1);
     }
 
     // The path after the account name, without keys or ids: "Sessions()", "$batch", "infusion-events/messages".

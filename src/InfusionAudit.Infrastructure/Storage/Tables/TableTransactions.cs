@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 
 namespace InfusionAudit.Infrastructure.Storage.Tables;
@@ -12,6 +13,8 @@ internal static class TableTransactions
 {
     public static async Task<Response<IReadOnlyList<Response>>> SubmitAsync(TableClient table, IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
+        // A $batch names its table only in its body: the request counter reads it from here (StorageRequestCounter).
+        using var scope = HttpPipeline.CreateHttpMessagePropertiesScope(new Dictionary<string, object?> { [StorageRequestCounter.TableProperty] = table.Name });
         try
         {
             return await table.SubmitTransactionAsync(actions, cancellationToken);
