@@ -13,7 +13,7 @@ public sealed class AbsurdInputTests
     [InlineData("payload.weightKg", 0.0009)]
     [InlineData("payload.prescribedDoseMgPerKg", 1e-300)]
     [InlineData("payload.concentrationMgPerMl", 1e-300)]
-    public void A_divisor_too_small_for_finite_derived_values_is_below_its_minimum(string field, double value)
+    public void ADivisorTooSmallForFiniteDerivedValuesIsBelowItsMinimum(string field, double value)
     {
         var rejection = TestEvents.SessionStartedIv().With(field, value).Rejected();
 
@@ -23,7 +23,7 @@ public sealed class AbsurdInputTests
     }
 
     [Fact]
-    public void A_fixed_dose_too_small_for_a_finite_delivered_percentage_is_below_its_minimum()
+    public void AFixedDoseTooSmallForAFiniteDeliveredPercentageIsBelowItsMinimum()
     {
         var rejection = TestEvents.SessionStartedIntranasal().With("payload.prescribedDoseMg", 1e-300).Rejected();
 
@@ -32,13 +32,13 @@ public sealed class AbsurdInputTests
     }
 
     [Fact]
-    public void The_smallest_accepted_values_still_parse()
+    public void TheSmallestAcceptedValuesStillParse()
     {
         TestEvents.SessionStartedIv().With("payload.weightKg", 0.001).With("payload.concentrationMgPerMl", 1e-6).With("payload.prescribedDoseMgPerKg", 1e-6).Accepted();
     }
 
     [Fact]
-    public void An_event_larger_than_a_queue_message_is_rejected_for_its_size_with_its_ids_kept()
+    public void AnEventLargerThanAQueueMessageIsRejectedForItsSizeWithItsIdsKept()
     {
         var e = TestEvents.Of(EventType.VitalsRecorded);
         e["payload"]!["deviceLog"] = new string('x', EventParser.MaxEventBytes);
@@ -52,7 +52,7 @@ public sealed class AbsurdInputTests
     }
 
     [Fact]
-    public void An_event_just_within_the_size_limit_is_accepted()
+    public void AnEventJustWithinTheSizeLimitIsAccepted()
     {
         var e = TestEvents.Of(EventType.VitalsRecorded);
         e["payload"]!["deviceLog"] = "";
@@ -63,7 +63,7 @@ public sealed class AbsurdInputTests
     }
 
     [Fact]
-    public void A_huge_duplicated_property_name_is_named_shortened_in_the_rejection()
+    public void AHugeDuplicatedPropertyNameIsNamedShortenedInTheRejection()
     {
         var name = new string('k', 30_000);
         var json = TestEvents.Of(EventType.VitalsRecorded).Json()[..^1] + $",\"{name}\":1,\"{name}\":2}}";

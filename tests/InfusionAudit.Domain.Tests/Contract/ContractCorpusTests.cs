@@ -13,7 +13,7 @@ public sealed class ContractCorpusTests
 
     [Theory]
     [MemberData(nameof(ValidFiles))]
-    public void Valid_corpus_event_is_accepted_by_the_parser_and_by_the_schema(string file)
+    public void ValidCorpusEventIsAcceptedByTheParserAndByTheSchema(string file)
     {
         var json = ContractCorpus.Read("valid", file);
 
@@ -26,7 +26,7 @@ public sealed class ContractCorpusTests
 
     [Theory]
     [MemberData(nameof(InvalidFiles))]
-    public void Invalid_corpus_event_is_rejected_by_both_with_the_field_and_rule_its_name_states(string file)
+    public void InvalidCorpusEventIsRejectedByBothWithTheFieldAndRuleItsNameStates(string file)
     {
         var json = ContractCorpus.Read("invalid", file);
         var (field, rule) = ContractCorpus.Expected(file);
@@ -40,14 +40,14 @@ public sealed class ContractCorpusTests
     }
 
     [Fact]
-    public void Corpus_holds_at_least_sixty_events_on_each_side()
+    public void CorpusHoldsAtLeastSixtyEventsOnEachSide()
     {
         ContractCorpus.Files("valid").Count().ShouldBeGreaterThanOrEqualTo(60);
         ContractCorpus.Files("invalid").Count().ShouldBeGreaterThanOrEqualTo(60);
     }
 
     [Fact]
-    public void Corpus_exercises_every_event_rule_that_json_schema_can_express()
+    public void CorpusExercisesEveryEventRuleThatJsonSchemaCanExpress()
     {
         // Message-level rules and the three the schema cannot express are covered by EventParser unit tests instead;
         // body-size (an HTTP body over the host's limit) and invalid (no parser verdict) are the host's, not an event's;
@@ -65,7 +65,7 @@ public sealed class ContractCorpusTests
     }
 
     [Fact]
-    public void Corpus_has_a_valid_example_of_every_event_type()
+    public void CorpusHasAValidExampleOfEveryEventType()
     {
         var types = ContractCorpus.Files("valid")
             .Select(f => TestEvents.ParseSingle(ContractCorpus.Read("valid", f)).Event!.Type)
@@ -75,7 +75,7 @@ public sealed class ContractCorpusTests
     }
 
     [Fact]
-    public void All_valid_corpus_events_in_one_batch_are_accepted_by_both()
+    public void AllValidCorpusEventsInOneBatchAreAcceptedByBoth()
     {
         var events = ContractCorpus.Files("valid").Select(f => ContractCorpus.Read("valid", f)).ToList();
         var batch = "[" + string.Join(",", events) + "]";

@@ -11,7 +11,7 @@ namespace InfusionAudit.Domain.Tests.Contract;
 public sealed class ContractSchemaTests
 {
     [Fact]
-    public void The_embedded_schema_is_the_file_in_the_repository()
+    public void TheEmbeddedSchemaIsTheFileInTheRepository()
     {
         var file = Path.Combine(RepositoryRoot(), "src", "InfusionAudit.Domain", "Contract", "device-event.v1.schema.json");
 
@@ -19,7 +19,7 @@ public sealed class ContractSchemaTests
     }
 
     [Fact]
-    public void The_schema_is_valid_draft_2020_12_with_the_published_id()
+    public void TheSchemaIsValidDraft202012WithThePublishedId()
     {
         using var document = JsonDocument.Parse(ContractSchema.Text);
 
@@ -35,7 +35,7 @@ public sealed class ContractSchemaTests
     [InlineData(100, true)]
     [InlineData(0, false)]
     [InlineData(101, false)]
-    public void The_schema_accepts_batches_of_one_to_one_hundred_events(int count, bool valid)
+    public void TheSchemaAcceptsBatchesOfOneToOneHundredEvents(int count, bool valid)
     {
         var batch = new JsonArray(Enumerable.Range(0, count).Select(_ => (JsonNode)TestEvents.Of(EventType.SessionEnded)).ToArray());
 
@@ -43,7 +43,7 @@ public sealed class ContractSchemaTests
     }
 
     [Fact]
-    public void The_schema_rejects_a_batch_with_one_invalid_event_where_the_parser_rejects_only_that_event()
+    public void TheSchemaRejectsABatchWithOneInvalidEventWhereTheParserRejectsOnlyThatEvent()
     {
         var batch = new JsonArray(TestEvents.Of(EventType.SessionEnded), TestEvents.Of(EventType.DoseAdministered).With("payload.doseMg", 0));
 
@@ -55,13 +55,13 @@ public sealed class ContractSchemaTests
     [InlineData("42")]
     [InlineData("\"event\"")]
     [InlineData("[1]")]
-    public void The_schema_rejects_messages_that_are_not_events(string json)
+    public void TheSchemaRejectsMessagesThatAreNotEvents(string json)
     {
         ContractCorpus.SchemaAccepts(json).ShouldBeFalse();
     }
 
     [Fact]
-    public void The_schema_maxima_are_the_limits_of_the_unit_types()
+    public void TheSchemaMaximaAreTheLimitsOfTheUnitTypes()
     {
         // The parser reads its maxima from the unit types; the schema writes them out. This keeps the two in step.
         using var document = JsonDocument.Parse(ContractSchema.Text);

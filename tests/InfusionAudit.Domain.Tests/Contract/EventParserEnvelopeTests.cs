@@ -9,7 +9,7 @@ namespace InfusionAudit.Domain.Tests.Contract;
 public sealed class EventParserEnvelopeTests
 {
     [Fact]
-    public void Envelope_fields_are_read_into_the_event()
+    public void EnvelopeFieldsAreReadIntoTheEvent()
     {
         var e = TestEvents.SessionStartedIv().With("sequence", 41).Accepted();
 
@@ -28,7 +28,7 @@ public sealed class EventParserEnvelopeTests
 
     [Theory]
     [MemberData(nameof(AllEventTypes))]
-    public void Every_event_type_of_the_contract_is_accepted(EventType type)
+    public void EveryEventTypeOfTheContractIsAccepted(EventType type)
     {
         var e = TestEvents.Of(type).Accepted();
 
@@ -39,7 +39,7 @@ public sealed class EventParserEnvelopeTests
     public static TheoryData<EventType> AllEventTypes => new(Enum.GetValues<EventType>());
 
     [Fact]
-    public void Occurred_at_keeps_the_offset_the_device_sent()
+    public void OccurredAtKeepsTheOffsetTheDeviceSent()
     {
         var e = TestEvents.SessionStartedIv().With("occurredAt", "2026-11-26T20:30:00+05:30").Accepted();
 
@@ -48,7 +48,7 @@ public sealed class EventParserEnvelopeTests
     }
 
     [Fact]
-    public void Occurred_at_with_a_negative_offset_keeps_it()
+    public void OccurredAtWithANegativeOffsetKeepsIt()
     {
         var e = TestEvents.SessionStartedIv().With("occurredAt", "2026-11-26T09:00:00-06:00").Accepted();
 
@@ -57,7 +57,7 @@ public sealed class EventParserEnvelopeTests
     }
 
     [Fact]
-    public void Occurred_at_fraction_digits_past_one_hundred_nanoseconds_are_truncated()
+    public void OccurredAtFractionDigitsPastOneHundredNanosecondsAreTruncated()
     {
         var e = TestEvents.SessionStartedIv().With("occurredAt", "2026-11-26T15:00:00.123456789Z").Accepted();
 
@@ -68,7 +68,7 @@ public sealed class EventParserEnvelopeTests
     [InlineData("2026-11-26T15:00:00.5Z", 5_000_000)]
     [InlineData("2026-11-26T15:00:00.000001Z", 10)]
     [InlineData("2026-11-26T15:00:00Z", 0)]
-    public void Occurred_at_fractions_shorter_than_seven_digits_are_scaled(string occurredAt, long ticks)
+    public void OccurredAtFractionsShorterThanSevenDigitsAreScaled(string occurredAt, long ticks)
     {
         var e = TestEvents.SessionStartedIv().With("occurredAt", occurredAt).Accepted();
 
@@ -81,7 +81,7 @@ public sealed class EventParserEnvelopeTests
     [InlineData("9999-12-31T23:59:59.9999999Z")]
     [InlineData("9999-12-31T23:59:59+01:00")]
     [InlineData("2400-02-29T00:00:00Z")]
-    public void Occurred_at_at_the_edges_of_the_representable_range_is_accepted(string occurredAt)
+    public void OccurredAtAtTheEdgesOfTheRepresentableRangeIsAccepted(string occurredAt)
     {
         TestEvents.SessionStartedIv().With("occurredAt", occurredAt).Accepted();
     }
@@ -103,7 +103,7 @@ public sealed class EventParserEnvelopeTests
     [InlineData("2100-02-29T00:00:00Z")]
     [InlineData("2026-11-26T15:00:00,5Z")]
     [InlineData("")]
-    public void Occurred_at_outside_rfc_3339_with_offset_is_rejected_as_format(string occurredAt)
+    public void OccurredAtOutsideRfc3339WithOffsetIsRejectedAsFormat(string occurredAt)
     {
         var json = TestEvents.SessionStartedIv().With("occurredAt", occurredAt).Json();
 
@@ -119,7 +119,7 @@ public sealed class EventParserEnvelopeTests
     [InlineData("1.0")]
     [InlineData("1e0")]
     [InlineData("0.1e1")]
-    public void Schema_version_one_is_accepted_however_the_number_is_written(string literal)
+    public void SchemaVersionOneIsAcceptedHoweverTheNumberIsWritten(string literal)
     {
         TestEvents.SessionStartedIv().WithRaw("schemaVersion", literal).Accepted().SchemaVersion.ShouldBe(1);
     }
@@ -128,7 +128,7 @@ public sealed class EventParserEnvelopeTests
     [InlineData("1e400")]
     [InlineData("-1")]
     [InlineData("100000000000000000000")]
-    public void Schema_versions_other_than_one_are_rejected_as_const(string literal)
+    public void SchemaVersionsOtherThanOneAreRejectedAsConst(string literal)
     {
         var rejection = TestEvents.SessionStartedIv().WithRaw("schemaVersion", literal).Rejected();
 
@@ -142,7 +142,7 @@ public sealed class EventParserEnvelopeTests
     [InlineData("1e2", 100L)]
     [InlineData("9223372036854775807", long.MaxValue)]
     [InlineData("9223372036854775807.0", long.MaxValue)]
-    public void Sequence_accepts_every_spelling_of_a_non_negative_64_bit_integer(string literal, long expected)
+    public void SequenceAcceptsEverySpellingOfANonNegative64BitInteger(string literal, long expected)
     {
         TestEvents.SessionStartedIv().WithRaw("sequence", literal).Accepted().Sequence.ShouldBe(expected);
     }
@@ -156,7 +156,7 @@ public sealed class EventParserEnvelopeTests
     [InlineData("0.5", "type")]
     [InlineData("1.5e-30", "type")]
     [InlineData("true", "type")]
-    public void Sequence_outside_the_64_bit_range_or_not_an_integer_is_rejected(string literal, string rule)
+    public void SequenceOutsideThe64BitRangeOrNotAnIntegerIsRejected(string literal, string rule)
     {
         var rejection = TestEvents.SessionStartedIv().WithRaw("sequence", literal).Rejected();
 
@@ -165,7 +165,7 @@ public sealed class EventParserEnvelopeTests
     }
 
     [Fact]
-    public void The_first_broken_rule_is_reported_in_contract_order()
+    public void TheFirstBrokenRuleIsReportedInContractOrder()
     {
         var e = TestEvents.SessionStartedIv()
             .With("payload.weightKg", 0)
@@ -190,7 +190,7 @@ public sealed class EventParserEnvelopeTests
     }
 
     [Fact]
-    public void Envelope_fields_may_come_in_any_order()
+    public void EnvelopeFieldsMayComeInAnyOrder()
     {
         var e = TestEvents.SessionStartedIv();
         var reversed = new JsonObject(e.Reverse().Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())).ToList());
@@ -199,7 +199,7 @@ public sealed class EventParserEnvelopeTests
     }
 
     [Fact]
-    public void A_rejection_carries_the_event_id_and_the_clinic_and_session_when_they_are_well_formed()
+    public void ARejectionCarriesTheEventIdAndTheClinicAndSessionWhenTheyAreWellFormed()
     {
         var parsed = TestEvents.ParseSingle(TestEvents.SessionStartedIv().With("type", "Unknown").Json());
 
@@ -209,7 +209,7 @@ public sealed class EventParserEnvelopeTests
     }
 
     [Fact]
-    public void Clinic_and_session_are_filled_even_when_the_event_id_is_broken()
+    public void ClinicAndSessionAreFilledEvenWhenTheEventIdIsBroken()
     {
         var parsed = TestEvents.ParseSingle(TestEvents.SessionStartedIv().With("eventId", 17).With("schemaVersion", "one").Json());
 
@@ -220,7 +220,7 @@ public sealed class EventParserEnvelopeTests
     }
 
     [Fact]
-    public void Malformed_clinic_and_session_ids_are_not_reported_as_the_rejections_owners()
+    public void MalformedClinicAndSessionIdsAreNotReportedAsTheRejectionsOwners()
     {
         var parsed = TestEvents.ParseSingle(TestEvents.SessionStartedIv().With("clinicId", "abq 01").Without("sessionId").Json());
 
@@ -230,13 +230,13 @@ public sealed class EventParserEnvelopeTests
     }
 
     [Fact]
-    public void Unknown_envelope_fields_are_ignored()
+    public void UnknownEnvelopeFieldsAreIgnored()
     {
         TestEvents.SessionStartedIv().With("gatewayId", "gw-1").With("schemaVersion2", "x").Accepted();
     }
 
     [Fact]
-    public void Property_names_written_with_json_escapes_are_recognised()
+    public void PropertyNamesWrittenWithJsonEscapesAreRecognised()
     {
         var json = TestEvents.SessionStartedIv().Json().Replace("\"eventId\"", "\"event\\u0049d\"", StringComparison.Ordinal);
 
@@ -247,7 +247,7 @@ public sealed class EventParserEnvelopeTests
     [InlineData("clinicId")]
     [InlineData("payload")]
     [InlineData("gatewayId")]
-    public void A_property_named_twice_in_the_envelope_is_rejected_as_ambiguous(string name)
+    public void APropertyNamedTwiceInTheEnvelopeIsRejectedAsAmbiguous(string name)
     {
         var json = TestEvents.SessionStartedIv().With("gatewayId", "gw-1").Json();
         var duplicated = json[..^1] + ",\"" + name + "\":\"x\"}";
@@ -260,7 +260,7 @@ public sealed class EventParserEnvelopeTests
     }
 
     [Fact]
-    public void A_duplicated_clinic_id_is_not_reported_as_the_rejections_owner()
+    public void ADuplicatedClinicIdIsNotReportedAsTheRejectionsOwner()
     {
         var json = TestEvents.SessionStartedIv().Json();
 
@@ -271,7 +271,7 @@ public sealed class EventParserEnvelopeTests
     }
 
     [Fact]
-    public void A_name_and_its_escaped_spelling_count_as_the_same_property()
+    public void ANameAndItsEscapedSpellingCountAsTheSameProperty()
     {
         var json = TestEvents.SessionStartedIv().Json();
 
@@ -282,7 +282,7 @@ public sealed class EventParserEnvelopeTests
     }
 
     [Fact]
-    public void A_property_named_twice_in_the_payload_is_rejected_with_its_payload_path()
+    public void APropertyNamedTwiceInThePayloadIsRejectedWithItsPayloadPath()
     {
         var json = TestEvents.Of(EventType.DoseAdministered).Json().Replace("\"doseMg\":28", "\"doseMg\":28,\"doseMg\":2800", StringComparison.Ordinal);
 
@@ -293,7 +293,7 @@ public sealed class EventParserEnvelopeTests
     }
 
     [Fact]
-    public void Ids_written_with_json_escapes_are_decoded_before_the_pattern_check()
+    public void IdsWrittenWithJsonEscapesAreDecodedBeforeThePatternCheck()
     {
         var json = TestEvents.SessionStartedIv().Json().Replace("\"S-0001\"", "\"S\\u002d0001\"", StringComparison.Ordinal);
 
@@ -301,7 +301,7 @@ public sealed class EventParserEnvelopeTests
     }
 
     [Fact]
-    public void An_escaped_lone_surrogate_in_an_id_is_rejected_as_pattern()
+    public void AnEscapedLoneSurrogateInAnIdIsRejectedAsPattern()
     {
         var json = TestEvents.SessionStartedIv().Json().Replace("\"S-0001\"", "\"S\\ud800\"", StringComparison.Ordinal);
 
@@ -316,7 +316,7 @@ public sealed class EventParserEnvelopeTests
     [InlineData("\\ud800")]
     [InlineData("\\udc00\\ud800")]
     [InlineData("a\\ud83d")]
-    public void An_escaped_lone_surrogate_in_the_type_is_an_unknown_type(string escaped)
+    public void AnEscapedLoneSurrogateInTheTypeIsAnUnknownType(string escaped)
     {
         var json = TestEvents.SessionStartedIv().Json().Replace("\"SessionStarted\"", "\"" + escaped + "\"", StringComparison.Ordinal);
 
@@ -324,7 +324,7 @@ public sealed class EventParserEnvelopeTests
     }
 
     [Fact]
-    public void An_escaped_lone_surrogate_in_an_unknown_property_name_is_ignored()
+    public void AnEscapedLoneSurrogateInAnUnknownPropertyNameIsIgnored()
     {
         var json = TestEvents.SessionStartedIv().Json();
 
@@ -333,7 +333,7 @@ public sealed class EventParserEnvelopeTests
     }
 
     [Fact]
-    public void An_escaped_surrogate_pair_is_text_like_any_other()
+    public void AnEscapedSurrogatePairIsTextLikeAnyOther()
     {
         var json = TestEvents.Of(EventType.InfusionPaused).Json().Replace("patient asked for a break", "\\ud83d\\udc89", StringComparison.Ordinal);
 

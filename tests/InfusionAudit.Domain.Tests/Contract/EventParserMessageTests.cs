@@ -9,7 +9,7 @@ namespace InfusionAudit.Domain.Tests.Contract;
 public sealed class EventParserMessageTests
 {
     [Fact]
-    public void A_single_event_object_yields_one_accepted_event_at_index_zero()
+    public void ASingleEventObjectYieldsOneAcceptedEventAtIndexZero()
     {
         var message = EventParser.Parse(TestEvents.SessionStartedIv().Json());
 
@@ -22,7 +22,7 @@ public sealed class EventParserMessageTests
     }
 
     [Fact]
-    public void The_example_batch_of_the_contract_is_accepted()
+    public void TheExampleBatchOfTheContractIsAccepted()
     {
         const string example = """
             [
@@ -47,7 +47,7 @@ public sealed class EventParserMessageTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(EventParser.MaxEventsPerMessage)]
-    public void A_batch_of_one_to_one_hundred_events_is_accepted_in_order(int count)
+    public void ABatchOfOneToOneHundredEventsIsAcceptedInOrder(int count)
     {
         var batch = Batch(count);
 
@@ -60,7 +60,7 @@ public sealed class EventParserMessageTests
     }
 
     [Fact]
-    public void A_batch_of_one_hundred_and_one_events_is_rejected_whole_as_too_many_events()
+    public void ABatchOfOneHundredAndOneEventsIsRejectedWholeAsTooManyEvents()
     {
         var text = Batch(EventParser.MaxEventsPerMessage + 1).Json();
 
@@ -74,7 +74,7 @@ public sealed class EventParserMessageTests
     }
 
     [Fact]
-    public void An_empty_array_is_rejected_as_an_empty_batch()
+    public void AnEmptyArrayIsRejectedAsAnEmptyBatch()
     {
         var message = EventParser.Parse(" [ ] ");
 
@@ -95,7 +95,7 @@ public sealed class EventParserMessageTests
     [InlineData("// comment\n{}")]
     [InlineData("{'schemaVersion':1}")]
     [InlineData("[NaN]")]
-    public void Text_that_is_not_json_is_one_rejection_holding_the_whole_text(string text)
+    public void TextThatIsNotJsonIsOneRejectionHoldingTheWholeText(string text)
     {
         var message = EventParser.Parse(text);
 
@@ -111,7 +111,7 @@ public sealed class EventParserMessageTests
     }
 
     [Fact]
-    public void A_null_message_is_treated_as_empty_text()
+    public void ANullMessageIsTreatedAsEmptyText()
     {
         var message = EventParser.Parse(null!);
 
@@ -124,7 +124,7 @@ public sealed class EventParserMessageTests
     [InlineData("\"SessionStarted\"")]
     [InlineData("null")]
     [InlineData("true")]
-    public void Json_that_is_neither_an_object_nor_an_array_is_rejected_as_not_an_event(string text)
+    public void JsonThatIsNeitherAnObjectNorAnArrayIsRejectedAsNotAnEvent(string text)
     {
         var message = EventParser.Parse(text);
 
@@ -136,7 +136,7 @@ public sealed class EventParserMessageTests
     }
 
     [Fact]
-    public void Valid_events_of_a_batch_are_accepted_even_when_others_are_rejected()
+    public void ValidEventsOfABatchAreAcceptedEvenWhenOthersAreRejected()
     {
         var batch = new JsonArray(
             TestEvents.Of(EventType.InfusionRateChanged),
@@ -153,7 +153,7 @@ public sealed class EventParserMessageTests
     }
 
     [Fact]
-    public void Array_elements_that_are_not_objects_are_rejected_one_by_one()
+    public void ArrayElementsThatAreNotObjectsAreRejectedOneByOne()
     {
         var text = """[1, "x", null, [], {"schemaVersion":1}, """ + TestEvents.Of(EventType.InfusionResumed).Json() + "]";
 
@@ -168,7 +168,7 @@ public sealed class EventParserMessageTests
     }
 
     [Fact]
-    public void Raw_json_is_the_exact_text_of_each_element_as_received()
+    public void RawJsonIsTheExactTextOfEachElementAsReceived()
     {
         const string first = """{ "schemaVersion" : 1.0, "eventId":"e-1", "type":"InfusionResumed", "sessionId":"S-1", "clinicId":"c", "deviceId":"d", "sequence":3, "occurredAt":"2026-11-26T15:00:00+01:00", "payload":{ "x":"caf\u00e9 é" } }""";
         const string second = """{"eventId":"broken"}""";
@@ -182,7 +182,7 @@ public sealed class EventParserMessageTests
     }
 
     [Fact]
-    public void Raw_json_of_a_single_event_message_is_the_object_without_surrounding_white_space()
+    public void RawJsonOfASingleEventMessageIsTheObjectWithoutSurroundingWhiteSpace()
     {
         var json = TestEvents.Of(EventType.SessionEnded).Json();
 
@@ -190,7 +190,7 @@ public sealed class EventParserMessageTests
     }
 
     [Fact]
-    public void A_leading_byte_order_mark_is_ignored()
+    public void ALeadingByteOrderMarkIsIgnored()
     {
         var json = TestEvents.Of(EventType.SessionEnded).Json();
 
@@ -201,7 +201,7 @@ public sealed class EventParserMessageTests
     }
 
     [Fact]
-    public void Nesting_deeper_than_sixty_four_levels_is_not_json()
+    public void NestingDeeperThanSixtyFourLevelsIsNotJson()
     {
         var json = TestEvents.Of(EventType.SessionEnded).Json();
         var deep = json[..^1] + ",\"extra\":" + new string('[', 70) + new string(']', 70) + "}";
@@ -210,7 +210,7 @@ public sealed class EventParserMessageTests
     }
 
     [Fact]
-    public void Nested_unknown_fields_within_the_depth_limit_are_ignored()
+    public void NestedUnknownFieldsWithinTheDepthLimitAreIgnored()
     {
         var nested = TestEvents.Of(EventType.SessionEnded).With("extra", JsonNode.Parse(new string('[', 50) + new string(']', 50)));
 
@@ -218,7 +218,7 @@ public sealed class EventParserMessageTests
     }
 
     [Fact]
-    public void A_message_longer_than_the_limit_is_rejected_without_being_read()
+    public void AMessageLongerThanTheLimitIsRejectedWithoutBeingRead()
     {
         var text = new string(' ', EventParser.MaxMessageLength + 1);
 
@@ -229,7 +229,7 @@ public sealed class EventParserMessageTests
     }
 
     [Fact]
-    public void Unpaired_surrogates_in_the_text_do_not_make_parsing_throw()
+    public void UnpairedSurrogatesInTheTextDoNotMakeParsingThrow()
     {
         var json = TestEvents.Of(EventType.InfusionPaused).With("payload.reason", "x").Json().Replace("\"x\"", "\"\ud800\"", StringComparison.Ordinal);
 

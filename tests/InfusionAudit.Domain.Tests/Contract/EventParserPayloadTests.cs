@@ -10,7 +10,7 @@ namespace InfusionAudit.Domain.Tests.Contract;
 public sealed class EventParserPayloadTests
 {
     [Fact]
-    public void An_iv_session_start_is_read_into_units()
+    public void AnIvSessionStartIsReadIntoUnits()
     {
         var payload = (SessionStartedPayload)TestEvents.SessionStartedIv().Accepted().Payload;
 
@@ -27,7 +27,7 @@ public sealed class EventParserPayloadTests
     }
 
     [Fact]
-    public void A_fixed_dose_intranasal_session_start_has_no_infusion_values()
+    public void AFixedDoseIntranasalSessionStartHasNoInfusionValues()
     {
         var payload = (SessionStartedPayload)TestEvents.SessionStartedIntranasal().Accepted().Payload;
 
@@ -44,7 +44,7 @@ public sealed class EventParserPayloadTests
     [InlineData("SC", Route.SC)]
     [InlineData("IN", Route.IN)]
     [InlineData("IM", Route.IM)]
-    public void Every_route_is_accepted_in_its_contract_spelling(string spelling, Route route)
+    public void EveryRouteIsAcceptedInItsContractSpelling(string spelling, Route route)
     {
         var payload = (SessionStartedPayload)TestEvents.SessionStartedIv().With("payload.route", spelling).Accepted().Payload;
 
@@ -64,7 +64,7 @@ public sealed class EventParserPayloadTests
     [InlineData("lossOfConsciousness", AdverseEffect.LossOfConsciousness)]
     [InlineData("agitation", AdverseEffect.Agitation)]
     [InlineData("other", AdverseEffect.Other)]
-    public void Every_adverse_effect_is_accepted_in_its_contract_spelling(string spelling, AdverseEffect effect)
+    public void EveryAdverseEffectIsAcceptedInItsContractSpelling(string spelling, AdverseEffect effect)
     {
         var payload = (AdverseEffectObservedPayload)TestEvents.Of(EventType.AdverseEffectObserved)
             .With("payload.effect", spelling).Accepted().Payload;
@@ -77,7 +77,7 @@ public sealed class EventParserPayloadTests
     [InlineData("moderate", AdverseEffectSeverity.Moderate)]
     [InlineData("severe", AdverseEffectSeverity.Severe)]
     [InlineData("lifeThreatening", AdverseEffectSeverity.LifeThreatening)]
-    public void Every_severity_is_accepted_in_its_contract_spelling(string spelling, AdverseEffectSeverity severity)
+    public void EverySeverityIsAcceptedInItsContractSpelling(string spelling, AdverseEffectSeverity severity)
     {
         var payload = (AdverseEffectObservedPayload)TestEvents.Of(EventType.AdverseEffectObserved)
             .With("payload.severity", spelling).Accepted().Payload;
@@ -91,7 +91,7 @@ public sealed class EventParserPayloadTests
     [InlineData("stoppedByPatient", SessionEndReason.StoppedByPatient)]
     [InlineData("deviceFault", SessionEndReason.DeviceFault)]
     [InlineData("other", SessionEndReason.Other)]
-    public void Every_session_end_reason_is_accepted_in_its_contract_spelling(string spelling, SessionEndReason reason)
+    public void EverySessionEndReasonIsAcceptedInItsContractSpelling(string spelling, SessionEndReason reason)
     {
         var payload = (SessionEndedPayload)TestEvents.Of(EventType.SessionEnded).With("payload.reason", spelling).Accepted().Payload;
 
@@ -99,7 +99,7 @@ public sealed class EventParserPayloadTests
     }
 
     [Fact]
-    public void Contract_spellings_cover_every_enum_member()
+    public void ContractSpellingsCoverEveryEnumMember()
     {
         // The theories above list the contract's spellings; this keeps a new enum member from slipping past them.
         Enum.GetValues<AdverseEffect>().Length.ShouldBe(12);
@@ -114,7 +114,7 @@ public sealed class EventParserPayloadTests
     [InlineData(" nausea")]
     [InlineData("0")]
     [InlineData("1")]
-    public void Enum_spellings_are_case_sensitive_and_never_numeric(string spelling)
+    public void EnumSpellingsAreCaseSensitiveAndNeverNumeric(string spelling)
     {
         var rejection = TestEvents.Of(EventType.AdverseEffectObserved).With("payload.effect", spelling).Rejected();
 
@@ -123,7 +123,7 @@ public sealed class EventParserPayloadTests
     }
 
     [Fact]
-    public void A_rate_in_millilitres_per_hour_is_kept_in_that_unit()
+    public void ARateInMillilitresPerHourIsKeptInThatUnit()
     {
         var payload = (InfusionRateChangedPayload)TestEvents.Of(EventType.InfusionRateChanged).Accepted().Payload;
 
@@ -131,7 +131,7 @@ public sealed class EventParserPayloadTests
     }
 
     [Fact]
-    public void A_rate_in_milligrams_per_kilogram_per_hour_is_kept_in_that_unit()
+    public void ARateInMilligramsPerKilogramPerHourIsKeptInThatUnit()
     {
         var payload = (InfusionRateChangedPayload)TestEvents.Of(EventType.InfusionRateChanged)
             .Without("payload.rateMlPerHour").With("payload.rateMgPerKgPerHour", 0.75).Accepted().Payload;
@@ -140,7 +140,7 @@ public sealed class EventParserPayloadTests
     }
 
     [Fact]
-    public void A_rate_of_negative_zero_is_read_as_zero()
+    public void ARateOfNegativeZeroIsReadAsZero()
     {
         var payload = (InfusionRateChangedPayload)TestEvents.Of(EventType.InfusionRateChanged)
             .WithRaw("payload.rateMlPerHour", "-0.0").Accepted().Payload;
@@ -150,7 +150,7 @@ public sealed class EventParserPayloadTests
     }
 
     [Fact]
-    public void Vitals_keep_absent_and_null_readings_apart_from_zero()
+    public void VitalsKeepAbsentAndNullReadingsApartFromZero()
     {
         var payload = (VitalsRecordedPayload)TestEvents.Of(EventType.VitalsRecorded)
             .With("payload.systolicMmHg", null).With("payload.respiratoryRatePerMin", 0).Accepted().Payload;
@@ -159,7 +159,7 @@ public sealed class EventParserPayloadTests
     }
 
     [Fact]
-    public void Contract_1_1_screening_is_read_with_its_lists_and_answers()
+    public void Contract1Point1ScreeningIsReadWithItsListsAndAnswers()
     {
         var payload = (ScreeningRecordedPayload)TestEvents.Of(EventType.ScreeningRecorded)
             .With("payload.contraindications", new JsonArray("aneurysmalVascularDisease"))
@@ -174,7 +174,7 @@ public sealed class EventParserPayloadTests
     }
 
     [Fact]
-    public void Contract_1_1_screening_without_lists_has_empty_lists()
+    public void Contract1Point1ScreeningWithoutListsHasEmptyLists()
     {
         var payload = (ScreeningRecordedPayload)TestEvents.Of(EventType.ScreeningRecorded).With("payload.contraindications", null).Accepted().Payload;
 
@@ -183,7 +183,7 @@ public sealed class EventParserPayloadTests
     }
 
     [Fact]
-    public void Contract_1_1_discharge_reads_the_ready_to_leave_time_when_given()
+    public void Contract1Point1DischargeReadsTheReadyToLeaveTimeWhenGiven()
     {
         var given = (PatientDischargedPayload)TestEvents.Of(EventType.PatientDischarged).Accepted().Payload;
         var absent = (PatientDischargedPayload)TestEvents.Of(EventType.PatientDischarged).Without("payload.readyToLeaveAt").Accepted().Payload;
@@ -193,7 +193,7 @@ public sealed class EventParserPayloadTests
     }
 
     [Fact]
-    public void Contract_1_1_lot_number_and_end_tidal_co2_are_read_and_optional()
+    public void Contract1Point1LotNumberAndEndTidalCo2AreReadAndOptional()
     {
         var dose = (DoseAdministeredPayload)TestEvents.Of(EventType.DoseAdministered).With("payload.lotNumber", "LOT-24A117").Accepted().Payload;
         var vitals = (VitalsRecordedPayload)TestEvents.Of(EventType.VitalsRecorded).With("payload.etco2MmHg", 38).Accepted().Payload;
@@ -205,7 +205,7 @@ public sealed class EventParserPayloadTests
     }
 
     [Fact]
-    public void Adverse_effect_optional_fields_are_read_when_present()
+    public void AdverseEffectOptionalFieldsAreReadWhenPresent()
     {
         var payload = (AdverseEffectObservedPayload)TestEvents.Of(EventType.AdverseEffectObserved)
             .With("payload.cadssScore", 24).With("payload.note", "reassured").Accepted().Payload;
@@ -215,7 +215,7 @@ public sealed class EventParserPayloadTests
     }
 
     [Fact]
-    public void A_pause_without_reason_has_a_null_reason()
+    public void APauseWithoutReasonHasANullReason()
     {
         var payload = (InfusionPausedPayload)TestEvents.Of(EventType.InfusionPaused).Without("payload.reason").Accepted().Payload;
 
@@ -223,7 +223,7 @@ public sealed class EventParserPayloadTests
     }
 
     [Fact]
-    public void A_dose_and_a_pump_total_are_read_into_units()
+    public void ADoseAndAPumpTotalAreReadIntoUnits()
     {
         ((DoseAdministeredPayload)TestEvents.Of(EventType.DoseAdministered).Accepted().Payload).Dose.ShouldBe(Dose.FromMilligrams(28));
         ((PumpTotalReportedPayload)TestEvents.Of(EventType.PumpTotalReported).Accepted().Payload).VolumeInfused
@@ -231,7 +231,7 @@ public sealed class EventParserPayloadTests
     }
 
     [Fact]
-    public void A_planned_duration_below_one_tick_is_kept_positive()
+    public void APlannedDurationBelowOneTickIsKeptPositive()
     {
         var payload = (SessionStartedPayload)TestEvents.SessionStartedIv().With("payload.plannedDurationMin", 1e-12).Accepted().Payload;
 
@@ -239,7 +239,7 @@ public sealed class EventParserPayloadTests
     }
 
     [Fact]
-    public void The_largest_planned_duration_fits_a_time_span()
+    public void TheLargestPlannedDurationFitsATimeSpan()
     {
         var payload = (SessionStartedPayload)TestEvents.SessionStartedIv().With("payload.plannedDurationMin", 1e9).Accepted().Payload;
 
@@ -247,7 +247,7 @@ public sealed class EventParserPayloadTests
     }
 
     [Fact]
-    public void Null_optional_infusion_fields_outside_iv_count_as_absent()
+    public void NullOptionalInfusionFieldsOutsideIvCountAsAbsent()
     {
         var payload = (SessionStartedPayload)TestEvents.SessionStartedIntranasal()
             .With("payload.plannedDurationMin", null).With("payload.concentrationMgPerMl", null).Accepted().Payload;
@@ -256,7 +256,7 @@ public sealed class EventParserPayloadTests
     }
 
     [Fact]
-    public void A_patient_ref_longer_than_128_utf16_units_but_not_128_code_points_is_accepted()
+    public void APatientRefLongerThan128Utf16UnitsButNot128CodePointsIsAccepted()
     {
         var payload = (SessionStartedPayload)TestEvents.SessionStartedIv().With("payload.patientRef", string.Concat(Enumerable.Repeat("\U0001F489", 128)))
             .Accepted().Payload;
@@ -265,7 +265,7 @@ public sealed class EventParserPayloadTests
     }
 
     [Fact]
-    public void An_escaped_lone_surrogate_in_free_text_is_rejected_as_string_encoding()
+    public void AnEscapedLoneSurrogateInFreeTextIsRejectedAsStringEncoding()
     {
         var json = TestEvents.Of(EventType.InfusionPaused).Json().Replace("patient asked for a break", "x\\udc89", StringComparison.Ordinal);
 
@@ -276,7 +276,7 @@ public sealed class EventParserPayloadTests
     }
 
     [Fact]
-    public void The_payload_is_checked_against_the_type_the_envelope_names()
+    public void ThePayloadIsCheckedAgainstTheTypeTheEnvelopeNames()
     {
         var rejection = TestEvents.Of(EventType.DoseAdministered).With("type", "PumpTotalReported").Rejected();
 
@@ -285,7 +285,7 @@ public sealed class EventParserPayloadTests
     }
 
     [Fact]
-    public void Rejection_messages_name_the_field_and_what_it_expects()
+    public void RejectionMessagesNameTheFieldAndWhatItExpects()
     {
         var rejection = TestEvents.SessionStartedIv().With("payload.weightKg", 0).Rejected();
 
@@ -293,7 +293,7 @@ public sealed class EventParserPayloadTests
     }
 
     [Fact]
-    public void Rejection_messages_never_echo_the_patient_reference()
+    public void RejectionMessagesNeverEchoThePatientReference()
     {
         var rejection = TestEvents.SessionStartedIv().With("payload.patientRef", new string('M', 129)).Rejected();
 

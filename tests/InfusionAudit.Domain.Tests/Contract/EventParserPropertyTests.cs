@@ -51,19 +51,19 @@ public sealed class EventParserPropertyTests
         "\"occurredAt\":\"2026-11-26T15:00:00Z\"", "\"patientRef\":\"MRN\"", "\ud800", "\uFEFF", "\0");
 
     [Fact]
-    public void Arbitrary_text_never_makes_parse_throw_and_always_yields_an_element()
+    public void ArbitraryTextNeverMakesParseThrowAndAlwaysYieldsAnElement()
     {
         Gen.String.Sample(text => AssertWellFormed(EventParser.Parse(text)), iter: 5_000);
     }
 
     [Fact]
-    public void Near_json_text_never_makes_parse_throw()
+    public void NearJsonTextNeverMakesParseThrow()
     {
         JsonFragments.Array[1, 40].Select(string.Concat).Sample(text => AssertWellFormed(EventParser.Parse(text)), iter: 20_000);
     }
 
     [Fact]
-    public void Valid_events_with_characters_cut_or_inserted_never_make_parse_throw()
+    public void ValidEventsWithCharactersCutOrInsertedNeverMakeParseThrow()
     {
         var damaged = Gen.Select(GeneratedEvent, Gen.Int[0, 2_000], Gen.Char, Gen.Bool, (json, at, c, cut) =>
         {
@@ -75,14 +75,14 @@ public sealed class EventParserPropertyTests
     }
 
     [Fact]
-    public void Batches_of_generated_events_never_make_parse_throw()
+    public void BatchesOfGeneratedEventsNeverMakeParseThrow()
     {
         GeneratedEvent.Array[0, 120].Select(events => "[" + string.Join(",", events) + "]")
             .Sample(text => AssertWellFormed(EventParser.Parse(text)), iter: 300);
     }
 
     [Fact]
-    public void The_parser_and_the_schema_agree_on_generated_events()
+    public void TheParserAndTheSchemaAgreeOnGeneratedEvents()
     {
         GeneratedEvent.Sample(
             json => EventParser.Parse(json).Events[0].IsAccepted.ShouldBe(ContractCorpus.SchemaAccepts(json), json),

@@ -14,7 +14,7 @@ namespace InfusionAudit.Domain.Tests.Contract;
 public sealed partial class RejectionRuleDocsTests
 {
     [Fact]
-    public void Every_rejection_rule_name_in_use_is_in_the_contracts_rule_table()
+    public void EveryRejectionRuleNameInUseIsInTheContractsRuleTable()
     {
         var documented = DocumentedRuleNames();
 
@@ -25,7 +25,7 @@ public sealed partial class RejectionRuleDocsTests
     }
 
     [Fact]
-    public void No_rejection_is_made_with_a_rule_name_written_out_in_place()
+    public void NoRejectionIsMadeWithARuleNameWrittenOutInPlace()
     {
         // A literal would escape the table check above: every rule name is a named constant.
         var literals = Directory.GetFiles(Path.Combine(RepositoryRoot(), "src"), "*.cs", SearchOption.AllDirectories)
@@ -37,7 +37,7 @@ public sealed partial class RejectionRuleDocsTests
     }
 
     [Fact]
-    public void The_contract_states_the_scope_of_event_id_uniqueness_the_backend_enforces()
+    public void TheContractStatesTheScopeOfEventIdUniquenessTheBackendEnforces()
     {
         var envelopeRow = File.ReadAllLines(ContractPath()).Single(l => l.StartsWith("| `eventId` |", StringComparison.Ordinal));
 
@@ -46,7 +46,7 @@ public sealed partial class RejectionRuleDocsTests
     }
 
     [Fact]
-    public void An_unknown_payload_field_next_to_a_missing_required_one_is_named()
+    public void AnUnknownPayloadFieldNextToAMissingRequiredOneIsNamed()
     {
         var rejection = TestEvents.SessionStartedIv().Without("payload.weightKg").With("payload.weightkg", 70).Rejected();
 
@@ -58,7 +58,7 @@ public sealed partial class RejectionRuleDocsTests
     [Theory]
     [InlineData("\\udc00weight")] // a lone low surrogate
     [InlineData("weight\\ud800")] // a high surrogate with no low one after it
-    public void An_unknown_payload_field_whose_name_is_not_valid_text_is_counted_not_thrown_on(string escapedName)
+    public void AnUnknownPayloadFieldWhoseNameIsNotValidTextIsCountedNotThrownOn(string escapedName)
     {
         var json = TestEvents.SessionStartedIv().Without("payload.weightKg").Json()
             .Replace("\"payload\":{", "\"payload\":{\"" + escapedName + "\":70,", StringComparison.Ordinal);
@@ -71,7 +71,7 @@ public sealed partial class RejectionRuleDocsTests
     }
 
     [Fact]
-    public void An_unknown_payload_field_is_named_when_one_of_a_pair_is_missing()
+    public void AnUnknownPayloadFieldIsNamedWhenOneOfAPairIsMissing()
     {
         var rejection = TestEvents.Of(EventType.InfusionRateChanged).Without("payload.rateMlPerHour").With("payload.rateMlPerHr", 10).Rejected();
 
@@ -80,7 +80,7 @@ public sealed partial class RejectionRuleDocsTests
     }
 
     [Fact]
-    public void Unknown_payload_fields_are_still_ignored_when_nothing_is_missing()
+    public void UnknownPayloadFieldsAreStillIgnoredWhenNothingIsMissing()
     {
         var accepted = TestEvents.SessionStartedIv().With("payload.ward", "3B").Accepted();
 

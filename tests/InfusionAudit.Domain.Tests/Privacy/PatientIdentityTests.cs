@@ -14,7 +14,7 @@ public sealed class PatientIdentityTests
     private static readonly byte[] Key = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
 
     [Fact]
-    public void The_hash_names_version_scope_and_key_id_and_is_the_hmac_of_the_scoped_normalised_reference()
+    public void TheHashNamesVersionScopeAndKeyIdAndIsTheHmacOfTheScopedNormalisedReference()
     {
         var pseudonymizer = new PatientPseudonymizer(Key, PatientIdentityScope.Clinic, "kv-2026");
         var message = "v1|clinic|6:abq-01|MRN-778812";
@@ -24,7 +24,7 @@ public sealed class PatientIdentityTests
     }
 
     [Fact]
-    public void Organisation_scope_hashes_the_reference_alone_and_says_so_in_the_prefix()
+    public void OrganisationScopeHashesTheReferenceAloneAndSaysSoInThePrefix()
     {
         var pseudonymizer = new PatientPseudonymizer(Key, PatientIdentityScope.Organisation, "k1");
         var expected = "hmac-sha256:v1:organisation:k1:" + Convert.ToHexStringLower(HMACSHA256.HashData(Key, Encoding.UTF8.GetBytes("v1|organisation|MRN-778812")));
@@ -33,7 +33,7 @@ public sealed class PatientIdentityTests
     }
 
     [Fact]
-    public void By_default_the_same_reference_at_two_clinics_is_two_patients()
+    public void ByDefaultTheSameReferenceAtTwoClinicsIsTwoPatients()
     {
         var pseudonymizer = new PatientPseudonymizer(Key);
 
@@ -42,7 +42,7 @@ public sealed class PatientIdentityTests
     }
 
     [Fact]
-    public void In_organisation_scope_the_same_reference_at_two_clinics_is_one_patient()
+    public void InOrganisationScopeTheSameReferenceAtTwoClinicsIsOnePatient()
     {
         var pseudonymizer = new PatientPseudonymizer(Key, PatientIdentityScope.Organisation);
 
@@ -50,7 +50,7 @@ public sealed class PatientIdentityTests
     }
 
     [Fact]
-    public void A_clinic_id_cannot_run_into_the_reference()
+    public void AClinicIdCannotRunIntoTheReference()
     {
         var pseudonymizer = new PatientPseudonymizer(Key);
 
@@ -66,13 +66,13 @@ public sealed class PatientIdentityTests
     [InlineData("mrn-\u00e9", "MRN-\u00c9")]
     [InlineData("mrn-e\u0301", "MRN-E\u0301")]
     [InlineData("MRN 778812", "MRN 778812")]
-    public void References_are_normalised_by_full_width_folding_trim_and_invariant_upper_case(string given, string normalised)
+    public void ReferencesAreNormalisedByFullWidthFoldingTrimAndInvariantUpperCase(string given, string normalised)
     {
         PatientPseudonymizer.Normalize(given).ShouldBe(normalised);
     }
 
     [Fact]
-    public void Spellings_of_one_reference_give_one_hash_and_different_references_different_hashes()
+    public void SpellingsOfOneReferenceGiveOneHashAndDifferentReferencesDifferentHashes()
     {
         var clinic = new PatientPseudonymizer(Key).ForClinic("abq-01");
 
@@ -83,7 +83,7 @@ public sealed class PatientIdentityTests
     }
 
     [Fact]
-    public void Text_that_is_no_valid_unicode_is_still_hashed()
+    public void TextThatIsNoValidUnicodeIsStillHashed()
     {
         var clinic = new PatientPseudonymizer(Key).ForClinic("abq-01");
 
@@ -91,7 +91,7 @@ public sealed class PatientIdentityTests
     }
 
     [Fact]
-    public void Without_a_configured_key_id_the_id_is_derived_from_the_key_and_names_no_part_of_it()
+    public void WithoutAConfiguredKeyIdTheIdIsDerivedFromTheKeyAndNamesNoPartOfIt()
     {
         var first = new PatientPseudonymizer(Key);
         var again = new PatientPseudonymizer((byte[])Key.Clone());
@@ -109,13 +109,13 @@ public sealed class PatientIdentityTests
     [InlineData("key:1")]
     [InlineData("key 1")]
     [InlineData("a-key-id-that-is-far-longer-than-any-key-vault-version-id-needs-to-be")]
-    public void A_key_id_that_would_break_the_prefix_is_refused(string keyId)
+    public void AKeyIdThatWouldBreakThePrefixIsRefused(string keyId)
     {
         Should.Throw<ArgumentException>(() => new PatientPseudonymizer(Key, PatientIdentityScope.Clinic, keyId));
     }
 
     [Fact]
-    public void A_start_event_is_hashed_within_its_own_clinic()
+    public void AStartEventIsHashedWithinItsOwnClinic()
     {
         var pseudonymizer = new PatientPseudonymizer(Key);
         var e = TestEvents.SessionStartedIv().Accepted();
@@ -127,7 +127,7 @@ public sealed class PatientIdentityTests
     }
 
     [Fact]
-    public void The_raw_text_of_an_event_carries_the_same_hash_as_the_parsed_event_in_either_scope()
+    public void TheRawTextOfAnEventCarriesTheSameHashAsTheParsedEventInEitherScope()
     {
         foreach (var scope in new[] { PatientIdentityScope.Clinic, PatientIdentityScope.Organisation })
         {

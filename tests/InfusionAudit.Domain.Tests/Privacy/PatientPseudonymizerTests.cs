@@ -14,7 +14,7 @@ public sealed class PatientPseudonymizerTests
     private static readonly PatientPseudonymizer Pseudonymizer = new(Key);
 
     [Fact]
-    public void The_hash_is_hmac_sha256_of_the_scoped_utf8_identifier_in_lowercase_hex()
+    public void TheHashIsHmacSha256OfTheScopedUtf8IdentifierInLowercaseHex()
     {
         // Catalogue v2: the scope and key id are in the prefix, and the clinic (clinic scope) in the hashed text.
         var prefix = $"hmac-sha256:v1:clinic:{Pseudonymizer.KeyId}:";
@@ -25,13 +25,13 @@ public sealed class PatientPseudonymizerTests
     }
 
     [Fact]
-    public void The_hash_is_deterministic_across_instances_with_the_same_key()
+    public void TheHashIsDeterministicAcrossInstancesWithTheSameKey()
     {
         new PatientPseudonymizer(Key).Hash("MRN-778812").ShouldBe(Pseudonymizer.Hash("MRN-778812"));
     }
 
     [Fact]
-    public void A_different_key_gives_a_different_hash()
+    public void ADifferentKeyGivesADifferentHash()
     {
         var otherKey = Key.Select(b => (byte)(b ^ 0xFF)).ToArray();
 
@@ -39,13 +39,13 @@ public sealed class PatientPseudonymizerTests
     }
 
     [Fact]
-    public void Different_identifiers_give_different_hashes()
+    public void DifferentIdentifiersGiveDifferentHashes()
     {
         Pseudonymizer.Hash("MRN-778812").ShouldNotBe(Pseudonymizer.Hash("MRN-778813"));
     }
 
     [Fact]
-    public void Identifiers_longer_than_the_stack_buffer_are_hashed_the_same_way()
+    public void IdentifiersLongerThanTheStackBufferAreHashedTheSameWay()
     {
         var longRef = new string('é', 400);
         var expected = $"hmac-sha256:v1:clinic:{Pseudonymizer.KeyId}:" + Convert.ToHexStringLower(HMACSHA256.HashData(Key, Encoding.UTF8.GetBytes("v1|clinic|0:|" + new string('É', 400))));
@@ -57,7 +57,7 @@ public sealed class PatientPseudonymizerTests
     [InlineData(0)]
     [InlineData(16)]
     [InlineData(31)]
-    public void Keys_shorter_than_32_bytes_are_refused(int length)
+    public void KeysShorterThan32BytesAreRefused(int length)
     {
         var exception = Should.Throw<ArgumentException>(() => new PatientPseudonymizer(new byte[length]));
 
@@ -65,7 +65,7 @@ public sealed class PatientPseudonymizerTests
     }
 
     [Fact]
-    public void Changing_the_callers_key_array_afterwards_does_not_change_the_hashes()
+    public void ChangingTheCallersKeyArrayAfterwardsDoesNotChangeTheHashes()
     {
         var key = (byte[])Key.Clone();
         var pseudonymizer = new PatientPseudonymizer(key);
@@ -77,7 +77,7 @@ public sealed class PatientPseudonymizerTests
     }
 
     [Fact]
-    public void A_session_start_event_gets_its_patient_ref_hashed_and_nothing_else_changed()
+    public void ASessionStartEventGetsItsPatientRefHashedAndNothingElseChanged()
     {
         var e = TestEvents.SessionStartedIv().Accepted();
 
@@ -89,7 +89,7 @@ public sealed class PatientPseudonymizerTests
     }
 
     [Fact]
-    public void Events_without_a_patient_ref_are_returned_unchanged()
+    public void EventsWithoutAPatientRefAreReturnedUnchanged()
     {
         var e = TestEvents.Of(EventType.VitalsRecorded).Accepted();
 
@@ -97,7 +97,7 @@ public sealed class PatientPseudonymizerTests
     }
 
     [Fact]
-    public void Raw_json_has_the_patient_ref_replaced_and_every_other_byte_kept()
+    public void RawJsonHasThePatientRefReplacedAndEveryOtherByteKept()
     {
         const string raw = """{ "schemaVersion":1.0, "payload" : { "route":"IV", "patientRef" : "MRN-778812", "weightKg": 7e1, "note":"caf\u00e9 é <b>" } }""";
 
@@ -107,7 +107,7 @@ public sealed class PatientPseudonymizerTests
     }
 
     [Fact]
-    public void Raw_json_of_a_batch_has_every_patient_ref_replaced()
+    public void RawJsonOfABatchHasEveryPatientRefReplaced()
     {
         var batch = "[" + TestEvents.SessionStartedIv().Json() + "," + TestEvents.SessionStartedIv().With("payload.patientRef", "MRN-2").Json() + "]";
 
@@ -119,7 +119,7 @@ public sealed class PatientPseudonymizerTests
     }
 
     [Fact]
-    public void An_escaped_patient_ref_is_hashed_by_its_decoded_value_like_the_parsed_event()
+    public void AnEscapedPatientRefIsHashedByItsDecodedValueLikeTheParsedEvent()
     {
         var json = TestEvents.SessionStartedIv().With("payload.patientRef", "MRN-1").Json().Replace("MRN-1", "MRN\\u002d1", StringComparison.Ordinal);
         var parsed = TestEvents.ParseSingle(json).Event!;
@@ -132,7 +132,7 @@ public sealed class PatientPseudonymizerTests
     }
 
     [Fact]
-    public void A_patient_ref_outside_the_payload_or_not_a_string_is_replaced_too()
+    public void APatientRefOutsideThePayloadOrNotAStringIsReplacedToo()
     {
         const string raw = """{"patientRef":778812,"payload":{"nested":{"patientRef":["MRN-9"]}},"x":{"patientRef":null}}""";
 
@@ -145,7 +145,7 @@ public sealed class PatientPseudonymizerTests
     }
 
     [Fact]
-    public void An_escaped_property_name_is_still_recognised()
+    public void AnEscapedPropertyNameIsStillRecognised()
     {
         var redacted = Pseudonymizer.RedactRawJson("""{"payload":{"patient\u0052ef":"MRN-778812"}}""");
 
@@ -163,7 +163,7 @@ public sealed class PatientPseudonymizerTests
     [InlineData("{\"patientRef\":\"MRN-778\\\"")]
     [InlineData("{\"patientRef\":\"MRN-778\\")]
     [InlineData("{\"patientRef\":\n\t\"MRN-778\n")]
-    public void Text_that_is_not_json_still_has_its_patient_ref_replaced(string raw)
+    public void TextThatIsNotJsonStillHasItsPatientRefReplaced(string raw)
     {
         var redacted = Pseudonymizer.RedactRawJson(raw);
 
@@ -173,7 +173,7 @@ public sealed class PatientPseudonymizerTests
     }
 
     [Fact]
-    public void Broken_json_with_an_escaped_patient_ref_gets_the_hash_of_the_decoded_value()
+    public void BrokenJsonWithAnEscapedPatientRefGetsTheHashOfTheDecodedValue()
     {
         var redacted = Pseudonymizer.RedactRawJson("""{"payload":{"patientRef":"MRN\u002d1", broken""");
 
@@ -182,7 +182,7 @@ public sealed class PatientPseudonymizerTests
     }
 
     [Fact]
-    public void A_patient_ref_holding_an_escaped_lone_surrogate_is_still_replaced()
+    public void APatientRefHoldingAnEscapedLoneSurrogateIsStillReplaced()
     {
         var redacted = Pseudonymizer.RedactRawJson("""{"payload":{"patientRef":"MRN-778812\ud800"}}""");
 
@@ -191,7 +191,7 @@ public sealed class PatientPseudonymizerTests
     }
 
     [Fact]
-    public void Text_without_a_patient_ref_is_returned_as_is()
+    public void TextWithoutAPatientRefIsReturnedAsIs()
     {
         const string raw = """{ "payload" : { "doseMg" : 28 } }""";
 
@@ -199,7 +199,7 @@ public sealed class PatientPseudonymizerTests
     }
 
     [Fact]
-    public void The_redacted_text_of_a_parsed_event_still_parses_to_the_pseudonymized_event()
+    public void TheRedactedTextOfAParsedEventStillParsesToThePseudonymizedEvent()
     {
         var parsed = TestEvents.ParseSingle(TestEvents.SessionStartedIv().Json());
 

@@ -28,7 +28,7 @@ public sealed class RawTextRedactionTests
     [InlineData("patient")]
     [InlineData("MRN")]
     [InlineData("ｐａｔｉｅｎｔＲｅｆ")]
-    public void A_differently_spelt_or_cased_key_has_its_value_hashed(string key)
+    public void ADifferentlySpeltOrCasedKeyHasItsValueHashed(string key)
     {
         var raw = $$$"""{"payload":{"{{{key}}}":"{{{Canary}}}","protocolId":"ketamine-iv-depression"}}""";
 
@@ -46,7 +46,7 @@ public sealed class RawTextRedactionTests
     [InlineData("sessionId")]
     [InlineData("clinicId")]
     [InlineData("note")]
-    public void Contract_fields_that_are_not_a_patient_reference_are_kept(string key)
+    public void ContractFieldsThatAreNotAPatientReferenceAreKept(string key)
     {
         var raw = $$$"""{"payload":{"{{{key}}}":"{{{Canary}}}"}}""";
 
@@ -59,7 +59,7 @@ public sealed class RawTextRedactionTests
     [InlineData("""{"payload":{"Patient\u005fRef":"CANARY-5517"}} broken""")]
     [InlineData("""{"payload":{"patient\u0052ef":"CANARY-5517", "weightKg": }""")]
     [InlineData("""{"payload":{"patient\u0052ef":"CANARY-5517""")]
-    public void An_escaped_key_name_is_recognised_in_json_and_in_broken_text(string raw)
+    public void AnEscapedKeyNameIsRecognisedInJsonAndInBrokenText(string raw)
     {
         var redacted = Pseudonymizer.Redact(raw);
 
@@ -73,7 +73,7 @@ public sealed class RawTextRedactionTests
     [InlineData("""{"payload":{"patientRef\ud800":"CANARY-5517"}}""")]
     [InlineData("""{"payload":{"patientRef":"CANARY-5517","x\udfff":"\ud800\ud800"}}""")]
     [InlineData("""[{"x":"\udc00"},{"payload":{"PatientRef":"CANARY-5517"}}]""")]
-    public void Lone_surrogate_escapes_anywhere_do_not_stop_the_redaction(string raw)
+    public void LoneSurrogateEscapesAnywhereDoNotStopTheRedaction(string raw)
     {
         var redacted = Pseudonymizer.Redact(raw);
 
@@ -82,7 +82,7 @@ public sealed class RawTextRedactionTests
     }
 
     [Fact]
-    public void An_unescaped_lone_surrogate_in_the_text_does_not_stop_the_redaction()
+    public void AnUnescapedLoneSurrogateInTheTextDoesNotStopTheRedaction()
     {
         var raw = "{\"x\":\"\uD800\",\"payload\":{\"patient\\u0052ef\":\"" + Canary + "\"}}";
 
@@ -90,7 +90,7 @@ public sealed class RawTextRedactionTests
     }
 
     [Fact]
-    public void A_reference_inside_json_encoded_as_a_string_is_hashed_and_the_string_stays_json()
+    public void AReferenceInsideJsonEncodedAsAStringIsHashedAndTheStringStaysJson()
     {
         var raw = """{"payload":"{\"patientRef\":\"CANARY-5517\",\"weightKg\":70}"}""";
 
@@ -108,7 +108,7 @@ public sealed class RawTextRedactionTests
     [InlineData("<event><patientRef>CANARY-5517</patientRef></event>")]
     [InlineData("""{"note":"patientRef: CANARY-5517"}""")]
     [InlineData("""{"note":"{'patientRef':'CANARY-5517'}"}""")]
-    public void When_the_value_cannot_be_located_with_certainty_it_is_withheld_and_counted(string raw)
+    public void WhenTheValueCannotBeLocatedWithCertaintyItIsWithheldAndCounted(string raw)
     {
         var redacted = Pseudonymizer.Redact(raw);
 
@@ -123,7 +123,7 @@ public sealed class RawTextRedactionTests
     [InlineData("""{"patientRef" x: "CANARY-5517"}""")]
     [InlineData("""{"patientRef" "CANARY-5517"}""")]
     [InlineData("""{"PatientRef"\u003a"CANARY-5517"}""")]
-    public void A_patient_key_followed_by_anything_but_its_colon_withholds_the_rest_of_the_text(string raw)
+    public void APatientKeyFollowedByAnythingButItsColonWithholdsTheRestOfTheText(string raw)
     {
         var redacted = Pseudonymizer.Redact(raw);
 
@@ -136,7 +136,7 @@ public sealed class RawTextRedactionTests
     [InlineData("""{"note":"patientRef"}""")]
     [InlineData("""{"note":"patientRef" }""")]
     [InlineData("{\"note\":\"patientRef")]
-    public void A_patient_word_as_a_string_value_in_json_is_kept(string raw)
+    public void APatientWordAsAStringValueInJsonIsKept(string raw)
     {
         var redacted = Pseudonymizer.Redact(raw);
 
@@ -145,7 +145,7 @@ public sealed class RawTextRedactionTests
     }
 
     [Fact]
-    public void The_contract_1_1_event_type_PatientDischarged_is_not_taken_for_a_patient_key()
+    public void TheContract1Point1EventTypePatientDischargedIsNotTakenForAPatientKey()
     {
         var raw = """{"type":"PatientDischarged","payload":{"readyToLeaveAt":"2026-11-26T16:10:00Z"}}""";
 
@@ -155,7 +155,7 @@ public sealed class RawTextRedactionTests
     }
 
     [Fact]
-    public void Text_before_an_uncertain_mention_is_kept()
+    public void TextBeforeAnUncertainMentionIsKept()
     {
         var redacted = Pseudonymizer.Redact("eventId=e-1&patientRef=CANARY-5517");
 
@@ -164,7 +164,7 @@ public sealed class RawTextRedactionTests
     }
 
     [Fact]
-    public void Free_text_that_merely_mentions_a_patient_is_kept()
+    public void FreeTextThatMerelyMentionsAPatientIsKept()
     {
         const string raw = """{"payload":{"effect":"nausea","note":"Patient: felt better; ref sheet updated. patient=calm"}}""";
 
@@ -175,7 +175,7 @@ public sealed class RawTextRedactionTests
     }
 
     [Fact]
-    public void A_valid_session_start_is_unchanged_but_for_its_hash_and_nothing_is_withheld()
+    public void AValidSessionStartIsUnchangedButForItsHashAndNothingIsWithheld()
     {
         var json = TestEvents.SessionStartedIv().Json();
 

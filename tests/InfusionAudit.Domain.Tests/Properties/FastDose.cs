@@ -34,7 +34,7 @@ internal enum FastDoseStop
 
 /// <summary>
 /// A generated "full dose in 10 minutes" session (standard prescription 0.5 mg/kg over 40 min): see
-/// <see cref="EndReasonProperties.AFullDoseInTenMinutesIsAlwaysCritical"/>.
+/// <see cref="EndReasonPropertyTests.AFullDoseInTenMinutesIsAlwaysCritical"/>.
 /// </summary>
 internal sealed record FastDose(
     double WeightKg,

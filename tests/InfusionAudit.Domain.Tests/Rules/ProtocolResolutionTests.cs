@@ -1,4 +1,3 @@
-using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Findings;
 using InfusionAudit.Domain.Tests.Builders;
 using Shouldly;
@@ -9,20 +8,6 @@ namespace InfusionAudit.Domain.Tests.Rules;
 public sealed class ProtocolResolutionTests
 {
     [Fact]
-    public void AnUnknownProtocolIsCriticalAndStopsDoseAndRateChecks()
-    {
-        var evaluation = new SessionBuilder().StartIv(protocolId: "ketamine-iv-typo").RateMlPerHour(0, 400).Dose(1, 500).Vitals(2, spo2: 85).Evaluate();
-
-        var finding = evaluation.Single(RuleIds.ProtocolUnknown);
-        finding.Severity.ShouldBe(Severity.Critical);
-        finding.ProtocolId.ShouldBe(InfusionAudit.Domain.Protocols.ProtocolIds.Unknown);
-        finding.ProtocolVersion.ShouldBeNull();
-        evaluation.Has(RuleIds.RateHard).ShouldBeFalse();
-        evaluation.Has(RuleIds.DoseOverDelivery).ShouldBeFalse();
-        evaluation.State.ProtocolVersion.ShouldBeNull();
-    }
-
-    [Fact]
     public void VitalsOfAnUnknownProtocolAreJudgedByTheFallbackProtocol()
     {
         var evaluation = new SessionBuilder().StartIv(protocolId: "ketamine-iv-typo").Vitals(2, spo2: 85).Evaluate();
@@ -30,17 +15,6 @@ public sealed class ProtocolResolutionTests
         var finding = evaluation.Single(RuleIds.VitalsSpo2Critical);
         finding.ProtocolId.ShouldBe(TestProtocols.IvId);
         finding.ProtocolVersion.ShouldBe(1);
-    }
-
-    [Fact]
-    public void ARouteThatDiffersFromTheProtocolsIsProtocolUnknown()
-    {
-        var evaluation = new SessionBuilder().StartIv(route: Route.SC).RateMlPerHour(0, 400).Evaluate();
-
-        var finding = evaluation.Single(RuleIds.ProtocolUnknown);
-        finding.ProtocolVersion.ShouldBe(1);
-        finding.Evidence.ShouldBe("protocol \"ketamine-iv-depression\" v1 is for route IV, the session is SC: no dose or rate check can run");
-        evaluation.Has(RuleIds.RateHard).ShouldBeFalse();
     }
 
     [Fact]
@@ -59,12 +33,6 @@ public sealed class ProtocolResolutionTests
         latest.State.ProtocolVersion.ShouldBe(2);
         pinned.Findings.ShouldBeEmpty();
         pinned.State.ProtocolVersion.ShouldBe(1);
-    }
-
-    [Fact]
-    public void APinnedVersionThatDoesNotExistIsProtocolUnknown()
-    {
-        SessionBuilder.StandardIv().Evaluate(version: 9).Single(RuleIds.ProtocolUnknown).ProtocolVersion.ShouldBeNull();
     }
 
     [Fact]

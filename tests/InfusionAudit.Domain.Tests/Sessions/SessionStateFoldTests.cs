@@ -222,4 +222,16 @@ public sealed class SessionStateFoldTests
         var mixed = new SessionBuilder("A").StartIv().Events.Concat(new SessionBuilder("B").StartIv().Events).ToList();
         Should.Throw<ArgumentException>(() => SessionEngine.Evaluate(mixed, TestProtocols.Library, PatientHistory.Empty, SessionBuilder.T0));
     }
+
+    [Fact]
+    public void TheStateShowsTheDischargeAndTheReadyToLeaveTime()
+    {
+        var discharged = SessionBuilder.StandardIv().Discharge(80, readyMinute: 75).Evaluate().State;
+        var never = SessionBuilder.StandardIv().Evaluate().State;
+
+        discharged.DischargedAt.ShouldBe(SessionBuilder.At(80));
+        discharged.ReadyToLeaveAt.ShouldBe(SessionBuilder.At(75));
+        never.DischargedAt.ShouldBeNull();
+        never.ReadyToLeaveAt.ShouldBeNull();
+    }
 }

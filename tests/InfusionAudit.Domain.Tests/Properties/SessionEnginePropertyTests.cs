@@ -8,7 +8,7 @@ using Xunit;
 
 namespace InfusionAudit.Domain.Tests.Properties;
 
-public sealed class SessionEngineProperties
+public sealed class SessionEnginePropertyTests
 {
     private const int Iterations = 1_500;
 

@@ -1,5 +1,4 @@
 using InfusionAudit.Domain.Findings;
-using InfusionAudit.Domain.Sessions;
 using InfusionAudit.Domain.Tests.Builders;
 using Shouldly;
 using Xunit;
@@ -10,7 +9,7 @@ namespace InfusionAudit.Domain.Tests.Rules;
 /// Catalogue v2 <c>OBSERVATION-SHORT</c> for every route, judged on <c>PatientDischarged</c> (contract 1.1) against the
 /// protocol's <c>observationMin</c> after the last dose: IN 120 (label), IV 30 and SC 60 (clinic defaults).
 /// </summary>
-public sealed class ObservationAndDischargeTests
+public sealed class ObservationShortRuleTests
 {
     // Standard IV: the pump stops at minute 42, the last dose ends there.
     [Theory]
@@ -73,31 +72,20 @@ public sealed class ObservationAndDischargeTests
         new SessionBuilder().StartIv().Vitals(1, hr: 70).End(5).Discharge(6).Evaluate().Has(RuleIds.ObservationShort).ShouldBeFalse();
     }
 
-    [Fact]
-    public void ObservationVitalsAndTheDischargeAfterTheEndAreNotStrayEvents()
+    [Theory]
+    [InlineData(125, false)]
+    [InlineData(124 + 59.0 / 60, true)]
+    public void EsketamineNeedsTwoHoursOfObservationAfterTheLastDevice(double endMin, bool fires)
     {
-        var evaluation = SessionBuilder.StandardIv().Vitals(65, hr: 70, sys: 120, dia: 80, spo2: 98).Discharge(80).Evaluate();
+        var evaluation = new SessionBuilder().StartIntranasal().Dose(0, 28).Dose(5, 28).End(endMin).Evaluate();
 
-        evaluation.Has(RuleIds.EventAfterEnd).ShouldBeFalse(evaluation.Describe());
+        evaluation.Has(RuleIds.ObservationShort).ShouldBe(fires, evaluation.Describe());
     }
 
     [Fact]
-    public void VitalsAfterTheEndStillAreStrayWhenNoDischargeFollowsThem()
+    public void AnIvSessionWithoutADischargeIsNotJudgedForObservation()
     {
-        var evaluation = SessionBuilder.StandardIv().Discharge(80).Vitals(85, hr: 70).Evaluate();
-
-        evaluation.Single(RuleIds.EventAfterEnd).TriggerEventId.ShouldBe("S-0001-0011");
-    }
-
-    [Fact]
-    public void TheStateShowsTheDischargeAndTheReadyToLeaveTime()
-    {
-        var discharged = SessionBuilder.StandardIv().Discharge(80, readyMinute: 75).Evaluate().State;
-        var never = SessionBuilder.StandardIv().Evaluate().State;
-
-        discharged.DischargedAt.ShouldBe(SessionBuilder.At(80));
-        discharged.ReadyToLeaveAt.ShouldBe(SessionBuilder.At(75));
-        never.DischargedAt.ShouldBeNull();
-        never.ReadyToLeaveAt.ShouldBeNull();
+        new SessionBuilder().StartIv().RateMlPerHour(0, 52.5).RateMlPerHour(40, 0).End(41).Evaluate()
+            .Has(RuleIds.ObservationShort).ShouldBeFalse();
     }
 }

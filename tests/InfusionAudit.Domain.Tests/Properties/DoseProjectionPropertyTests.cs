@@ -9,7 +9,7 @@ using Xunit;
 namespace InfusionAudit.Domain.Tests.Properties;
 
 /// <summary>The dose projected to the evaluation time for an infusion that runs on (catalogue v2).</summary>
-public sealed class DoseProjectionProperties
+public sealed class DoseProjectionPropertyTests
 {
     private const int Iterations = 1_000;
 

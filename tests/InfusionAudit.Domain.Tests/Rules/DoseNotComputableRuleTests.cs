@@ -10,7 +10,7 @@ using Xunit;
 namespace InfusionAudit.Domain.Tests.Rules;
 
 /// <summary>Catalogue v2 <c>DOSE-NOT-COMPUTABLE</c>: what cannot be computed is a finding, and the response says which rules could not run.</summary>
-public sealed class DoseNotComputableTests
+public sealed class DoseNotComputableRuleTests
 {
     private const string NotComputable = "DOSE-NOT-COMPUTABLE";
 
@@ -18,6 +18,17 @@ public sealed class DoseNotComputableTests
         session.Add(0, EventType.SessionStarted, new SessionStartedPayload(
             "hash-patient-1", TestProtocols.IvId, Route.IV, BodyWeight.FromKilograms(70), WeightBasedDose.FromMilligramsPerKilogram(0.5), null,
             TimeSpan.FromMinutes(40), null, null));
+
+    private static List<(string RuleId, string Reason)> NotEvaluated(SessionEvaluation evaluation)
+    {
+        using var json = JsonDocument.Parse(JsonSerializer.Serialize(evaluation.State, JsonSerializerOptions.Web));
+        if (!json.RootElement.TryGetProperty("rulesNotEvaluated", out var list))
+        {
+            throw new ShouldAssertException("The session state has no rulesNotEvaluated list.");
+        }
+
+        return [.. list.EnumerateArray().Select(item => (item.GetProperty("ruleId").GetString()!, item.GetProperty("reason").GetString()!))];
+    }
 
     [Fact]
     public void ARateInMillilitresPerHourWithoutConcentrationIsCriticalWhileItRuns()
@@ -93,16 +104,5 @@ public sealed class DoseNotComputableTests
         rules.ShouldContain(RuleIds.DoseUnderDelivery);
         rules.ShouldContain(RuleIds.RateHard);
         NotEvaluated(evaluation).ShouldAllBe(n => n.Reason.Length > 0);
-    }
-
-    private static List<(string RuleId, string Reason)> NotEvaluated(SessionEvaluation evaluation)
-    {
-        using var json = JsonDocument.Parse(JsonSerializer.Serialize(evaluation.State, JsonSerializerOptions.Web));
-        if (!json.RootElement.TryGetProperty("rulesNotEvaluated", out var list))
-        {
-            throw new ShouldAssertException("The session state has no rulesNotEvaluated list.");
-        }
-
-        return [.. list.EnumerateArray().Select(item => (item.GetProperty("ruleId").GetString()!, item.GetProperty("reason").GetString()!))];
     }
 }

@@ -16,7 +16,7 @@ namespace InfusionAudit.Domain.Tests.Properties;
 /// to judge those that <see cref="PatientHistory.DependsOnDeliveredDose"/> it (<c>COURSE-CUMULATIVE</c>), interleaved with
 /// every other step; reads made before an end may be merged after it.
 /// </summary>
-public sealed class CrossSessionOrderProperties
+public sealed class CrossSessionOrderPropertyTests
 {
     // Offsets (minutes) with ties and both sides of the 24 h interval.
     private static readonly double[] Offsets = [0, 0, 60, 1439, 1440, 1441, 2 * 1440, 3 * 1440 + 30];

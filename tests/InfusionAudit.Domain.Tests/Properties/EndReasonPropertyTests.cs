@@ -12,7 +12,7 @@ namespace InfusionAudit.Domain.Tests.Properties;
 /// Issue 10, item 2: the end reason is a word a nurse picks; no finding may hinge on it except those the catalogue ties to it,
 /// and a full dose given too fast is critical however the session ends.
 /// </summary>
-public sealed class EndReasonProperties
+public sealed class EndReasonPropertyTests
 {
     private const int Iterations = 1_000;
 
