@@ -1,19 +1,14 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
-using InfusionAudit.LocalHost.Hosting;
 using InfusionAudit.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace InfusionAudit.Console.Tests;
 
 /// <summary>
-/// One real local host (queue trigger, routes and the console, on Azurite over loopback) and one headless system
+/// One real local host (queue trigger, routes and the console, on Azurite over loopback; started by the shared
+/// TestHost, the one builder of the in-process local host) and one headless system
 /// Chromium, shared by every browser test: starting Chromium costs about a second, the host about two.
 /// App Service authentication is on, so a test can also sign in as an Entra ID person through the principal header
 /// that App Service would set; keys work as always.
@@ -25,10 +20,10 @@ public sealed class ConsoleFixture : IAsyncLifetime
     public const string Auditor = "console-auditor-key";
     public const string Admin = "console-admin-key";
 
-    private WebApplication app = null!;
+    private TestHost host = null!;
     private IPlaywright playwright = null!;
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => host.BaseAddress;
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -40,29 +35,20 @@ public sealed class ConsoleFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["urls"] = "http://127.0.0.1:0",
-            ["AzureWebJobsStorage"] = Azurite.ConnectionString,
-            ["InfusionAudit:EventsQueue"] = "events-console-" + Guid.NewGuid().ToString("N")[..10],
-            ["InfusionAudit:PatientHashKey"] = "5a1c2e3d4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0",
-            ["InfusionAudit:Keys:Producer"] = Producer,
-            ["InfusionAudit:Keys:OnCall"] = OnCall,
-            ["InfusionAudit:Keys:Auditor"] = Auditor,
-            ["InfusionAudit:Keys:Admin"] = Admin,
-            ["InfusionAudit:AppServiceAuth:Enabled"] = "true",
-            ["InfusionAudit:Alerts:QueueName"] = AlertsQueue,
-            ["InfusionAudit:Alerts:Scope"] = "console-" + Guid.NewGuid().ToString("N")[..8],
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        builder.AddLocalHost();
-        app = builder.Build();
-        app.Services.ValidateLocalHost();
-        app.UseInfusionAuditConsole();
-        app.MapInfusionAuditRoutes();
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        host = await TestHost.StartAsync(
+            eventsQueue: "events-console-" + Guid.NewGuid().ToString("N")[..10],
+            settings: new Dictionary<string, string?>
+            {
+                ["InfusionAudit:PatientHashKey"] = "5a1c2e3d4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0",
+                ["InfusionAudit:Keys:Producer"] = Producer,
+                ["InfusionAudit:Keys:OnCall"] = OnCall,
+                ["InfusionAudit:Keys:Auditor"] = Auditor,
+                ["InfusionAudit:Keys:Admin"] = Admin,
+                ["InfusionAudit:AppServiceAuth:Enabled"] = "true",
+                ["InfusionAudit:Alerts:QueueName"] = AlertsQueue,
+                ["InfusionAudit:Alerts:Scope"] = "console-" + Guid.NewGuid().ToString("N")[..8],
+            },
+            console: true);
 
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -83,8 +69,10 @@ public sealed class ConsoleFixture : IAsyncLifetime
         }
 
         playwright?.Dispose();
-        await app.StopAsync(CancellationToken.None);
-        await app.DisposeAsync();
+        if (host is not null)
+        {
+            await host.DisposeAsync();
+        }
     }
 
     /// <summary>A fresh browser context (its own sessionStorage) with a phone or desktop viewport.</summary>

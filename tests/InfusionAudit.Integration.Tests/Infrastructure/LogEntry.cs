@@ -1,6 +1,0 @@
-using Microsoft.Extensions.Logging;
-
-namespace InfusionAudit.Integration.Tests.Infrastructure;
-
-/// <summary>One log entry a <see cref="LogRecorder"/> kept.</summary>
-public sealed record LogEntry(string Category, string? EventName, LogLevel Level, string Message, Exception? Exception);
