@@ -60,7 +60,12 @@ public sealed class KillNineTests
             .Chunk(EventsPerMessage).Select(chunk => "[" + string.Join(",", chunk.Select(e => e.Json)) + "]").ToList();
         var hostJson = Path.Combine(RepositoryPaths.Root, "host.json");
         // The session clock judges against the wall clock; the comparison is of what the events alone decide.
-        var settings = new Dictionary<string, string> { ["LocalHost:Clock"] = "off" };
+        // The gap hold (a problem judged with events missing waits this long for them before it pages) is sized for a
+        // production host: 60 s, against 33-52 s measured for a restart and its backlog (docs/reliability.md). Here the
+        // restarted host works off two thirds of the day beside the fault-free run and the other suites on two cores,
+        // which took up to 4 min: the hold is made longer than that, so the test proves that held problems are
+        // withdrawn before they page, not how fast this machine is.
+        var settings = new Dictionary<string, string> { ["LocalHost:Clock"] = "off", ["InfusionAudit:Alerts:GapHold"] = "00:05:00" };
 
         await using var cleanStorage = await OnDiskAzurite.StartAsync();
         await using var crashStorage = await OnDiskAzurite.StartAsync();

@@ -38,6 +38,19 @@ public sealed class SessionRepositoryTests
     }
 
     [Fact]
+    public async Task TheRequestCounterNamesATransactionsTableAndAReadsTable()
+    {
+        var id = NewId();
+        var before = counter.ByOperation;
+        await repository.CommitAsync(new SessionWrite(id, State(id, 1), null, [Event(id, "a", 0)], []), Ct);
+        await repository.LoadAsync(Clinic, id, Ct);
+
+        // A $batch carries its table only in its body; the counter names it, so a benchmark says which table costs what.
+        var delta = counter.ByOperation.Select(o => (o.Key, Count: o.Value - before.GetValueOrDefault(o.Key))).Where(o => o.Count > 0).ToDictionary();
+        delta.ShouldBe(new Dictionary<string, long> { ["POST $batch Sessions"] = 1, ["GET Sessions()"] = 1 }, ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task AWriteBasedOnAStaleStateIsRefusedAndStoresNothing()
     {
         var id = NewId();
