@@ -38,7 +38,8 @@ public sealed class StorageRequestCounter : HttpPipelinePolicy, IStorageRequestC
     {
         Interlocked.Increment(ref requests);
         var operation = Operation(message.Request);
-        if (message.TryGetProperty(TableProperty, out var table) && table is string name)
+        // Only the $batch itself: a table creation inside the same scope (the table was gone) already names its resource.
+        if (operation.EndsWith("$batch", StringComparison.Ordinal) && message.TryGetProperty(TableProperty, out var table) && table is string name)
         {
             operation += " " + name;
         }
