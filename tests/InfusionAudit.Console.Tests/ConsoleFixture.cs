@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using InfusionAudit.Testing;
 using Microsoft.Playwright;
@@ -88,7 +90,8 @@ public sealed class ConsoleFixture : IAsyncLifetime
             AcceptDownloads = true,
             ExtraHTTPHeaders = headers,
         });
-        context.SetDefaultTimeout(10_000);
+        // A bound on waiting, not a speed check: on a loaded CI machine one answer can take seconds (non-negotiable 5).
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
         {
@@ -97,8 +100,38 @@ public sealed class ConsoleFixture : IAsyncLifetime
                 ConsoleErrors.Add(message.Text);
             }
         };
+        var log = NetworkLogs.GetOrCreateValue(page);
+        page.Response += (_, response) => log.Add(response.Request, "HTTP " + response.Status.ToString(CultureInfo.InvariantCulture));
+        page.RequestFailed += (_, request) => log.Add(request, "failed: " + request.Failure);
         return page;
     }
+
+    /// <summary>
+    /// What the page shows and asked for, for a failure message: the problem banner, the status line and the last API
+    /// calls with their answers, so a wait that timed out on CI says whether the server refused, was slow or never asked.
+    /// </summary>
+    public static async Task<string> DescribeAsync(IPage page)
+    {
+        var problem = await page.Locator("#problem").TextContentAsync(new() { Timeout = 2_000 }).ConfigureAwait(false);
+        var status = await page.Locator("p.status").AllTextContentsAsync().ConfigureAwait(false);
+        var calls = NetworkLogs.TryGetValue(page, out var log) ? log.Lines() : [];
+        return $"problem banner: '{problem}'; status: '{string.Join(" / ", status)}'; last API calls:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", calls)}";
+    }
+
+    /// <summary>Waits for <paramref name="locator"/>; a timeout names what the page showed and asked for meanwhile.</summary>
+    public static async Task WaitShownAsync(IPage page, ILocator locator, float? timeout = null)
+    {
+        try
+        {
+            await locator.WaitForAsync(new() { Timeout = timeout });
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}{Environment.NewLine}{await DescribeAsync(page)}", ex);
+        }
+    }
+
+    private static readonly ConditionalWeakTable<IPage, PageNetworkLog> NetworkLogs = new();
 
     /// <summary>Errors the pages wrote to their console (a content security policy refusal lands here).</summary>
     public List<string> ConsoleErrors { get; } = [];

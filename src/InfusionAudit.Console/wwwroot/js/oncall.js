@@ -20,14 +20,22 @@ export function show(main, [focusId], { clinic }) {
   let stopped = false;
   let timer = null;
   let firstRender = true;
+  // An action polls at once, while the timer's poll may still be waiting for its answer. Only the newest poll draws
+  // and schedules the next one: an older answer drawn after the action's would show an acknowledged alert as open
+  // again (with its Acknowledge button), and each overtaken poll would otherwise leave a second polling loop behind.
+  let started = 0;
+  let drawn = 0;
 
   async function poll() {
+    const mine = ++started;
+    clearTimeout(timer);
     try {
       const [open, acknowledged] = await Promise.all([
         get(url("/api/alerts", { clinicId: clinic, state: "open", pageSize: 100 })),
         get(url("/api/alerts", { clinicId: clinic, state: "acknowledged", pageSize: 100 })),
       ]);
-      if (stopped) return;
+      if (stopped || mine < drawn) return;
+      drawn = mine;
       const alerts = [...open.items, ...acknowledged.items].map(v => v.alert);
       alerts.sort((a, b) => severityRank(b.severity) - severityRank(a.severity)
         || stateRank(a.state) - stateRank(b.state)
@@ -37,12 +45,12 @@ export function show(main, [focusId], { clinic }) {
       showProblem(null);
       refreshSessions(alerts);
     } catch (error) {
-      if (!stopped) {
+      if (!stopped && mine > drawn) {
         showProblem(error);
         status.textContent = "Not updated: see the problem above.";
       }
     } finally {
-      if (!stopped) timer = setTimeout(poll, POLL_MS);
+      if (!stopped && mine === started) timer = setTimeout(poll, POLL_MS);
     }
   }
 
@@ -142,7 +150,6 @@ export function show(main, [focusId], { clinic }) {
     try {
       await post(path, body);
       showProblem(null);
-      clearTimeout(timer);
       await poll();
       if (focusId) await showFocused();
       return true;
