@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using InfusionAudit.Application.Alerts;
 using InfusionAudit.Application.Ingestion;
@@ -181,17 +182,28 @@ public sealed partial class SessionCommitter(
         var events = new Dictionary<string, StoredEvent>(partition.Events.Count, StringComparer.Ordinal);
         foreach (var row in partition.Events)
         {
-            var parsed = EventParser.Parse(row.RawJson);
-            var deviceEvent = parsed.Events.Count == 1 ? parsed.Events[0].Event : null;
-
-            // A stored event was accepted by this contract version; if it no longer parses, judging the session
-            // without it would silently change an audit result, so stop and let the message go to poison.
-            events[row.EventId] = new StoredEvent(
-                deviceEvent ?? throw new InvalidOperationException($"Stored event {row.EventId} of session {row.SessionId} no longer passes the contract: {(parsed.Events is [var first, ..] ? first.Rejection : null)}"),
-                row.ReceivedAt);
+            events[row.EventId] = Parsed.GetValue(row, Parse);
         }
 
         return events;
+    }
+
+    // Each message and each clock tick judges the whole session again. The partition cache keeps a session's rows (the
+    // same objects) from one commit to the next, so each row is parsed once while cached rather than once per message:
+    // for a 4 h session at 1 Hz that parse of every stored event was over half of each message's work. Keyed by the
+    // row object and held no longer than the row: a row read from storage again is parsed again.
+    private static readonly ConditionalWeakTable<SessionEventRow, StoredEvent> Parsed = new();
+
+    private static StoredEvent Parse(SessionEventRow row)
+    {
+        var parsed = EventParser.Parse(row.RawJson);
+        var deviceEvent = parsed.Events.Count == 1 ? parsed.Events[0].Event : null;
+
+        // A stored event was accepted by this contract version; if it no longer parses, judging the session
+        // without it would silently change an audit result, so stop and let the message go to poison.
+        return new StoredEvent(
+            deviceEvent ?? throw new InvalidOperationException($"Stored event {row.EventId} of session {row.SessionId} no longer passes the contract: {(parsed.Events is [var first, ..] ? first.Rejection : null)}"),
+            row.ReceivedAt);
     }
 
     private static (List<EventOutcome> Outcomes, List<IncomingEvent> NewEvents) Classify(

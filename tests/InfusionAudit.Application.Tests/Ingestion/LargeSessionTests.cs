@@ -40,6 +40,10 @@ public sealed class LargeSessionTests(HostFixture fixture) : IClassFixture<HostF
         TestContext.Current.TestOutputHelper?.WriteLine($"{events.Count} events in {batches.Count} messages: {clock.Elapsed.TotalSeconds:F1} s");
         accepted.ShouldBe(events.Count);
 
+        // Held in the host's session cache within its default budget: were it not, every message of such a session
+        // would read all its rows again (16,000 and more) before judging it.
+        fixture.Host.Get<SessionRepository>().Cached(script.ClinicId, script.SessionId).ShouldNotBeNull();
+
         var partition = await fixture.Host.Get<SessionRepository>().LoadAsync(script.SessionId, Ct);
         var state = partition.State.ShouldNotBeNull();
         state.Status.ShouldBe("Ended");

@@ -91,7 +91,7 @@ internal sealed class SessionPartitionCache(int capacity, long maxBytes = long.M
         }
     }
 
-    /// <summary>Strings at 2 bytes a character plus a fixed cost per object: an over-estimate of what a partition holds.</summary>
+    /// <summary>Strings at 2 bytes a character plus a fixed cost per object: an over-estimate of what a partition holds (with its events' parsed form).</summary>
     internal static long Estimate(SessionPartition partition)
     {
         const int PerRow = 256;
@@ -99,6 +99,10 @@ internal sealed class SessionPartitionCache(int capacity, long maxBytes = long.M
         foreach (var e in partition.Events)
         {
             size += PerRow + (2L * (e.RawJson.Length + e.EventId.Length + e.Type.Length + e.ClinicId.Length + e.DeviceId.Length));
+
+            // Its parsed form, which the committer keeps beside a cached row: records, and strings that are a part of the
+            // JSON's text (ids, codes, notes; keys, punctuation and numbers drop out), so a byte per character of JSON.
+            size += PerRow + e.RawJson.Length;
         }
 
         foreach (var f in partition.Findings)

@@ -24,9 +24,10 @@ public sealed class SessionRepository(
     public const int DefaultCachedSessions = 2048;
 
     /// <summary>
-    /// Memory for those sessions, by estimate (see <see cref="SessionPartitionCache"/>): about 200 dense sessions (a
-    /// connected monitor, ~165 KB each) or three of hours of 1 Hz vitals (~10 MB each), which push the others out
-    /// instead of growing the host. The soak measured 96 MiB as a 400 MB working set at 500 events/s (the GC's headroom
+    /// Memory for those sessions and their parsed events, by estimate (see <see cref="SessionPartitionCache"/>): about
+    /// 130 dense sessions (a connected monitor, ~250 KB each) or the largest session docs/architecture.md promises (4 h
+    /// of 1 Hz vitals, ~25 MB; LargeSessionTests checks that it stays held), which pushes the others out instead of
+    /// growing the host. The soak measured 96 MiB as a 400 MB working set at 500 events/s (the GC's headroom
     /// comes on top of what is held); 32 MiB keeps the host under its 300 MB target.
     /// </summary>
     public const long DefaultCachedBytes = InfusionAuditOptions.DefaultSessionCacheMegabytes * 1024L * 1024;
