@@ -7,7 +7,8 @@ using InfusionAudit.Infrastructure.Storage;
 namespace InfusionAudit.Infra.Tests.Bicep;
 
 /// <summary>The deployment and the code agree: app settings bind to real options, tables and queues are the ones the code uses.</summary>
-public sealed class AppSettingsTests(CompiledInfra infra) : IClassFixture<CompiledInfra>
+[Collection(CompiledInfraCollection.Name)]
+public sealed class AppSettingsTests(CompiledInfra infra)
 {
     /// <summary>
     /// Sections the template writes settings for while the code that reads them is still being added. A key under one of

@@ -5,7 +5,8 @@ namespace InfusionAudit.Infra.Tests.Bicep;
 /// <summary>
 /// main.bicep compiled to ARM JSON, and the deployment snapshot of each environment's parameters file: the resources
 /// Azure would be asked to create, with parameters and names evaluated (only runtime <c>reference()</c>s stay expressions).
-/// Built once per test class.
+/// Built once for the classes of <see cref="CompiledInfraCollection"/> (each build and snapshot is a Bicep CLI process of a
+/// few seconds of CPU, so not once per class).
 /// </summary>
 public sealed class CompiledInfra : IAsyncLifetime
 {

@@ -9,7 +9,8 @@ namespace InfusionAudit.Infra.Tests.Bicep;
 /// wait for its creator through <c>dependsOn</c> (its own, or its module's), or it fails with NotFound on the first run
 /// and only "works" on the second.
 /// </summary>
-public sealed partial class DeploymentOrderTests(CompiledInfra infra) : IClassFixture<CompiledInfra>
+[Collection(CompiledInfraCollection.Name)]
+public sealed partial class DeploymentOrderTests(CompiledInfra infra)
 {
     [Fact]
     public void NoExistingResourceIsReadBeforeTheDeploymentThatCreatesItHasRun()

@@ -7,7 +7,8 @@ namespace InfusionAudit.Infra.Tests.Bicep;
 /// taken. The redeployment computes the same name and, with INFUSIONAUDIT_RECOVER_KEY_VAULT=true, recovers that vault
 /// (and the HMAC key every stored patient hash depends on) instead of failing to create a new one.
 /// </summary>
-public sealed class KeyVaultRecoveryTests(CompiledInfra infra) : IClassFixture<CompiledInfra>
+[Collection(CompiledInfraCollection.Name)]
+public sealed class KeyVaultRecoveryTests(CompiledInfra infra)
 {
     [Theory]
     [MemberData(nameof(InfraFiles.Environments), MemberType = typeof(InfraFiles))]

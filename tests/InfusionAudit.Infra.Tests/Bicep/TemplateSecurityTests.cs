@@ -6,7 +6,8 @@ namespace InfusionAudit.Infra.Tests.Bicep;
 /// The security properties the deployment promises, read from what Azure would be asked to create (the snapshot of each
 /// environment) and from the compiled template itself.
 /// </summary>
-public sealed class TemplateSecurityTests(CompiledInfra infra) : IClassFixture<CompiledInfra>
+[Collection(CompiledInfraCollection.Name)]
+public sealed class TemplateSecurityTests(CompiledInfra infra)
 {
     [Theory]
     [MemberData(nameof(InfraFiles.Environments), MemberType = typeof(InfraFiles))]
