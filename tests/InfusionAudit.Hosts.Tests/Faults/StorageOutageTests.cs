@@ -8,8 +8,8 @@ namespace InfusionAudit.Hosts.Tests.Faults;
 /// Issue 11, fault-injection suite: storage goes away under a running local host (Azurite stopped gracefully, on-disk
 /// data kept) and comes back on the same ports. The host must stay up and store every event exactly once, by itself.
 /// The three tests stay in one class, so they run one after another: each starts two hosts and an Azurite, and as three
-/// classes they ran beside <c>KillNineTests</c> and made both test suites slower (session 11: Hosts 372 → 404 s,
-/// Application 329 → 403 s, the whole run 646 → 769 s).
+/// classes they ran beside <c>KillNineTests</c>, and in the one clean-clone run that tried it both long suites were slower
+/// (session 11: Hosts 372 → 404 s, Application 329 → 403 s, the whole test phase 646 → 769 s).
 /// </summary>
 public sealed class StorageOutageTests
 {
