@@ -7,7 +7,7 @@ public sealed class BicepBuildTests(InfraCheckRuns runs) : IClassFixture<InfraCh
     [MemberData(nameof(InfraFiles.BicepFiles), MemberType = typeof(InfraFiles))]
     public void EveryBicepFileBuildsWithoutAnyDiagnostic(string file)
     {
-        InfraCheckRuns.DiagnosticsOf(runs.Build, file).ShouldBeEmpty(runs.Build.ToString());
+        runs.Build.DiagnosticsOf(file).ShouldBeEmpty(runs.Build.ToString());
         (runs.BuiltJson(file) ?? $"nothing built: {runs.Build}").ShouldContain("\"$schema\"");
     }
 
@@ -19,7 +19,7 @@ public sealed class BicepBuildTests(InfraCheckRuns runs) : IClassFixture<InfraCh
         var lint = file.EndsWith(".bicepparam", StringComparison.Ordinal) ? runs.LintParams : runs.LintBicep;
 
         // A failed run that names no file fails every file through the line it printed; one naming other files fails those.
-        InfraCheckRuns.DiagnosticsOf(lint, file).ShouldBeEmpty(lint.ToString());
+        lint.DiagnosticsOf(file).ShouldBeEmpty(lint.ToString());
         (lint.ExitCode == 0 || lint.Diagnostics.Count > 0).ShouldBeTrue(lint.ToString());
     }
 
@@ -27,7 +27,7 @@ public sealed class BicepBuildTests(InfraCheckRuns runs) : IClassFixture<InfraCh
     [MemberData(nameof(InfraFiles.ParameterFiles), MemberType = typeof(InfraFiles))]
     public void EveryParametersFileBuildsWithoutAnyDiagnostic(string file)
     {
-        InfraCheckRuns.DiagnosticsOf(runs.BuildParams, file).ShouldBeEmpty(runs.BuildParams.ToString());
+        runs.BuildParams.DiagnosticsOf(file).ShouldBeEmpty(runs.BuildParams.ToString());
         (runs.BuiltJson(file, parameters: true) ?? $"nothing built: {runs.BuildParams}").ShouldContain("\"parameters\"");
     }
 
@@ -55,11 +55,11 @@ public sealed class BicepBuildTests(InfraCheckRuns runs) : IClassFixture<InfraCh
             var result = await BicepCli.RunInAsync(infra, null, "lint", "--pattern", "*.bicep");
 
             result.ExitCode.ShouldNotBe(0);
-            var bad = string.Join('\n', InfraCheckRuns.DiagnosticsOf(result, "bad.bicep"));
+            var bad = string.Join('\n', result.DiagnosticsOf("bad.bicep"));
             bad.ShouldContain("no-unused-params");
             bad.ShouldContain("secure-parameter-default");
             bad.ShouldContain("outputs-should-not-contain-secrets");
-            InfraCheckRuns.DiagnosticsOf(result, "good.bicep").ShouldBeEmpty(result.ToString());
+            result.DiagnosticsOf("good.bicep").ShouldBeEmpty(result.ToString());
         }
         finally
         {

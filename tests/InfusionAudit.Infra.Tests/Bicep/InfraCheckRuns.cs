@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace InfusionAudit.Infra.Tests.Bicep;
 
 /// <summary>
@@ -7,7 +5,7 @@ namespace InfusionAudit.Infra.Tests.Bicep;
 /// process of a few seconds of CPU, and the per-file tests read their own diagnostics from the run's output. A line the
 /// CLI prints that names no file counts against every file, so nothing it says can go unread.
 /// </summary>
-public sealed partial class InfraCheckRuns : IAsyncLifetime
+public sealed class InfraCheckRuns : IAsyncLifetime
 {
     private readonly DirectoryInfo output = Directory.CreateTempSubdirectory("infra-build-");
 
@@ -41,13 +39,4 @@ public sealed partial class InfraCheckRuns : IAsyncLifetime
         var path = Path.Combine(output.FullName, parameters ? "params" : "bicep", Path.ChangeExtension(file, ".json"));
         return File.Exists(path) ? File.ReadAllText(path) : null;
     }
-
-    /// <summary>The lines of <paramref name="run"/> about <paramref name="file"/> (relative to infra/), and every line that names no file.</summary>
-    public static IReadOnlyList<string> DiagnosticsOf(BicepResult run, string file) =>
-        [.. run.Diagnostics.Where(line => DiagnosticLine().Match(line) is not { Success: true } match
-            || match.Groups["path"].Value.Replace('\\', '/').EndsWith("/infra/" + file, StringComparison.Ordinal))];
-
-    // "<path>(line,col) : Warning|Error <code>: <text>", the CLI's diagnostic format.
-    [GeneratedRegex(@"^(?<path>.+\.(bicep|bicepparam))\(\d+,\d+\) : ", RegexOptions.CultureInvariant)]
-    private static partial Regex DiagnosticLine();
 }
