@@ -127,7 +127,18 @@ public sealed class ConsoleFixture : IAsyncLifetime
         }
         catch (TimeoutException ex)
         {
-            throw new TimeoutException($"{ex.Message}{Environment.NewLine}{await DescribeAsync(page)}", ex);
+            // Describing a page that is gone or elsewhere can fail in turn; the timeout is still what is reported.
+            string description;
+            try
+            {
+                description = await DescribeAsync(page);
+            }
+            catch (Exception describing) when (describing is PlaywrightException or TimeoutException)
+            {
+                description = "(the page could not be described: " + describing.Message + ")";
+            }
+
+            throw new TimeoutException($"{ex.Message}{Environment.NewLine}{description}", ex);
         }
     }
 
