@@ -108,7 +108,7 @@ public static class RouteTable
             new(413, "Above the size limit.", new Dictionary<string, string?> { [OpenApiDocumentBuilder.Problem] = "Problem" }),
             new(415, "Not x-application/hl7-v2+er7 or text/plain.", new Dictionary<string, string?> { [OpenApiDocumentBuilder.Problem] = "Problem" }),
         ],
-        RequestExample: "MSH|^~\\&|GW^0123456789ABCDEF^EUI-64|openapi-clinic|||20260301100000+0000||ORU^R01^ORU_R01|openapi-example-1|P|2.6|0\rPV1||I|||||||||||||||||openapi-example\rOBR|1|||182777000^monitoring of patient^SCT|||20260301100000+0000\rOBX|1||69965^MDC_DEV_MON_PHYSIO_MULTI_PARAM_MDS^MDC|1.0.0.0|||||||X|||||||mon-1\rOBX|2|NM|147842^MDC_ECG_HEART_RATE^MDC|1.1.1.1|72|264864^MDC_DIM_BEAT_PER_MIN^MDC|||||R\r",
+        RequestExample: "MSH|^~\\&|GW^0123456789ABCDEF^EUI-64|openapi-clinic|||20260301100000+0000||ORU^R01^ORU_R01|openapi-example-1|P|2.6|0\rPV1||I|||||||||||||||||openapi-example\rOBR|1|||182777000^monitoring of patient^SCT|||20260301100000+0000\rOBX|1||69965^MDC_DEV_MON_PHYSIO_MULTI_PARAM_MDS^MDC|1.0.0.0|||||||X|||||||mon-1\rOBX|2|NM|147842^MDC_ECG_CARD_BEAT_RATE^MDC|1.1.1.1|72|264864^MDC_DIM_BEAT_PER_MIN^MDC|||||R\r",
         RequestMediaType: Hl7v2Endpoint.MediaType);
 
     public static readonly HttpRoute GetSession = new(

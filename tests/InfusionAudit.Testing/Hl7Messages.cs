@@ -47,7 +47,7 @@ public static class Hl7Messages
 
         if (volumeMl is { } volume)
         {
-            rows.Add($"OBX|5|NM|157993^MDC_VOL_FLUID_DELIV^MDC|1.1.1.105|{N(volume)}|263762^MDC_DIM_MILLI_L^MDC|||||R");
+            rows.Add($"OBX|5|NM|157993^MDC_VOL_FLUID_DELIV_TOTAL^MDC|1.1.1.105|{N(volume)}|263762^MDC_DIM_MILLI_L^MDC|||||R");
         }
 
         return string.Join('\r', rows) + "\r";

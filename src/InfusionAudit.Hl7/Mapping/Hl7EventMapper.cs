@@ -193,6 +193,23 @@ public static class Hl7EventMapper
             string.Equals(obx.Value(3, 2), referenceId, StringComparison.Ordinal)
             || (obx.Value(3, 3) == "MDC" && obx.Value(3, 1) == code.ToString(CultureInfo.InvariantCulture));
 
+        // The metric an OBX-3 names by its code or by its reference id. When the two name different metrics, the row
+        // is refused: reading it as either could take a dose rate for a flow or a total for a rate.
+        private static MdcMetric? MetricOf(Er7Segment obx, int sequence)
+        {
+            var code = obx.Value(3, 1);
+            var name = obx.Value(3, 2);
+            var byCode = obx.Value(3, 3) == "MDC" ? MdcNomenclature.Metrics.FirstOrDefault(m => code == m.Code.ToString(CultureInfo.InvariantCulture)) : null;
+            var byName = name.Length > 0 ? MdcNomenclature.Metrics.FirstOrDefault(m => m.IsNamed(name)) : null;
+            if (byCode is not null && byName is not null && byCode != byName)
+            {
+                throw Error("OBX", sequence, 3, null, Hl7Problem.TableValueNotFound,
+                    $"OBX-3 names two terms: code {code} is {byCode.ReferenceId}, but the reference id is {name} (code {byName.Code}).");
+            }
+
+            return byCode ?? byName;
+        }
+
         private static Dictionary<MdcMetric, Reading> Readings(Group group)
         {
             var readings = new Dictionary<MdcMetric, Reading>();
@@ -203,7 +220,7 @@ public static class Hl7EventMapper
                     continue;
                 }
 
-                var metric = MdcNomenclature.Metrics.FirstOrDefault(m => Matches(obx, m.Code, m.ReferenceId));
+                var metric = MetricOf(obx, sequence);
                 if (metric is null)
                 {
                     continue;
@@ -289,16 +306,33 @@ public static class Hl7EventMapper
 
         private static string? EventOf(Group group)
         {
-            foreach (var (obx, _) in group.Rows)
+            foreach (var (obx, sequence) in group.Rows)
             {
-                if (Matches(obx, MdcNomenclature.EventConditionCode, MdcNomenclature.EventConditionReferenceId))
+                if (!Matches(obx, MdcNomenclature.EventConditionCode, MdcNomenclature.EventConditionReferenceId))
                 {
-                    return obx.Value(5, 2).Length > 0 ? obx.Value(5, 2) : obx.Value(5, 1);
+                    continue;
                 }
+
+                var (code, name) = (obx.Value(5, 1), obx.Value(5, 2));
+                if (obx.Value(5, 3) == "MDC" && code == MdcNomenclature.DeliveryStartCode.ToString(CultureInfo.InvariantCulture))
+                {
+                    return name.Length == 0 || name == MdcNomenclature.DeliveryStart
+                        ? MdcNomenclature.DeliveryStart
+                        : throw Error("OBX", sequence, 5, null, Hl7Problem.TableValueNotFound,
+                            $"OBX-5 names two events: code {code} is {MdcNomenclature.DeliveryStart}, but the reference id is {name}.");
+                }
+
+                return name.Length > 0 ? name : code;
             }
 
             return null;
         }
+
+        // IPEC's "Current Delivery Status" of the active source (its code is pending: read by reference id), as its
+        // enumerated value in OBX-5.2, or in OBX-5.1 when a pump puts it there.
+        private static bool IsTransitioning(Group group) =>
+            group.Rows.Any(row => row.Obx.Value(3, 2) == MdcNomenclature.DeliveryStatus
+                && (row.Obx.Value(5, 2) == MdcNomenclature.Transitioning || row.Obx.Value(5, 1) == MdcNomenclature.Transitioning));
 
         private void MapPumpEvent(Group group, Group? next, List<MappedEvent> events)
         {
@@ -319,6 +353,11 @@ public static class Hl7EventMapper
                 case MdcNomenclature.DeliveryStop when next is not null && EventOf(next) is MdcNomenclature.DeliveryStart or MdcNomenclature.ProgramCleared:
                     // A titration (STOP then START) or an infusion stopped for good (STOP then the program cleared): one
                     // event, the next group's, says it all; a pause here would be judged by PAUSE-LONG while none is.
+                    break;
+                case MdcNomenclature.DeliveryStop when IsTransitioning(group):
+                    // The first half of a titration sent alone, as IPEC sends every event: the pump still delivers the old
+                    // rate it reports until the START with the new one. A pause here would stop the dose integral between.
+                    events.Add(new MappedEvent("InfusionRateChanged", at, WithPatient([Rate(group, readings)])));
                     break;
                 case MdcNomenclature.ProgramCleared:
                     // The contract's "stopped": a rate of 0 (unit-free in meaning; mL/h is the pump's own unit).
@@ -363,7 +402,7 @@ public static class Hl7EventMapper
             }
 
             throw Error("OBR", group.Sequence, null, null, Hl7Problem.RequiredFieldMissing,
-                $"A delivery start needs a rate: {MdcNomenclature.PumpFlowRate.Code}^{MdcNomenclature.PumpFlowRate.ReferenceId} (mL/h) or {MdcNomenclature.DoseRate.Code}^{MdcNomenclature.DoseRate.ReferenceId}.");
+                $"A delivery start, or a stop while transitioning to a new rate, needs a rate: {MdcNomenclature.PumpFlowRate.Code}^{MdcNomenclature.PumpFlowRate.ReferenceId} (mL/h) or {MdcNomenclature.DoseRate.Code}^{MdcNomenclature.DoseRate.ReferenceId}.");
         }
 
         // The patient identifier travels as the payload's patientRef: the ingestion path replaces it by its keyed hash

@@ -22,7 +22,7 @@ public static class Hl7DeviceWriter
 {
     public const string SendingApplication = "INFUSION-SIM";
     private const string Pcd01Profile = "IHE_PCD_001^IHE PCD^1.3.6.1.4.1.19376.1.6.1.1.1^ISO";
-    private const string Pcd10Profile = "IHE_PCD_IPEC_001^IHE PCD^1.3.6.1.4.1.19376.1.6.1.10.1^ISO";
+    private const string Pcd10Profile = "IHE_PCD_010^IHE PCD^1.3.6.1.4.1.19376.1.6.4.10^ISO";
 
     /// <summary>
     /// The ER7 text of <paramref name="wire"/>, or null when it stays JSON: not a pump or monitor event, not a valid
@@ -204,7 +204,7 @@ public static class Hl7DeviceWriter
             }
         }
 
-        Add(Number(payload, "heartRateBpm"), "147842^MDC_ECG_HEART_RATE^MDC", "1.1.1.1", "264864^MDC_DIM_BEAT_PER_MIN^MDC");
+        Add(Number(payload, "heartRateBpm"), "147842^MDC_ECG_CARD_BEAT_RATE^MDC", "1.1.1.1", "264864^MDC_DIM_BEAT_PER_MIN^MDC");
         Add(Number(payload, "systolicMmHg"), "150021^MDC_PRESS_BLD_NONINV_SYS^MDC", "1.1.2.1", "266016^MDC_DIM_MMHG^MDC");
         Add(Number(payload, "diastolicMmHg"), "150022^MDC_PRESS_BLD_NONINV_DIA^MDC", "1.1.2.2", "266016^MDC_DIM_MMHG^MDC");
         if (Number(payload, "systolicMmHg") is not null && Number(payload, "diastolicMmHg") is not null)
@@ -228,7 +228,7 @@ public static class Hl7DeviceWriter
         [
             Obr(e, 1, "0^MDC_OBS_NOS^MDC"),
             DeviceRow(1, "69985^MDC_DEV_PUMP_INFUS_MDS^MDC", e.DeviceId),
-            Obx(2, "NM", "157993^MDC_VOL_FLUID_DELIV^MDC", "1.1.1.105", volume, "263762^MDC_DIM_MILLI_L^MDC"),
+            Obx(2, "NM", "157993^MDC_VOL_FLUID_DELIV_TOTAL^MDC", "1.1.1.105", volume, "263762^MDC_DIM_MILLI_L^MDC"),
         ]);
 
     private static string? RateChange(Envelope e, SessionDeviceFacts facts, JsonElement payload)
@@ -253,12 +253,14 @@ public static class Hl7DeviceWriter
             rows.Add(Obr(e, g + 1, "0^MDC_OBS_NOS^MDC"));
             var set = 1;
             rows.Add(DeviceRow(set++, "69985^MDC_DEV_PUMP_INFUS_MDS^MDC", e.DeviceId));
-            rows.Add(Segment("OBX", F((set++).ToString(CultureInfo.InvariantCulture)), F("CWE"), Coded("68487^MDC_ATTR_EVT_COND^MDC"), F("1.1.1.100"), F("0", mdcEvent, "MDC"), F(""), F(""), F(""), F(""), F(""), F("R")));
+            // As the IPEC sample message writes them: the event condition's code pending (0), the start by its code
+            // 197288; the text gives no code for the other events, so they go as 0 with their reference id.
+            rows.Add(Segment("OBX", F((set++).ToString(CultureInfo.InvariantCulture)), F("CWE"), Coded("0^MDC_ATTR_EVT_COND^MDC"), F("1.1.1.100"), F(mdcEvent == StartEvent ? "197288" : "0", mdcEvent, "MDC"), F(""), F(""), F(""), F(""), F(""), F("R")));
             if (rate is not null)
             {
                 rows.Add(rateField == "rateMlPerHour"
                     ? Obx(set, "NM", "157784^MDC_FLOW_FLUID_PUMP^MDC", "1.1.1.102", rate, "265266^MDC_DIM_MILLI_L_PER_HR^MDC")
-                    : Obx(set, "NM", "157924^MDC_DOSE_DRUG_RATE^MDC", "1.1.1.102", rate, "mg/kg/h^mg/kg/h^UCUM"));
+                    : Obx(set, "NM", "157924^MDC_RATE_DOSE^MDC", "1.1.1.102", rate, "mg/kg/h^mg/kg/h^UCUM"));
             }
         }
 

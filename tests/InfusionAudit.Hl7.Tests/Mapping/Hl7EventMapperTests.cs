@@ -182,9 +182,90 @@ public sealed class Hl7EventMapperTests
     [Fact]
     public void ADoseRateInMgPerHourIsDividedByTheWeight()
     {
-        var text = Replace(Corpus("pcd10-start.hl7"), "NM|157784^MDC_FLOW_FLUID_PUMP^MDC|1.1.1.102|52.5|265266^MDC_DIM_MILLI_L_PER_HR^MDC", "NM|157924^MDC_DOSE_DRUG_RATE^MDC|1.1.1.102|52.5|mg/h^mg/h^UCUM");
+        var text = Replace(Corpus("pcd10-start.hl7"), "NM|157784^MDC_FLOW_FLUID_PUMP^MDC|1.1.1.102|52.5|265266^MDC_DIM_MILLI_L_PER_HR^MDC", "NM|157924^MDC_RATE_DOSE^MDC|1.1.1.102|52.5|mg/h^mg/h^UCUM");
 
         Events(Map(text))[1]!["payload"]!["rateMgPerKgPerHour"]!.GetValue<double>().ShouldBe(0.75, 1e-12);
+    }
+
+    [Fact]
+    public void AStartShapedLikeTheIpecSampleMessageIsItsRateAndCumulativeVolume()
+    {
+        // One OBR, the event condition on the MDS (pending code 0, the event by its code 197288), the delivery info
+        // channel's current flow (another term, pending code) beside the source channel's programmed rate and dose rate.
+        var events = Events(Map(Corpus("pcd10-ipec-start.hl7")));
+
+        events.Select(e => e!["type"]!.GetValue<string>()).ShouldBe(["PumpTotalReported", "InfusionRateChanged"]);
+        events[0]!["payload"]!["volumeInfusedMl"]!.GetValue<double>().ShouldBe(12.4);
+        events[1]!["payload"]!["rateMlPerHour"]!.GetValue<double>().ShouldBe(52.5);
+        events[1]!["deviceId"]!.GetValue<string>().ShouldBe("pump-17");
+    }
+
+    [Fact]
+    public void TheStartEventIsReadByItsCodeAloneAndTheDoseRateInMicrogramsPerKgPerMinuteByItsUnitCode()
+    {
+        var text = Replace(Corpus("pcd10-ipec-start.hl7"), "197288^MDC_EVT_PUMP_DELIV_START^MDC", "197288^^MDC");
+        text = Replace(text, "OBX|12|NM|157784^MDC_FLOW_FLUID_PUMP^MDC|1.1.2.4|52.5|265266^MDC_DIM_MILLI_L_PER_HR^MDC^mL/h^mL/h^UCUM|||||R", "OBX|12|NM|157784^MDC_FLOW_FLUID_PUMP^MDC|1.1.2.4|52.5|265266^MDC_DIM_MILLI_L_PER_HR^MDC^mL/h^mL/h^UCUM|||||X");
+        text = Replace(text, "|12.5|265619^MDC_DIM_MICRO_G_PER_KG_PER_MIN^MDC^ug/kg/min^ug/kg/min^UCUM|", "|12.5|265619^^MDC|");
+
+        var rate = Events(Map(text))[1]!;
+
+        rate["type"]!.GetValue<string>().ShouldBe("InfusionRateChanged");
+        rate["payload"]!["rateMgPerKgPerHour"]!.GetValue<double>().ShouldBe(0.75, 1e-12);
+    }
+
+    [Theory]
+    [InlineData("OBX|13|NM|157924^MDC_RATE_DOSE^MDC|", "OBX|13|NM|157924^MDC_FLOW_FLUID_PUMP^MDC|", "OBX[17]-3")]
+    [InlineData("OBX|12|NM|157784^MDC_FLOW_FLUID_PUMP^MDC|", "OBX|12|NM|157784^MDC_VOL_FLUID_DELIV_TOTAL^MDC|", "OBX[16]-3")]
+    [InlineData("197288^MDC_EVT_PUMP_DELIV_START^MDC", "197288^MDC_EVT_PUMP_DELIV_STOP^MDC", "OBX[7]-5")]
+    public void ACodeAndAReferenceIdNamingDifferentTermsAreRefusedNotGuessed(string from, string to, string location)
+    {
+        var mapping = Map(Replace(Corpus("pcd10-ipec-start.hl7"), from, to));
+
+        mapping.Problem!.Code.ShouldBe(Hl7Problem.TableValueNotFound);
+        mapping.Problem.Location.ShouldStartWith(location);
+    }
+
+    [Theory]
+    [InlineData("147842^^MDC")]
+    [InlineData("^MDC_ECG_CARD_BEAT_RATE^MDC")]
+    [InlineData("147842^MDC_ECG_HEART_RATE^MDC")]
+    [InlineData("^MDC_ECG_HEART_RATE^MDC")]
+    public void HeartRateIsReadByTheTechnicalFrameworksNameByItsCodeOrByTheNameGatewaysAlsoUse(string code)
+    {
+        var text = Replace(Corpus("pcd01-vitals.hl7"), "147842^MDC_ECG_CARD_BEAT_RATE^MDC", code);
+
+        Events(Map(text))[0]!["payload"]!["heartRateBpm"]!.GetValue<double>().ShouldBe(72);
+    }
+
+    [Fact]
+    public void ATransitioningStopAloneIsNoPauseThePumpGoesOnAtTheRateItReports()
+    {
+        // IPEC sends a titration as two messages, one event each: STOP with the delivery status "transitioning" (the
+        // old rate still running), then START with the new rate. Read as a pause, every titration would stop the
+        // delivered-dose integral between the two.
+        var text = Replace(Corpus("pcd10-ipec-start.hl7"), "197288^MDC_EVT_PUMP_DELIV_START^MDC", "0^MDC_EVT_PUMP_DELIV_STOP^MDC");
+        var transitioning = Replace(text, "^pump-delivery-status-delivering", "^pump-delivery-status-transitioning");
+        var stopped = Replace(text, "^pump-delivery-status-delivering", "^pump-delivery-status-not-delivering");
+
+        var events = Events(Map(transitioning));
+
+        events.Select(e => e!["type"]!.GetValue<string>()).ShouldBe(["PumpTotalReported", "InfusionRateChanged"]);
+        events[1]!["payload"]!["rateMlPerHour"]!.GetValue<double>().ShouldBe(52.5);
+        Events(Map(stopped)).Select(e => e!["type"]!.GetValue<string>()).ShouldBe(["PumpTotalReported", "InfusionPaused"]);
+    }
+
+    [Fact]
+    public void ATransitioningStopWithoutARateIsAnErrorOnItsObr()
+    {
+        var text = Replace(Corpus("pcd10-ipec-start.hl7"), "197288^MDC_EVT_PUMP_DELIV_START^MDC", "0^MDC_EVT_PUMP_DELIV_STOP^MDC");
+        text = Replace(text, "^pump-delivery-status-delivering", "^pump-delivery-status-transitioning");
+        text = Replace(text, "52.5|265266^MDC_DIM_MILLI_L_PER_HR^MDC^mL/h^mL/h^UCUM|||||R\rOBX|13", "52.5|265266^MDC_DIM_MILLI_L_PER_HR^MDC^mL/h^mL/h^UCUM|||||X\rOBX|13");
+        text = Replace(text, "|12.5|265619^MDC_DIM_MICRO_G_PER_KG_PER_MIN^MDC^ug/kg/min^ug/kg/min^UCUM|||||R", "|12.5|265619^MDC_DIM_MICRO_G_PER_KG_PER_MIN^MDC^ug/kg/min^ug/kg/min^UCUM|||||X");
+
+        var mapping = Map(text);
+
+        mapping.Problem!.Code.ShouldBe(Hl7Problem.RequiredFieldMissing);
+        mapping.Problem.Location.ShouldBe("OBR[4]");
     }
 
     [Fact]
