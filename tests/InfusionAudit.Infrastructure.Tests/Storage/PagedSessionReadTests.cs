@@ -1,5 +1,3 @@
-using Azure.Core;
-using Azure.Core.Pipeline;
 using InfusionAudit.Infrastructure.Storage;
 using InfusionAudit.Application.Ports.Sessions;
 using InfusionAudit.Infrastructure.Storage.Sessions;
@@ -86,25 +84,4 @@ public sealed class PagedSessionReadTests
 
     private static SessionEventRow Event(string id, string eventId, long sequence) =>
         new(id, eventId, sequence, "VitalsRecorded", Clinic, "mon-1", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, "{\"eventId\":\"" + eventId + "\"}");
-
-    /// <summary>Runs an action before a request for a second page of a query naming <c>marker</c>, the first <c>times</c> times.</summary>
-    private sealed class BeforeSecondPage(string marker, Func<Task> action, int times) : HttpPipelinePolicy
-    {
-        private int seen;
-
-        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
-            ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
-
-        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            var uri = Uri.UnescapeDataString(message.Request.Uri.ToString());
-            if (message.Request.Method == RequestMethod.Get && uri.Contains("NextRowKey", StringComparison.Ordinal)
-                && uri.Contains(marker, StringComparison.Ordinal) && Interlocked.Increment(ref seen) <= times)
-            {
-                await action();
-            }
-
-            await ProcessNextAsync(message, pipeline);
-        }
-    }
 }

@@ -23,20 +23,77 @@ public sealed class AlertRepository(StorageAccount account) : IAlertPartitionSto
 
     private readonly TableClient table = account.Tables.GetTableClient(TableNames.Alerts);
 
-    /// <summary>Reads a session's whole alert partition (one request; partitions are small).</summary>
+    // Reads of a partition of several requests that may find the group row changed under them before settling (LoadAsync).
+    private const int PagedReadTries = 3;
+
+    /// <summary>Reads a session's whole alert partition: one request, unless it holds more than 1,000 rows (see the remarks).</summary>
+    /// <remarks>
+    /// Alert rows sort before the group row, so a read of several requests spanning another host's decision could
+    /// return that decision's group row and ETag without the alert it raised, and a decision guarded by that ETag would
+    /// raise the episode again. So when the partition needs more than one request, the group row is read first (one
+    /// point read) and the partition again from its start; the read stands when it ends on that same group ETag, since
+    /// every decision rewrites the group row. A partition so busy that this fails <see cref="PagedReadTries"/> times gets
+    /// the group row of the point read, which predates the rest: a decision guarded by it is refused and read again.
+    /// </remarks>
     public async Task<AlertPartition> LoadAsync(string clinicId, string sessionId, CancellationToken cancellationToken)
     {
-        AlertGroup? group = null;
-        var etag = default(ETag);
-        var alerts = new List<Alert>();
-        var notifications = new List<StoredNotification>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ClinicSessionKey.Of(clinicId, sessionId)}");
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        var partitionKey = ClinicSessionKey.Of(clinicId, sessionId);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}");
+        var read = new PartitionRead();
+        if (await read.ReadAsync(table, filter, stopAfterOnePage: true, cancellationToken))
+        {
+            return read.Partition(clinicId, sessionId);
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var before = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, GroupRowKey, cancellationToken: cancellationToken);
+            read = new PartitionRead();
+            await read.ReadAsync(table, filter, stopAfterOnePage: false, cancellationToken);
+            var guard = before.HasValue ? before.Value!.ETag : (ETag?)null;
+            if (guard == read.GroupETag)
+            {
+                return read.Partition(clinicId, sessionId);
+            }
+
+            if (attempt == PagedReadTries)
+            {
+                var partition = read.Partition(clinicId, sessionId);
+                return before.HasValue
+                    ? partition with { Group = ReadGroup(before.Value!), GroupETag = StoreVersion.Of(before.Value!.ETag) }
+                    : partition with { Group = null, GroupETag = null };
+            }
+        }
+    }
+
+    private static AlertGroup? ReadGroup(TableEntity entity) => AlertJson.Read<AlertGroup>(entity.GetString("Json") ?? "null");
+
+    /// <summary>The rows of one alert partition as read, sorted by kind.</summary>
+    private sealed class PartitionRead
+    {
+        private readonly List<Alert> alerts = [];
+        private readonly List<StoredNotification> notifications = [];
+        private AlertGroup? group;
+
+        public ETag? GroupETag { get; private set; }
+
+        public AlertPartition Partition(string clinicId, string sessionId)
+        {
+            alerts.Sort((a, b) => a.RaisedAt != b.RaisedAt ? a.RaisedAt.CompareTo(b.RaisedAt) : string.CompareOrdinal(a.AlertId, b.AlertId));
+            notifications.Sort((a, b) => a.Notification.Number.CompareTo(b.Notification.Number));
+            return new AlertPartition(clinicId, sessionId, group, StoreVersion.Of(GroupETag), alerts, notifications);
+        }
+
+        /// <returns>True when the whole partition came in one request.</returns>
+        public Task<bool> ReadAsync(TableClient table, string filter, bool stopAfterOnePage, CancellationToken cancellationToken) =>
+            RangePages.ReadAsync(table, filter, stopAfterOnePage, Add, cancellationToken);
+
+        private void Add(TableEntity entity)
         {
             if (entity.RowKey == GroupRowKey)
             {
-                group = AlertJson.Read<AlertGroup>(entity.GetString("Json") ?? "null");
-                etag = entity.ETag;
+                group = ReadGroup(entity);
+                GroupETag = entity.ETag;
             }
             else if (entity.RowKey.StartsWith(AlertPrefix, StringComparison.Ordinal))
             {
@@ -47,10 +104,6 @@ public sealed class AlertRepository(StorageAccount account) : IAlertPartitionSto
                 notifications.Add(ToNotification(entity));
             }
         }
-
-        alerts.Sort((a, b) => a.RaisedAt != b.RaisedAt ? a.RaisedAt.CompareTo(b.RaisedAt) : string.CompareOrdinal(a.AlertId, b.AlertId));
-        notifications.Sort((a, b) => a.Notification.Number.CompareTo(b.Notification.Number));
-        return new AlertPartition(clinicId, sessionId, group, StoreVersion.Of(etag), alerts, notifications);
     }
 
     /// <summary>Stores one decision.</summary>

@@ -190,28 +190,8 @@ public sealed class SessionRepository(
         public SessionPartition Partition(string clinicId) => new(clinicId, sessionId, state, StoreVersion.Of(StateETag), events, findings, StoreVersion.Of(stamp));
 
         /// <returns>True when the whole range came in one request.</returns>
-        public async Task<bool> ReadAsync(TableClient table, string filter, bool stopAfterOnePage, CancellationToken cancellationToken)
-        {
-            await foreach (var page in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).AsPages())
-            {
-                foreach (var entity in page.Values)
-                {
-                    Add(entity);
-                }
-
-                if (page.ContinuationToken is null)
-                {
-                    return true;
-                }
-
-                if (stopAfterOnePage)
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
+        public Task<bool> ReadAsync(TableClient table, string filter, bool stopAfterOnePage, CancellationToken cancellationToken) =>
+            RangePages.ReadAsync(table, filter, stopAfterOnePage, Add, cancellationToken);
 
         private void Add(TableEntity entity)
         {
