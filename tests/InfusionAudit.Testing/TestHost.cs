@@ -69,11 +69,48 @@ public sealed class TestHost : IAsyncDisposable
         }
 
         app.MapInfusionAuditRoutes();
-        await app.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            await app.StartAsync(TestContext.Current.CancellationToken);
+        }
+        catch
+        {
+            // A start that failed (a listener's port taken) must not leave Kestrel and the timers running.
+            await app.DisposeAsync();
+            throw;
+        }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new TestHost(app, new Uri(address), eventsQueue);
     }
+
+    /// <summary>
+    /// A host with its MLLP listener on a free loopback port. A free port can be taken by another process before the
+    /// listener binds it (the start then fails, MllpListener.StartAsync): such a start is tried again on another port.
+    /// </summary>
+    public static async Task<(TestHost Host, int MllpPort)> StartWithMllpAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = LoopbackPorts.Free();
+            try
+            {
+                var host = await StartAsync(settings: new Dictionary<string, string?> { ["InfusionAudit:Hl7:MllpPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+                return (host, port);
+            }
+            catch (Exception ex) when (attempt < 3 && PortTaken(ex))
+            {
+                TestContext.Current.TestOutputHelper?.WriteLine($"MLLP port {port} was taken before the listener bound it; trying another");
+            }
+        }
+    }
+
+    private static bool PortTaken(Exception ex) => ex switch
+    {
+        System.Net.Sockets.SocketException socket => socket.SocketErrorCode == System.Net.Sockets.SocketError.AddressAlreadyInUse,
+        AggregateException many => many.InnerExceptions.Any(PortTaken),
+        _ => ex.InnerException is { } inner && PortTaken(inner),
+    };
 
     public HttpClient Client(string? key)
     {

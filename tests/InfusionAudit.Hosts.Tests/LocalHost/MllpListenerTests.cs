@@ -17,8 +17,8 @@ public sealed class MllpListenerTests
     [Fact]
     public async Task AnMllpRoundTripOverLoopbackAcknowledgesEachMessageAndStoresItsEvents()
     {
-        var port = LoopbackPorts.Free();
-        await using var host = await TestHost.StartAsync(settings: new Dictionary<string, string?> { ["InfusionAudit:Hl7:MllpPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var (host, port) = await TestHost.StartWithMllpAsync();
+        await using var _ = host;
         var tag = Guid.NewGuid().ToString("N")[..8];
         var clinic = "mllp-" + tag;
         var at = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 600);
@@ -50,8 +50,8 @@ public sealed class MllpListenerTests
     [Fact]
     public async Task AnOversizedFrameIsRefusedWithAnArAndFiledWithItsPidWithheld()
     {
-        var port = LoopbackPorts.Free();
-        await using var host = await TestHost.StartAsync(settings: new Dictionary<string, string?> { ["InfusionAudit:Hl7:MllpPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var (host, port) = await TestHost.StartWithMllpAsync();
+        await using var _ = host;
         var tag = Guid.NewGuid().ToString("N")[..8];
         var clinic = "mllpbig-" + tag;
         var patient = "CNRYMLLPBIG" + tag;

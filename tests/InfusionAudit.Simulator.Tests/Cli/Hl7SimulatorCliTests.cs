@@ -10,8 +10,8 @@ public sealed class Hl7SimulatorCliTests
     [Fact]
     public async Task SimulateOverMllpAndLoadOverHttpSendThePumpsAndMonitorsAsHl7AndCountTheAcks()
     {
-        var port = LoopbackPorts.Free();
-        await using var host = await TestHost.StartAsync(settings: new Dictionary<string, string?> { ["InfusionAudit:Hl7:MllpPort"] = port.ToString(CultureInfo.InvariantCulture) });
+        var (host, port) = await TestHost.StartWithMllpAsync();
+        await using var _ = host;
         var url = host.BaseAddress.ToString();
         var tag = Guid.NewGuid().ToString("N")[..6];
 

@@ -25,8 +25,8 @@ public sealed class Hl7RouteEquivalenceTests
     [Fact]
     public async Task JsonHl7OverHttpAndHl7OverMllpGiveEverySessionTheSameFindings()
     {
-        var mllpPort = LoopbackPorts.Free();
-        await using var host = await TestHost.StartAsync(settings: new Dictionary<string, string?> { ["InfusionAudit:Hl7:MllpPort"] = mllpPort.ToString(CultureInfo.InvariantCulture) });
+        var (host, mllpPort) = await TestHost.StartWithMllpAsync();
+        await using var _ = host;
         var tag = Guid.NewGuid().ToString("N")[..6];
         // Yesterday, so that no event is in the future and every clock rule's instant has passed on all three routes alike.
         var start = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(-1).AddHours(7), TimeSpan.Zero);
