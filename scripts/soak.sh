@@ -51,10 +51,13 @@ dotnet src/InfusionAudit.Simulator/bin/Release/net10.0/InfusionAudit.Simulator.d
   --host-pid "$BENCH_HOST_PID" "${storage_pids[@]}" \
   --svg docs/soak.svg --csv docs/soak.csv --markdown docs/reliability.md --label "$label" "${extra[@]}" || rc=$?
 # Where the requests went (the host's counters since it started), before the host stops.
-echo "storage requests by operation since the host started:"
+echo "storage requests by operation, and the session cache, since the host started:"
 curl -fsS -H "x-functions-key: bench-auditor" "$base_url/api/diagnostics/counters" | node -e '
-  const c = JSON.parse(require("fs").readFileSync(0, "utf8")).storageRequestsByOperation;
-  for (const [op, n] of Object.entries(c).sort((a, b) => b[1] - a[1])) console.log(String(n).padStart(8) + "  " + op);' || true
+  const all = JSON.parse(require("fs").readFileSync(0, "utf8"));
+  for (const [op, n] of Object.entries(all.storageRequestsByOperation).sort((a, b) => b[1] - a[1])) console.log(String(n).padStart(8) + "  " + op);
+  const s = all.sessionCache, mib = b => (b / 1048576).toFixed(1);
+  // Reads near messages x sessions per message: the open sessions outgrew the cache (docs/operations.md).
+  if (s) console.log(`session cache: ${s.hits} writes served from memory, ${s.reads} read from storage first; ${s.sessions} sessions, ${mib(s.bytes)} of ${mib(s.limitBytes)} MiB`);' || true
 if ((rc != 0)); then
   echo "soak.sh: the soak exited with $rc; host log tail:" >&2
   tail -n 20 "$work/host.log" >&2

@@ -166,7 +166,7 @@ public static class RouteTable
         [Ok("The course.", "PatientCourse"), Bad("Not a patient hash."), NotFound("No session of this patient.")]);
 
     public static readonly HttpRoute DiagnosticsCounters = new(
-        "GET", "/api/diagnostics/counters", "DiagnosticsCounters", "Pipeline and storage request counters of this host process.",
+        "GET", "/api/diagnostics/counters", "DiagnosticsCounters", "Pipeline and storage request counters of this host process, and how its session cache served writes (hits, reads from storage).",
         [CallerRole.Auditor], AccessLogged: false, Answer<DiagnosticsEndpoint>((e, _) => e.GetCounters()),
         [], [Ok("The counters.", "PipelineCounterSnapshot")]);
 

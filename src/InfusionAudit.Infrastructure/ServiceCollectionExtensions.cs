@@ -54,6 +54,7 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<SessionDirectory>(),
             cachedBytes: Math.Max(0, sp.GetRequiredService<IOptions<InfusionAuditOptions>>().Value.SessionCacheMegabytes) * 1024L * 1024));
         services.AddSingleton<ISessionStore>(sp => sp.GetRequiredService<SessionRepository>());
+        services.AddSingleton<ISessionCacheCounts>(sp => sp.GetRequiredService<SessionRepository>());
         services.AddSingleton<RejectedEventRepository>();
         services.AddSingleton<IRejectedEventStore>(sp => sp.GetRequiredService<RejectedEventRepository>());
         services.AddSingleton<ClinicSessionIndex>();

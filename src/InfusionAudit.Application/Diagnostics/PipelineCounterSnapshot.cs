@@ -4,6 +4,7 @@ namespace InfusionAudit.Application.Diagnostics;
 /// <param name="IngestLatency">From a message's receipt (queue insertion, request arrival) to its events stored, per message.</param>
 /// <param name="WorkingSetBytes">The host process's working set.</param>
 /// <param name="ManagedHeapBytes">Bytes allocated on the managed heap and not yet collected.</param>
+/// <param name="SessionCache">How the session cache served writers.</param>
 public sealed record PipelineCounterSnapshot(
     long StorageRequests,
     long MessagesProcessed,
@@ -14,4 +15,5 @@ public sealed record PipelineCounterSnapshot(
     IReadOnlyDictionary<string, long> StorageRequestsByOperation,
     LatencySnapshot IngestLatency,
     long WorkingSetBytes,
-    long ManagedHeapBytes);
+    long ManagedHeapBytes,
+    SessionCacheSnapshot SessionCache);

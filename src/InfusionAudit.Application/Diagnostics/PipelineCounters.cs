@@ -6,7 +6,7 @@ namespace InfusionAudit.Application.Diagnostics;
 /// Process-wide counters of the ingestion pipeline, read by the load generator to measure throughput and by the soak
 /// run to watch latency and memory.
 /// </summary>
-public sealed class PipelineCounters(IStorageRequestCounts storageRequests)
+public sealed class PipelineCounters(IStorageRequestCounts storageRequests, ISessionCacheCounts sessionCache)
 {
     private long messagesProcessed;
     private long eventsReceived;
@@ -36,5 +36,6 @@ public sealed class PipelineCounters(IStorageRequestCounts storageRequests)
         storageRequests.ByOperation,
         ingestLatency.Snapshot(),
         Environment.WorkingSet,
-        GC.GetTotalMemory(forceFullCollection: false));
+        GC.GetTotalMemory(forceFullCollection: false),
+        sessionCache.CacheSnapshot());
 }

@@ -134,6 +134,12 @@ public sealed class HttpApiTests(HostFixture fixture) : IClassFixture<HostFixtur
         var counters = await Host.Client(TestKeys.Auditor).GetFromJsonAsync<JsonElement>("/api/diagnostics/counters", Ct);
 
         counters.GetProperty("storageRequests").GetInt64().ShouldBeGreaterThan(0);
+        var cache = counters.GetProperty("sessionCache");
+        cache.GetProperty("limitBytes").GetInt64().ShouldBe(32L * 1024 * 1024);
+        foreach (var name in new[] { "hits", "reads", "sessions", "bytes" })
+        {
+            cache.GetProperty(name).GetInt64().ShouldBeGreaterThanOrEqualTo(0);
+        }
     }
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");

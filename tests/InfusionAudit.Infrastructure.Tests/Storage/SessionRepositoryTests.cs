@@ -10,10 +10,11 @@ public sealed class SessionRepositoryTests
     private readonly StorageRequestCounter counter = new();
     private readonly SessionRepository repository;
     private readonly SessionDirectory directory;
+    private readonly StorageAccount account;
 
     public SessionRepositoryTests()
     {
-        var account = new StorageAccount(Azurite.ConnectionString, counter);
+        account = new StorageAccount(Azurite.ConnectionString, counter);
         account.EnsureTablesAsync(CancellationToken.None).GetAwaiter().GetResult();
         directory = new SessionDirectory(account);
         repository = new SessionRepository(account, directory);
@@ -35,6 +36,26 @@ public sealed class SessionRepositoryTests
         partition.Events.Select(e => e.EventId).ShouldBe(["a", "b"], ignoreOrder: true);
         partition.Findings.Single().RuleId.ShouldBe("VITALS-HR-HIGH");
         partition.StateETag.ToString().ShouldNotBeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task TheCacheCountsTheSessionsItServedAWriterAndThoseItHadToReadFromStorage()
+    {
+        var id = NewId();
+        await repository.CommitAsync(new SessionWrite(id, State(id, 1), null, [Event(id, "a", 0)], []), Ct);
+
+        // Another host: its first write of the session reads it, its next is served from memory; a new session is neither.
+        var other = new SessionRepository(account, directory);
+        await other.LoadForWriteAsync(Clinic, id, Ct);
+        await other.LoadForWriteAsync(Clinic, id, Ct);
+        await other.LoadForWriteAsync(Clinic, NewId(), Ct, assumeNew: true);
+
+        var cache = other.CacheSnapshot();
+        cache.Hits.ShouldBe(1);
+        cache.Reads.ShouldBe(1);
+        cache.Sessions.ShouldBe(1);
+        cache.Bytes.ShouldBeGreaterThan(0);
+        cache.LimitBytes.ShouldBe(SessionRepository.DefaultCachedBytes);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using Azure;
 using Azure.Data.Tables;
 using InfusionAudit.Application.Configuration;
+using InfusionAudit.Application.Diagnostics;
+using InfusionAudit.Application.Ports;
 using InfusionAudit.Domain.Sessions;
 using InfusionAudit.Infrastructure.Storage.Tables;
 
@@ -18,7 +20,7 @@ public sealed class SessionRepository(
     StorageAccount account,
     SessionDirectory directory,
     int cachedSessions = SessionRepository.DefaultCachedSessions,
-    long cachedBytes = SessionRepository.DefaultCachedBytes) : ISessionStore
+    long cachedBytes = SessionRepository.DefaultCachedBytes) : ISessionStore, ISessionCacheCounts
 {
     /// <summary>Sessions kept in memory per host; about 40 KB each for a typical session.</summary>
     public const int DefaultCachedSessions = 2048;
@@ -49,6 +51,8 @@ public sealed class SessionRepository(
     private readonly TableClient table = account.Tables.GetTableClient(TableNames.Sessions);
     private readonly SessionPartitionCache cache = new(cachedSessions, cachedBytes);
     private readonly PartitionGroupCommit writes = new(account.Tables.GetTableClient(TableNames.Sessions));
+    private long cacheHits;
+    private long cacheReads;
 
     /// <summary>
     /// The session as this host last wrote it, else read from the clinic's partition. For writers only: the ETag check
@@ -63,6 +67,7 @@ public sealed class SessionRepository(
     {
         if (cache.TryGet(ClinicSessionKey.Of(clinicId, sessionId), out var cached))
         {
+            Interlocked.Increment(ref cacheHits);
             return cached;
         }
 
@@ -71,10 +76,14 @@ public sealed class SessionRepository(
             return new SessionPartition(clinicId, sessionId, null, null, [], []);
         }
 
+        Interlocked.Increment(ref cacheReads);
         var partition = await LoadAsync(clinicId, sessionId, cancellationToken);
         cache.Put(partition);
         return partition;
     }
+
+    public SessionCacheSnapshot CacheSnapshot() =>
+        new(Interlocked.Read(ref cacheHits), Interlocked.Read(ref cacheReads), cache.Count, cache.Bytes, cachedBytes);
 
     /// <summary>This host's copy of a session (as it last wrote or read it), without any request; null when it has none.</summary>
     public SessionPartition? Cached(string clinicId, string sessionId) => cache.TryGet(ClinicSessionKey.Of(clinicId, sessionId), out var partition) ? partition : null;
