@@ -34,6 +34,29 @@ public sealed class EventAfterEndRuleTests
         evaluation.Has(RuleIds.EventAfterEnd).ShouldBeFalse(evaluation.Describe());
     }
 
+    /// <summary>
+    /// IPEC's completion that goes on at keep-vein-open, as the HL7 mapping gives it (docs/hl7v2.md): COMP ends the
+    /// session, then a START at the KVO rate, and later a STOP with the pump's cumulative volume. The KVO rate after the
+    /// end is not integrated, but the pump's total counts as delivered: the drug run at KVO is an overdose once the pump
+    /// reports it, not while it runs.
+    /// </summary>
+    [Fact]
+    public void DrugRunAtKeepVeinOpenAfterACompletionIsAnOverdoseWhenThePumpReportsItsTotal()
+    {
+        // 40 min at 52.5 mL/h of 1 mg/mL: the prescribed 35 mg; then 2 h at 5 mL/h, 10 mL (10 mg, 29 % more) after the end.
+        var builder = new SessionBuilder(deviceId: Pump).StartIv().Vitals(0, sys: 120, dia: 80).RateMlPerHour(1, 52.5).End(41)
+            .RateMlPerHour(41.1, 5).Pause(161.1).PumpTotal(161.1, 45);
+        var total = builder.Last;
+
+        var evaluation = builder.Evaluate();
+
+        evaluation.Of(RuleIds.EventAfterEnd).Count().ShouldBe(3, evaluation.Describe());
+        var overdose = evaluation.Single(RuleIds.DoseOverDelivery);
+        overdose.Severity.ShouldBe(Severity.Critical);
+        overdose.TriggerEventId.ShouldBe(total.Event.EventId);
+        evaluation.Single(RuleIds.DosePumpMismatch).Evidence.ShouldContain("pump reports 45 mL, the rate history gives 35 mL");
+    }
+
     [Fact]
     public void AnEventAfterTheEarliestEndIsStillAfterTheEnd()
     {
