@@ -46,7 +46,7 @@ public static class Hl7EventMapper
 
     private sealed record MappedEvent(string Type, DateTimeOffset At, (string Name, object Value)[] Payload);
 
-    private sealed record Reading(double Value, MdcMetric Metric, MdcUnit Unit, int Sequence);
+    private sealed record Reading(double Value, MdcMetric Metric, MdcUnit Unit, Er7Segment Row, int Sequence);
 
     private sealed record Group(Er7Segment Obr, int Sequence, List<(Er7Segment Obx, int Sequence)> Rows);
 
@@ -238,7 +238,7 @@ public static class Hl7EventMapper
                 }
 
                 var unit = UnitOf(obx, sequence, metric);
-                if (!readings.TryAdd(metric, new Reading(value * unit.ToContract, metric, unit, sequence)))
+                if (!readings.TryAdd(metric, new Reading(value * unit.ToContract, metric, unit, obx, sequence)))
                 {
                     throw Error("OBX", sequence, 3, null, Hl7Problem.DataTypeError, $"A second {metric.ReferenceId} in the observation group of OBR[{group.Sequence}].");
                 }
@@ -279,29 +279,90 @@ public static class Hl7EventMapper
         private void MapVitals(Group group, List<MappedEvent> events)
         {
             var readings = Readings(group);
-            var payload = new List<(string, object)>();
-            void Add(MdcMetric metric, string name)
+            if (readings.Count == 0)
+            {
+                return;
+            }
+
+            // The report's own time first: a broken OBR-7 is named before any OBX-14.
+            var reported = GroupTime(group);
+
+            // One event per observation time: a periodic report's readings share OBR-7, an episodic one (a cuff's) keeps
+            // the time it was taken, which may be minutes or hours older (TF-2, OBR-7 and OBX-14).
+            var byTime = new SortedDictionary<DateTimeOffset, List<(string, object)>>();
+            foreach (var (metric, name) in VitalsFields)
             {
                 if (readings.TryGetValue(metric, out var reading))
                 {
+                    var at = TimeOf(group, reading, reported);
+                    if (!byTime.TryGetValue(at, out var payload))
+                    {
+                        byTime[at] = payload = [];
+                    }
+
                     payload.Add((name, reading.Value));
                 }
             }
 
-            Add(MdcNomenclature.HeartRate, "heartRateBpm");
-            Add(MdcNomenclature.NibpSystolic, "systolicMmHg");
-            Add(MdcNomenclature.NibpDiastolic, "diastolicMmHg");
-            Add(MdcNomenclature.Spo2, "spo2Percent");
-            Add(MdcNomenclature.RespiratoryRate, "respiratoryRatePerMin");
-            if (payload.Count > 0)
+            foreach (var (at, payload) in byTime)
             {
-                events.Add(new MappedEvent("VitalsRecorded", GroupTime(group), WithPatient(payload)));
+                events.Add(new MappedEvent("VitalsRecorded", at, WithPatient(payload)));
             }
 
             if (readings.TryGetValue(MdcNomenclature.VolumeDelivered, out var volume))
             {
-                events.Add(new MappedEvent("PumpTotalReported", GroupTime(group), WithPatient([("volumeInfusedMl", volume.Value)])));
+                events.Add(new MappedEvent("PumpTotalReported", TimeOf(group, volume, reported), WithPatient([("volumeInfusedMl", volume.Value)])));
             }
+        }
+
+        private static readonly (MdcMetric Metric, string Field)[] VitalsFields =
+        [
+            (MdcNomenclature.HeartRate, "heartRateBpm"),
+            (MdcNomenclature.NibpSystolic, "systolicMmHg"),
+            (MdcNomenclature.NibpDiastolic, "diastolicMmHg"),
+            (MdcNomenclature.Spo2, "spo2Percent"),
+            (MdcNomenclature.RespiratoryRate, "respiratoryRatePerMin"),
+        ];
+
+        // TF-2 (OBX-14): a metric's own OBX-14, else that of its nearest ancestor in the MDS-VMD-channel hierarchy of
+        // OBX-4 (a channel's time is the default of its metrics), else the group's OBR-7.
+        private DateTimeOffset TimeOf(Group group, Reading reading, DateTimeOffset reported)
+        {
+            if (Obx14(reading.Row, reading.Sequence) is { } own)
+            {
+                return own;
+            }
+
+            var parts = reading.Row.Value(4).Split('.');
+            if (parts.Length == 4)
+            {
+                for (var kept = 3; kept >= 1; kept--)
+                {
+                    var ancestor = string.Join('.', parts.Take(kept).Concat(Enumerable.Repeat("0", 4 - kept)));
+                    foreach (var (row, sequence) in group.Rows)
+                    {
+                        if (row.Value(4) == ancestor && !ReferenceEquals(row, reading.Row) && Obx14(row, sequence) is { } inherited)
+                        {
+                            return inherited;
+                        }
+                    }
+                }
+            }
+
+            return reported;
+        }
+
+        private DateTimeOffset? Obx14(Er7Segment obx, int sequence)
+        {
+            var text = obx.Value(14);
+            if (text.Length == 0)
+            {
+                return null;
+            }
+
+            return Hl7Timestamp.TryParse(text, options.DefaultUtcOffsetMinutes, out var at, out var why)
+                ? at
+                : throw Error("OBX", sequence, 14, 1, Hl7Problem.DataTypeError, $"OBX-14: {why}");
         }
 
         private static string? EventOf(Group group)

@@ -55,6 +55,55 @@ public sealed class Hl7EventMapperTests
     }
 
     [Fact]
+    public void AnEpisodicReadingKeepsItsOwnTimeFromObx14()
+    {
+        // TF-2 (OBR-7, OBX-14): OBX-14 overrides OBR-7 for an episodic measurement such as a cuff's. A monitor's periodic
+        // report carries the last cuff reading with the time it was taken; stamped with the report's time, a reading
+        // 20 minutes old would count as fresh (and VITALS-MISSING would never see the cuff stop).
+        var text = Corpus("pcd01-vitals.hl7")
+            .Replace("|R|||20261126150500+0000\rOBX|5", "|R|||20261126144500+0000\rOBX|5", StringComparison.Ordinal)
+            .Replace("|R|||20261126150500+0000\rOBX|6", "|R|||20261126144500+0000\rOBX|6", StringComparison.Ordinal)
+            .Replace("|R|||20261126150500+0000\rOBX|7", "|R|||20261126144500+0000\rOBX|7", StringComparison.Ordinal);
+
+        var events = Events(Map(text));
+
+        events.Count.ShouldBe(2);
+        events[0]!["occurredAt"]!.GetValue<string>().ShouldBe("2026-11-26T14:45:00+00:00");
+        events[0]!["payload"]!.AsObject().Select(p => p.Key).ShouldBe(["systolicMmHg", "diastolicMmHg", "patientRef"], ignoreOrder: true);
+        events[0]!["sequence"]!.GetValue<long>().ShouldBe(12);
+        events[1]!["occurredAt"]!.GetValue<string>().ShouldBe("2026-11-26T15:05:00+00:00");
+        events[1]!["payload"]!.AsObject().Select(p => p.Key).ShouldBe(["heartRateBpm", "spo2Percent", "respiratoryRatePerMin", "patientRef"], ignoreOrder: true);
+        events[1]!["sequence"]!.GetValue<long>().ShouldBe(13);
+    }
+
+    [Fact]
+    public void AMetricWithoutObx14TakesItsChannelsTimeBeforeTheObrs()
+    {
+        // A channel row's OBX-14 is the default time of the metrics it contains (TF-2, OBX-14: the nearest ancestor).
+        var text = Replace(Corpus("pcd01-vitals.hl7"), "\rOBX|4|NM|150021", "\rOBX|9||70687^MDC_DEV_PRESS_BLD_NONINV_CHAN^MDC|1.1.2.0|||||||X|||20261126145000+0000\rOBX|4|NM|150021");
+        foreach (var set in new[] { "4", "5", "6" })
+        {
+            var start = text.IndexOf($"\rOBX|{set}|", StringComparison.Ordinal);
+            var end = text.IndexOf('\r', start + 1);
+            text = text[..start] + text[start..end].Replace("|R|||20261126150500+0000", "|R", StringComparison.Ordinal) + text[end..];
+        }
+
+        var events = Events(Map(text));
+
+        events.Select(e => e!["occurredAt"]!.GetValue<string>()).ShouldBe(["2026-11-26T14:50:00+00:00", "2026-11-26T15:05:00+00:00"]);
+        events[0]!["payload"]!["systolicMmHg"]!.GetValue<double>().ShouldBe(118);
+    }
+
+    [Fact]
+    public void AnUnreadableObx14IsAnErrorOnThatField()
+    {
+        var mapping = Map(Replace(Corpus("pcd01-vitals.hl7"), "|118|266016^MDC_DIM_MMHG^MDC|||||R|||20261126150500+0000", "|118|266016^MDC_DIM_MMHG^MDC|||||R|||yesterday"));
+
+        mapping.Problem!.Location.ShouldStartWith("OBX[8]-14");
+        mapping.Problem.Code.ShouldBe(Hl7Problem.DataTypeError);
+    }
+
+    [Fact]
     public void LfTerminatedPcd01MapsTheSame() =>
         Map(Corpus("pcd01-vitals-lf.hl7")).EventsJson.ShouldBe(Map(Corpus("pcd01-vitals.hl7")).EventsJson);
 
