@@ -18,6 +18,17 @@ public sealed class BloodPressureRuleTests
     }
 
     [Fact]
+    public void ACuffReadingRepeatedInLaterReportsAtItsOwnTimeOpensNoEpisodeOfItsOwn()
+    {
+        // A monitor repeats its last cuff reading in each periodic report, at the time it was taken (docs/hl7v2.md):
+        // those copies sort beside the first and stay in its episode, while a fresh high reading later opens another.
+        var evaluation = new SessionBuilder().StartIv().Vitals(5, sys: 165, dia: 90).Vitals(6, hr: 80).Vitals(5, sys: 165, dia: 90)
+            .Vitals(7, hr: 82).Vitals(5, sys: 165, dia: 90).Vitals(9, sys: 120, dia: 80).Vitals(12, sys: 170, dia: 95).Evaluate();
+
+        evaluation.Of(RuleIds.VitalsBpHigh).Count.ShouldBe(2, evaluation.Describe());
+    }
+
+    [Fact]
     public void ConsecutiveHighPressuresAreOneEpisode()
     {
         var evaluation = new SessionBuilder().StartIv()
