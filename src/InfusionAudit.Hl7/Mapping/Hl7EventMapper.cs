@@ -326,14 +326,17 @@ public static class Hl7EventMapper
 
         // TF-2 (OBX-14): a metric's own OBX-14, else that of its nearest ancestor in the MDS-VMD-channel hierarchy of
         // OBX-4 (a channel's time is the default of its metrics), else the group's OBR-7.
-        private DateTimeOffset TimeOf(Group group, Reading reading, DateTimeOffset reported)
+        private DateTimeOffset TimeOf(Group group, Reading reading, DateTimeOffset reported) =>
+            TimeOf(group, reading.Row, reading.Sequence, reported);
+
+        private DateTimeOffset TimeOf(Group group, Er7Segment obx, int obxSequence, DateTimeOffset reported)
         {
-            if (Obx14(reading.Row, reading.Sequence) is { } own)
+            if (Obx14(obx, obxSequence) is { } own)
             {
                 return own;
             }
 
-            var parts = reading.Row.Value(4).Split('.');
+            var parts = obx.Value(4).Split('.');
             if (parts.Length == 4)
             {
                 for (var kept = 3; kept >= 1; kept--)
@@ -341,7 +344,7 @@ public static class Hl7EventMapper
                     var ancestor = string.Join('.', parts.Take(kept).Concat(Enumerable.Repeat("0", 4 - kept)));
                     foreach (var (row, sequence) in group.Rows)
                     {
-                        if (row.Value(4) == ancestor && !ReferenceEquals(row, reading.Row) && Obx14(row, sequence) is { } inherited)
+                        if (row.Value(4) == ancestor && !ReferenceEquals(row, obx) && Obx14(row, sequence) is { } inherited)
                         {
                             return inherited;
                         }
@@ -363,6 +366,19 @@ public static class Hl7EventMapper
             return Hl7Timestamp.TryParse(text, options.DefaultUtcOffsetMinutes, out var at, out var why)
                 ? at
                 : throw Error("OBX", sequence, 14, 1, Hl7Problem.DataTypeError, $"OBX-14: {why}");
+        }
+
+        private static (Er7Segment Obx, int Sequence)? EventRow(Group group)
+        {
+            foreach (var row in group.Rows)
+            {
+                if (Matches(row.Obx, MdcNomenclature.EventConditionCode, MdcNomenclature.EventConditionReferenceId))
+                {
+                    return row;
+                }
+            }
+
+            return null;
         }
 
         private static string? EventOf(Group group)
@@ -398,7 +414,8 @@ public static class Hl7EventMapper
         private void MapPumpEvent(Group group, Group? next, List<MappedEvent> events)
         {
             var readings = Readings(group);
-            var at = GroupTime(group);
+            // The event's time: its event row's OBX-14 (or an ancestor's), else OBR-7, as for any observation (TF-2).
+            var at = EventRow(group) is { } eventRow ? TimeOf(group, eventRow.Obx, eventRow.Sequence, GroupTime(group)) : GroupTime(group);
 
             // The pump's total goes first: at a completion it belongs to the session it ends, not after its end.
             if (readings.TryGetValue(MdcNomenclature.VolumeDelivered, out var volume))

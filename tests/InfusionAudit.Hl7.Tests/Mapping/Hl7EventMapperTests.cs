@@ -181,6 +181,17 @@ public sealed class Hl7EventMapperTests
     }
 
     [Fact]
+    public void APumpEventTakesTheTimeOfItsEventRowWhenItHasOne()
+    {
+        // TF-2's rule for every observation: OBX-14 overrides OBR-7 (a gateway's report time may trail the event).
+        var text = Replace(Corpus("pcd10-start.hl7"), "0^MDC_EVT_PUMP_DELIV_START^MDC||||||R|||20261126150030+0000", "0^MDC_EVT_PUMP_DELIV_START^MDC||||||R|||20261126150010+0000");
+
+        var events = Events(Map(text));
+
+        events.Select(e => e!["occurredAt"]!.GetValue<string>()).ShouldBe(["2026-11-26T15:00:10+00:00", "2026-11-26T15:00:10+00:00"]);
+    }
+
+    [Fact]
     public void ATitrationStopThenStartIsOneRateChange()
     {
         var events = Events(Map(Corpus("pcd10-titration.hl7")));
