@@ -23,59 +23,37 @@ public sealed class AlertRepository(StorageAccount account) : IAlertPartitionSto
 
     private readonly TableClient table = account.Tables.GetTableClient(TableNames.Alerts);
 
-    // Reads of a partition of several requests that may find the group row changed under them before settling (LoadAsync).
-    private const int PagedReadTries = 3;
-
     /// <summary>Reads a session's whole alert partition: one request, unless it holds more than 1,000 rows (see the remarks).</summary>
     /// <remarks>
     /// Alert rows sort before the group row, so a read of several requests spanning another host's decision could
     /// return that decision's group row and ETag without the alert it raised, and a decision guarded by that ETag would
-    /// raise the episode again. So when the partition needs more than one request, the group row is read first (one
-    /// point read) and the partition again from its start; the read stands when it ends on that same group ETag, since
-    /// every decision rewrites the group row. A partition so busy that this fails <see cref="PagedReadTries"/> times gets
-    /// the group row of the point read, which predates the rest: a decision guarded by it is refused and read again.
+    /// raise the episode again. Every decision rewrites the group row, so it guards the read (<see cref="VersionedRange"/>).
     /// </remarks>
     public async Task<AlertPartition> LoadAsync(string clinicId, string sessionId, CancellationToken cancellationToken)
     {
         var partitionKey = ClinicSessionKey.Of(clinicId, sessionId);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}");
-        var read = new PartitionRead();
-        if (await read.ReadAsync(table, filter, stopAfterOnePage: true, cancellationToken))
-        {
-            return read.Partition(clinicId, sessionId);
-        }
-
-        for (var attempt = 1; ; attempt++)
-        {
-            var before = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, GroupRowKey, cancellationToken: cancellationToken);
-            read = new PartitionRead();
-            await read.ReadAsync(table, filter, stopAfterOnePage: false, cancellationToken);
-            var guard = before.HasValue ? before.Value!.ETag : (ETag?)null;
-            if (guard == read.GroupETag)
-            {
-                return read.Partition(clinicId, sessionId);
-            }
-
-            if (attempt == PagedReadTries)
-            {
-                var partition = read.Partition(clinicId, sessionId);
-                return before.HasValue
-                    ? partition with { Group = ReadGroup(before.Value!), GroupETag = StoreVersion.Of(before.Value!.ETag) }
-                    : partition with { Group = null, GroupETag = null };
-            }
-        }
+        var read = await VersionedRange.ReadAsync(table, filter, partitionKey, GroupRowKey, () => new PartitionRead(), cancellationToken);
+        var partition = read.Rows.Partition(clinicId, sessionId);
+        return read.Settled
+            ? partition
+            : read.GuardBefore is { } before
+                ? partition with { Group = ReadGroup(before), GroupETag = StoreVersion.Of(before.ETag) }
+                : partition with { Group = null, GroupETag = null };
     }
 
     private static AlertGroup? ReadGroup(TableEntity entity) => AlertJson.Read<AlertGroup>(entity.GetString("Json") ?? "null");
 
     /// <summary>The rows of one alert partition as read, sorted by kind.</summary>
-    private sealed class PartitionRead
+    private sealed class PartitionRead : VersionedRange.IVersionedRows
     {
         private readonly List<Alert> alerts = [];
         private readonly List<StoredNotification> notifications = [];
         private AlertGroup? group;
 
         public ETag? GroupETag { get; private set; }
+
+        ETag? VersionedRange.IVersionedRows.GuardETag => GroupETag;
 
         public AlertPartition Partition(string clinicId, string sessionId)
         {
@@ -84,11 +62,7 @@ public sealed class AlertRepository(StorageAccount account) : IAlertPartitionSto
             return new AlertPartition(clinicId, sessionId, group, StoreVersion.Of(GroupETag), alerts, notifications);
         }
 
-        /// <returns>True when the whole partition came in one request.</returns>
-        public Task<bool> ReadAsync(TableClient table, string filter, bool stopAfterOnePage, CancellationToken cancellationToken) =>
-            RangePages.ReadAsync(table, filter, stopAfterOnePage, Add, cancellationToken);
-
-        private void Add(TableEntity entity)
+        public void Add(TableEntity entity)
         {
             if (entity.RowKey == GroupRowKey)
             {

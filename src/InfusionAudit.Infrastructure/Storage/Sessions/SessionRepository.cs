@@ -45,8 +45,6 @@ public sealed class SessionRepository(
 
     private const string CommitPendingColumn = "CommitPending";
 
-    // Reads of a range of several requests that may find the state changed under them before settling (LoadAsync).
-    private const int PagedReadTries = 3;
 
     private readonly TableClient table = account.Tables.GetTableClient(TableNames.Sessions);
     private readonly SessionPartitionCache cache = new(cachedSessions, cachedBytes);
@@ -141,10 +139,7 @@ public sealed class SessionRepository(
     /// One request is one view of the partition; several are not: another host may commit between them. The state row
     /// sorts after the events and findings, so a read spanning a commit would return the events of before it with the
     /// state and ETag of after it, and a write guarded by that ETag would pass and store a state judged without that
-    /// host's events. So when the range needs more than one request, the state is read first (one point read) and the
-    /// range again from its start; the read stands when the range ends on that same state ETag, since every commit
-    /// rewrites the state row. A session so busy that this fails <see cref="PagedReadTries"/> times gets the ETag of the
-    /// point read, which predates the range: a write guarded by it is refused and read again, never lost.
+    /// host's events. Every commit rewrites the state row, so it guards the read (<see cref="VersionedRange"/>).
     /// </remarks>
     public async Task<SessionPartition> LoadAsync(string clinicId, string sessionId, CancellationToken cancellationToken)
     {
@@ -154,30 +149,13 @@ public sealed class SessionRepository(
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {clinicId} and RowKey ge {prefix} and RowKey lt {sessionId + "}"}");
         try
         {
-            var read = new RangeRead(sessionId, prefix);
-            if (await read.ReadAsync(table, filter, stopAfterOnePage: true, cancellationToken))
-            {
-                return read.Partition(clinicId);
-            }
-
-            for (var attempt = 1; ; attempt++)
-            {
-                var before = await table.GetEntityIfExistsAsync<TableEntity>(clinicId, prefix + StateRowKey, cancellationToken: cancellationToken);
-                read = new RangeRead(sessionId, prefix);
-                await read.ReadAsync(table, filter, stopAfterOnePage: false, cancellationToken);
-                var guard = before.HasValue ? before.Value!.ETag : (ETag?)null;
-                if (guard == read.StateETag)
-                {
-                    return read.Partition(clinicId);
-                }
-
-                if (attempt == PagedReadTries)
-                {
-                    return before.HasValue
-                        ? read.Partition(clinicId) with { State = ToState(before.Value!, sessionId), StateETag = StoreVersion.Of(before.Value!.ETag) }
-                        : read.Partition(clinicId) with { State = null, StateETag = null };
-                }
-            }
+            var read = await VersionedRange.ReadAsync(table, filter, clinicId, prefix + StateRowKey, () => new RangeRead(sessionId, prefix), cancellationToken);
+            var partition = read.Rows.Partition(clinicId);
+            return read.Settled
+                ? partition
+                : read.GuardBefore is { } before
+                    ? partition with { State = ToState(before, sessionId), StateETag = StoreVersion.Of(before.ETag) }
+                    : partition with { State = null, StateETag = null };
         }
         catch (RequestFailedException ex) when (TableMissing.Is(ex))
         {
@@ -187,7 +165,7 @@ public sealed class SessionRepository(
     }
 
     /// <summary>The rows of one session's range as read, sorted by kind.</summary>
-    private sealed class RangeRead(string sessionId, string prefix)
+    private sealed class RangeRead(string sessionId, string prefix) : VersionedRange.IVersionedRows
     {
         private readonly List<SessionEventRow> events = [];
         private readonly List<SessionFindingRow> findings = [];
@@ -196,13 +174,11 @@ public sealed class SessionRepository(
 
         public ETag? StateETag { get; private set; }
 
+        ETag? VersionedRange.IVersionedRows.GuardETag => StateETag;
+
         public SessionPartition Partition(string clinicId) => new(clinicId, sessionId, state, StoreVersion.Of(StateETag), events, findings, StoreVersion.Of(stamp));
 
-        /// <returns>True when the whole range came in one request.</returns>
-        public Task<bool> ReadAsync(TableClient table, string filter, bool stopAfterOnePage, CancellationToken cancellationToken) =>
-            RangePages.ReadAsync(table, filter, stopAfterOnePage, Add, cancellationToken);
-
-        private void Add(TableEntity entity)
+        public void Add(TableEntity entity)
         {
             var key = entity.RowKey[prefix.Length..];
             if (key == StateRowKey)
