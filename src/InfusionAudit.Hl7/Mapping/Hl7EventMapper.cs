@@ -294,7 +294,7 @@ public static class Hl7EventMapper
             {
                 if (readings.TryGetValue(metric, out var reading))
                 {
-                    var at = TimeOf(group, reading, reported);
+                    var at = TimeOf(group, reading.Row, reading.Sequence, reported);
                     if (!byTime.TryGetValue(at, out var payload))
                     {
                         byTime[at] = payload = [];
@@ -311,7 +311,7 @@ public static class Hl7EventMapper
 
             if (readings.TryGetValue(MdcNomenclature.VolumeDelivered, out var volume))
             {
-                events.Add(new MappedEvent("PumpTotalReported", TimeOf(group, volume, reported), WithPatient([("volumeInfusedMl", volume.Value)])));
+                events.Add(new MappedEvent("PumpTotalReported", TimeOf(group, volume.Row, volume.Sequence, reported), WithPatient([("volumeInfusedMl", volume.Value)])));
             }
         }
 
@@ -326,9 +326,6 @@ public static class Hl7EventMapper
 
         // TF-2 (OBX-14): a metric's own OBX-14, else that of its nearest ancestor in the MDS-VMD-channel hierarchy of
         // OBX-4 (a channel's time is the default of its metrics), else the group's OBR-7.
-        private DateTimeOffset TimeOf(Group group, Reading reading, DateTimeOffset reported) =>
-            TimeOf(group, reading.Row, reading.Sequence, reported);
-
         private DateTimeOffset TimeOf(Group group, Er7Segment obx, int obxSequence, DateTimeOffset reported)
         {
             if (Obx14(obx, obxSequence) is { } own)
@@ -383,26 +380,21 @@ public static class Hl7EventMapper
 
         private static string? EventOf(Group group)
         {
-            foreach (var (obx, sequence) in group.Rows)
+            if (EventRow(group) is not var (obx, sequence))
             {
-                if (!Matches(obx, MdcNomenclature.EventConditionCode, MdcNomenclature.EventConditionReferenceId))
-                {
-                    continue;
-                }
-
-                var (code, name) = (obx.Value(5, 1), obx.Value(5, 2));
-                if (obx.Value(5, 3) == "MDC" && code == MdcNomenclature.DeliveryStartCode.ToString(CultureInfo.InvariantCulture))
-                {
-                    return name.Length == 0 || name == MdcNomenclature.DeliveryStart
-                        ? MdcNomenclature.DeliveryStart
-                        : throw Error("OBX", sequence, 5, null, Hl7Problem.TableValueNotFound,
-                            $"OBX-5 names two events: code {code} is {MdcNomenclature.DeliveryStart}, but the reference id is {name}.");
-                }
-
-                return name.Length > 0 ? name : code;
+                return null;
             }
 
-            return null;
+            var (code, name) = (obx.Value(5, 1), obx.Value(5, 2));
+            if (obx.Value(5, 3) == "MDC" && code == MdcNomenclature.DeliveryStartCode.ToString(CultureInfo.InvariantCulture))
+            {
+                return name.Length == 0 || name == MdcNomenclature.DeliveryStart
+                    ? MdcNomenclature.DeliveryStart
+                    : throw Error("OBX", sequence, 5, null, Hl7Problem.TableValueNotFound,
+                        $"OBX-5 names two events: code {code} is {MdcNomenclature.DeliveryStart}, but the reference id is {name}.");
+            }
+
+            return name.Length > 0 ? name : code;
         }
 
         // IPEC's "Current Delivery Status" of the active source (its code is pending: read by reference id), as its
@@ -415,7 +407,8 @@ public static class Hl7EventMapper
         {
             var readings = Readings(group);
             // The event's time: its event row's OBX-14 (or an ancestor's), else OBR-7, as for any observation (TF-2).
-            var at = EventRow(group) is { } eventRow ? TimeOf(group, eventRow.Obx, eventRow.Sequence, GroupTime(group)) : GroupTime(group);
+            var reported = GroupTime(group);
+            var at = EventRow(group) is var (eventObx, eventSequence) ? TimeOf(group, eventObx, eventSequence, reported) : reported;
 
             // The pump's total goes first: at a completion it belongs to the session it ends, not after its end.
             if (readings.TryGetValue(MdcNomenclature.VolumeDelivered, out var volume))

@@ -329,6 +329,17 @@ public sealed class Hl7EventMapperTests
     }
 
     [Fact]
+    public void APumpEventGroupWithoutItsEventRowIsAnErrorOnItsObr()
+    {
+        var lines = Corpus("pcd10-start.hl7").Split('\r').Where(l => !l.Contains("MDC_ATTR_EVT_COND", StringComparison.Ordinal));
+
+        var mapping = Map(string.Join('\r', lines));
+
+        mapping.Problem!.Location.ShouldBe("OBR[4]");
+        mapping.Problem.Code.ShouldBe(Hl7Problem.RequiredFieldMissing);
+    }
+
+    [Fact]
     public void AStartWithoutARateIsAnErrorOnItsObr()
     {
         var text = Replace(Corpus("pcd10-start.hl7"), "NM|157784^MDC_FLOW_FLUID_PUMP^MDC|1.1.1.102|52.5|265266^MDC_DIM_MILLI_L_PER_HR^MDC|||||R", "NM|157784^MDC_FLOW_FLUID_PUMP^MDC|1.1.1.102|52.5|265266^MDC_DIM_MILLI_L_PER_HR^MDC|||||X");
