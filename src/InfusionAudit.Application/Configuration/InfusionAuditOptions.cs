@@ -50,8 +50,8 @@ public sealed class InfusionAuditOptions
 
     /// <summary>
     /// Memory, MiB, for the sessions each host keeps after writing them (saves the read of a session on its next
-    /// message). A dense session (a connected monitor) costs about 165 KB, an hour of 1 Hz vitals about 10 MB; the
-    /// default holds some 200 dense sessions and keeps the local host under 300 MB at 1,000 events/s (docs/reliability.md, soak).
+    /// message), held parsed: a 1 Hz vitals reading costs about 360 bytes by estimate, an hour of 1 Hz vitals about
+    /// 1.3 MB. The default holds some 93,000 readings and keeps the local host under 300 MB (docs/reliability.md, soak).
     /// </summary>
     public int SessionCacheMegabytes { get; set; } = DefaultSessionCacheMegabytes;
 

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using InfusionAudit.Application.Alerts;
 using InfusionAudit.Application.Ingestion;
@@ -86,7 +85,7 @@ public sealed partial class SessionCommitter(
             // optimistic empty one, which knows nothing.
             if (!assumeNew || partition.State is not null)
             {
-                storedBeforeUs ??= partition.Events.Select(e => e.EventId).ToHashSet(StringComparer.Ordinal);
+                storedBeforeUs ??= partition.Events.Select(e => e.Event.EventId).ToHashSet(StringComparer.Ordinal);
             }
 
             var stored = StoredEvents(partition);
@@ -163,7 +162,7 @@ public sealed partial class SessionCommitter(
             return first > 0;
         }
 
-        var highest = held.Events.Count == 0 ? -1 : held.Events.Max(e => e.Sequence);
+        var highest = held.Events.Count == 0 ? -1 : held.Events.Max(e => e.Event.Sequence);
         return first > highest + 1;
     }
 
@@ -172,42 +171,24 @@ public sealed partial class SessionCommitter(
     /// are stored that the state does not count, or the state still bears the mark of an unfinished commit. Such a
     /// session is judged again and written even when the message brings nothing new: its redelivery heals it.
     /// </summary>
-    private static bool IsCutShort(SessionPartition partition) => partition.State is { } state
+    private static bool IsCutShort(HeldSession partition) => partition.State is { } state
         ? state.CommitPending || state.EventCount != partition.Events.Count
         : partition.Events.Count > 0;
 
-    /// <summary>The stored events of a partition as the engine sees them, by event id.</summary>
-    internal static Dictionary<string, StoredEvent> StoredEvents(SessionPartition partition)
+    /// <summary>The stored events of a session as the engine sees them, by event id.</summary>
+    private static Dictionary<string, StoredEvent> StoredEvents(HeldSession session)
     {
-        var events = new Dictionary<string, StoredEvent>(partition.Events.Count, StringComparer.Ordinal);
-        foreach (var row in partition.Events)
+        var events = new Dictionary<string, StoredEvent>(session.Events.Count, StringComparer.Ordinal);
+        foreach (var stored in session.Events)
         {
-            events[row.EventId] = Parsed.GetValue(row, Parse);
+            events[stored.Event.EventId] = stored;
         }
 
         return events;
     }
 
-    // Each message and each clock tick judges the whole session again. The partition cache keeps a session's rows (the
-    // same objects) from one commit to the next, so each row is parsed once while cached rather than once per message:
-    // for a 4 h session at 1 Hz that parse of every stored event was over half of each message's work. Keyed by the
-    // row object and held no longer than the row: a row read from storage again is parsed again.
-    private static readonly ConditionalWeakTable<SessionEventRow, StoredEvent> Parsed = new();
-
-    private static StoredEvent Parse(SessionEventRow row)
-    {
-        var parsed = EventParser.Parse(row.RawJson);
-        var deviceEvent = parsed.Events.Count == 1 ? parsed.Events[0].Event : null;
-
-        // A stored event was accepted by this contract version; if it no longer parses, judging the session
-        // without it would silently change an audit result, so stop and let the message go to poison.
-        return new StoredEvent(
-            deviceEvent ?? throw new InvalidOperationException($"Stored event {row.EventId} of session {row.SessionId} no longer passes the contract: {(parsed.Events is [var first, ..] ? first.Rejection : null)}"),
-            row.ReceivedAt);
-    }
-
     private static (List<EventOutcome> Outcomes, List<IncomingEvent> NewEvents) Classify(
-        SessionPartition partition,
+        HeldSession partition,
         Dictionary<string, StoredEvent> stored,
         IReadOnlyList<IncomingEvent> incoming,
         HashSet<string> storedBeforeUs)
@@ -246,7 +227,7 @@ public sealed partial class SessionCommitter(
             && !added.Exists(f => f.RuleId == row.RuleId && f.EpisodeKey == row.EpisodeKey));
 
     private async Task<(SessionEvaluation Evaluation, IReadOnlyList<Finding> Added)> WriteAsync(
-        SessionPartition partition,
+        HeldSession partition,
         IReadOnlyCollection<StoredEvent> all,
         IReadOnlyList<IncomingEvent> newEvents,
         DateTimeOffset asOf,
@@ -406,7 +387,7 @@ public sealed partial class SessionCommitter(
     }
 
     /// <summary>The version the stored session was judged against, kept while its start names the same protocol (<see cref="SessionIntake.PinnedProtocolVersion"/>).</summary>
-    private static int? PinnedProtocolVersion(SessionPartition partition, IReadOnlyCollection<StoredEvent> events)
+    private static int? PinnedProtocolVersion(HeldSession partition, IReadOnlyCollection<StoredEvent> events)
     {
         if (partition.State is null)
         {

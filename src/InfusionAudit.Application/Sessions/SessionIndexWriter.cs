@@ -32,7 +32,7 @@ public sealed class SessionIndexWriter(
     /// read per session; none for later writes.
     /// </summary>
     public async Task<PatientHistoryLookup> PatientHistoryAsync(
-        SessionPartition partition,
+        HeldSession partition,
         IReadOnlyCollection<StoredEvent> events,
         IReadOnlyList<PriorSession>? learned,
         CancellationToken cancellationToken)
@@ -44,10 +44,10 @@ public sealed class SessionIndexWriter(
             .OrderBy(e => e.Event.Sequence)
             .ThenBy(e => e.ReceivedAt)
             .FirstOrDefault();
-        var startStored = partition.Events.Any(e => e.Type == nameof(EventType.SessionStarted));
+        var startStored = partition.Events.Any(e => e.Event.Type == EventType.SessionStarted);
 
         // The history is bounded around the latest start known (keeping more than a rule reads is harmless).
-        var startedAt = partition.Events.Where(e => e.Type == nameof(EventType.SessionStarted)).Select(e => e.OccurredAt)
+        var startedAt = partition.Events.Where(e => e.Event.Type == EventType.SessionStarted).Select(e => e.Event.OccurredAt)
             .Concat(events.Where(e => e.Event.Payload is SessionStartedPayload).Select(e => e.Event.OccurredAt))
             .Select(t => (DateTimeOffset?)t)
             .Max();
@@ -145,7 +145,7 @@ public sealed class SessionIndexWriter(
     /// <param name="changedFindings">The findings the session commit writes (<see cref="FindingDiff"/>).</param>
     /// <returns>The patient row when this write recorded (or changed) the session's delivered dose on it, else null.</returns>
     public async Task<PatientSessionRow?> WriteAsync(
-        SessionPartition partition,
+        HeldSession partition,
         IReadOnlyCollection<StoredEvent> events,
         SessionEvaluation evaluation,
         PatientHistoryLookup history,
@@ -221,7 +221,7 @@ public sealed class SessionIndexWriter(
     /// has no such finding, rewritten when it has another version or another date.
     /// </summary>
     private async Task WriteFindingsAsync(
-        SessionPartition partition,
+        HeldSession partition,
         IReadOnlyList<SessionFindingRow> changed,
         DateOnly date,
         DateOnly? previousDate,

@@ -83,5 +83,5 @@ public sealed class PagedSessionReadTests
         new(id, Clinic, status, events, "{\"events\":" + events + "}", null, null, DateTimeOffset.UtcNow);
 
     private static SessionEventRow Event(string id, string eventId, long sequence) =>
-        new(id, eventId, sequence, "VitalsRecorded", Clinic, "mon-1", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, "{\"eventId\":\"" + eventId + "\"}");
+        HeldSessions.Row(id, eventId, sequence, Clinic);
 }

@@ -39,6 +39,23 @@ public sealed class SessionRepositoryTests
     }
 
     [Fact]
+    public async Task AWriterHoldsItsSessionParsedAndAStoredEventThatNoLongerParsesStopsTheNextWriteNotTheCommitThatStoredIt()
+    {
+        var id = NewId();
+        await repository.CommitAsync(new SessionWrite(id, State(id, 1), null, [Event(id, "a", 0)], []), Ct);
+        var held = repository.Cached(Clinic, id).ShouldNotBeNull();
+        held.Events.Single().Event.Payload.ShouldBeOfType<InfusionAudit.Domain.Contract.VitalsRecordedPayload>().HeartRateBpm.ShouldBe(72);
+
+        var broken = Event(id, "b", 1) with { RawJson = "{\"eventId\":\"b\"}" };
+        await repository.CommitAsync(new SessionWrite(id, State(id, 2), held.StateETag, [broken], []), Ct);
+
+        repository.Cached(Clinic, id).ShouldBeNull();
+        (await repository.LoadAsync(Clinic, id, Ct)).Events.Count.ShouldBe(2);
+        var refused = await Should.ThrowAsync<InvalidOperationException>(() => repository.LoadForWriteAsync(Clinic, id, Ct));
+        refused.Message.ShouldContain("Stored event b");
+    }
+
+    [Fact]
     public async Task TheCacheCountsTheSessionsItServedAWriterAndThoseItHadToReadFromStorage()
     {
         var id = NewId();
@@ -209,7 +226,7 @@ public sealed class SessionRepositoryTests
         new(id, "abq-01", "Running", events, "{\"events\":" + events + "}", null, null, DateTimeOffset.UtcNow);
 
     private static SessionEventRow Event(string id, string eventId, long sequence) =>
-        new(id, eventId, sequence, "VitalsRecorded", "abq-01", "mon-1", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, "{\"eventId\":\"" + eventId + "\"}");
+        HeldSessions.Row(id, eventId, sequence, "abq-01");
 
     private static SessionFindingRow Finding(string id, string rule, string episode) =>
         new(id, rule, episode, "warning", "abq-01", "ketamine-iv-depression", 1, "HR 115 bpm > 110 bpm", "{\"heartRateBpm\":115}", episode, DateTimeOffset.UtcNow, null);

@@ -11,10 +11,11 @@ public interface ISessionStore
     /// <see cref="CommitAsync"/> catches a stale copy. Readers that must see other hosts' writes use <see cref="LoadAsync(string, string, CancellationToken)"/>.
     /// </summary>
     /// <param name="assumeNew">The caller has the session's first event and expects it to be new: skip the read (a commit then fails if it exists).</param>
-    Task<SessionPartition> LoadForWriteAsync(string clinicId, string sessionId, CancellationToken cancellationToken, bool assumeNew = false);
+    /// <exception cref="InvalidOperationException">A stored event no longer passes the contract.</exception>
+    Task<HeldSession> LoadForWriteAsync(string clinicId, string sessionId, CancellationToken cancellationToken, bool assumeNew = false);
 
     /// <summary>This host's copy of a session, without any request; null when it has none.</summary>
-    SessionPartition? Cached(string clinicId, string sessionId);
+    HeldSession? Cached(string clinicId, string sessionId);
 
     /// <summary>The stored state's version token (one point read), or null when the session has no state yet.</summary>
     Task<string?> StateETagAsync(string clinicId, string sessionId, CancellationToken cancellationToken);
@@ -34,7 +35,7 @@ public interface ISessionStore
 
     /// <summary>Marks a session without state as judged on an out-of-date patient history (see <see cref="SessionWrite.ExpectedHistoryStampETag"/>).</summary>
     /// <exception cref="SessionWriteConflictException">The session changed since the read (its state may exist now).</exception>
-    Task StampHistoryAsync(SessionPartition partition, CancellationToken cancellationToken);
+    Task StampHistoryAsync(HeldSession session, CancellationToken cancellationToken);
 
     /// <summary>Writes new events, the state and changed findings: all or, for a write too large for one step, in steps that each carry the guarded state.</summary>
     /// <exception cref="SessionWriteConflictException">The state changed or an event was stored by another writer since the read.</exception>

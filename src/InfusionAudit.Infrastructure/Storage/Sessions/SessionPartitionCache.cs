@@ -1,9 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
+using InfusionAudit.Domain.Contract;
 using InfusionAudit.Domain.Sessions;
 
 namespace InfusionAudit.Infrastructure.Storage.Sessions;
 
 /// <summary>
-/// The most recently written session partitions of this host, least recently used evicted first, bounded both in
+/// The most recently written sessions of this host, as writers hold them (<see cref="HeldSession"/>: parsed, without their text), least recently used evicted first, bounded both in
 /// sessions and in bytes (by estimate): one 4 h session at 1 Hz holds 16,000 events, so a count alone does not bound
 /// memory. Safe because every write is guarded by the state ETag: a partition another host changed meanwhile makes the
 /// write conflict, which evicts it, and the committer reads it again. Saves the read of a session on every message
@@ -39,7 +41,7 @@ internal sealed class SessionPartitionCache(int capacity, long maxBytes = long.M
         }
     }
 
-    public bool TryGet(string key, out SessionPartition partition)
+    public bool TryGet(string key, [MaybeNullWhen(false)] out HeldSession partition)
     {
         lock (gate)
         {
@@ -52,11 +54,11 @@ internal sealed class SessionPartitionCache(int capacity, long maxBytes = long.M
             }
         }
 
-        partition = null!;
+        partition = null;
         return false;
     }
 
-    public void Put(SessionPartition partition)
+    public void Put(HeldSession partition)
     {
         if (capacity <= 0)
         {
@@ -91,27 +93,52 @@ internal sealed class SessionPartitionCache(int capacity, long maxBytes = long.M
         }
     }
 
-    /// <summary>Strings at 2 bytes a character plus a fixed cost per object: an over-estimate of what a partition holds (with its events' parsed form).</summary>
-    internal static long Estimate(SessionPartition partition)
+    /// <summary>
+    /// What a held session takes in memory, by an over-estimate: strings at 2 bytes a character plus their header, and a
+    /// fixed cost per object. The ids every event repeats (session, clinic, device) are held once
+    /// (<see cref="StoredEventRows.SharedStrings"/>); the measured cost of a held 1 Hz vitals reading is in
+    /// <c>HeldSessionMemoryTests</c>.
+    /// </summary>
+    internal static long Estimate(HeldSession session)
     {
-        const int PerRow = 256;
-        long size = 512 + (partition.State is { } state ? PerRow + (2L * (state.StateJson.Length + (state.PatientHistoryJson?.Length ?? 0) + (state.ClinicIndexJson?.Length ?? 0))) : 0);
-        foreach (var e in partition.Events)
+        long size = 512 + (session.State is { } state ? PerObject + Text(state.StateJson) + Text(state.PatientHistoryJson) + Text(state.ClinicIndexJson) : 0);
+        foreach (var e in session.Events)
         {
-            size += PerRow + (2L * (e.RawJson.Length + e.EventId.Length + e.Type.Length + e.ClinicId.Length + e.DeviceId.Length));
-
-            // Its parsed form, which the committer keeps beside a cached row: records, and strings that are a part of the
-            // JSON's text (ids, codes, notes; keys, punctuation and numbers drop out), so a byte per character of JSON.
-            size += PerRow + e.RawJson.Length;
+            size += Estimate(e);
         }
 
-        foreach (var f in partition.Findings)
+        foreach (var f in session.Findings)
         {
-            size += PerRow + (2L * (f.Evidence.Length + f.EvidenceValuesJson.Length + f.EpisodeKey.Length + f.RuleId.Length + (f.TriggerEventId?.Length ?? 0)));
+            size += (2 * PerObject) + Text(f.Evidence) + Text(f.EvidenceValuesJson) + Text(f.EpisodeKey) + Text(f.RuleId) + Text(f.TriggerEventId);
         }
 
         return size;
     }
+
+    /// <summary>One held event: the stored event, its envelope and its payload, and the strings only this event holds.</summary>
+    internal static long Estimate(StoredEvent stored)
+    {
+        // StoredEvent (40 bytes), DeviceEvent (88) and a list slot; the payload below.
+        const long Envelope = 160;
+        var e = stored.Event;
+        return Envelope + Text(e.EventId) + e.Payload switch
+        {
+            // Six nullable doubles.
+            VitalsRecordedPayload => 128,
+            InfusionRateChangedPayload or PumpTotalReportedPayload or DoseAdministeredPayload { LotNumber: null } => 2 * PerObject,
+            InfusionPausedPayload paused => PerObject + Text(paused.Reason),
+            DoseAdministeredPayload dose => 2 * PerObject + Text(dose.LotNumber),
+            AdverseEffectObservedPayload effect => PerObject + Text(effect.Note),
+            SessionStartedPayload start => 8 * PerObject + Text(start.PatientRef) + Text(start.ProtocolId),
+            ScreeningRecordedPayload screening => 4 * PerObject + screening.Contraindications.Sum(c => PerObject + Text(c)) + (8L * screening.ConcomitantMedicineClasses.Count),
+            _ => 2 * PerObject,
+        };
+    }
+
+    // An object's header, method table pointer and a few fields, rounded up.
+    private const long PerObject = 64;
+
+    private static long Text(string? text) => text is null ? 0 : 24 + (2L * text.Length);
 
     private void RemoveLocked(string key)
     {
@@ -122,5 +149,5 @@ internal sealed class SessionPartitionCache(int capacity, long maxBytes = long.M
         }
     }
 
-    private sealed record Entry(SessionPartition Partition, long Bytes);
+    private sealed record Entry(HeldSession Partition, long Bytes);
 }

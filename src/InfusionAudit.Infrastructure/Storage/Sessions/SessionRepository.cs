@@ -15,22 +15,23 @@ namespace InfusionAudit.Infrastructure.Storage.Sessions;
 /// makes concurrent writers retry instead of losing updates. Writes to one clinic that arrive together (the sessions of
 /// a message) share one transaction by group commit; a conflict fails only the session that caused it.
 /// </summary>
-/// Recently written partitions are kept in memory (<see cref="SessionPartitionCache"/>) for the writer's next read.
+/// Recently written sessions are kept in memory, parsed (<see cref="HeldSession"/>, <see cref="SessionPartitionCache"/>), for the writer's next read.
 public sealed class SessionRepository(
     StorageAccount account,
     SessionDirectory directory,
     int cachedSessions = SessionRepository.DefaultCachedSessions,
     long cachedBytes = SessionRepository.DefaultCachedBytes) : ISessionStore, ISessionCacheCounts
 {
-    /// <summary>Sessions kept in memory per host; about 40 KB each for a typical session.</summary>
+    /// <summary>Sessions kept in memory per host.</summary>
     public const int DefaultCachedSessions = 2048;
 
     /// <summary>
-    /// Memory for those sessions and their parsed events, by estimate (see <see cref="SessionPartitionCache"/>): about
-    /// 130 dense sessions (a connected monitor, ~250 KB each) or the largest session docs/architecture.md promises (4 h
-    /// of 1 Hz vitals, ~25 MB; LargeSessionTests checks that it stays held), which pushes the others out instead of
-    /// growing the host. The soak measured 96 MiB as a 400 MB working set at 500 events/s (the GC's headroom
-    /// comes on top of what is held); 32 MiB keeps the host under its 300 MB target.
+    /// Memory for those sessions, by estimate (see <see cref="SessionPartitionCache"/>): held parsed, without their
+    /// text, a 1 Hz vitals reading takes about 330 bytes (360 by estimate; it was 1.5 KB while rows were held with their
+    /// text), so 32 MiB hold some 93,000 readings: 78 minutes of a 20-chair clinic whose every chair streams 1 Hz vitals.
+    /// The largest session docs/architecture.md promises (4 h of 1 Hz vitals, about 6 MB) stays held (LargeSessionTests).
+    /// The soak measured 96 MiB as a 400 MB working set at 500 events/s (the GC's headroom comes on top of what is
+    /// held); 32 MiB keeps the host under its 300 MB target.
     /// </summary>
     public const long DefaultCachedBytes = InfusionAuditOptions.DefaultSessionCacheMegabytes * 1024L * 1024;
 
@@ -61,7 +62,7 @@ public sealed class SessionRepository(
     /// The caller has the session's first event and expects the session to be new: skip the read. If the session does
     /// exist, the write's insert of the state row fails atomically and the caller reads and retries.
     /// </param>
-    public async Task<SessionPartition> LoadForWriteAsync(string clinicId, string sessionId, CancellationToken cancellationToken, bool assumeNew = false)
+    public async Task<HeldSession> LoadForWriteAsync(string clinicId, string sessionId, CancellationToken cancellationToken, bool assumeNew = false)
     {
         if (cache.TryGet(ClinicSessionKey.Of(clinicId, sessionId), out var cached))
         {
@@ -71,20 +72,20 @@ public sealed class SessionRepository(
 
         if (assumeNew)
         {
-            return new SessionPartition(clinicId, sessionId, null, null, [], []);
+            return HeldSession.Empty(clinicId, sessionId);
         }
 
         Interlocked.Increment(ref cacheReads);
-        var partition = await LoadAsync(clinicId, sessionId, cancellationToken);
-        cache.Put(partition);
-        return partition;
+        var held = HeldSession.Of(await LoadAsync(clinicId, sessionId, cancellationToken));
+        cache.Put(held);
+        return held;
     }
 
     public SessionCacheSnapshot CacheSnapshot() =>
         new(Interlocked.Read(ref cacheHits), Interlocked.Read(ref cacheReads), cache.Count, cache.Bytes, cachedBytes);
 
     /// <summary>This host's copy of a session (as it last wrote or read it), without any request; null when it has none.</summary>
-    public SessionPartition? Cached(string clinicId, string sessionId) => cache.TryGet(ClinicSessionKey.Of(clinicId, sessionId), out var partition) ? partition : null;
+    public HeldSession? Cached(string clinicId, string sessionId) => cache.TryGet(ClinicSessionKey.Of(clinicId, sessionId), out var held) ? held : null;
 
     /// <summary>The stored state row's ETag (one point read), or null when the session has no state yet.</summary>
     public async Task<string?> StateETagAsync(string clinicId, string sessionId, CancellationToken cancellationToken)
@@ -207,20 +208,20 @@ public sealed class SessionRepository(
     /// was registered. The commit that creates the state writes the stamp too, guarded by the stamp it read, so after
     /// this stamp that commit fails, and the retry reads the patient history again.
     /// </summary>
-    /// <param name="partition">The session as read, with no state.</param>
+    /// <param name="session">The session as read, with no state.</param>
     /// <exception cref="SessionWriteConflictException">The session changed since the read (its state may exist now).</exception>
-    public async Task StampHistoryAsync(SessionPartition partition, CancellationToken cancellationToken)
+    public async Task StampHistoryAsync(HeldSession session, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(partition);
-        cache.Evict(ClinicSessionKey.Of(partition.ClinicId, partition.SessionId));
-        var entity = new TableEntity(partition.ClinicId, SessionPrefix(partition.SessionId) + HistoryStampRowKey) { ["StampedAt"] = DateTimeOffset.UtcNow };
+        ArgumentNullException.ThrowIfNull(session);
+        cache.Evict(ClinicSessionKey.Of(session.ClinicId, session.SessionId));
+        var entity = new TableEntity(session.ClinicId, SessionPrefix(session.SessionId) + HistoryStampRowKey) { ["StampedAt"] = DateTimeOffset.UtcNow };
         try
         {
-            await writes.WriteGroupAsync([HistoryStampAction(entity, StoreVersion.ToETagOrNull(partition.HistoryStampETag))], cancellationToken);
+            await writes.WriteGroupAsync([HistoryStampAction(entity, StoreVersion.ToETagOrNull(session.HistoryStampETag))], cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
-            throw new SessionWriteConflictException($"Session {partition.SessionId} changed since it was read ({ex.ErrorCode}).", ex);
+            throw new SessionWriteConflictException($"Session {session.SessionId} changed since it was read ({ex.ErrorCode}).", ex);
         }
     }
 
@@ -356,24 +357,27 @@ public sealed class SessionRepository(
         return steps;
     }
 
-    /// <summary>Keeps the partition as just written, with the state's new ETag, for this host's next write.</summary>
+    /// <summary>Keeps the session as just written, with the state's new ETag, for this host's next write.</summary>
     private void Remember(SessionWrite write, ETag? stateETag)
     {
         var key = ClinicSessionKey.Of(write.State.ClinicId, write.SessionId);
-        if (stateETag is not { } etag || !cache.TryGet(key, out var before) && write.ExpectedETag is not null)
+        if (StoreVersion.Of(stateETag) is not { } version || !cache.TryGet(key, out var before) && write.ExpectedETag is not null)
         {
             // No ETag to guard the next write with, or a session this host has not read in full: read it next time.
             cache.Evict(key);
             return;
         }
 
-        var findings = (before?.Findings ?? []).ToDictionary(f => (f.RuleId, f.EpisodeKey));
-        foreach (var finding in write.ChangedFindings)
+        try
         {
-            findings[(finding.RuleId, finding.EpisodeKey)] = finding;
+            cache.Put((before ?? HeldSession.Empty(write.State.ClinicId, write.SessionId)).Committed(write, version));
         }
-
-        cache.Put(new SessionPartition(write.State.ClinicId, write.SessionId, write.State, StoreVersion.Of(etag), [.. before?.Events ?? [], .. write.NewEvents], [.. findings.Values]));
+        catch (InvalidOperationException)
+        {
+            // A written event that does not parse back (the contract let it in, so this is a defect): the commit stands,
+            // so do not fail it here. The next write reads the session, and its parse stops that write, loudly.
+            cache.Evict(key);
+        }
     }
 
     private static string SessionPrefix(string sessionId) => sessionId + "|";
