@@ -59,8 +59,13 @@ public sealed class ProtocolLibrary
     /// </summary>
     public string? FileText(string id, int version) => fileTexts.GetValueOrDefault((id, version));
 
-    /// <summary>Loads every <c>*.json</c> file of <paramref name="path"/> (not recursive) except <c>*.schema.json</c>.</summary>
-    /// <exception cref="ProtocolLibraryException">The folder is missing or empty, or a file is invalid; the message lists every problem.</exception>
+    /// <summary>
+    /// Loads every <c>*.json</c> file of <paramref name="path"/> (not recursive) except <c>*.schema.json</c>, after checking
+    /// the files listed in its <see cref="ReleasedProtocols.FileName"/> (when there is one) against their released bytes.
+    /// </summary>
+    /// <exception cref="ProtocolLibraryException">
+    /// The folder is missing or empty, a released file changed or is missing, or a file is invalid; the message lists every problem.
+    /// </exception>
     public static ProtocolLibrary LoadFromDirectory(string path)
     {
         if (!Directory.Exists(path))
@@ -74,18 +79,31 @@ public sealed class ProtocolLibrary
             Directory.GetFiles(path, "*.json", SearchOption.TopDirectoryOnly),
             file => !file.EndsWith(".schema.json", StringComparison.Ordinal));
         Array.Sort(files, StringComparer.Ordinal);
-        var loaded = new List<(string Name, string Json)>(files.Length);
-        foreach (var file in files)
-        {
-            loaded.Add(($"{folder}/{Path.GetFileName(file)}", File.ReadAllText(file)));
-        }
-
-        if (loaded.Count == 0)
+        var read = files.Select(file => (FileName: Path.GetFileName(file), Bytes: File.ReadAllBytes(file))).ToList();
+        if (read.Count == 0)
         {
             throw new ProtocolLibraryException($"{path}: no protocol files (*.json)");
         }
 
-        return Load(loaded);
+        var problems = new List<string>();
+        var releasedPath = Path.Combine(path, ReleasedProtocols.FileName);
+        var released = File.Exists(releasedPath)
+            ? ReleasedProtocols.Parse(File.ReadAllText(releasedPath), $"{folder}/{ReleasedProtocols.FileName}", problems)
+            : ReleasedProtocols.None;
+        released.Check(read, folder, problems);
+        if (problems.Count > 0)
+        {
+            throw new ProtocolLibraryException(problems);
+        }
+
+        return Load(read.Select(f => ($"{folder}/{f.FileName}", Text(f.Bytes))));
+    }
+
+    // As File.ReadAllText reads: UTF-8 unless a byte order mark says otherwise, the mark not part of the text.
+    private static string Text(byte[] bytes)
+    {
+        using var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
     }
 
     /// <summary>Loads protocol files given as (name, JSON text); the name is used in problems and must end in <c>&lt;id&gt;.v&lt;version&gt;.json</c>.</summary>
