@@ -7,12 +7,12 @@ namespace InfusionAudit.Domain.Protocols;
 public sealed class ProtocolLibrary
 {
     private readonly Dictionary<string, ProtocolDefinition[]> byId;
-    private readonly Dictionary<(string Id, int Version), string> fileTexts;
+    private readonly Dictionary<(string Id, int Version), ProtocolFile> files;
 
-    private ProtocolLibrary(Dictionary<string, ProtocolDefinition[]> byId, Dictionary<(string Id, int Version), string> fileTexts, ProtocolDefinition fallback)
+    private ProtocolLibrary(Dictionary<string, ProtocolDefinition[]> byId, Dictionary<(string Id, int Version), ProtocolFile> files, ProtocolDefinition fallback)
     {
         this.byId = byId;
-        this.fileTexts = fileTexts;
+        this.files = files;
         Fallback = fallback;
     }
 
@@ -54,10 +54,11 @@ public sealed class ProtocolLibrary
     }
 
     /// <summary>
-    /// The file of a protocol version as it was written and loaded (what a clinic signed off), or null when absent: an
-    /// auditor reads the thresholds a session was judged with in the clinic's own words, not only as this code read them.
+    /// The file of a protocol version as it was written and loaded (what a clinic signed off), its digest and whether it
+    /// is released; null when absent. An auditor reads the thresholds a session was judged with in the clinic's own
+    /// words, not only as this code read them, and can check a copy of the file against the digest.
     /// </summary>
-    public string? FileText(string id, int version) => fileTexts.GetValueOrDefault((id, version));
+    public ProtocolFile? FileOf(string id, int version) => files.GetValueOrDefault((id, version));
 
     /// <summary>
     /// Loads every <c>*.json</c> file of <paramref name="path"/> (not recursive) except <c>*.schema.json</c>, after checking
@@ -96,7 +97,8 @@ public sealed class ProtocolLibrary
             throw new ProtocolLibraryException(problems);
         }
 
-        return Load(read.Select(f => ($"{folder}/{f.FileName}", Text(f.Bytes))));
+        return Load(read.Select(f => new LoadedFile(
+            $"{folder}/{f.FileName}", Text(f.Bytes), ReleasedProtocols.Digest(f.Bytes), released.IsReleased(f.FileName))));
     }
 
     // As File.ReadAllText reads: UTF-8 unless a byte order mark says otherwise, the mark not part of the text.
@@ -111,16 +113,21 @@ public sealed class ProtocolLibrary
     public static ProtocolLibrary Load(IEnumerable<(string Name, string Json)> files)
     {
         ArgumentNullException.ThrowIfNull(files);
+        return Load(files.Select(f => new LoadedFile(f.Name, f.Json ?? "", ReleasedProtocols.Digest(System.Text.Encoding.UTF8.GetBytes(f.Json ?? "")), Released: false)));
+    }
+
+    private static ProtocolLibrary Load(IEnumerable<LoadedFile> loaded)
+    {
         var problems = new List<string>();
         var definitions = new List<(string Name, ProtocolDefinition Definition)>();
-        var fileTexts = new Dictionary<(string Id, int Version), string>();
-        foreach (var (name, json) in files)
+        var files = new Dictionary<(string Id, int Version), ProtocolFile>();
+        foreach (var file in loaded)
         {
-            var definition = ProtocolFileReader.Read(name, json ?? "", problems);
+            var definition = ProtocolFileReader.Read(file.Name, file.Json, problems);
             if (definition is not null)
             {
-                definitions.Add((name, definition));
-                fileTexts.TryAdd((definition.Id, definition.Version), json!);
+                definitions.Add((file.Name, definition));
+                files.TryAdd((definition.Id, definition.Version), new ProtocolFile(file.Json, file.Sha256, file.Released));
             }
         }
 
@@ -170,6 +177,8 @@ public sealed class ProtocolLibrary
             throw new ProtocolLibraryException(problems);
         }
 
-        return new ProtocolLibrary(result, fileTexts, fallbacks[0].Definition);
+        return new ProtocolLibrary(result, files, fallbacks[0].Definition);
     }
+
+    private sealed record LoadedFile(string Name, string Json, string Sha256, bool Released);
 }

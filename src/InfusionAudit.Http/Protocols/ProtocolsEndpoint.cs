@@ -25,7 +25,7 @@ public sealed class ProtocolsEndpoint(ProtocolLibrary protocols)
         }
 
         return protocols.Find(protocolId, number) is { } definition
-            ? Results.Json(ProtocolVersionView.From(definition, protocols.FileText(protocolId, number)), JsonDefaults.Options)
+            ? Results.Json(ProtocolVersionView.From(definition, protocols.FileOf(protocolId, number)), JsonDefaults.Options)
             : Problems.NotFound($"No protocol {protocolId} version {number} is loaded; GET /api/health lists the loaded versions.");
     }
 }

@@ -40,8 +40,14 @@ public sealed class ProtocolVersionRouteTests(HostFixture fixture) : IClassFixtu
         Numbers(vitals, "hrLowAtMostBpm", "hrCriticalLowAtMostBpm", "bpLowSystolicBelowMmHg", "bpLowCriticalSystolicBelowMmHg", "rrHighAtLeastPerMin", "missingAfterMin")
             .ShouldBe([50, 40, 90, 80, 25, 15]);
 
-        var file = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "protocols", "ketamine-iv-depression.v1.json"), Ct);
-        body["file"]!.GetValue<string>().ShouldBe(file);
+        var path = Path.Combine(AppContext.BaseDirectory, "protocols", "ketamine-iv-depression.v1.json");
+        body["file"]!.GetValue<string>().ShouldBe(await File.ReadAllTextAsync(path, Ct));
+
+        // Released, with the digest of the file's bytes that protocols/released.sha256 pins.
+        body["released"]!.GetValue<bool>().ShouldBeTrue();
+        var digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(path, Ct)));
+        body["fileSha256"]!.GetValue<string>().ShouldBe(digest);
+        (await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "protocols", "released.sha256"), Ct)).ShouldContain($"{digest}  ketamine-iv-depression.v1.json");
     }
 
     [Fact]
