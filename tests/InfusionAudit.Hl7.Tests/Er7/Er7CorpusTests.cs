@@ -5,7 +5,7 @@ namespace InfusionAudit.Hl7.Tests.Er7;
 /// <summary>Real-shaped messages (Corpus/valid) are read and written back; broken ones (Corpus/broken) are refused with their place named.</summary>
 public sealed class Er7CorpusTests
 {
-    public static TheoryData<string> ValidFiles() => [.. Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Corpus", "valid")).Select(Path.GetFileName)!];
+    public static TheoryData<string> ValidFiles() => [.. Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Corpus", "valid")).Select(f => Path.GetFileName(f))];
 
     [Theory]
     [MemberData(nameof(ValidFiles))]

@@ -244,7 +244,7 @@ public sealed class HostileCorpusTests
         // The Azure SDK forwards its event sources process-wide: a Service Bus error of another test class running at the
         // same time (ServiceBusAlertTransportTests' rejecting broker) reaches this host's log. This host sends no Service Bus
         // message, so such records are not its own.
-        problems.AddRange(logLines.Where(l => (l.LogLevel >= LogLevel.Error || l.Exception is not null) && !l.CategoryName.StartsWith("Azure.Messaging.ServiceBus", StringComparison.Ordinal))
+        problems.AddRange(logLines.Where(l => (l.LogLevel >= LogLevel.Error || l.Exception is not null) && !(l.CategoryName?.StartsWith("Azure.Messaging.ServiceBus", StringComparison.Ordinal) ?? false))
             .Select(l => $"log {l.LogLevel} {l.CategoryName}: {l.FormattedMessage ?? l.Body} {l.Exception?.GetType().Name}: {Cut(l.Exception?.Message ?? "")}"));
 
         // 5. No canary in clear anywhere.

@@ -53,7 +53,7 @@ public sealed class OpenApiContractTests(AuditFixture fixture) : IClassFixture<A
         read.Diagnostic!.Errors.ShouldBeEmpty();
         read.Diagnostic.SpecificationVersion.ShouldBe(OpenApiSpecVersion.OpenApi3_1);
         read.Document!.Validate(ValidationRuleSet.GetDefaultRuleSet())!.ShouldBeEmpty();
-        read.Document.Paths.Count.ShouldBe(Operations(JsonNode.Parse(text)!).Select(o => o.Path).Distinct().Count());
+        read.Document!.Paths!.Count.ShouldBe(Operations(JsonNode.Parse(text)!).Select(o => o.Path).Distinct().Count());
     }
 
     [Fact]

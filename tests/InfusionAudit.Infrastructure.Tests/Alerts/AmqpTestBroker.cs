@@ -22,7 +22,7 @@ internal sealed class AmqpTestBroker : IDisposable
     public AmqpTestBroker(string entity)
     {
         Port = LoopbackPorts.Free();
-        host = new ContainerHost(new Uri($"amqp://127.0.0.1:{Port}"));
+        host = new ContainerHost(new Address($"amqp://127.0.0.1:{Port}"));
 
         // The SDK opens with SASL mechanism MSSBCBS (accept at once: the token comes next, on $cbs).
         host.Listeners[0].SASL.EnableMechanism(new Symbol("MSSBCBS"), new CbsSaslProfile());

@@ -35,7 +35,7 @@ public sealed class SessionRepositoryTests
         partition.State!.EventCount.ShouldBe(2);
         partition.Events.Select(e => e.EventId).ShouldBe(["a", "b"], ignoreOrder: true);
         partition.Findings.Single().RuleId.ShouldBe("VITALS-HR-HIGH");
-        partition.StateETag.ToString().ShouldNotBeNullOrEmpty();
+        partition.StateETag.ShouldNotBeNullOrEmpty();
     }
 
     [Fact]
