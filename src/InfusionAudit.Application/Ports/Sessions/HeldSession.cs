@@ -10,7 +10,7 @@ namespace InfusionAudit.Application.Ports.Sessions;
 /// </summary>
 /// <param name="ClinicId">The clinic whose partition holds the session.</param>
 /// <param name="StateETag">The state's version token (its ETag, opaque); null when the session is new.</param>
-/// <param name="Events">The stored events as the session engine reads them, in stored (event id) order.</param>
+/// <param name="Events">The stored events as the session engine reads them, in no set order (the engine orders them by sequence and time).</param>
 /// <param name="HistoryStampETag">The ETag of the session's history stamp row; null when it has none (see <see cref="ISessionStore.StampHistoryAsync"/>).</param>
 public sealed record HeldSession(
     string ClinicId,
