@@ -57,7 +57,7 @@ curl -fsS -H "x-functions-key: bench-auditor" "$base_url/api/diagnostics/counter
   for (const [op, n] of Object.entries(all.storageRequestsByOperation).sort((a, b) => b[1] - a[1])) console.log(String(n).padStart(8) + "  " + op);
   const s = all.sessionCache, mib = b => (b / 1048576).toFixed(1);
   // Reads near messages x sessions per message: the open sessions outgrew the cache (docs/operations.md).
-  if (s) console.log(`session cache: ${s.hits} writes served from memory, ${s.reads} read from storage first; ${s.sessions} sessions, ${mib(s.bytes)} of ${mib(s.limitBytes)} MiB`);' || true
+  if (s) console.log(`session cache: ${s.hits} writes served from memory, ${s.reads} read from storage first; ${s.sessions} sessions, ${mib(s.bytes)} of ${mib(s.limitBytes)} MiB; ${s.declined} not let in (cache full of sessions in use)`);' || true
 if ((rc != 0)); then
   echo "soak.sh: the soak exited with $rc; host log tail:" >&2
   tail -n 20 "$work/host.log" >&2

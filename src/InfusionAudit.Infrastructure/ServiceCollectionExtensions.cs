@@ -52,7 +52,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new SessionRepository(
             sp.GetRequiredService<StorageAccount>(),
             sp.GetRequiredService<SessionDirectory>(),
-            cachedBytes: Math.Max(0, sp.GetRequiredService<IOptions<InfusionAuditOptions>>().Value.SessionCacheMegabytes) * 1024L * 1024));
+            cachedBytes: Math.Max(0, sp.GetRequiredService<IOptions<InfusionAuditOptions>>().Value.SessionCacheMegabytes) * 1024L * 1024,
+            clock: sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ISessionStore>(sp => sp.GetRequiredService<SessionRepository>());
         services.AddSingleton<ISessionCacheCounts>(sp => sp.GetRequiredService<SessionRepository>());
         services.AddSingleton<RejectedEventRepository>();

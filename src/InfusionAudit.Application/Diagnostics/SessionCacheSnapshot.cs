@@ -10,4 +10,8 @@ namespace InfusionAudit.Application.Diagnostics;
 /// <param name="Sessions">Sessions held now.</param>
 /// <param name="Bytes">What they hold, by the cache's estimate.</param>
 /// <param name="LimitBytes">The cache's bound (<c>InfusionAudit:SessionCacheMegabytes</c>).</param>
-public sealed record SessionCacheSnapshot(long Hits, long Reads, int Sessions, long Bytes, long LimitBytes);
+/// <param name="Declined">
+/// Sessions not let in because the cache was full of sessions in use: the open sessions outgrew it, and these are
+/// read from storage at each message while those held keep being served.
+/// </param>
+public sealed record SessionCacheSnapshot(long Hits, long Reads, int Sessions, long Bytes, long LimitBytes, long Declined);

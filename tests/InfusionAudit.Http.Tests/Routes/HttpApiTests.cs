@@ -136,7 +136,7 @@ public sealed class HttpApiTests(HostFixture fixture) : IClassFixture<HostFixtur
         counters.GetProperty("storageRequests").GetInt64().ShouldBeGreaterThan(0);
         var cache = counters.GetProperty("sessionCache");
         cache.GetProperty("limitBytes").GetInt64().ShouldBe(32L * 1024 * 1024);
-        foreach (var name in new[] { "hits", "reads", "sessions", "bytes" })
+        foreach (var name in new[] { "hits", "reads", "sessions", "bytes", "declined" })
         {
             cache.GetProperty(name).GetInt64().ShouldBeGreaterThanOrEqualTo(0);
         }

@@ -5,18 +5,34 @@ using InfusionAudit.Domain.Sessions;
 namespace InfusionAudit.Infrastructure.Storage.Sessions;
 
 /// <summary>
-/// The most recently written sessions of this host, as writers hold them (<see cref="HeldSession"/>: parsed, without their text), least recently used evicted first, bounded both in
-/// sessions and in bytes (by estimate): one 4 h session at 1 Hz holds 16,000 events, so a count alone does not bound
-/// memory. Safe because every write is guarded by the state ETag: a partition another host changed meanwhile makes the
-/// write conflict, which evicts it, and the committer reads it again. Saves the read of a session on every message
-/// after its first. Keyed by <see cref="ClinicSessionKey"/>: two clinics' sessions with one id are two entries.
+/// The most recently written sessions of this host, as writers hold them (<see cref="HeldSession"/>: parsed, without their text),
+/// bounded both in sessions and in bytes (by estimate): one 4 h session at 1 Hz holds 16,000 events, so a count alone
+/// does not bound memory. Safe because every write is guarded by the state ETag: a partition another host changed
+/// meanwhile makes the write conflict, which evicts it, and the committer reads it again. Saves the read of a session
+/// on every message after its first. Keyed by <see cref="ClinicSessionKey"/>: two clinics' sessions with one id are two entries.
 /// </summary>
-internal sealed class SessionPartitionCache(int capacity, long maxBytes = long.MaxValue)
+/// <remarks>
+/// When full, it pushes out the least recently used session only if that one is idle (untouched for
+/// <see cref="IdleAfter"/>: ended, or silent) or to make room for a session it already holds that grew. A session it
+/// does not hold yet is not let in at the cost of one still in use: open sessions that outgrow the cache arrive in
+/// turn (each gateway's message carries its clinic's chairs), and least-recently-used eviction would then drop each
+/// session just before its next message, so that no message finds its sessions held. Declining newcomers instead keeps
+/// serving the sessions held, and reads only the others.
+/// </remarks>
+internal sealed class SessionPartitionCache(int capacity, long maxBytes = long.MaxValue, TimeProvider? clock = null)
 {
+    /// <summary>
+    /// How long a held session may go untouched and still count as in use. The clock check touches every open session
+    /// each minute, and a gateway sends every few seconds, so an open session is touched well within it.
+    /// </summary>
+    public static readonly TimeSpan IdleAfter = TimeSpan.FromMinutes(2);
+
+    private readonly TimeProvider time = clock ?? TimeProvider.System;
     private readonly Dictionary<string, LinkedListNode<Entry>> entries = new(StringComparer.Ordinal);
     private readonly LinkedList<Entry> recency = new();
     private readonly Lock gate = new();
     private long bytes;
+    private long declined;
 
     /// <summary>The estimated size of what is held.</summary>
     public long Bytes
@@ -41,6 +57,18 @@ internal sealed class SessionPartitionCache(int capacity, long maxBytes = long.M
         }
     }
 
+    /// <summary>Sessions not let in because every session held was in use (see the remarks).</summary>
+    public long Declined
+    {
+        get
+        {
+            lock (gate)
+            {
+                return declined;
+            }
+        }
+    }
+
     public bool TryGet(string key, [MaybeNullWhen(false)] out HeldSession partition)
     {
         lock (gate)
@@ -48,6 +76,7 @@ internal sealed class SessionPartitionCache(int capacity, long maxBytes = long.M
             if (entries.TryGetValue(key, out var node))
             {
                 recency.Remove(node);
+                node.Value.TouchedAt = time.GetUtcNow();
                 recency.AddFirst(node);
                 partition = node.Value.Partition;
                 return true;
@@ -69,17 +98,26 @@ internal sealed class SessionPartitionCache(int capacity, long maxBytes = long.M
         lock (gate)
         {
             var key = ClinicSessionKey.Of(partition.ClinicId, partition.SessionId);
-            RemoveLocked(key);
+            var held = RemoveLocked(key);
             if (size > maxBytes)
             {
                 // Larger than the whole budget: read it each time rather than empty the cache for it.
                 return;
             }
 
-            entries[key] = recency.AddFirst(new Entry(partition, size));
+            var now = time.GetUtcNow();
+            var added = recency.AddFirst(new Entry(partition, size) { TouchedAt = now });
+            entries[key] = added;
             bytes += size;
-            while ((entries.Count > capacity || bytes > maxBytes) && recency.Last is { } oldest)
+            while ((entries.Count > capacity || bytes > maxBytes) && recency.Last is { } oldest && oldest != added)
             {
+                if (!held && now - oldest.Value.TouchedAt < IdleAfter)
+                {
+                    RemoveLocked(key);
+                    declined++;
+                    return;
+                }
+
                 RemoveLocked(ClinicSessionKey.Of(oldest.Value.Partition.ClinicId, oldest.Value.Partition.SessionId));
             }
         }
@@ -140,14 +178,20 @@ internal sealed class SessionPartitionCache(int capacity, long maxBytes = long.M
 
     private static long Text(string? text) => text is null ? 0 : 24 + (2L * text.Length);
 
-    private void RemoveLocked(string key)
+    private bool RemoveLocked(string key)
     {
-        if (entries.Remove(key, out var node))
+        if (!entries.Remove(key, out var node))
         {
-            recency.Remove(node);
-            bytes -= node.Value.Bytes;
+            return false;
         }
+
+        recency.Remove(node);
+        bytes -= node.Value.Bytes;
+        return true;
     }
 
-    private sealed record Entry(HeldSession Partition, long Bytes);
+    private sealed record Entry(HeldSession Partition, long Bytes)
+    {
+        public DateTimeOffset TouchedAt { get; set; }
+    }
 }

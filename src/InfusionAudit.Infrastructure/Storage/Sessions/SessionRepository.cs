@@ -20,7 +20,8 @@ public sealed class SessionRepository(
     StorageAccount account,
     SessionDirectory directory,
     int cachedSessions = SessionRepository.DefaultCachedSessions,
-    long cachedBytes = SessionRepository.DefaultCachedBytes) : ISessionStore, ISessionCacheCounts
+    long cachedBytes = SessionRepository.DefaultCachedBytes,
+    TimeProvider? clock = null) : ISessionStore, ISessionCacheCounts
 {
     /// <summary>Sessions kept in memory per host.</summary>
     public const int DefaultCachedSessions = 2048;
@@ -48,7 +49,7 @@ public sealed class SessionRepository(
 
 
     private readonly TableClient table = account.Tables.GetTableClient(TableNames.Sessions);
-    private readonly SessionPartitionCache cache = new(cachedSessions, cachedBytes);
+    private readonly SessionPartitionCache cache = new(cachedSessions, cachedBytes, clock);
     private readonly PartitionGroupCommit writes = new(account.Tables.GetTableClient(TableNames.Sessions));
     private long cacheHits;
     private long cacheReads;
@@ -82,7 +83,7 @@ public sealed class SessionRepository(
     }
 
     public SessionCacheSnapshot CacheSnapshot() =>
-        new(Interlocked.Read(ref cacheHits), Interlocked.Read(ref cacheReads), cache.Count, cache.Bytes, cachedBytes);
+        new(Interlocked.Read(ref cacheHits), Interlocked.Read(ref cacheReads), cache.Count, cache.Bytes, cachedBytes, cache.Declined);
 
     /// <summary>This host's copy of a session (as it last wrote or read it), without any request; null when it has none.</summary>
     public HeldSession? Cached(string clinicId, string sessionId) => cache.TryGet(ClinicSessionKey.Of(clinicId, sessionId), out var held) ? held : null;
