@@ -12,7 +12,7 @@ namespace InfusionAudit.Infrastructure.Storage.Sessions;
 /// on every message after its first. Keyed by <see cref="ClinicSessionKey"/>: two clinics' sessions with one id are two entries.
 /// </summary>
 /// <remarks>
-/// When full, it pushes out the least recently used session only if that one is idle (untouched for
+/// When full, it pushes out the least recently used session only if that one is idle (not written for
 /// <see cref="IdleAfter"/>: ended, or silent) or to make room for a session it already holds that grew. A session it
 /// does not hold yet is not let in at the cost of one still in use: open sessions that outgrow the cache arrive in
 /// turn (each gateway's message carries its clinic's chairs), and least-recently-used eviction would then drop each
@@ -22,8 +22,9 @@ namespace InfusionAudit.Infrastructure.Storage.Sessions;
 internal sealed class SessionPartitionCache(int capacity, long maxBytes = long.MaxValue, TimeProvider? clock = null)
 {
     /// <summary>
-    /// How long a held session may go untouched and still count as in use. The clock check touches every open session
-    /// each minute, and a gateway sends every few seconds, so an open session is touched well within it.
+    /// How long a held session may go unwritten and still count as in use. A gateway sends every few seconds, so a session
+    /// in use is written well within it. Reads do not count: the clock check reads every open session each minute, and
+    /// a session whose devices fell silent must not hold its place for that.
     /// </summary>
     public static readonly TimeSpan IdleAfter = TimeSpan.FromMinutes(2);
 
@@ -76,7 +77,6 @@ internal sealed class SessionPartitionCache(int capacity, long maxBytes = long.M
             if (entries.TryGetValue(key, out var node))
             {
                 recency.Remove(node);
-                node.Value.TouchedAt = time.GetUtcNow();
                 recency.AddFirst(node);
                 partition = node.Value.Partition;
                 return true;
@@ -192,6 +192,7 @@ internal sealed class SessionPartitionCache(int capacity, long maxBytes = long.M
 
     private sealed record Entry(HeldSession Partition, long Bytes)
     {
-        public DateTimeOffset TouchedAt { get; set; }
+        /// <summary>When the session was last put (written or read for a write).</summary>
+        public DateTimeOffset TouchedAt { get; init; }
     }
 }
