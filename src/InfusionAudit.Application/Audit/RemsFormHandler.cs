@@ -63,7 +63,7 @@ public sealed class RemsFormHandler(ISessionStore sessions, IClinicSessionIndex 
             return new RemsFormAnswer(null, $"The REMS Patient Monitoring Form applies only to intranasal esketamine sessions; session {state.SessionId} was judged against {judged}.");
         }
 
-        var events = StoredEventRows.ByEventId(partition.Events).Values.ToList();
+        var events = StoredEventRows.Parse(partition.Events);
         return new RemsFormAnswer(RemsMonitoringFormAssembler.Assemble(state, events, protocol!), null);
     }
 }

@@ -29,7 +29,7 @@ public sealed class ReplayHandler(ISessionStore sessions, ProtocolLibrary protoc
             ? JsonSerializer.Deserialize<PatientHistory>(json, JsonDefaults.Options) ?? PatientHistory.Empty
             : PatientHistory.Empty;
         var asOf = partition.State.UpdatedAt;
-        var events = StoredEventRows.ByEventId(partition.Events).Values.ToList();
+        var events = StoredEventRows.Parse(partition.Events);
         var evaluation = SessionEngine.Evaluate(events, protocols, history, asOf, protocolVersion ?? storedVersion);
 
         var stored = partition.Findings.Where(f => f.RetractedAt is null).ToDictionary(f => (f.RuleId, f.EpisodeKey));

@@ -80,7 +80,7 @@ public sealed class ProtocolLibrary
             Directory.GetFiles(path, "*.json", SearchOption.TopDirectoryOnly),
             file => !file.EndsWith(".schema.json", StringComparison.Ordinal));
         Array.Sort(files, StringComparer.Ordinal);
-        var read = files.Select(file => (FileName: Path.GetFileName(file), Bytes: File.ReadAllBytes(file))).ToList();
+        var read = files.Select(Read).ToList();
         if (read.Count == 0)
         {
             throw new ProtocolLibraryException($"{path}: no protocol files (*.json)");
@@ -91,14 +91,19 @@ public sealed class ProtocolLibrary
         var released = File.Exists(releasedPath)
             ? ReleasedProtocols.Parse(File.ReadAllText(releasedPath), $"{folder}/{ReleasedProtocols.FileName}", problems)
             : ReleasedProtocols.None;
-        released.Check(read, folder, problems);
+        released.Check([.. read.Select(f => (f.FileName, f.Sha256))], folder, problems);
         if (problems.Count > 0)
         {
             throw new ProtocolLibraryException(problems);
         }
 
-        return Load(read.Select(f => new LoadedFile(
-            $"{folder}/{f.FileName}", Text(f.Bytes), ReleasedProtocols.Digest(f.Bytes), released.IsReleased(f.FileName))));
+        return Load(read.Select(f => new LoadedFile($"{folder}/{f.FileName}", new ProtocolFile(Text(f.Bytes), f.Sha256, released.IsReleased(f.FileName)))));
+    }
+
+    private static (string FileName, byte[] Bytes, string Sha256) Read(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        return (Path.GetFileName(path), bytes, ReleasedProtocols.Digest(bytes));
     }
 
     // As File.ReadAllText reads: UTF-8 unless a byte order mark says otherwise, the mark not part of the text.
@@ -113,7 +118,7 @@ public sealed class ProtocolLibrary
     public static ProtocolLibrary Load(IEnumerable<(string Name, string Json)> files)
     {
         ArgumentNullException.ThrowIfNull(files);
-        return Load(files.Select(f => new LoadedFile(f.Name, f.Json ?? "", ReleasedProtocols.Digest(System.Text.Encoding.UTF8.GetBytes(f.Json ?? "")), Released: false)));
+        return Load(files.Select(f => new LoadedFile(f.Name, new ProtocolFile(f.Json ?? "", ReleasedProtocols.Digest(System.Text.Encoding.UTF8.GetBytes(f.Json ?? "")), Released: false))));
     }
 
     private static ProtocolLibrary Load(IEnumerable<LoadedFile> loaded)
@@ -123,11 +128,11 @@ public sealed class ProtocolLibrary
         var files = new Dictionary<(string Id, int Version), ProtocolFile>();
         foreach (var file in loaded)
         {
-            var definition = ProtocolFileReader.Read(file.Name, file.Json, problems);
+            var definition = ProtocolFileReader.Read(file.Name, file.File.Text, problems);
             if (definition is not null)
             {
                 definitions.Add((file.Name, definition));
-                files.TryAdd((definition.Id, definition.Version), new ProtocolFile(file.Json, file.Sha256, file.Released));
+                files.TryAdd((definition.Id, definition.Version), file.File);
             }
         }
 
@@ -180,5 +185,5 @@ public sealed class ProtocolLibrary
         return new ProtocolLibrary(result, files, fallbacks[0].Definition);
     }
 
-    private sealed record LoadedFile(string Name, string Json, string Sha256, bool Released);
+    private sealed record LoadedFile(string Name, ProtocolFile File);
 }

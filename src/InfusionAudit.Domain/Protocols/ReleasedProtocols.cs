@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 
 namespace InfusionAudit.Domain.Protocols;
@@ -63,22 +62,21 @@ public sealed class ReleasedProtocols
     /// <summary>
     /// Checks the files found against the list: a listed file must be there with the bytes it was released with.
     /// </summary>
-    /// <param name="files">Each file's name (no folder) and bytes.</param>
+    /// <param name="files">Each file's name (no folder) and the SHA-256 of its bytes (<see cref="Digest"/>).</param>
     /// <param name="folder">The folder's name, for the problems' text.</param>
-    public void Check(IReadOnlyList<(string FileName, byte[] Bytes)> files, string folder, List<string> problems)
+    public void Check(IReadOnlyList<(string FileName, string Sha256)> files, string folder, List<string> problems)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(problems);
-        var found = files.ToDictionary(f => f.FileName, f => f.Bytes, StringComparer.Ordinal);
+        var found = files.ToDictionary(f => f.FileName, f => f.Sha256, StringComparer.Ordinal);
         foreach (var (name, released) in digests.OrderBy(d => d.Key, StringComparer.Ordinal))
         {
-            if (!found.TryGetValue(name, out var bytes))
+            if (!found.TryGetValue(name, out var actual))
             {
                 problems.Add($"{folder}/{name}: released ({FileName}) but missing; findings judged against it could no longer be replayed, so a released version stays");
                 continue;
             }
 
-            var actual = Digest(bytes);
             if (actual != released)
             {
                 problems.Add(

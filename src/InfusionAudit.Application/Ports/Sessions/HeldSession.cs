@@ -22,25 +22,18 @@ public sealed record HeldSession(
     string? HistoryStampETag = null)
 {
     // Copied by `with`, so a session's later events share the ids its earlier ones hold.
-    private StoredEventRows.SharedStrings? strings;
+    private readonly StoredEventRows.SharedStrings strings = new(ClinicId, SessionId);
 
     /// <summary>A session with nothing stored (no state, no events).</summary>
     public static HeldSession Empty(string clinicId, string sessionId) => new(clinicId, sessionId, null, null, [], []);
 
-    /// <summary>The session as read, its events parsed (<see cref="StoredEventRows.Parse"/>).</summary>
+    /// <summary>The session as read, its events parsed (<see cref="StoredEventRows.Parse(SessionEventRow, StoredEventRows.SharedStrings?)"/>).</summary>
     /// <exception cref="InvalidOperationException">A stored event no longer passes the contract.</exception>
     public static HeldSession Of(SessionPartition partition)
     {
         ArgumentNullException.ThrowIfNull(partition);
-        var strings = new StoredEventRows.SharedStrings(partition.ClinicId, partition.SessionId);
-        return new HeldSession(
-            partition.ClinicId,
-            partition.SessionId,
-            partition.State,
-            partition.StateETag,
-            [.. partition.Events.Select(row => StoredEventRows.Parse(row, strings))],
-            partition.Findings,
-            partition.HistoryStampETag) { strings = strings };
+        var held = new HeldSession(partition.ClinicId, partition.SessionId, partition.State, partition.StateETag, [], partition.Findings, partition.HistoryStampETag);
+        return held with { Events = held.Parsed(partition.Events) };
     }
 
     /// <summary>The session as <paramref name="write"/> left it, its state now at <paramref name="stateETag"/>.</summary>
@@ -48,7 +41,6 @@ public sealed record HeldSession(
     public HeldSession Committed(SessionWrite write, string stateETag)
     {
         ArgumentNullException.ThrowIfNull(write);
-        strings ??= new StoredEventRows.SharedStrings(ClinicId, SessionId);
         var findings = Findings.ToDictionary(f => (f.RuleId, f.EpisodeKey));
         foreach (var finding in write.ChangedFindings)
         {
@@ -56,14 +48,15 @@ public sealed record HeldSession(
         }
 
         // Parsed from the text as stored, so this copy is what a read of the session would return.
-        var shared = strings;
         return this with
         {
             State = write.State,
             StateETag = stateETag,
-            Events = [.. Events, .. write.NewEvents.Select(row => StoredEventRows.Parse(row, shared))],
+            Events = [.. Events, .. Parsed(write.NewEvents)],
             Findings = [.. findings.Values],
             HistoryStampETag = null,
         };
     }
+
+    private List<StoredEvent> Parsed(IReadOnlyList<SessionEventRow> rows) => [.. rows.Select(row => StoredEventRows.Parse(row, strings))];
 }

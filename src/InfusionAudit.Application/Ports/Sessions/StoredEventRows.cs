@@ -6,18 +6,12 @@ namespace InfusionAudit.Application.Ports.Sessions;
 /// <summary>Stored event rows as the session engine reads them.</summary>
 public static class StoredEventRows
 {
-    /// <summary>A session's events by event id, parsed from their rows.</summary>
+    /// <summary>A session's events parsed from their rows (one row per event id: the id is in the row key).</summary>
     /// <exception cref="InvalidOperationException">A stored event no longer passes the contract.</exception>
-    public static Dictionary<string, StoredEvent> ByEventId(IReadOnlyList<SessionEventRow> rows)
+    public static List<StoredEvent> Parse(IReadOnlyList<SessionEventRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var events = new Dictionary<string, StoredEvent>(rows.Count, StringComparer.Ordinal);
-        foreach (var row in rows)
-        {
-            events[row.EventId] = Parse(row, null);
-        }
-
-        return events;
+        return [.. rows.Select(row => Parse(row, null))];
     }
 
     /// <summary>

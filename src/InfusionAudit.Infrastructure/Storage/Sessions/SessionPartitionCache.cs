@@ -106,12 +106,12 @@ internal sealed class SessionPartitionCache(int capacity, long maxBytes = long.M
             }
 
             var now = time.GetUtcNow();
-            var added = recency.AddFirst(new Entry(partition, size) { TouchedAt = now });
+            var added = recency.AddFirst(new Entry(partition, size, now));
             entries[key] = added;
             bytes += size;
             while ((entries.Count > capacity || bytes > maxBytes) && recency.Last is { } oldest && oldest != added)
             {
-                if (!held && now - oldest.Value.TouchedAt < IdleAfter)
+                if (!held && now - oldest.Value.PutAt < IdleAfter)
                 {
                     RemoveLocked(key);
                     declined++;
@@ -163,7 +163,7 @@ internal sealed class SessionPartitionCache(int capacity, long maxBytes = long.M
         {
             // Six nullable doubles.
             VitalsRecordedPayload => 128,
-            InfusionRateChangedPayload or PumpTotalReportedPayload or DoseAdministeredPayload { LotNumber: null } => 2 * PerObject,
+            InfusionRateChangedPayload or PumpTotalReportedPayload => 2 * PerObject,
             InfusionPausedPayload paused => PerObject + Text(paused.Reason),
             DoseAdministeredPayload dose => 2 * PerObject + Text(dose.LotNumber),
             AdverseEffectObservedPayload effect => PerObject + Text(effect.Note),
@@ -190,9 +190,6 @@ internal sealed class SessionPartitionCache(int capacity, long maxBytes = long.M
         return true;
     }
 
-    private sealed record Entry(HeldSession Partition, long Bytes)
-    {
-        /// <summary>When the session was last put (written or read for a write).</summary>
-        public DateTimeOffset TouchedAt { get; init; }
-    }
+    /// <param name="PutAt">When the session was put (written, or read for a write): reads from the cache do not move it.</param>
+    private sealed record Entry(HeldSession Partition, long Bytes, DateTimeOffset PutAt);
 }

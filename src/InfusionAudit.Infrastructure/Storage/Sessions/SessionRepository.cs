@@ -47,8 +47,8 @@ public sealed class SessionRepository(
 
     private const string CommitPendingColumn = "CommitPending";
 
-
     private readonly TableClient table = account.Tables.GetTableClient(TableNames.Sessions);
+    private readonly TimeProvider time = clock ?? TimeProvider.System;
     private readonly SessionPartitionCache cache = new(cachedSessions, cachedBytes, clock);
     private readonly PartitionGroupCommit writes = new(account.Tables.GetTableClient(TableNames.Sessions));
     private long cacheHits;
@@ -215,7 +215,7 @@ public sealed class SessionRepository(
     {
         ArgumentNullException.ThrowIfNull(session);
         cache.Evict(ClinicSessionKey.Of(session.ClinicId, session.SessionId));
-        var entity = new TableEntity(session.ClinicId, SessionPrefix(session.SessionId) + HistoryStampRowKey) { ["StampedAt"] = DateTimeOffset.UtcNow };
+        var entity = new TableEntity(session.ClinicId, SessionPrefix(session.SessionId) + HistoryStampRowKey) { ["StampedAt"] = time.GetUtcNow() };
         try
         {
             await writes.WriteGroupAsync([HistoryStampAction(entity, StoreVersion.ToETagOrNull(session.HistoryStampETag))], cancellationToken);
